@@ -1,0 +1,136 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { dataDir, env, isEmbedded } from "./env";
+import { applyMigrations } from "./migrate";
+import { acquireDataFolderLock, type HeldLock } from "./pglite-lock";
+import { pgClientRunner, pgliteRunner, type SqlRunner } from "./sql-runner";
+
+/**
+ * The one database client. Picked once from configuration: PostgreSQL when DATABASE_URL is set, else the
+ * embedded PGlite folder (locked against a second process, migrated on open). Nobody else constructs one.
+ */
+
+interface Embedded {
+  pglite: PGlite;
+  lock: HeldLock | null;
+}
+
+interface DbState {
+  prisma: PrismaClient;
+  runner: () => Promise<SqlRunner>;
+  close: () => Promise<void>;
+}
+
+async function openEmbedded(dir: string): Promise<Embedded> {
+  const inMemory = dir.startsWith("memory://");
+  let lock: HeldLock | null = null;
+  if (!inMemory) {
+    fs.mkdirSync(path.dirname(dir), { recursive: true }); // PGlite does not create parent folders.
+    lock = acquireDataFolderLock(dir);
+  }
+  try {
+    const pglite = await PGlite.create({
+      dataDir: inMemory ? undefined : dir,
+      // Without these the write-ahead log grows to more than half of the folder.
+      postgresqlconf: ["max_wal_size = 64MB", "min_wal_size = 32MB"],
+    });
+    await applyMigrations(pgliteRunner(pglite), { advisoryLock: false });
+    return { pglite, lock };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** Opens PGlite on first use, so importing this module never touches the disk (e.g. during `next build`). */
+class LazyPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName = "pglite-prisma-adapter";
+  constructor(private readonly open: () => Promise<Embedded>) {}
+  async connect(): Promise<SqlDriverAdapter> {
+    const { pglite } = await this.open();
+    return new PrismaPGlite(pglite).connect();
+  }
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    throw new Error("The embedded database has no shadow database; author migrations against PostgreSQL.");
+  }
+}
+
+function createState(): DbState {
+  const log = env.PILLARS_LOG_QUERIES === "1" ? (["query"] as const) : undefined;
+  if (isEmbedded) {
+    let opening: Promise<Embedded> | null = null;
+    const open = () => (opening ??= openEmbedded(dataDir()));
+    const prisma = new PrismaClient({ adapter: new LazyPGliteFactory(open), log: log ? [...log] : undefined });
+    return {
+      prisma,
+      runner: async () => pgliteRunner((await open()).pglite),
+      close: async () => {
+        await prisma.$disconnect();
+        if (opening) {
+          const { pglite, lock } = await opening;
+          await pglite.close();
+          lock?.release();
+          opening = null;
+        }
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  // An idle client's error (e.g. the server restarting) must not crash the process.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: log ? [...log] : undefined });
+  return {
+    prisma,
+    runner: async () => poolRunner(pool),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** A runner whose transactions each take their own pooled connection. */
+function poolRunner(pool: pg.Pool): SqlRunner {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async exec(script) {
+      await pool.query(script);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        return await pgClientRunner(client).transaction(work);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+const globalForDb = globalThis as unknown as { __pillarsDb?: DbState };
+const state = (globalForDb.__pillarsDb ??= createState());
+
+export const db: PrismaClient = state.prisma;
+export type Db = PrismaClient;
+
+/** Raw SQL access for bulk paths (COPY-like inserts, roll-ups, migrations) that Prisma cannot express well. */
+export function sqlRunner(): Promise<SqlRunner> {
+  return state.runner();
+}
+
+export async function closeDb(): Promise<void> {
+  await state.close();
+  delete globalForDb.__pillarsDb;
+}
+
+export const databaseKind: "embedded" | "postgresql" = isEmbedded ? "embedded" : "postgresql";

@@ -1,0 +1,57 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * All configuration, read once from the environment and validated. Nothing else reads process.env.
+ * Documented in README.md ("Configuration").
+ */
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL connection string. When absent, the embedded database (PGlite) is used. */
+  DATABASE_URL: optional,
+  /** PGlite data folder; `memory://` keeps it in memory (tests). */
+  PILLARS_DATA_DIR: z.string().default(".data/pillars"),
+  AUTH_SECRET: optional,
+  AUTH_URL: optional,
+  AUTH_OIDC_ISSUER: optional,
+  AUTH_OIDC_ID: optional,
+  AUTH_OIDC_SECRET: optional,
+  AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  AUTH_GITHUB_ID: optional,
+  AUTH_GITHUB_SECRET: optional,
+  AUTH_GOOGLE_ID: optional,
+  AUTH_GOOGLE_SECRET: optional,
+  /** Session lifetime in hours. */
+  PILLARS_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Public base URL used in survey links and emails. */
+  PILLARS_PUBLIC_URL: optional,
+  SMTP_URL: optional,
+  SMTP_FROM: optional,
+  PILLARS_LOG_QUERIES: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();
+
+export const isEmbedded = !env.DATABASE_URL;
+
+/** Absolute path of the PGlite data folder, or `memory://`. */
+export function dataDir(): string {
+  return env.PILLARS_DATA_DIR.startsWith("memory://") ? env.PILLARS_DATA_DIR : path.resolve(env.PILLARS_DATA_DIR);
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { BUILT_IN_METRICS } from "@/lib/metrics/catalog";
+import type { Db } from "@/lib/server/db";
+
+/**
+ * Makes the built-in rows exist: the organisation settings row and every built-in metric definition
+ * (upserted by key, so an upgrade adds new metrics and refreshes texts without touching targets or data).
+ * Admin edits to built-in definitions' names are kept; texts that describe computation follow the release.
+ */
+export async function ensureBuiltIns(db: Db): Promise<void> {
+  await db.orgSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  const existing = new Set((await db.metricDefinition.findMany({ select: { key: true } })).map((m) => m.key));
+  const missing = BUILT_IN_METRICS.filter((m) => !existing.has(m.key));
+  if (missing.length > 0) {
+    await db.metricDefinition.createMany({
+      data: missing.map((m) => ({
+        key: m.key,
+        name: m.name,
+        pillar: m.pillar,
+        unit: m.unit,
+        direction: m.direction,
+        aggregation: m.aggregation,
+        source: m.source,
+        cadence: m.cadence ?? "WEEKLY",
+        description: m.description,
+        howComputed: m.howComputed,
+        minValue: m.minValue ?? null,
+        maxValue: m.maxValue ?? null,
+        integer: m.integer ?? false,
+        sensitivity: m.sensitivity ?? "NONE",
+        headline: m.headline ?? false,
+        sortOrder: m.sortOrder,
+        builtIn: true,
+      })),
+      skipDuplicates: true,
+    });
+  }
+  for (const m of BUILT_IN_METRICS.filter((m) => existing.has(m.key))) {
+    await db.metricDefinition.update({
+      where: { key: m.key },
+      data: { howComputed: m.howComputed, source: m.source, aggregation: m.aggregation, sensitivity: m.sensitivity ?? "NONE", builtIn: true },
+    });
+  }
+}
