@@ -5,7 +5,8 @@
  *
  * Bucketing: a deployment belongs to the period its finish falls in; a change to the period its
  * shipping deployment finished in; an incident's time to restore to the period it was resolved in
- * (so a closed week's value does not move when an old incident is finally resolved).
+ * (so a closed week's value does not move when an old incident is finally resolved); an incident
+ * counts as opened in the period its opening falls in.
  */
 import { attributeChanges, type ChangeTiming } from "./changes";
 import { isSuccessfulProduction } from "./deployments";
@@ -50,6 +51,8 @@ export interface DeliveryBucket {
   reworkDeployments: number;
   recoveryMinutes: number[];
   restoreMinutes: number[];
+  /** Incidents opened in the period. */
+  incidentsOpened: IncidentEvent[];
 }
 
 export function emptyDeliveryBucket(): DeliveryBucket {
@@ -65,6 +68,7 @@ export function emptyDeliveryBucket(): DeliveryBucket {
     reworkDeployments: 0,
     recoveryMinutes: [],
     restoreMinutes: [],
+    incidentsOpened: [],
   };
 }
 
@@ -108,6 +112,7 @@ export function bucketDelivery(
   }
 
   for (const incident of facts.incidents) {
+    bucketAt(incident.openedAt)?.incidentsOpened.push(incident);
     const minutes = restoreMinutes(incident);
     if (minutes === null || incident.resolvedAt === null) continue;
     const bucket = bucketAt(incident.resolvedAt);

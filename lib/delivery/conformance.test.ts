@@ -365,7 +365,17 @@ describe.skipIf(!present)("DevLake conformance: deployments from CI pipelines", 
       }))
       .sort((a, b) => a.id.localeCompare(b.id));
     const expected = readCsv(`${dir}/cicd_deployment_commits.csv`)
-      .map((e) => ({ ...e, started_date: time(e.started_date)?.getTime() ?? null, finished_date: time(e.finished_date)?.getTime() ?? null }))
+      .map((e) => ({
+        id: e.id,
+        commit_sha: e.commit_sha,
+        cicd_scope_id: e.cicd_scope_id,
+        cicd_deployment_id: e.cicd_deployment_id,
+        result: e.result,
+        repo_url: e.repo_url,
+        environment: e.environment,
+        started_date: time(e.started_date)?.getTime() ?? null,
+        finished_date: time(e.finished_date)?.getTime() ?? null,
+      }))
       .sort((a, b) => a.id.localeCompare(b.id));
     expect(actual).toEqual(expected);
   });

@@ -17,6 +17,7 @@ import {
   type DoraCluster,
 } from "./benchmarks";
 import { deployDays, frequencyTier, type FrequencyTier } from "./frequency";
+import type { IncidentEvent } from "./types";
 
 export interface DeliveryPeriodInput extends DeliveryEvents {
   from: string;
@@ -50,9 +51,20 @@ export interface DeliverySummary {
   timeToRestore: { median: number | null; p85: number | null; count: number };
   /** No 2024 band: the spec lists no rework-rate clusters. */
   rework: { rework: number; total: number; rate: number | null };
+  /** Incidents opened in the period; severity as the client sent it, "unknown" when missing. */
+  incidents: { opened: number; bySeverity: Record<string, number> };
 }
 
 const PERIOD = "period";
+
+function countBySeverity(incidents: readonly IncidentEvent[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const i of incidents) {
+    const severity = i.severity?.trim() || "unknown";
+    counts[severity] = (counts[severity] ?? 0) + 1;
+  }
+  return counts;
+}
 
 export function computeDeliverySummary(input: DeliveryPeriodInput): DeliverySummary {
   const { from, to, timeZone } = input;
@@ -105,5 +117,6 @@ export function computeDeliverySummary(input: DeliveryPeriodInput): DeliverySumm
       count: b.restoreMinutes.length,
     },
     rework: { rework: b.reworkDeployments, total, rate: ratio(b.reworkDeployments, total) },
+    incidents: { opened: b.incidentsOpened.length, bySeverity: countBySeverity(b.incidentsOpened) },
   };
 }

@@ -25,6 +25,7 @@ export interface DeliveryWeek {
   restoreCount: number;
   /** Deployment rework rate = reworkDeployments ÷ productionDeployments. */
   reworkDeployments: number;
+  incidentsOpened: number;
 }
 
 export interface DeliveryWeeklyInput extends DeliveryEvents {
@@ -60,6 +61,7 @@ export function computeDeliveryWeekly(input: DeliveryWeeklyInput): DeliveryWeek[
       restoreMedian: median(b.restoreMinutes),
       restoreCount: b.restoreMinutes.length,
       reworkDeployments: b.reworkDeployments,
+      incidentsOpened: b.incidentsOpened.length,
     };
   });
 }
