@@ -201,12 +201,37 @@ function zoneOffsetMs(instantMs: number, timeZone: string): number {
 }
 
 /**
- * The instant at which clocks in `timeZone` show `wallMs` (wall time written as if UTC). Two
- * passes settle the offset around DST changes; a wall time inside a spring-forward gap lands
- * just after it, and one in the repeated autumn hour takes the first occurrence.
+ * The instant at which clocks in `timeZone` show `wallMs` (wall time written as if UTC). Near a
+ * DST change it resolves like Temporal's "compatible" rule: a time in the repeated autumn hour
+ * takes the first occurrence, a time in the skipped spring hour is read with the offset before
+ * the change (02:30 becomes 03:30).
  */
 function wallTimeToInstant(wallMs: number, timeZone: string): Date {
-  const first = zoneOffsetMs(wallMs, timeZone);
-  const second = zoneOffsetMs(wallMs - first, timeZone);
-  return new Date(wallMs - second);
+  const [before, after] = offsetsAroundDay(Math.floor(wallMs / DAY_MS), timeZone);
+  if (before === after) return new Date(wallMs - before);
+  const early = wallMs - before;
+  const late = wallMs - after;
+  const earlyValid = zoneOffsetMs(early, timeZone) === before;
+  const lateValid = zoneOffsetMs(late, timeZone) === after;
+  if (earlyValid && lateValid) return new Date(Math.min(early, late));
+  if (lateValid) return new Date(late);
+  return new Date(early);
+}
+
+const offsetWindows = new Map<string, [number, number]>();
+
+/**
+ * Offsets a day before and two days after a UTC day: equal means no transition anywhere a wall
+ * time on that day can fall (offsets stay within ±14 h), which spares Intl calls for nearly
+ * every value of a large import.
+ */
+function offsetsAroundDay(day: number, timeZone: string): [number, number] {
+  const key = `${timeZone}|${day}`;
+  let window = offsetWindows.get(key);
+  if (!window) {
+    if (offsetWindows.size > 20_000) offsetWindows.clear();
+    window = [zoneOffsetMs((day - 1) * DAY_MS, timeZone), zoneOffsetMs((day + 2) * DAY_MS, timeZone)];
+    offsetWindows.set(key, window);
+  }
+  return window;
 }
