@@ -93,7 +93,10 @@ export async function parseCsvStream(source: ByteSource, options: CsvReadOptions
   };
 }
 
-/** Parses CSV text already in memory (small inputs, tests). Same rules and errors as the stream. */
+/**
+ * Parses CSV text already in memory (small inputs, tests). Same rules and errors as the stream,
+ * except `maxBytes`: the text has been received already, so only the row and length limits apply.
+ */
 export function parseCsvText(text: string, options: CsvReadOptions = {}): CsvTable {
   const reader = new TextRecordReader(options);
   const shaper = newShaper(options, reader);

@@ -8,6 +8,9 @@
  * of those characters is written with a leading `'`, which spreadsheets treat as "this is text".
  * Numbers are not strings: pass them as `number` and "-3.5" is written as is. A numeric-looking
  * string ("-3.5" as text) is still prefixed, because the writer cannot know where it came from.
+ *
+ * Reading a written file back gives the same strings (with formulas neutralised, prefixed by `'`),
+ * except rows whose every cell is empty: they look like blank lines, which the reader skips.
  */
 
 import type { CsvDelimiter } from "./sniff";
