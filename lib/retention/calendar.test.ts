@@ -37,6 +37,6 @@ describe("people calendar", () => {
   });
 
   it("says how turnover treats team moves", () => {
-    expect(RETENTION_EXPLANATIONS.turnover).toContain("not a separation");
+    expect(RETENTION_EXPLANATIONS.turnover_rate).toContain("not a separation");
   });
 });

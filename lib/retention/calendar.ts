@@ -2,7 +2,7 @@
  * Calendar steps the people metrics need beyond lib/domain/time.ts: week-end snapshots,
  * month arithmetic and anniversaries. Pure; dates are `YYYY-MM-DD`.
  */
-import { addDays, daysBetween, mondayOf, parseDay } from "@/lib/domain/time";
+import { addDays, mondayOf, parseDay } from "@/lib/domain/time";
 
 export interface Period {
   start: string;
@@ -37,11 +37,6 @@ export function completedYears(from: string, to: string): number {
   let years = parseDay(to).getUTCFullYear() - parseDay(from).getUTCFullYear();
   if (addMonths(from, years * 12) > to) years -= 1;
   return Math.max(0, years);
-}
-
-/** Length in years (days ÷ 365.25), for medians that should not jump at anniversaries. */
-export function yearsBetween(from: string, to: string): number {
-  return daysBetween(from, to) / 365.25;
 }
 
 /**

@@ -3,7 +3,8 @@
  * current (or ending) employment span: a rehire starts again, as payroll systems count it.
  */
 import { median } from "@/lib/domain/stats";
-import { completedYears, yearsBetween, type Period } from "./calendar";
+import { daysBetween } from "@/lib/domain/time";
+import { completedYears, type Period } from "./calendar";
 import { employmentAt, sortedBy, type RosterPerson, type ScopePredicate } from "./roster";
 import { separationsIn } from "./turnover";
 
@@ -20,8 +21,8 @@ export function tenureBucket(hireDate: string, asOf: string): TenureBucket {
 }
 
 export interface TenureSummary {
-  /** Median tenure in years (days ÷ 365.25); null for an empty group. */
-  medianYears: number | null;
+  /** Median tenure in days (the catalog's unit); null for an empty group. */
+  medianDays: number | null;
   buckets: { bucket: TenureBucket; count: number }[];
   groupSize: number;
   employeeIds: string[];
@@ -34,7 +35,7 @@ function summarise(spans: { employeeId: string; from: string; to: string }[]): T
     counts.set(b, (counts.get(b) ?? 0) + 1);
   }
   return {
-    medianYears: median(spans.map((s) => yearsBetween(s.from, s.to))),
+    medianDays: median(spans.map((s) => daysBetween(s.from, s.to))),
     buckets: TENURE_BUCKETS.map((bucket) => ({ bucket, count: counts.get(bucket) ?? 0 })),
     groupSize: spans.length,
     employeeIds: spans.map((s) => s.employeeId),
@@ -57,7 +58,8 @@ export function tenureAtExit(roster: readonly RosterPerson[], period: Period, in
 }
 
 export interface TimeInLevel {
-  medianYears: number | null;
+  /** Median days in the current level; null for an empty group. */
+  medianDays: number | null;
   groupSize: number;
   employeeIds: string[];
 }
@@ -67,15 +69,15 @@ export interface TimeInLevel {
  * promotion within the current employment, or since its hire date when not promoted in it.
  */
 export function timeInLevel(roster: readonly RosterPerson[], asOf: string, inScope: ScopePredicate): TimeInLevel {
-  const years: number[] = [];
+  const days: number[] = [];
   const employeeIds: string[] = [];
   for (const p of roster) {
     const e = employmentAt(p, asOf);
     if (e === null || !inScope(p, asOf)) continue;
     const promotions = sortedBy(p.promotions, (x) => x.date).filter((x) => x.date > e.hireDate && x.date <= asOf);
     const since = promotions.length > 0 ? promotions[promotions.length - 1].date : e.hireDate;
-    years.push(yearsBetween(since, asOf));
+    days.push(daysBetween(since, asOf));
     employeeIds.push(p.employeeId);
   }
-  return { medianYears: median(years), groupSize: years.length, employeeIds };
+  return { medianDays: median(days), groupSize: days.length, employeeIds };
 }
