@@ -32,6 +32,6 @@ describe("survey templates", () => {
 
   it("explains each engagement metric", () => {
     expect(ENGAGEMENT_EXPLANATIONS.enps).toContain("9–10");
-    expect(ENGAGEMENT_EXPLANATIONS.psychologicalSafety).toContain("8 − answer");
+    expect(ENGAGEMENT_EXPLANATIONS.psych_safety).toContain("8 − answer");
   });
 });

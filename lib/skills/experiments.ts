@@ -20,12 +20,19 @@ export interface Experiment {
   end: string | null;
 }
 
-/** Experiments started and concluded within a period. */
-export function experimentsInPeriod(experiments: readonly Experiment[], { start, end }: Period): { started: number; concluded: number } {
+/**
+ * Experiments started and concluded within a period, and those running at some point in it
+ * (start on or before its end, end empty or on or after its start).
+ */
+export function experimentsInPeriod(
+  experiments: readonly Experiment[],
+  { start, end }: Period,
+): { started: number; concluded: number; running: number } {
   const within = (d: string | null) => d !== null && d >= start && d <= end;
   return {
     started: experiments.filter((e) => within(e.start)).length,
     concluded: experiments.filter((e) => within(e.end)).length,
+    running: experiments.filter((e) => e.start <= end && (e.end === null || e.end >= start)).length,
   };
 }
 

@@ -125,12 +125,13 @@ describe("experiments", () => {
     expect([r.experiment.change, r.net]).toEqual([null, null]);
   });
 
-  it("counts experiments started and concluded in a period", () => {
+  it("counts experiments started, concluded and running in a period", () => {
     const exps = [
       { id: "1", start: "2026-01-05", end: "2026-02-20" },
       { id: "2", start: "2025-11-01", end: "2026-01-31" },
       { id: "3", start: "2026-03-01", end: null },
     ];
-    expect(experimentsInPeriod(exps, { start: "2026-01-01", end: "2026-01-31" })).toEqual({ started: 1, concluded: 1 });
+    // January: 1 starts, 2 ends; both run during it, 3 has not started.
+    expect(experimentsInPeriod(exps, { start: "2026-01-01", end: "2026-01-31" })).toEqual({ started: 1, concluded: 1, running: 2 });
   });
 });
