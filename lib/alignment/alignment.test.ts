@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocationFromFlow, allocationFromPercentages, costByCategory } from "./allocation";
-import { prorateAnnualCost, rateFor, teamCost, type LoadedCostRate } from "./cost";
+import { rateFor, teamCost, weeklyCost, type LoadedCostRate } from "./cost";
 
 const rates: LoadedCostRate[] = [
   { location: "Lisbon", sourcing: null, annualCostPerPerson: 60_000 },
@@ -28,11 +28,8 @@ describe("team cost", () => {
     expect(rateFor(rates, "Pune", "vendor")).toBeNull();
   });
 
-  it("prorates a yearly cost by days, each year by its own length", () => {
-    expect(prorateAnnualCost(365_000, "2025-01-01", "2025-12-31")).toBeCloseTo(365_000, 6);
-    expect(prorateAnnualCost(366_000, "2024-02-01", "2024-02-29")).toBeCloseTo(29_000, 6);
-    // 31 days of 2025 (÷365) and 31 days of 2026 (÷365).
-    expect(prorateAnnualCost(365_000, "2025-12-01", "2026-01-31")).toBeCloseTo(62_000, 6);
+  it("spreads a yearly cost over 52 weeks", () => {
+    expect(weeklyCost(395_000)).toBeCloseTo(7596.154, 3);
   });
 });
 

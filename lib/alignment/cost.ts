@@ -2,7 +2,6 @@
  * Team cost (metric spec §6): headcount × loaded cost per person for the team's location
  * and sourcing model, with rates entered by an admin. Pure.
  */
-import { parseDay } from "@/lib/domain/time";
 
 export const SOURCING_MODELS = ["onshore", "nearshore", "offshore", "vendor"] as const;
 export type Sourcing = (typeof SOURCING_MODELS)[number];
@@ -57,23 +56,10 @@ export function teamCost(slices: readonly HeadcountSlice[], rates: readonly Load
   return { annualCost, headcount, costedHeadcount, missingRates };
 }
 
-function daysInYear(year: number): number {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 366 : 365;
-}
+/** Weeks a yearly cost is spread over; the catalog stores cost per ISO week as annual ÷ 52. */
+export const WEEKS_PER_YEAR = 52;
 
-/**
- * The share of a yearly cost that falls in `start`..`end` (inclusive): each day is
- * 1 ÷ the length of its own year, so a whole calendar year is exactly the yearly cost.
- */
-export function prorateAnnualCost(annualCost: number, start: string, end: string): number {
-  const from = parseDay(start);
-  const to = parseDay(end);
-  if (to < from) throw new RangeError(`${start}..${end} is not a period`);
-  let fraction = 0;
-  for (let year = from.getUTCFullYear(); year <= to.getUTCFullYear(); year += 1) {
-    const first = Math.max(from.getTime(), Date.UTC(year, 0, 1));
-    const last = Math.min(to.getTime(), Date.UTC(year, 11, 31));
-    fraction += ((last - first) / 86_400_000 + 1) / daysInYear(year);
-  }
-  return annualCost * fraction;
+/** One week's share of a yearly cost (engineering_cost is stored per week and summed). */
+export function weeklyCost(annualCost: number): number {
+  return annualCost / WEEKS_PER_YEAR;
 }
