@@ -11,7 +11,9 @@ export interface SqlRunner {
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
 }
 
-export function pgliteRunner(db: Pick<PGlite, "query" | "exec" | "transaction">): SqlRunner {
+type PGliteLike = Pick<PGlite, "query" | "exec"> & Partial<Pick<PGlite, "transaction">>;
+
+export function pgliteRunner(db: PGliteLike): SqlRunner {
   const runner: SqlRunner = {
     async query<T>(sql: string, params: unknown[] = []) {
       return (await db.query<T>(sql, params)).rows;
@@ -20,6 +22,8 @@ export function pgliteRunner(db: Pick<PGlite, "query" | "exec" | "transaction">)
       await db.exec(script);
     },
     transaction(work) {
+      // Inside a transaction already (PGlite's Transaction has no nested form): run in the same one.
+      if (!db.transaction) return work(runner);
       return db.transaction((tx) => work(pgliteRunner(tx)));
     },
   };

@@ -1,0 +1,103 @@
+/**
+ * Rolling weekly points up into periods, following each metric's aggregation rule
+ * (../shared/spec/metrics.md, "Time"). Pure; the same rules combine teams in SQL (lib/server/services/rollups.ts).
+ */
+import { periodLabel, periodOfWeek, type Granularity } from "@/lib/domain/time";
+import { mean, median, sum } from "@/lib/domain/stats";
+import { ratioScale, type AggregationKey, type DirectionKey } from "./catalog";
+
+/** One week's value for a set of teams, already combined across the teams. */
+export interface WeeklyPoint {
+  week: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  teams: number;
+}
+
+export interface PeriodValue {
+  period: string;
+  label: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  teams: number;
+  weeks: string[];
+}
+
+export function aggregatePeriod(points: WeeklyPoint[], aggregation: AggregationKey, unit: string): number | null {
+  const withValue = points.filter((p) => p.value !== null);
+  const withRatio = points.filter((p) => p.numerator !== null && p.denominator !== null);
+  const scale = ratioScale(unit);
+  switch (aggregation) {
+    case "SUM":
+      return withValue.length ? sum(withValue.map((p) => p.value as number)) : null;
+    case "MEAN":
+      return mean(withValue.map((p) => p.value as number));
+    case "MEDIAN":
+      return median(withValue.map((p) => p.value as number));
+    case "LAST":
+      return withValue.length ? (withValue[withValue.length - 1].value as number) : null;
+    case "RATIO": {
+      if (withRatio.length === 0) return mean(withValue.map((p) => p.value as number));
+      const den = sum(withRatio.map((p) => p.denominator as number));
+      return den === 0 ? null : (sum(withRatio.map((p) => p.numerator as number)) / den) * scale;
+    }
+    case "RATE": {
+      if (withRatio.length === 0) return mean(withValue.map((p) => p.value as number));
+      const avgDen = mean(withRatio.map((p) => p.denominator as number)) ?? 0;
+      return avgDen === 0 ? null : (sum(withRatio.map((p) => p.numerator as number)) / avgDen) * scale;
+    }
+  }
+}
+
+/** The sample size behind a period, for anonymity: summed denominators for ratios, else the latest week's. */
+function periodSample(points: WeeklyPoint[], aggregation: AggregationKey): number | null {
+  const dens = points.filter((p) => p.denominator !== null).map((p) => p.denominator as number);
+  if (dens.length === 0) return null;
+  return aggregation === "RATIO" ? sum(dens) : dens[dens.length - 1];
+}
+
+/** Groups weekly points (sorted by week) into periods of `granularity`, covering every period in `periods`. */
+export function rollUp(
+  points: WeeklyPoint[],
+  periods: string[],
+  granularity: Granularity,
+  aggregation: AggregationKey,
+  unit: string,
+): PeriodValue[] {
+  const byPeriod = new Map<string, WeeklyPoint[]>();
+  for (const p of points) {
+    const key = periodOfWeek(p.week, granularity);
+    const list = byPeriod.get(key);
+    if (list) list.push(p);
+    else byPeriod.set(key, [p]);
+  }
+  return periods.map((period) => {
+    const list = byPeriod.get(period) ?? [];
+    const ratio = list.filter((p) => p.numerator !== null && p.denominator !== null);
+    return {
+      period,
+      label: periodLabel(period, granularity),
+      value: aggregatePeriod(list, aggregation, unit),
+      numerator: ratio.length ? sum(ratio.map((p) => p.numerator as number)) : null,
+      denominator: periodSample(list, aggregation),
+      teams: list.reduce((max, p) => Math.max(max, p.teams), 0),
+      weeks: list.map((p) => p.week),
+    };
+  });
+}
+
+export type TargetStatus = "green" | "amber" | "red";
+
+/** Green at or beyond `green` in the metric's direction, amber at or beyond `amber`, else red. */
+export function targetStatus(value: number, green: number, amber: number, direction: DirectionKey): TargetStatus {
+  if (direction === "LOWER_IS_BETTER") return value <= green ? "green" : value <= amber ? "amber" : "red";
+  return value >= green ? "green" : value >= amber ? "amber" : "red";
+}
+
+/** (latest − previous) ÷ |previous| × 100, or null when it cannot be computed. */
+export function changePct(latest: number | null, previous: number | null): number | null {
+  if (latest === null || previous === null || previous === 0) return null;
+  return ((latest - previous) / Math.abs(previous)) * 100;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+
+/**
+ * Failed sign-in throttling per account and per address, kept in the database so every instance sees it.
+ * After MAX_FAILURES failures within WINDOW, the key is locked for LOCK; a success clears the account key.
+ */
+const MAX_FAILURES = 5;
+const WINDOW_MS = 15 * 60_000;
+const LOCK_MS = 15 * 60_000;
+
+export interface ThrottleState {
+  locked: boolean;
+  retryAfterSeconds: number;
+}
+
+export async function checkThrottle(keys: string[], now = new Date()): Promise<ThrottleState> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys } } });
+  const until = rows.reduce((latest, r) => (r.lockedUntil && r.lockedUntil > latest ? r.lockedUntil : latest), new Date(0));
+  return until > now ? { locked: true, retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) } : { locked: false, retryAfterSeconds: 0 };
+}
+
+export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
+  for (const key of keys) {
+    await db.$transaction(async (tx) => {
+      const row = await tx.signInThrottle.findUnique({ where: { key } });
+      const fresh = !row || now.getTime() - row.windowStart.getTime() > WINDOW_MS;
+      const failures = fresh ? 1 : row.failures + 1;
+      const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : (row?.lockedUntil ?? null);
+      await tx.signInThrottle.upsert({
+        where: { key },
+        create: { key, failures, windowStart: now, lockedUntil },
+        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil },
+      });
+    });
+  }
+}
+
+export async function clearThrottle(key: string): Promise<void> {
+  await db.signInThrottle.deleteMany({ where: { key } });
+}
+
+export function throttleKeys(email: string, address: string | null): string[] {
+  return [`email:${email.toLowerCase()}`, ...(address ? [`ip:${address}`] : [])];
+}
+
+/** The client address: the first X-Forwarded-For hop (set by the load balancer), else X-Real-IP. */
+export function clientAddress(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { Role, SessionUser } from "./auth/session-user";
+import { forbidden } from "./errors";
+
+/**
+ * Every access decision in one place. Pages, server actions and route handlers call these; the proxy only
+ * redirects anonymous visitors. ADMIN: everything. LEADER: read everything, annotate, build meeting packs
+ * and surveys. MANAGER: read everything, write data only for the teams they manage. VIEWER: read only.
+ */
+export type Action =
+  | "read"
+  | "admin"
+  | "annotate"
+  | "manageSurveys"
+  | "managePacks"
+  | "viewMissingData"
+  | "viewPeopleRecords";
+
+const ALLOWED: Record<Action, readonly Role[]> = {
+  read: ["ADMIN", "LEADER", "MANAGER", "VIEWER"],
+  admin: ["ADMIN"],
+  annotate: ["ADMIN", "LEADER"],
+  manageSurveys: ["ADMIN", "LEADER"],
+  managePacks: ["ADMIN", "LEADER"],
+  viewMissingData: ["ADMIN", "LEADER"],
+  viewPeopleRecords: ["ADMIN"],
+};
+
+export function can(user: SessionUser, action: Action): boolean {
+  return ALLOWED[action].includes(user.role);
+}
+
+export function assertCan(user: SessionUser, action: Action): void {
+  if (!can(user, action)) throw forbidden();
+}
+
+/** Writing a team's data: admins for any team, managers for the teams they manage. */
+export function canWriteTeam(user: SessionUser, teamId: string): boolean {
+  if (user.role === "ADMIN") return true;
+  return user.role === "MANAGER" && user.managedTeamIds.includes(teamId);
+}
+
+export function assertCanWriteTeam(user: SessionUser, teamId: string): void {
+  if (!canWriteTeam(user, teamId)) throw forbidden("You can only change data for the teams you manage.");
+}
+
+/** Teams whose data the user may write (null = all teams). */
+export function writableTeamIds(user: SessionUser): string[] | null {
+  if (user.role === "ADMIN") return null;
+  return user.role === "MANAGER" ? user.managedTeamIds : [];
+}

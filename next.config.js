@@ -1,0 +1,13 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships a wasm build and data files that must be loaded from node_modules, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
+  // Separate build folders let several builds (e.g. tests on two databases) coexist.
+  distDir: process.env.PILLARS_DIST_DIR || ".next",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+};
+
+export default nextConfig;
