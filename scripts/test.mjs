@@ -1,0 +1,49 @@
+// `npm test`: every suite, in order of speed, stopping at nothing — all run, and the exit code is non-zero
+// when any failed.
+//   lint · typecheck · unit · integration on PGlite (in memory) · integration on PostgreSQL (when
+//   TEST_DATABASE_URL is set) · end-to-end in Chromium (against a production build on a fresh embedded database)
+// Set PILLARS_TEST_ONLY=unit,int,... to run a subset.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const only = process.env.PILLARS_TEST_ONLY?.split(",").map((s) => s.trim());
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+delete baseEnv.DATABASE_URL;
+
+const suites = [
+  { name: "lint", cmd: bin("eslint"), args: [".", "--max-warnings=0"] },
+  { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
+  { name: "unit", cmd: bin("vitest"), args: ["run", "--project", "unit"] },
+  { name: "int", cmd: bin("vitest"), args: ["run", "--project", "int"] },
+  process.env.TEST_DATABASE_URL
+    ? { name: "int-postgres", cmd: bin("vitest"), args: ["run", "--project", "int"], env: { DATABASE_URL: process.env.TEST_DATABASE_URL } }
+    : { name: "int-postgres", skip: "TEST_DATABASE_URL is not set" },
+  { name: "e2e", cmd: bin("playwright"), args: ["test"] },
+];
+
+const results = [];
+for (const suite of suites) {
+  if (only && !only.includes(suite.name)) continue;
+  if (suite.skip) {
+    console.log(`\n━━ ${suite.name}: skipped (${suite.skip})`);
+    results.push({ name: suite.name, status: "skipped" });
+    continue;
+  }
+  console.log(`\n━━ ${suite.name}`);
+  const started = Date.now();
+  const r = spawnSync(suite.cmd, suite.args, { stdio: "inherit", env: { ...baseEnv, ...suite.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  results.push({ name: suite.name, status: r.status === 0 ? "passed" : "failed", seconds });
+}
+
+console.log("\n━━ summary");
+for (const r of results) console.log(`  ${r.status.padEnd(8)} ${r.name}${r.seconds ? ` (${r.seconds} s)` : ""}`);
+const passed = results.filter((r) => r.status === "passed").length;
+const failed = results.filter((r) => r.status === "failed").length;
+const skipped = results.filter((r) => r.status === "skipped").length;
+console.log(`suites: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed ? 1 : 0);
