@@ -50,9 +50,9 @@ export function shippingDeployments(
   prs: readonly PullRequestEvent[],
   deployments: readonly DeploymentEvent[],
 ): Map<string, DeploymentEvent> {
-  const merged = prs.filter((pr) => pr.mergedAt !== null);
+  const merged = prs.filter((pr): pr is PullRequestEvent & { mergedAt: Date } => pr.mergedAt !== null);
   const bySha = new Map<string, PullRequestEvent[]>();
-  const byService = new Map<string, PullRequestEvent[]>();
+  const byService = new Map<string, (typeof merged)[number][]>();
   for (const pr of merged) {
     if (pr.mergeCommitSha) pushTo(bySha, pr.mergeCommitSha, pr);
     pushTo(byService, pr.serviceId, pr);
@@ -77,7 +77,7 @@ export function shippingDeployments(
       const after = previous.finishedAt.getTime();
       const upTo = d.finishedAt.getTime();
       for (const pr of byService.get(d.serviceId) ?? []) {
-        const t = (pr.mergedAt as Date).getTime();
+        const t = pr.mergedAt.getTime();
         if (t > after && t <= upTo) offer(pr, d);
       }
     }

@@ -24,6 +24,7 @@ export function linkIncidents(
 
   const links = new Map<string, string | null>();
   for (const incident of incidents) {
+    // The client's word wins, even for a deployment outside the history passed in.
     if (incident.causedByDeploymentId) {
       links.set(incident.id, incident.causedByDeploymentId);
       continue;
