@@ -1,0 +1,5 @@
+import { OverviewSkeleton } from "@/components/dashboard/overview-states";
+
+export default function Loading() {
+  return <OverviewSkeleton />;
+}

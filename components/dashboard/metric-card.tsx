@@ -1,0 +1,61 @@
+import { TrendChart } from "@/components/charts/trend-chart";
+import { formatValue, latestState, NO_DATA_TEXT, WITHHELD_TEXT } from "@/components/charts/shape";
+import type { MetricSeries } from "@/lib/metrics/series-types";
+import { ChangeIndicator, IncompleteBadge, TargetBadge } from "./metric-status";
+
+function LatestValue({ series }: { series: MetricSeries }) {
+  const latest = latestState(series);
+  if (latest.kind === "withheld") {
+    return (
+      <p className="text-base font-medium text-slate-700">
+        {WITHHELD_TEXT[latest.reason]}
+        <span className="block text-xs font-normal text-slate-600">for {latest.label}</span>
+      </p>
+    );
+  }
+  if (latest.kind === "none") return <p className="text-base font-medium text-slate-600">{NO_DATA_TEXT} in this range</p>;
+  return (
+    <p>
+      <span className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{formatValue(latest.value, series.metric.unit)}</span>
+      <span className="ml-2 text-xs text-slate-600">{latest.label}</span>
+    </p>
+  );
+}
+
+/** One headline metric: latest value, change, target status, how it is computed and its trend. */
+export function MetricCard({ series }: { series: MetricSeries }) {
+  const { metric } = series;
+  const headingId = `metric-${metric.key}-name`;
+  const latest = latestState(series);
+  const format = (v: number) => formatValue(v, metric.unit);
+  return (
+    <article
+      data-testid={`metric-card-${metric.key}`}
+      aria-labelledby={headingId}
+      className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h3 id={headingId} className="text-sm font-medium text-slate-700">
+          {metric.name}
+        </h3>
+        <div className="flex flex-wrap justify-end gap-1">
+          {series.target && latest.kind === "value" && <TargetBadge target={series.target} format={format} />}
+          {series.incomplete && <IncompleteBadge />}
+        </div>
+      </div>
+      <div className="min-h-[3.5rem]">
+        <LatestValue series={series} />
+        {latest.kind === "value" && (
+          <ChangeIndicator changePct={series.changePct} direction={metric.direction} previousLabel={series.previous?.label} />
+        )}
+      </div>
+      <TrendChart series={series} />
+      <details className="group text-sm text-slate-700">
+        <summary className="cursor-pointer select-none rounded text-xs font-medium text-blue-700 hover:text-blue-900">
+          How is this computed?
+        </summary>
+        <p className="mt-2 leading-relaxed">{metric.howComputed}</p>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useState } from "react";
+import { overviewSearch, type OverviewParams } from "@/lib/client/overview-params";
+import { useOverview } from "@/lib/client/use-overview";
+import { EmptyState, OverviewError, OverviewSkeleton } from "./overview-states";
+import { OverviewToolbar } from "./overview-toolbar";
+import { PillarSection } from "./pillar-section";
+
+interface OverviewProps {
+  /** The view from the URL, parsed on the server. */
+  params: OverviewParams;
+  /** Navigation targets this user can reach, for the empty state's links. */
+  availableHrefs: string[];
+}
+
+function sameParams(a: OverviewParams, b: OverviewParams): boolean {
+  return a.scope === b.scope && a.range === b.range && a.granularity === b.granularity;
+}
+
+export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  // Local copy so a new selection shows at once; the URL (and so these props) catch up after replace().
+  const [params, setParams] = useState(urlParams);
+  const [syncedFrom, setSyncedFrom] = useState(urlParams);
+  if (!sameParams(syncedFrom, urlParams)) {
+    // Back/forward or a pasted link changed the URL: it wins over the local copy.
+    setSyncedFrom(urlParams);
+    setParams(urlParams);
+  }
+
+  const overview = useOverview(params);
+
+  const change = (next: OverviewParams) => {
+    setParams(next);
+    const search = overviewSearch(next, { omitDefaults: true });
+    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+  };
+
+  const data = overview.data;
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Overview</h1>
+          <p className="text-sm text-slate-600">
+            {data ? `${data.scope.name} · ${data.from} to ${data.to}` : "Engineering health across every pillar"}
+          </p>
+        </div>
+        <OverviewToolbar params={params} scopeName={data?.scope.name} onChange={change} />
+      </div>
+      <p aria-live="polite" className="sr-only">
+        {overview.isFetching && overview.isPlaceholderData ? "Updating the overview…" : ""}
+      </p>
+      {overview.isPending ? (
+        <OverviewSkeleton />
+      ) : overview.isError && !data ? (
+        <OverviewError message={overview.error.message} onRetry={() => void overview.refetch()} retrying={overview.isFetching} />
+      ) : data?.empty ? (
+        <EmptyState availableHrefs={availableHrefs} />
+      ) : data ? (
+        <div className={`space-y-10 transition-opacity ${overview.isPlaceholderData ? "opacity-60" : ""}`}>
+          {overview.isError && (
+            <OverviewError message={overview.error.message} onRetry={() => void overview.refetch()} retrying={overview.isFetching} />
+          )}
+          {data.pillars.map((pillar) => (
+            <PillarSection key={pillar.key} pillar={pillar} />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { OverviewPillar } from "@/lib/metrics/series-types";
+import { MetricCard } from "./metric-card";
+
+export const CARD_GRID = "grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4";
+
+export function PillarSection({ pillar }: { pillar: OverviewPillar }) {
+  const headingId = `pillar-${pillar.key}-heading`;
+  return (
+    <section data-testid={`pillar-${pillar.key}`} aria-labelledby={headingId} className="space-y-3">
+      <div>
+        <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+          {pillar.name}
+        </h2>
+        <p className="text-sm text-slate-600">{pillar.summary}</p>
+      </div>
+      {pillar.series.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">
+          No headline metrics for this pillar yet.
+        </p>
+      ) : (
+        <div className={CARD_GRID}>
+          {pillar.series.map((series) => (
+            <MetricCard key={series.metric.key} series={series} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
