@@ -6,6 +6,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Pillars", template: "%s · Pillars" },
   description: "Engineering-org health: delivery, engagement, retention, skills and alignment in one place.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export const viewport: Viewport = { themeColor: "#f8fafc" };

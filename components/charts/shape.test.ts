@@ -5,6 +5,7 @@ import {
   describePoint,
   formatChange,
   formatMinutes,
+  formatTick,
   formatValue,
   latestState,
   markerIndex,
@@ -81,6 +82,14 @@ describe("formatValue", () => {
     expect(formatValue(12345.6, "currency")).toBe("$12,346");
     expect(formatValue(1_254_000, "currency")).toBe("$1.25M");
     expect(formatValue(2500, "currency", { currency: "EUR" })).toBe("€2,500");
+  });
+});
+
+describe("formatTick", () => {
+  it("drops score decimals on axes but keeps other units as on cards", () => {
+    expect(formatTick(30, "score")).toBe("30");
+    expect(formatTick(5.5, "score")).toBe("5.5");
+    expect(formatTick(4320, "minutes")).toBe("3d");
   });
 });
 

@@ -73,6 +73,11 @@ export function formatValue(value: number, unit: MetricUnit, options: { currency
   }
 }
 
+/** Axis ticks are round numbers; card precision (two-decimal scores) would only add noise there. */
+export function formatTick(value: number, unit: MetricUnit, options: { currency?: string } = {}): string {
+  return unit === "score" ? plain(1).format(value) : formatValue(value, unit, options);
+}
+
 /** "+12.5%", "-3.2%", "0%". */
 export function formatChange(changePct: number): string {
   return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(changePct)}%`;

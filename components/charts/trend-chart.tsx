@@ -6,7 +6,7 @@ import type { AnnotationOptions } from "chartjs-plugin-annotation";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
 import type { MetricSeries } from "@/lib/metrics/series-types";
-import { formatValue, markerIndex, summarizeSeries, toChartData, type TrendData } from "./shape";
+import { formatTick, formatValue, markerIndex, summarizeSeries, toChartData, type TrendData } from "./shape";
 import { chartTheme } from "./theme";
 import { useReducedMotion } from "./use-reduced-motion";
 
@@ -109,7 +109,7 @@ export function TrendChart({ series, markers = NO_MARKERS, height = 160, currenc
         y: {
           beginAtZero: unit !== "score",
           grid: { color: chartTheme.grid },
-          ticks: { maxTicksLimit: 4, font: { size: 11 }, callback: (v) => formatValue(Number(v), unit, { currency }) },
+          ticks: { maxTicksLimit: 4, font: { size: 11 }, callback: (v) => formatTick(Number(v), unit, { currency }) },
         },
       },
       plugins: {

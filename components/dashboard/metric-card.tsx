@@ -34,8 +34,8 @@ export function MetricCard({ series }: { series: MetricSeries }) {
       aria-labelledby={headingId}
       className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
-      <div className="flex items-start justify-between gap-2">
-        <h3 id={headingId} className="text-sm font-medium text-slate-700">
+      <div className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1">
+        <h3 id={headingId} className="flex-[1_1_9rem] text-sm font-medium text-slate-700">
           {metric.name}
         </h3>
         <div className="flex flex-wrap justify-end gap-1">
@@ -43,7 +43,7 @@ export function MetricCard({ series }: { series: MetricSeries }) {
           {series.incomplete && <IncompleteBadge />}
         </div>
       </div>
-      <div className="min-h-[3.5rem]">
+      <div className="min-h-[4rem]">
         <LatestValue series={series} />
         {latest.kind === "value" && (
           <ChangeIndicator changePct={series.changePct} direction={metric.direction} previousLabel={series.previous?.label} />
