@@ -32,7 +32,7 @@ async function openEmbedded(dir: string): Promise<Embedded> {
   const inMemory = dir.startsWith("memory://");
   let lock: HeldLock | null = null;
   if (!inMemory) {
-    fs.mkdirSync(path.dirname(dir), { recursive: true }); // PGlite does not create parent folders.
+    fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(dir), { recursive: true }); // PGlite does not create parent folders.
     lock = acquireDataFolderLock(dir);
   }
   try {

@@ -35,14 +35,16 @@ export function migrationsDir(): string {
 }
 
 export function readMigrations(dir = migrationsDir()): MigrationFile[] {
-  if (!fs.existsSync(dir)) throw new Error(`No migrations folder at ${dir}`);
+  // The migrations folder is shipped with the server (next.config.js outputFileTracingIncludes); the
+  // ignore comments keep the bundler from tracing the whole project through these dynamic paths.
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) throw new Error(`No migrations folder at ${dir}`);
   return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, "migration.sql")))
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, e.name, "migration.sql")))
     .map((e) => e.name)
     .sort()
     .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

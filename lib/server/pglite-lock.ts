@@ -39,7 +39,7 @@ function processAlive(pid: number): boolean {
 
 function readLock(lockPath: string): LockInfo | null {
   try {
-    return JSON.parse(fs.readFileSync(lockPath, "utf8")) as LockInfo;
+    return JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ lockPath, "utf8")) as LockInfo;
   } catch {
     return null;
   }
@@ -54,10 +54,10 @@ export function acquireDataFolderLock(folder: string): HeldLock {
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), token: randomBytes(16).toString("hex"), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(lockPath, JSON.stringify(mine), { flag: "wx" });
+      fs.writeFileSync(/*turbopackIgnore: true*/ lockPath, JSON.stringify(mine), { flag: "wx" });
       const release = () => {
         const current = readLock(lockPath);
-        if (current?.token === mine.token) fs.rmSync(lockPath, { force: true });
+        if (current?.token === mine.token) fs.rmSync(/*turbopackIgnore: true*/ lockPath, { force: true });
       };
       process.once("exit", release);
       return { release };
@@ -67,11 +67,11 @@ export function acquireDataFolderLock(folder: string): HeldLock {
       const stale = !holder || (holder.host === os.hostname() && !processAlive(holder.pid));
       if (holder && holder.pid === process.pid && holder.host === os.hostname()) {
         // Our own earlier lock (e.g. a module reloaded in development): take it over.
-        fs.rmSync(lockPath, { force: true });
+        fs.rmSync(/*turbopackIgnore: true*/ lockPath, { force: true });
         continue;
       }
       if (!stale) throw new DataFolderLockedError(lockPath, holder);
-      fs.rmSync(lockPath, { force: true });
+      fs.rmSync(/*turbopackIgnore: true*/ lockPath, { force: true });
     }
   }
   throw new Error(`Could not take the lock ${lockPath}`);

@@ -66,7 +66,7 @@ export function ssoProviders(): { id: string; name: string }[] {
   return out;
 }
 
-const config: NextAuthConfig = {
+const config = (): NextAuthConfig => ({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: env.PILLARS_SESSION_HOURS * 3600 },
@@ -96,6 +96,7 @@ const config: NextAuthConfig = {
       return { ...session, uid: token.uid, sid: token.sid };
     },
   },
-};
+});
 
-export const { handlers, auth, signIn, signOut } = NextAuth(config);
+// Lazy: the secret and providers are read on the first request, never while building.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

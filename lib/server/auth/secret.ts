@@ -15,7 +15,7 @@ export function secretFilePath(): string {
 export function authSecret(): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   try {
-    const fromFile = fs.readFileSync(secretFilePath(), "utf8").trim();
+    const fromFile = fs.readFileSync(/*turbopackIgnore: true*/ secretFilePath(), "utf8").trim();
     if (fromFile.length >= 32) return fromFile;
   } catch {
     // fall through
