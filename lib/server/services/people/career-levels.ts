@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { conflict, notFound } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { recordAudit } from "@/lib/server/services/audit";
+import type { CareerLevelInput } from "@/lib/validation/people";
+
+/**
+ * The organisation's career framework. Levels are ordered per track (IC, M); promotions must move
+ * up it (check-records.ts). A level that any record uses, now or in a promotion, cannot be
+ * deleted or re-keyed, so history keeps meaning what it meant.
+ */
+
+export interface CareerLevelRow {
+  id: string;
+  key: string;
+  name: string;
+  track: string;
+  order: number;
+  people: number;
+}
+
+export async function listCareerLevels(): Promise<CareerLevelRow[]> {
+  const [levels, usage] = await Promise.all([
+    db.careerLevel.findMany({ orderBy: [{ track: "asc" }, { order: "asc" }, { key: "asc" }] }),
+    db.person.groupBy({ by: ["level"], _count: { _all: true } }),
+  ]);
+  const count = new Map(usage.map((u) => [u.level, u._count._all]));
+  return levels.map((l) => ({ id: l.id, key: l.key, name: l.name, track: l.track, order: l.order, people: count.get(l.key) ?? 0 }));
+}
+
+async function isInUse(key: string): Promise<boolean> {
+  const [person, promotion] = await Promise.all([
+    db.person.findFirst({ where: { level: key }, select: { id: true } }),
+    db.promotion.findFirst({ where: { OR: [{ fromLevel: key }, { toLevel: key }] }, select: { id: true } }),
+  ]);
+  return person !== null || promotion !== null;
+}
+
+export async function createCareerLevel(actor: Actor, input: CareerLevelInput): Promise<CareerLevelRow> {
+  if (await db.careerLevel.findUnique({ where: { key: input.key }, select: { id: true } })) throw conflict(`Level ${input.key} already exists.`);
+  const level = await db.$transaction(async (tx) => {
+    const created = await tx.careerLevel.create({ data: input });
+    await recordAudit(actor, { action: "create", entityType: "CareerLevel", entityId: created.key, summary: `Added career level ${created.key}`, after: created }, tx);
+    return created;
+  });
+  return { ...level, people: 0 };
+}
+
+export async function updateCareerLevel(actor: Actor, id: string, patch: Partial<CareerLevelInput>): Promise<CareerLevelRow> {
+  const before = await db.careerLevel.findUnique({ where: { id } });
+  if (!before) throw notFound("Career level");
+  if (patch.key !== undefined && patch.key !== before.key) {
+    if (await isInUse(before.key)) throw conflict(`Level ${before.key} is in use by people records; its key cannot change.`);
+    if (await db.careerLevel.findUnique({ where: { key: patch.key }, select: { id: true } })) throw conflict(`Level ${patch.key} already exists.`);
+  }
+  const after = await db.$transaction(async (tx) => {
+    const updated = await tx.careerLevel.update({ where: { id }, data: patch });
+    await recordAudit(actor, { action: "update", entityType: "CareerLevel", entityId: updated.key, summary: `Changed career level ${updated.key}`, before, after: updated }, tx);
+    return updated;
+  });
+  const people = await db.person.count({ where: { level: after.key } });
+  return { ...after, people };
+}
+
+export async function deleteCareerLevel(actor: Actor, id: string): Promise<void> {
+  const level = await db.careerLevel.findUnique({ where: { id } });
+  if (!level) throw notFound("Career level");
+  if (await isInUse(level.key)) throw conflict(`Level ${level.key} is in use by people records or promotions and cannot be deleted.`);
+  await db.$transaction(async (tx) => {
+    await tx.careerLevel.delete({ where: { id } });
+    await recordAudit(actor, { action: "delete", entityType: "CareerLevel", entityId: level.key, summary: `Deleted career level ${level.key}`, before: level }, tx);
+  });
+}
