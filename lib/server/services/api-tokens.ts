@@ -1,0 +1,97 @@
+import "server-only";
+import { createApiToken, type TokenScope } from "@/lib/server/auth/tokens";
+import { db } from "@/lib/server/db";
+import { badRequest, notFound } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { recordAudit } from "@/lib/server/services/audit";
+import type { TokenCreateInput } from "@/lib/validation/admin";
+
+/** API tokens for the ingestion and read APIs. The secret is returned once, at creation; only its hash is stored. */
+
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const TOKEN_SELECT = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdBy: { select: { email: true } },
+} as const;
+
+type TokenRecord = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdBy: { email: string } | null;
+};
+
+function toRow(t: TokenRecord): ApiTokenRow {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    scopes: t.scopes,
+    createdAt: t.createdAt.toISOString(),
+    createdBy: t.createdBy?.email ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** What the audit trail keeps of a token: never the secret or its hash. */
+function snapshot(t: { name: string; prefix: string; scopes: string[]; expiresAt: Date | string | null }) {
+  return { name: t.name, prefix: t.prefix, scopes: t.scopes, expiresAt: t.expiresAt };
+}
+
+export async function listApiTokens(): Promise<ApiTokenRow[]> {
+  const rows = await db.apiToken.findMany({ select: TOKEN_SELECT, orderBy: [{ createdAt: "desc" }] });
+  return rows.map(toRow);
+}
+
+/** "Expires on D" means usable through the end of day D (UTC). */
+export function expiryOf(expiresOn: string | null): Date | null {
+  return expiresOn ? new Date(`${expiresOn}T23:59:59.999Z`) : null;
+}
+
+export async function issueApiToken(actor: Actor, input: TokenCreateInput, now = new Date()): Promise<{ token: string; row: ApiTokenRow }> {
+  const expiresAt = expiryOf(input.expiresOn);
+  if (expiresAt && expiresAt <= now) throw badRequest("The expiry date must be in the future.");
+  // createApiToken writes outside a transaction; the audit row follows it (a token without its audit row
+  // would only happen if the database failed between the two writes).
+  const created = await createApiToken({ name: input.name, scopes: input.scopes as TokenScope[], expiresAt, createdById: actor.userId });
+  await recordAudit(actor, { action: "create", entityType: "ApiToken", entityId: created.id, summary: `Created API token "${created.name}" (${created.scopes.join(", ")})`, after: snapshot(created) });
+  const row = await db.apiToken.findUniqueOrThrow({ where: { id: created.id }, select: TOKEN_SELECT });
+  return { token: created.token, row: toRow(row) };
+}
+
+/** Revoking is immediate and final; revoking an already revoked token changes nothing. */
+export async function revokeApiToken(actor: Actor, id: string, now = new Date()): Promise<ApiTokenRow> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.apiToken.findUnique({ where: { id }, select: TOKEN_SELECT });
+    if (!before) throw notFound("API token");
+    if (before.revokedAt) return toRow(before);
+    const after = await tx.apiToken.update({ where: { id }, data: { revokedAt: now }, select: TOKEN_SELECT });
+    await recordAudit(actor, { action: "revoke", entityType: "ApiToken", entityId: id, summary: `Revoked API token "${after.name}"`, before: { ...snapshot(before), revokedAt: null }, after: { ...snapshot(after), revokedAt: after.revokedAt } }, tx);
+    return toRow(after);
+  });
+}

@@ -1,0 +1,178 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { Prisma, type Role } from "@/lib/generated/prisma/client";
+import { hashPassword, passwordProblem } from "@/lib/server/auth/password";
+import { db } from "@/lib/server/db";
+import { badRequest, conflict, notFound } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { recordAudit } from "@/lib/server/services/audit";
+import type { PasswordResetInput, UserCreateInput, UserUpdateInput } from "@/lib/validation/admin";
+
+/** User administration. Audit snapshots never carry the password hash. */
+
+export interface AdminUserRow {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+  managedTeams: { id: string; name: string }[];
+}
+
+const USER_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  active: true,
+  lastSignInAt: true,
+  createdAt: true,
+  managedTeams: { select: { team: { select: { id: true, name: true } } } },
+} satisfies Prisma.UserSelect;
+
+type UserRecord = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
+
+function toRow(u: UserRecord): AdminUserRow {
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    active: u.active,
+    lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+    managedTeams: u.managedTeams.map((m) => m.team).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+/** What the audit trail keeps of a user: no password hash, ever. */
+function snapshot(u: UserRecord) {
+  return { email: u.email, name: u.name, role: u.role, active: u.active, managedTeamIds: u.managedTeams.map((m) => m.team.id).sort() };
+}
+
+export async function listUsers(): Promise<AdminUserRow[]> {
+  const users = await db.user.findMany({ select: USER_SELECT, orderBy: [{ active: "desc" }, { name: "asc" }] });
+  return users.map(toRow);
+}
+
+/** 16 random bytes, URL-safe: well past the length rule and never on a common-password list. */
+export function generatePassword(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+function checkedPassword(given: string | undefined): { password: string; generated: boolean } {
+  const password = given ?? generatePassword();
+  const problem = passwordProblem(password);
+  if (problem) throw badRequest(problem, { issues: [{ path: "password", message: problem }] });
+  return { password, generated: given === undefined };
+}
+
+/** Pass the transaction client inside a transaction: the embedded database has one connection. */
+async function assertTeamsExist(teamIds: string[], client: Pick<Prisma.TransactionClient, "team"> = db): Promise<void> {
+  if (teamIds.length === 0) return;
+  const found = await client.team.count({ where: { id: { in: teamIds } } });
+  if (found !== new Set(teamIds).size) throw badRequest("One of the chosen teams does not exist.");
+}
+
+function assertOnlyManagersManage(role: Role, teamIds: string[]): void {
+  if (role !== "MANAGER" && teamIds.length > 0) {
+    throw badRequest("Only users with the Manager role manage teams; choose Manager or clear the teams.");
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+const duplicateEmail = (email: string) => conflict(`A user with the email ${email} already exists.`, { issues: [{ path: "email", message: "This email is already in use." }] });
+
+export interface CreatedUser {
+  user: AdminUserRow;
+  /** Present only when the server generated the password; shown once. */
+  generatedPassword: string | null;
+}
+
+export async function createUser(actor: Actor, input: UserCreateInput): Promise<CreatedUser> {
+  const { password, generated } = checkedPassword(input.password);
+  assertOnlyManagersManage(input.role, input.managedTeamIds);
+  await assertTeamsExist(input.managedTeamIds);
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw duplicateEmail(input.email);
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          passwordHash,
+          managedTeams: { create: [...new Set(input.managedTeamIds)].map((teamId) => ({ teamId })) },
+        },
+        select: USER_SELECT,
+      });
+      await recordAudit(actor, { action: "create", entityType: "User", entityId: created.id, summary: `Created ${created.role} ${created.email}`, after: snapshot(created) }, tx);
+      return created;
+    });
+    return { user: toRow(user), generatedPassword: generated ? password : null };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateEmail(input.email);
+    throw error;
+  }
+}
+
+/**
+ * Name, role, active flag and managed teams. The organisation must keep at least one active admin, so the
+ * last one cannot be demoted or deactivated (only an admin gets here, so that admin is the caller).
+ */
+export async function updateUser(actor: Actor, userId: string, input: UserUpdateInput): Promise<AdminUserRow> {
+  const updated = await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: USER_SELECT });
+    if (!before) throw notFound("User");
+    const role = input.role ?? before.role;
+    const active = input.active ?? before.active;
+    if (before.role === "ADMIN" && before.active && (role !== "ADMIN" || !active)) {
+      const otherAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: userId } } });
+      if (otherAdmins === 0) {
+        throw conflict(
+          !active
+            ? "This is the last active admin; it cannot be deactivated. Make another user an admin first."
+            : "This is the last active admin; its role cannot change. Make another user an admin first.",
+        );
+      }
+    }
+    // Leaving the Manager role drops the managed teams: only managers' team lists grant anything.
+    const teamIds = role === "MANAGER" ? (input.managedTeamIds ?? before.managedTeams.map((m) => m.team.id)) : [];
+    if (role !== "MANAGER" && input.managedTeamIds?.length) assertOnlyManagersManage(role, input.managedTeamIds);
+    await assertTeamsExist(teamIds, tx);
+    await tx.teamManager.deleteMany({ where: { userId } });
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: {
+        name: input.name,
+        role,
+        active,
+        managedTeams: { create: [...new Set(teamIds)].map((teamId) => ({ teamId })) },
+      },
+      select: USER_SELECT,
+    });
+    await recordAudit(actor, { action: "update", entityType: "User", entityId: userId, summary: `Updated ${after.email}`, before: snapshot(before), after: snapshot(after) }, tx);
+    return after;
+  });
+  return toRow(updated);
+}
+
+/** Sets a new password (given, or generated and returned once) and clears the account's sign-in lockout. */
+export async function resetPassword(actor: Actor, userId: string, input: PasswordResetInput): Promise<{ generatedPassword: string | null }> {
+  const { password, generated } = checkedPassword(input.password);
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+    if (!user) throw notFound("User");
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await tx.signInThrottle.deleteMany({ where: { key: `email:${user.email}` } });
+    await recordAudit(actor, { action: "update", entityType: "User", entityId: userId, summary: `Reset the password of ${user.email}`, after: { passwordChanged: true } }, tx);
+  });
+  return { generatedPassword: generated ? password : null };
+}
