@@ -1,0 +1,31 @@
+import { withRoute } from "@/lib/server/http/route";
+import { generateLinks, invitationSummary, linksCsv, publicBaseUrl } from "@/lib/server/services/surveys/invitations";
+import { generateLinksInput, linksFormatQuery, type GenerateLinksInput } from "@/lib/validation/surveys";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Links are stored hashed, so they can be read only in the answer that generates them. GET tells how many
+ * seats each team has (and how to get links); POST generates seats and returns their links — as JSON, or
+ * as a CSV download with ?format=csv.
+ */
+export const GET = withRoute<undefined, undefined, { runId: string }>({
+  auth: "session",
+  handler: ({ params }) => invitationSummary(params.runId),
+});
+
+export const POST = withRoute<{ format: "json" | "csv" }, GenerateLinksInput, { runId: string }>({
+  auth: "session",
+  query: linksFormatQuery,
+  body: generateLinksInput,
+  handler: async ({ actor, user, body, params, query, request }) => {
+    const generated = await generateLinks(actor, user, params.runId, body, publicBaseUrl(request.nextUrl.origin));
+    const headers = { "Cache-Control": "no-store" };
+    if (query.format === "csv") {
+      return new Response(linksCsv(generated.links), {
+        headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="survey-links-${params.runId}.csv"` },
+      });
+    }
+    return Response.json(generated, { status: 201, headers });
+  },
+});

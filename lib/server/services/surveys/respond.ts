@@ -1,0 +1,99 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { formatDay } from "@/lib/domain/time";
+import { db } from "@/lib/server/db";
+import { HttpError, conflict } from "@/lib/server/errors";
+import type { StoredItem } from "@/lib/validation/surveys";
+import { checkAnswers } from "./answers";
+import { readItems } from "./compose";
+import { runState } from "./dates";
+import { todayInOrg } from "./runs";
+import { hashToken } from "./tokens";
+
+/**
+ * Answering through a single-use link. Anonymity by construction: the response row holds its run, its
+ * team and the answers — no invitation id, no user, no IP or user agent, no time. Free text goes to
+ * SurveyComment, apart from the answers. The token is never logged, never put in an error message.
+ */
+
+export type LinkState = "open" | "scheduled" | "closed" | "used" | "unknown";
+
+export interface RespondentView {
+  state: LinkState;
+  surveyTitle?: string;
+  description?: string | null;
+  opensOn?: string;
+  closesOn?: string;
+  items?: StoredItem[];
+}
+
+async function findInvitation(token: string) {
+  return db.surveyInvitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      used: true,
+      teamId: true,
+      runId: true,
+      run: { select: { opensOn: true, closesOn: true, survey: { select: { title: true, description: true, items: true } } } },
+    },
+  });
+}
+
+type Invitation = Awaited<ReturnType<typeof findInvitation>>;
+
+export async function respondentView(token: string, now = new Date()): Promise<RespondentView> {
+  return viewOf(await findInvitation(token), now);
+}
+
+async function viewOf(inv: Invitation, now: Date): Promise<RespondentView> {
+  if (!inv) return { state: "unknown" };
+  const opensOn = formatDay(inv.run.opensOn);
+  const closesOn = formatDay(inv.run.closesOn);
+  const base = { surveyTitle: inv.run.survey.title, description: inv.run.survey.description, opensOn, closesOn };
+  if (inv.used) return { state: "used", ...base };
+  const state = runState(opensOn, closesOn, await todayInOrg(now));
+  return state === "open" ? { state, ...base, items: readItems(inv.run.survey.items) } : { state, ...base };
+}
+
+export function linkStateMessage(state: LinkState, view: Pick<RespondentView, "opensOn" | "closesOn"> = {}): string {
+  switch (state) {
+    case "unknown":
+      return "This survey link is not valid. Check that you copied the whole link.";
+    case "used":
+      return "This link has already been used to answer. Each link can answer once — thank you for taking part.";
+    case "scheduled":
+      return `This survey opens on ${view.opensOn}. Come back then with the same link.`;
+    case "closed":
+      return `This survey closed on ${view.closesOn}. Answers are no longer accepted.`;
+    case "open":
+      return "";
+  }
+}
+
+const gone = (state: LinkState, view: RespondentView) =>
+  state === "unknown" ? new HttpError(404, "not_found", linkStateMessage(state)) : state === "used" ? conflict(linkStateMessage(state)) : new HttpError(403, "not_open", linkStateMessage(state, view));
+
+/**
+ * Records one response. In one transaction: the invitation is marked used with a conditional update
+ * (`used = false` in the WHERE), so a second submission — even a concurrent one — updates nothing and is
+ * refused; then the response and its comments are inserted.
+ */
+export async function submitAnswers(token: string, raw: Readonly<Record<string, unknown>>, now = new Date()): Promise<{ ok: true }> {
+  const inv = await findInvitation(token);
+  const view = await viewOf(inv, now);
+  if (!inv || view.state !== "open") throw gone(view.state, view);
+  const checked = checkAnswers(readItems(inv.run.survey.items), raw);
+  if (!checked.ok) {
+    throw new HttpError(400, "invalid", checked.issues[0]?.message ?? "Check your answers.", { issues: checked.issues });
+  }
+  const tokenHash = hashToken(token);
+  await db.$transaction(async (tx) => {
+    const marked = await tx.surveyInvitation.updateMany({ where: { tokenHash, used: false }, data: { used: true } });
+    if (marked.count !== 1) throw conflict(linkStateMessage("used"));
+    await tx.surveyResponse.create({ data: { runId: inv.runId, teamId: inv.teamId, answers: checked.value.answers as Prisma.InputJsonValue }, select: { id: true } });
+    if (checked.value.comments.length) {
+      await tx.surveyComment.createMany({ data: checked.value.comments.map((c) => ({ runId: inv.runId, teamId: inv.teamId, itemId: c.itemId, text: c.text })) });
+    }
+  });
+  return { ok: true };
+}
