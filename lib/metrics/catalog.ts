@@ -183,7 +183,7 @@ export const BUILT_IN_METRICS: BuiltInMetric[] = [
     key: "headcount", name: "Headcount", pillar: "RETENTION", unit: "people", direction: "NEUTRAL",
     aggregation: "LAST", source: "COMPUTED", sensitivity: "PEOPLE", headline: true, sortOrder: 60, integer: true,
     description: "People employed at the end of the week.",
-    howComputed: "People employed on the last day of the period (hired on or before it, not exited before it).",
+    howComputed: "People employed at the close of the period's last day: hired on or before it and not yet left (someone whose last day it was has left).",
   },
   {
     key: "hires", name: "Hires", pillar: "RETENTION", unit: "people", direction: "NEUTRAL",
