@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDay, weekStartOf } from "@/lib/domain/time";
 import { previousPeriodWeek, isMonday, monthAnchorOf } from "@/lib/entry/periods";
 import { checkValue, type ValueRules } from "@/lib/entry/rules";
@@ -27,7 +28,15 @@ export interface UpsertOptions {
   /** The signed-in user (null for an API token, which may write any team). */
   user?: SessionUser | null;
   now?: Date;
+  /**
+   * Run inside the caller's transaction (an import applying a whole file at once): every read and write
+   * goes through `tx`, nothing is retried, and roll-ups are NOT refreshed — the caller refreshes them for
+   * the metrics and weeks it wrote once its transaction has committed.
+   */
+  tx?: Prisma.TransactionClient;
 }
+
+type Client = Prisma.TransactionClient | typeof db;
 
 export interface RowError {
   row: number;
@@ -106,17 +115,17 @@ const METRIC_SELECT = {
   noteChangePct: true, archivedAt: true, appliesToAll: true, teams: { select: { teamId: true } },
 } as const;
 
-async function loadMetrics(rows: MetricValueRow[]): Promise<{ byId: Map<string, MetricDef>; byKey: Map<string, MetricDef> }> {
+async function loadMetrics(client: Client, rows: MetricValueRow[]): Promise<{ byId: Map<string, MetricDef>; byKey: Map<string, MetricDef> }> {
   const ids = [...new Set(rows.flatMap((r) => (r.metricId ? [r.metricId] : [])))];
   const keys = [...new Set(rows.flatMap((r) => (!r.metricId && r.metricKey ? [r.metricKey] : [])))];
-  const metrics = await db.metricDefinition.findMany({ where: { OR: [{ id: { in: ids } }, { key: { in: keys } }] }, select: METRIC_SELECT });
+  const metrics = await client.metricDefinition.findMany({ where: { OR: [{ id: { in: ids } }, { key: { in: keys } }] }, select: METRIC_SELECT });
   return { byId: new Map(metrics.map((m) => [m.id, m])), byKey: new Map(metrics.map((m) => [m.key, m])) };
 }
 
 /** Stored values for a superset of the cells (and their previous periods); filtered by exact key in memory. */
-async function loadStored(cells: { metricId: string; teamId: string; week: string }[]): Promise<Map<string, StoredValue>> {
+async function loadStored(client: Client, cells: { metricId: string; teamId: string; week: string }[]): Promise<Map<string, StoredValue>> {
   if (cells.length === 0) return new Map();
-  const rows = await db.metricValue.findMany({
+  const rows = await client.metricValue.findMany({
     where: {
       metricId: { in: [...new Set(cells.map((c) => c.metricId))] },
       teamId: { in: [...new Set(cells.map((c) => c.teamId))] },
@@ -178,9 +187,9 @@ function normalizedNote(note: string | null | undefined): string | null | undefi
   return trimmed === "" ? null : trimmed;
 }
 
-async function describeCurrent(stored: StoredValue[]): Promise<Map<string, CurrentValue>> {
+async function describeCurrent(client: Client, stored: StoredValue[]): Promise<Map<string, CurrentValue>> {
   const userIds = [...new Set(stored.flatMap((s) => (s.enteredById ? [s.enteredById] : [])))];
-  const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
+  const users = new Map((await client.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
   const out = new Map<string, CurrentValue>();
   for (const s of stored) {
     const week = formatDay(s.weekStart);
@@ -188,7 +197,7 @@ async function describeCurrent(stored: StoredValue[]): Promise<Map<string, Curre
     const user = s.enteredById ? users.get(s.enteredById) : undefined;
     if (user) changedBy = `${user.name} (${user.email})`;
     else {
-      const last = await db.auditLog.findFirst({
+      const last = await client.auditLog.findFirst({
         where: { entityType: "MetricValue", entityId: valueEntityId(s.metricId, s.teamId, week) },
         orderBy: { at: "desc" },
         select: { actorLabel: true },
@@ -201,18 +210,19 @@ async function describeCurrent(stored: StoredValue[]): Promise<Map<string, Curre
 }
 
 async function attempt(actor: Actor, rows: MetricValueRow[], options: UpsertOptions): Promise<UpsertResult> {
-  const settings = await getOrgSettings();
+  const client: Client = options.tx ?? db;
+  const settings = options.tx ? await options.tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} }) : await getOrgSettings();
   const currentWeek = weekStartOf(options.now ?? new Date(), settings.timeZone);
   const teamIds = [...new Set(rows.map((r) => r.teamId))];
   const [metrics, teamRows] = await Promise.all([
-    loadMetrics(rows),
-    db.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, archivedAt: true } }),
+    loadMetrics(client, rows),
+    client.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, archivedAt: true } }),
   ]);
   const teams = new Map(teamRows.map((t) => [t.id, t]));
   const { planned, errors } = checkShape(rows, metrics, teams, options.source, currentWeek);
 
   const previousWeek = (p: PlannedRow) => previousPeriodWeek(p.week, p.metric.cadence);
-  const stored = await loadStored(planned.flatMap((p) => [
+  const stored = await loadStored(client, planned.flatMap((p) => [
     { metricId: p.metric.id, teamId: p.teamId, week: p.week },
     { metricId: p.metric.id, teamId: p.teamId, week: previousWeek(p) },
   ]));
@@ -246,7 +256,7 @@ async function attempt(actor: Actor, rows: MetricValueRow[], options: UpsertOpti
   }
   if (errors.length > 0) return { status: "invalid", errors: errors.sort((a, b) => a.row - b.row) };
   if (conflicting.length > 0) {
-    const current = await describeCurrent(conflicting.flatMap((c) => (c.stored ? [c.stored] : [])));
+    const current = await describeCurrent(client, conflicting.flatMap((c) => (c.stored ? [c.stored] : [])));
     return {
       status: "conflict",
       conflicts: conflicting.map(({ plan }) => ({
@@ -258,6 +268,7 @@ async function attempt(actor: Actor, rows: MetricValueRow[], options: UpsertOpti
 
   if (creates.length + updates.length > 0) {
     await writeChanges(actor, creates, updates, options);
+    if (options.tx) return { status: "saved", created: creates.length, updated: updates.length, unchanged };
     const touched = [...creates, ...updates.map((u) => u.plan)];
     await refreshRollups({ metricIds: [...new Set(touched.map((p) => p.metric.id))], weeks: [...new Set(touched.map((p) => p.week))] });
   }
@@ -295,33 +306,32 @@ async function writeChanges(
       after: { metric: p.metric.key, teamId: p.teamId, weekStart: p.week, value: p.value, note, version: stored.version + 1 },
     })),
   ];
-  await db.$transaction(
-    async (tx) => {
-      if (creates.length > 0) {
-        await tx.metricValue.createMany({
-          data: creates.map((p) => ({
-            metricId: p.metric.id, teamId: p.teamId, weekStart: new Date(p.week), value: p.value,
-            note: normalizedNote(p.note) ?? null, source: options.source, enteredById, importId,
-          })),
-        });
-      }
-      if (updates.length > 0) {
-        const changed = await tx.$executeRawUnsafe(
-          UPDATE_SQL,
-          updates.map((u) => u.stored.id),
-          updates.map((u) => u.stored.version),
-          updates.map((u) => u.plan.value),
-          updates.map((u) => u.note),
-          options.source,
-          enteredById,
-          importId,
-        );
-        if (changed !== updates.length) throw new ConcurrentWrite();
-      }
-      await recordAudit(actor, audit, tx);
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  const write = async (tx: Prisma.TransactionClient) => {
+    if (creates.length > 0) {
+      await tx.metricValue.createMany({
+        data: creates.map((p) => ({
+          metricId: p.metric.id, teamId: p.teamId, weekStart: new Date(p.week), value: p.value,
+          note: normalizedNote(p.note) ?? null, source: options.source, enteredById, importId,
+        })),
+      });
+    }
+    if (updates.length > 0) {
+      const changed = await tx.$executeRawUnsafe(
+        UPDATE_SQL,
+        updates.map((u) => u.stored.id),
+        updates.map((u) => u.stored.version),
+        updates.map((u) => u.plan.value),
+        updates.map((u) => u.note),
+        options.source,
+        enteredById,
+        importId,
+      );
+      if (changed !== updates.length) throw new ConcurrentWrite();
+    }
+    await recordAudit(actor, audit, tx);
+  };
+  if (options.tx) return write(options.tx);
+  await db.$transaction(write, { timeout: 120_000, maxWait: 30_000 });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -346,7 +356,8 @@ export async function upsertMetricValues(actor: Actor, rows: MetricValueRow[], o
     try {
       return await attempt(actor, rows, options);
     } catch (error) {
-      const retryable = error instanceof ConcurrentWrite || isUniqueViolation(error);
+      // Inside a caller's transaction a failed statement has aborted it: the caller decides.
+      const retryable = !options.tx && (error instanceof ConcurrentWrite || isUniqueViolation(error));
       if (!retryable || tries >= 2) throw error;
     }
   }
