@@ -1,0 +1,39 @@
+/**
+ * Every weekly value of the demo, for every built-in metric and team. Each generator draws from
+ * its own seeded stream per team, so the output depends only on the seed and the window.
+ */
+import { TEAMS } from "../org-plan";
+import type { DemoRoster } from "../people";
+import { streamFor } from "../prng";
+import type { DemoWindow } from "../window";
+import { deliveryValues } from "./delivery";
+import { engagementValues } from "./engagement";
+import { flowValues } from "./flow";
+import { manualQualityValues, monthlyDevelopmentValues } from "./manual";
+import { retentionValues } from "./retention";
+import type { SeedValue } from "./sink";
+import { skillsValues } from "./skills";
+import { teamContext } from "./team-context";
+
+/** How many teams have not yet entered the current week's manual values. */
+const LATE_TEAMS = 4;
+
+export function generateValues(seed: number, window: DemoWindow, roster: DemoRoster): SeedValue[] {
+  const late = new Set(streamFor(seed, "late-entries").shuffle(TEAMS.map((t) => t.slug)).slice(0, LATE_TEAMS));
+  const rows: SeedValue[] = [];
+  for (const plan of TEAMS) {
+    const ctx = teamContext(seed, window, plan, roster, late.has(plan.slug));
+    for (const sink of [
+      deliveryValues(ctx),
+      flowValues(ctx),
+      manualQualityValues(ctx),
+      engagementValues(ctx),
+      retentionValues(ctx, roster),
+      monthlyDevelopmentValues(ctx, roster.openings),
+      skillsValues(ctx),
+    ]) {
+      rows.push(...sink.rows);
+    }
+  }
+  return rows;
+}
