@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addDays, weekStartOf } from "@/lib/domain/time";
+import { db } from "@/lib/server/db";
+import { refreshAllRollups } from "./rollups";
+import { getMetricSeries, getOverview } from "./series";
+
+/**
+ * Org "Acme" with group Platform {Payments, Search} and group Product {Mobile}.
+ * The current week is fixed so periods are predictable.
+ */
+const now = new Date("2026-03-19T12:00:00Z"); // Thursday of the week starting Monday 2026-03-16
+const week = weekStartOf(now);
+const ids: Record<string, string> = {};
+
+async function metricId(key: string) {
+  return (await db.metricDefinition.findUniqueOrThrow({ where: { key } })).id;
+}
+
+async function put(metric: string, team: string, weekStart: string, value: number, numerator?: number, denominator?: number) {
+  await db.metricValue.create({
+    data: { metricId: await metricId(metric), teamId: ids[team], weekStart: new Date(weekStart), value, numerator, denominator, source: "SEED" },
+  });
+}
+
+beforeAll(async () => {
+  const platform = await db.group.create({ data: { name: "Platform", slug: "platform" } });
+  const product = await db.group.create({ data: { name: "Product", slug: "product" } });
+  ids.platform = platform.id;
+  ids.product = product.id;
+  for (const [slug, groupId] of [["payments", platform.id], ["search", platform.id], ["mobile", product.id]] as const) {
+    ids[slug] = (await db.team.create({ data: { name: slug, slug, groupId, location: "London" } })).id;
+  }
+  // Change failure: payments 1/2 then 1/8; search 0/10 — the org's month is 2/20, never a mean of ratios.
+  await put("change_failure_rate", "payments", addDays(week, -7), 50, 1, 2);
+  await put("change_failure_rate", "payments", week, 12.5, 1, 8);
+  await put("change_failure_rate", "search", week, 0, 0, 10);
+  // Psychological safety: payments 6 respondents, search 4 (too few), mobile 8.
+  await put("psych_safety", "payments", week, 5, 30, 6);
+  await put("psych_safety", "search", week, 6, 24, 4);
+  await put("psych_safety", "mobile", week, 5.5, 44, 8);
+  // Headcount for people-metric suppression: payments 12, search 3, mobile 9.
+  await put("headcount", "payments", week, 12);
+  await put("headcount", "search", week, 3);
+  await put("headcount", "mobile", week, 9);
+  await put("turnover_rate", "search", week, 33.3, 1, 3);
+  await put("turnover_rate", "payments", week, 0, 0, 12);
+  await put("turnover_rate", "mobile", week, 0, 0, 9);
+  await db.target.create({
+    data: { metricId: await metricId("change_failure_rate"), scopeType: "ORG", green: 15, amber: 25, effectiveFrom: new Date("2026-01-01") },
+  });
+  await refreshAllRollups();
+});
+
+describe("series", () => {
+  it("recomputes ratios across teams and weeks from numerators and denominators", async () => {
+    const { series } = await getMetricSeries({ scope: "org", metrics: ["change_failure_rate"], range: "12w", granularity: "month", now });
+    const march = series[0].points.find((p) => p.period === "2026-03-01");
+    expect(march?.value).toBeCloseTo((2 / 20) * 100, 10);
+    const weekly = await getMetricSeries({ scope: `group:${ids.platform}`, metrics: ["change_failure_rate"], range: "12w", granularity: "week", now });
+    expect(weekly.series[0].latest?.value).toBeCloseTo((1 / 18) * 100, 10);
+    expect(weekly.series[0].previous?.value).toBe(50);
+  });
+
+  it("colours the latest value against the target in force, respecting direction", async () => {
+    const { series } = await getMetricSeries({ scope: "org", metrics: ["change_failure_rate"], range: "12w", granularity: "week", now });
+    expect(series[0].target).toMatchObject({ green: 15, amber: 25, status: "green", scope: "ORG" });
+    expect(series[0].targetLine.at(-1)).toBe(15);
+  });
+
+  it("withholds a team's survey result below the threshold and shows it at or above", async () => {
+    const search = await getMetricSeries({ scope: `team:${ids.search}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
+    const point = search.series[0].points.at(-1);
+    expect(point).toMatchObject({ value: null, withheld: "too-few" });
+    expect(search.series[0].latest).toBeNull();
+    const mobile = await getMetricSeries({ scope: `team:${ids.mobile}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
+    expect(mobile.series[0].latest?.value).toBe(5.5);
+  });
+
+  it("blocks differencing: a group that differs from the org by fewer respondents than the threshold is withheld", async () => {
+    // Org has 18 respondents; Platform has 10 → difference 8 (shown). Product has 8 → difference 10 (shown).
+    const platform = await getMetricSeries({ scope: `group:${ids.platform}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
+    expect(platform.series[0].latest?.value).toBeCloseTo(54 / 10, 10);
+    // Payments (6) inside Platform (10): Platform − Payments = 4 respondents → Payments would expose Search.
+    const payments = await getMetricSeries({ scope: `team:${ids.payments}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
+    expect(payments.series[0].points.at(-1)).toMatchObject({ value: null, withheld: "differencing" });
+  });
+
+  it("suppresses people metrics for groups under five people", async () => {
+    const search = await getMetricSeries({ scope: `team:${ids.search}`, metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
+    expect(search.series[0].points.at(-1)).toMatchObject({ value: null, withheld: "too-few" });
+    const org = await getMetricSeries({ scope: "org", metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
+    expect(org.series[0].latest?.value).toBeCloseTo((1 / 24) * 100, 10);
+  });
+
+  it("returns every pillar on the overview with the org's name", async () => {
+    const overview = await getOverview({ scope: "org", range: "6m", granularity: "week", now });
+    expect(overview.pillars.map((p) => p.key)).toEqual(["QUALITY", "ENGAGEMENT", "RETENTION", "SKILLS", "ALIGNMENT"]);
+    expect(overview.empty).toBe(false);
+    expect(overview.pillars.every((p) => p.series.length > 0)).toBe(true);
+    expect(overview.pillars[0].series[0].points).toHaveLength(26);
+  });
+});
