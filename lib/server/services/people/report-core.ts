@@ -129,15 +129,43 @@ export interface ReportInput {
   threshold: number;
 }
 
+/** The last day of the period on which the person worked (their exit day when they left in it). */
+export function lastDayEmployed(person: RosterPerson, { start, end }: Period): string | null {
+  let last: string | null = null;
+  for (const e of person.employments) {
+    if (e.hireDate > end || (e.exitDate !== null && e.exitDate < start)) continue;
+    const day = e.exitDate !== null && e.exitDate < end ? e.exitDate : end;
+    if (last === null || day > last) last = day;
+  }
+  return last;
+}
+
+/**
+ * For the differencing rule, each person counts in the segment value they were in on their last
+ * working day of the period. Someone who moved team mid-period is then in one team's set, not
+ * both, so "organisation minus every other team" is recognised as revealing a small team; the
+ * too-few rule still uses everyone who was in the segment during the period.
+ */
+function attributed(population: readonly string[], segment: SegmentDef, lastDays: ReadonlyMap<string, string | null>, roster: readonly RosterPerson[]): string[] {
+  if (segment.key === ORG_SEGMENT_KEY) return [...population];
+  const byId = new Map(roster.map((p) => [p.employeeId, p]));
+  return population.filter((id) => {
+    const day = lastDays.get(id);
+    const person = byId.get(id);
+    return day != null && person !== undefined && segment.inScope(person, day);
+  });
+}
+
 /** One row per (segment value, period) plus the organisation total per period, suppression applied. */
 export function buildRetentionRows({ roster, segments, periods, granularity, threshold }: ReportInput): RetentionRow[] {
   const all: SegmentDef[] = [{ key: ORG_SEGMENT_KEY, label: "Whole organisation", inScope: () => true }, ...segments];
   const pools = new Map(all.map((s) => [s.key, s.candidates ? s.candidates(roster) : roster]));
   const rows: RetentionRow[] = [];
   for (const period of periods) {
+    const lastDays = new Map(roster.map((p) => [p.employeeId, lastDayEmployed(p, period)]));
     const groups = all.map((s) => {
-      const memberIds = populationDuring(pools.get(s.key) ?? roster, period, s.inScope);
-      return { key: s.key, memberIds, count: memberIds.length };
+      const population = populationDuring(pools.get(s.key) ?? roster, period, s.inScope);
+      return { key: s.key, memberIds: attributed(population, s, lastDays, roster), count: population.length };
     });
     const verdicts = new Map(applyAnonymity(groups, threshold).map((v) => [v.key, v]));
     all.forEach((s, i) => {
