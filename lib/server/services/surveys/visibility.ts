@@ -54,7 +54,7 @@ export function decideSliceVisibility(
   const twin = units.find((u) => sameSet(u.teamIds, slice.teamIds));
   if (twin) {
     const v = base.get(twin.key);
-    return { key: slice.key, shown: v?.shown ?? false, reason: v?.reason ?? "too-few" };
+    return v ? { key: slice.key, shown: v.shown, reason: v.reason } : { key: slice.key, shown: false, reason: "too-few" };
   }
   const count = countOf(respondentsByTeam);
   const org = units[0];
