@@ -187,3 +187,79 @@ describe("flow recompute", () => {
     expect(await valueOf("alloc_debt", "2026-03-02")).toMatchObject({ value: 0, numerator: 0, denominator: 2 });
   });
 });
+
+describe("read APIs", () => {
+  async function get(handler: Handler, url: string, params: Record<string, string> = {}, token: string | null = tokens.read) {
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const response = await handler(new NextRequest(`http://localhost${url}`, { headers }), { params: Promise.resolve(params) });
+    return { status: response.status, json: (await response.json()) as Record<string, never> };
+  }
+  const period = "team=payments&from=2026-03-02&to=2026-03-15";
+
+  it("summarises the team's delivery from the events, with reference bands", async () => {
+    const { GET } = await import("@/app/api/v1/delivery/route");
+    expect((await get(GET, `/api/v1/delivery?${period}`, {}, tokens.ingest)).status).toBe(403);
+    const { status, json } = await get(GET, `/api/v1/delivery?${period}`);
+    expect(status).toBe(200);
+    expect(json).toMatchObject({
+      scope: { type: "team", name: "Payments" },
+      deployments: { count: 3 },
+      // Pickup: opened 2 March 14:00 → Bob's review 3 March 09:00; review: → merged 10:00.
+      leadTime: { median: 2760, count: 1, coding: 120, pickup: 1140, review: 60, deploy: 1440, band: "high" },
+      // D2 (incident, then remediated by the hotfix) and D3 (failed) of four production deployments.
+      changeFailureRate: { failed: 2, total: 4, rate: 0.5 },
+      // D2: 7,170 minutes to the incident's resolution; D3: 1,440 minutes to the hotfix.
+      recoveryTime: { median: 4305, count: 2 },
+      timeToRestore: { median: 90, count: 1 },
+      rework: { rework: 1, total: 4, rate: 0.25 },
+      incidents: { opened: 1, bySeverity: { sev2: 1 } },
+    });
+    expect(json.benchmarks).toMatchObject({ note: expect.stringContaining("2025"), reports: [{ year: 2024 }, { year: 2023 }] });
+  });
+
+  it("lists the rows behind the numbers", async () => {
+    const deployments = await get((await import("@/app/api/v1/delivery/deployments/route")).GET, `/api/v1/delivery/deployments?${period}`);
+    const rows = (deployments.json as { deployments: { externalId: string; shippedChanges: number; causedFailure: boolean; failureReasons: string[]; incidents: string[] }[] }).deployments;
+    expect(rows.map((r) => r.externalId)).toEqual(["d4", "d3", "d2", "d1"]);
+    expect(rows[2]).toMatchObject({ shippedChanges: 1, causedFailure: true, failureReasons: ["incident", "remediated"], incidents: ["inc-1"] });
+    expect(rows[3]).toMatchObject({ shippedChanges: 0, causedFailure: false });
+
+    const changes = await get((await import("@/app/api/v1/delivery/changes/route")).GET, `/api/v1/delivery/changes?${period}`);
+    expect((changes.json as { changes: unknown[] }).changes).toEqual([
+      expect.objectContaining({ externalId: "1", deployment: "d2", coding: 120, pickup: 1140, review: 60, deploy: 1440, leadTime: 2760, countedInLeadTime: true }),
+    ]);
+    const incidents = await get((await import("@/app/api/v1/delivery/incidents/route")).GET, `/api/v1/delivery/incidents?${period}`);
+    expect((incidents.json as { incidents: unknown[] }).incidents).toEqual([expect.objectContaining({ externalId: "inc-1", linkedDeployment: "d2", restoreMinutes: 90 })]);
+  });
+
+  it("explains one change and the deployment that shipped it", async () => {
+    const { GET } = await import("@/app/api/v1/pull-requests/[externalId]/route");
+    const { status, json } = await get(GET, "/api/v1/pull-requests/1?service=pay-api", { externalId: "1" });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ externalId: "1", service: "pay-api", breakdown: { leadTime: 2760, coding: 120 }, deployment: { externalId: "d2" } });
+    expect((await get(GET, "/api/v1/pull-requests/9?service=pay-api", { externalId: "9" })).status).toBe(404);
+  });
+
+  it("summarises flow for the team", async () => {
+    const { GET } = await import("@/app/api/v1/flow/route");
+    const { json } = await get(GET, `/api/v1/flow?${period}`);
+    expect(json).toMatchObject({ velocity: { total: 2, byType: { feature: 1, defect: 1, risk: 0, debt: 0 } }, flowTime: { medianDays: 1.75 }, load: { total: 1 } });
+  });
+
+  it("lets a manager enter allocation for weeks without work-item data, summing to 100", async () => {
+    const { PUT } = await import("@/app/api/v1/allocation/route");
+    const put = async (body: unknown) => {
+      const response = await PUT(new NextRequest("http://localhost/api/v1/allocation", { method: "PUT", body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    };
+    const entry = { team: "payments", fromWeek: "2026-03-16", toWeek: "2026-03-23", newCapability: 60, ktlo: 30, techDebt: 10 };
+    session.user = { id: "m1", email: "manager@example.com", name: "M", role: "VIEWER", managedTeamIds: [] };
+    expect((await put(entry)).status).toBe(403);
+    session.user = { id: "m1", email: "manager@example.com", name: "M", role: "ADMIN", managedTeamIds: [] };
+    expect((await put({ ...entry, techDebt: 20 })).status).toBe(400);
+    expect((await put({ ...entry, fromWeek: "2026-03-02" })).status).toBe(409);
+    expect(await put(entry)).toMatchObject({ status: 200, json: { weeks: 2 } });
+    session.user = null;
+    expect(await valueOf("alloc_new_capability", "2026-03-23")).toMatchObject({ value: 60, numerator: 60, denominator: 100, source: "MANUAL" });
+  });
+});

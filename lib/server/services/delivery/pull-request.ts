@@ -1,0 +1,56 @@
+import "server-only";
+import { attributeChanges } from "@/lib/delivery/changes";
+import { loadDeliveryRows, previousSuccessBefore } from "@/lib/server/data/events";
+import { db, sqlRunner } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+
+/**
+ * One change: its commits and reviews as received, its coding / pickup / review / deploy breakdown and
+ * the deployment that shipped it, computed by the same attribution as the lead-time metric.
+ */
+export async function getPullRequestBreakdown(externalId: string, serviceName: string) {
+  const pr = await db.pullRequest.findFirst({
+    where: { externalId, service: { name: serviceName } },
+    select: {
+      id: true, externalId: true, title: true, author: true, createdAt: true, mergedAt: true, mergeCommitSha: true, aiAssisted: true, labels: true,
+      serviceId: true, service: { select: { name: true, team: { select: { slug: true, name: true } } } },
+      commits: { select: { sha: true, authoredAt: true }, orderBy: { authoredAt: "asc" } },
+      reviews: { select: { author: true, submittedAt: true }, orderBy: { submittedAt: "asc" } },
+    },
+  });
+  if (!pr) throw notFound("Pull request");
+
+  let change = null;
+  let deployment = null;
+  if (pr.mergedAt) {
+    const runner = await sqlRunner();
+    // What ships a PR depends on the service's successful deployment just before its merge.
+    const from = (await previousSuccessBefore(runner, [pr.serviceId], pr.mergedAt)) ?? pr.mergedAt;
+    const rows = await loadDeliveryRows(runner, [pr.serviceId], from);
+    const full = { ...pr, commits: pr.commits, reviews: pr.reviews };
+    const others = rows.prs.filter((p) => p.id !== pr.id);
+    change = attributeChanges([full, ...others], rows.deployments).find((c) => c.prId === pr.id) ?? null;
+    const shipped = change?.deploymentId ? rows.deployments.find((d) => d.id === change?.deploymentId) : undefined;
+    deployment = shipped
+      ? { externalId: shipped.externalId, environment: shipped.environment, status: shipped.status, kind: shipped.kind, finishedAt: shipped.finishedAt, commitSha: shipped.commitSha }
+      : null;
+  }
+  return {
+    externalId: pr.externalId,
+    service: pr.service.name,
+    team: pr.service.team,
+    title: pr.title,
+    author: pr.author,
+    createdAt: pr.createdAt,
+    mergedAt: pr.mergedAt,
+    mergeCommitSha: pr.mergeCommitSha,
+    aiAssisted: pr.aiAssisted,
+    labels: pr.labels,
+    commits: pr.commits,
+    reviews: pr.reviews,
+    breakdown: change
+      ? { firstCommitAt: change.firstCommitAt, firstReviewAt: change.firstReviewAt, coding: change.coding, pickup: change.pickup, review: change.review, deploy: change.deploy, leadTime: change.leadTime }
+      : null,
+    deployment,
+  };
+}

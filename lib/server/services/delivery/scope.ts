@@ -1,0 +1,69 @@
+import "server-only";
+import { addDays, localDate } from "@/lib/domain/time";
+import { ancestorChains, getOrgSettings, listGroups } from "@/lib/server/data/org";
+import { db } from "@/lib/server/db";
+import { badRequest, notFound } from "@/lib/server/errors";
+import type { DeliveryQuery } from "@/lib/validation/delivery";
+
+/**
+ * The scope and period a delivery/flow read covers. A team owns services; a group covers its teams and
+ * its sub-groups' teams; the organisation covers every team (services nobody has mapped to a team are
+ * left out, as they are from the stored metric values). A service scope is the service alone.
+ */
+export interface DeliveryScope {
+  type: "org" | "group" | "team" | "service";
+  id: string | null;
+  name: string;
+  serviceIds: string[];
+  teamIds: string[];
+}
+
+export interface Period {
+  from: string;
+  to: string;
+  timeZone: string;
+}
+
+const DEFAULT_WEEKS = 12;
+const MAX_DAYS = 3 * 366;
+
+export async function resolvePeriod(query: { from?: string; to?: string }): Promise<Period> {
+  const { timeZone } = await getOrgSettings();
+  const to = query.to ?? localDate(new Date(), timeZone);
+  const from = query.from ?? addDays(to, -7 * DEFAULT_WEEKS + 1);
+  if (from > to) throw badRequest("from must not be after to.");
+  if (Date.parse(to) - Date.parse(from) > MAX_DAYS * 86_400_000) throw badRequest("The period may span at most three years.");
+  return { from, to, timeZone };
+}
+
+async function servicesOf(teamIds: string[]): Promise<string[]> {
+  return (await db.service.findMany({ where: { teamId: { in: teamIds } }, select: { id: true } })).map((s) => s.id);
+}
+
+export async function resolveDeliveryScope(query: Pick<DeliveryQuery, "team" | "group" | "service">): Promise<DeliveryScope> {
+  if (query.service) {
+    const service = await db.service.findUnique({ where: { name: query.service }, select: { id: true, name: true, teamId: true } });
+    if (!service) throw notFound("Service");
+    return { type: "service", id: service.id, name: service.name, serviceIds: [service.id], teamIds: service.teamId ? [service.teamId] : [] };
+  }
+  if (query.team) {
+    const team = await db.team.findFirst({ where: { OR: [{ slug: query.team }, { id: query.team }] }, select: { id: true, name: true } });
+    if (!team) throw notFound("Team");
+    return { type: "team", id: team.id, name: team.name, serviceIds: await servicesOf([team.id]), teamIds: [team.id] };
+  }
+  const teams = await db.team.findMany({ where: { archivedAt: null }, select: { id: true, groupId: true } });
+  if (query.group) {
+    const group = await db.group.findFirst({ where: { OR: [{ slug: query.group }, { id: query.group }] }, select: { id: true, name: true } });
+    if (!group) throw notFound("Group");
+    const chains = ancestorChains(await listGroups());
+    const teamIds = teams.filter((t) => chains.get(t.groupId)?.includes(group.id)).map((t) => t.id);
+    return { type: "group", id: group.id, name: group.name, serviceIds: await servicesOf(teamIds), teamIds };
+  }
+  const teamIds = teams.map((t) => t.id);
+  return { type: "org", id: null, name: (await getOrgSettings()).name, serviceIds: await servicesOf(teamIds), teamIds };
+}
+
+/** A safe instant before the local start of `day` in any time zone (offsets reach +14 hours). */
+export function instantBefore(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000);
+}
