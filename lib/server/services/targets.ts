@@ -1,0 +1,77 @@
+import "server-only";
+import { formatDay } from "@/lib/domain/time";
+import { db } from "@/lib/server/db";
+import { badRequest, notFound } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { recordAudit } from "@/lib/server/services/audit";
+import { targetBandsProblem, type CreateTargetInput } from "@/lib/validation/targets";
+
+/**
+ * Targets per metric for the organisation, a group or a team. A change is a new row with its effective
+ * date, never an overwrite, so a chart of last year keeps the target that applied then
+ * (lib/server/services/series.ts picks the one in force per period).
+ */
+
+export interface TargetView {
+  id: string;
+  metricId: string;
+  metricName: string;
+  scopeType: "ORG" | "GROUP" | "TEAM";
+  scopeId: string | null;
+  scopeName: string;
+  green: number;
+  amber: number;
+  effectiveFrom: string;
+  createdAt: string;
+}
+
+export async function listTargets(filter: { metricId?: string } = {}): Promise<TargetView[]> {
+  const [rows, groups, teams, settings] = await Promise.all([
+    db.target.findMany({
+      where: filter.metricId ? { metricId: filter.metricId } : {},
+      select: { id: true, metricId: true, scopeType: true, scopeId: true, green: true, amber: true, effectiveFrom: true, createdAt: true, metric: { select: { name: true } } },
+      orderBy: [{ metricId: "asc" }, { scopeType: "asc" }, { effectiveFrom: "desc" }, { createdAt: "desc" }],
+    }),
+    db.group.findMany({ select: { id: true, name: true } }),
+    db.team.findMany({ select: { id: true, name: true } }),
+    db.orgSettings.findUnique({ where: { id: 1 }, select: { name: true } }),
+  ]);
+  const names = new Map([...groups, ...teams].map((x) => [x.id, x.name]));
+  return rows.map((t) => ({
+    id: t.id, metricId: t.metricId, metricName: t.metric.name, scopeType: t.scopeType, scopeId: t.scopeId,
+    scopeName: t.scopeId ? (names.get(t.scopeId) ?? t.scopeId) : (settings?.name ?? "Organisation"),
+    green: t.green, amber: t.amber, effectiveFrom: formatDay(t.effectiveFrom), createdAt: t.createdAt.toISOString(),
+  }));
+}
+
+export async function createTarget(actor: Actor, input: CreateTargetInput): Promise<{ id: string }> {
+  const metric = await db.metricDefinition.findUnique({ where: { id: input.metricId }, select: { id: true, name: true, direction: true } });
+  if (!metric) throw notFound("Metric");
+  const problem = targetBandsProblem(metric.direction, input.green, input.amber);
+  if (problem) throw badRequest(problem, { issues: [{ path: "amber", message: problem }] });
+  const scopeId = input.scopeType === "ORG" ? null : (input.scopeId ?? null);
+  if (input.scopeType === "GROUP" && !(await db.group.findUnique({ where: { id: scopeId ?? "" }, select: { id: true } }))) throw notFound("Group");
+  if (input.scopeType === "TEAM" && !(await db.team.findUnique({ where: { id: scopeId ?? "" }, select: { id: true } }))) throw notFound("Team");
+  return db.$transaction(async (tx) => {
+    const created = await tx.target.create({
+      data: { metricId: metric.id, scopeType: input.scopeType, scopeId, green: input.green, amber: input.amber, effectiveFrom: new Date(input.effectiveFrom), createdById: actor.userId },
+      select: { id: true },
+    });
+    const previous = await tx.target.findFirst({
+      where: { metricId: metric.id, scopeType: input.scopeType, scopeId, id: { not: created.id }, effectiveFrom: { lte: new Date(input.effectiveFrom) } },
+      orderBy: [{ effectiveFrom: "desc" }, { createdAt: "desc" }],
+      select: { green: true, amber: true, effectiveFrom: true },
+    });
+    await recordAudit(
+      actor,
+      {
+        action: "create", entityType: "Target", entityId: created.id,
+        summary: `Target for ${metric.name} (${input.scopeType.toLowerCase()}): green ${input.green}, amber ${input.amber} from ${input.effectiveFrom}`,
+        before: previous ? { green: previous.green, amber: previous.amber, effectiveFrom: formatDay(previous.effectiveFrom) } : null,
+        after: { metricId: metric.id, scopeType: input.scopeType, scopeId, green: input.green, amber: input.amber, effectiveFrom: input.effectiveFrom },
+      },
+      tx,
+    );
+    return created;
+  });
+}
