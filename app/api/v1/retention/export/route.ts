@@ -1,0 +1,23 @@
+import { withRoute } from "@/lib/server/http/route";
+import { retentionRowsCsv } from "@/lib/server/services/people/export";
+import { getRetentionReport } from "@/lib/server/services/people/retention-report";
+import { retentionQuery } from "@/lib/validation/people";
+
+export const dynamic = "force-dynamic";
+
+/** The retention table as CSV, suppressed cells saying why and carrying no numbers. */
+export const GET = withRoute({
+  auth: "any",
+  scope: "read",
+  action: "read",
+  query: retentionQuery,
+  handler: async ({ query }) => {
+    const report = await getRetentionReport(query);
+    return new Response(retentionRowsCsv(query.segment, report.rows), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="retention-${query.segment}-${query.period}-${report.from}-${report.to}.csv"`,
+      },
+    });
+  },
+});

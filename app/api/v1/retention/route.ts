@@ -1,0 +1,14 @@
+import { withRoute } from "@/lib/server/http/route";
+import { getRetentionReport } from "@/lib/server/services/people/retention-report";
+import { retentionQuery } from "@/lib/validation/people";
+
+export const dynamic = "force-dynamic";
+
+/** People metrics per segment and period; groups under the threshold or derivable by differencing carry no numbers. */
+export const GET = withRoute({
+  auth: "any",
+  scope: "read",
+  action: "read",
+  query: retentionQuery,
+  handler: async ({ query }) => getRetentionReport(query),
+});
