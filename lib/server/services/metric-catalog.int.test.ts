@@ -7,7 +7,6 @@ import { listMissingData } from "./missing-data";
 
 const actor: Actor = { userId: null, label: "admin@example.com" };
 let teamId: string;
-let otherTeamId: string;
 
 const base = {
   pillar: "QUALITY" as const, unit: "count" as const, direction: "LOWER_IS_BETTER" as const, aggregation: "SUM" as const,
@@ -18,7 +17,7 @@ const base = {
 beforeAll(async () => {
   const group = await db.group.create({ data: { name: "Platform", slug: "platform" } });
   teamId = (await db.team.create({ data: { name: "Payments", slug: "payments", groupId: group.id, location: "Berlin" } })).id;
-  otherTeamId = (await db.team.create({ data: { name: "Search", slug: "search", groupId: group.id, location: "Lisbon" } })).id;
+  await db.team.create({ data: { name: "Search", slug: "search", groupId: group.id, location: "Lisbon" } });
   const mgr = await db.user.create({ data: { email: "mia@example.com", name: "Mia", role: "MANAGER" } });
   await db.teamManager.create({ data: { userId: mgr.id, teamId } });
 });
