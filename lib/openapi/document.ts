@@ -1,0 +1,125 @@
+/**
+ * The OpenAPI 3.1 description of the ingestion and delivery read endpoints, generated from the same zod
+ * schemas the handlers validate with (zod 4's JSON Schema output is draft 2020-12, OpenAPI 3.1's dialect).
+ */
+import { z } from "zod";
+import { allocationInput, deliveryQuery } from "@/lib/validation/delivery";
+import { MAX_BATCH, deploymentInput, incidentInput, pullRequestInput, workItemInput } from "@/lib/validation/ingest";
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+function batchSchema(name: string): JsonSchema {
+  const ref = { $ref: `#/components/schemas/${name}` };
+  return { oneOf: [ref, { type: "array", items: ref, minItems: 1, maxItems: MAX_BATCH }] };
+}
+
+const errorResponses = {
+  "400": { description: "Invalid request: `issues` lists each failing item index and field, e.g. `3.finishedAt`.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "401": { description: "No API token, or the token is unknown, revoked or expired." },
+  "403": { description: "The token lacks the required scope." },
+};
+
+function ingestPath(name: string, summary: string) {
+  return {
+    post: {
+      summary,
+      description: `One object or an array of up to ${MAX_BATCH}. Idempotent on externalId per service (per team for work items): resending updates. A batch with any invalid item stores nothing.`,
+      security: [{ bearer: ["ingest"] }],
+      requestBody: { required: true, content: { "application/json": { schema: batchSchema(name) } } },
+      responses: {
+        "200": { description: "Stored; the affected weekly metric values were recomputed.", content: { "application/json": { schema: { $ref: "#/components/schemas/IngestResult" } } } },
+        ...errorResponses,
+      },
+    },
+  };
+}
+
+function queryParameters(schema: z.ZodType) {
+  const json = schemaOf(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    description: typeof s.description === "string" ? s.description : undefined,
+    schema: s,
+  }));
+}
+
+function readPath(summary: string, parameters: unknown[]) {
+  return {
+    get: {
+      summary,
+      security: [{ bearer: ["read"] }],
+      parameters,
+      responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } }, ...errorResponses },
+    },
+  };
+}
+
+export function openApiDocument(serverUrl = "/"): JsonSchema {
+  const scoped = queryParameters(deliveryQuery);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Pillars API",
+      version: "1.0.0",
+      description:
+        "Send delivery events (deployments, pull requests, incidents, work items) and read the DORA and flow metrics computed from them. Authenticate with `Authorization: Bearer <token>`; tokens carry the `ingest` and/or `read` scope. Times are ISO 8601 with an offset; periods are local days in the organisation's time zone.",
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token created by an admin (scopes: ingest, read)." } },
+      schemas: {
+        Deployment: schemaOf(deploymentInput),
+        PullRequest: schemaOf(pullRequestInput),
+        Incident: schemaOf(incidentInput),
+        WorkItem: schemaOf(workItemInput),
+        Allocation: schemaOf(allocationInput),
+        IngestResult: {
+          type: "object",
+          properties: {
+            received: { type: "integer" },
+            created: { type: "integer" },
+            updated: { type: "integer" },
+            unassignedServices: { type: "array", items: { type: "string" }, description: "Services without a team; their events count once an admin maps them." },
+            recomputed: { type: "object", properties: { teams: { type: "integer" }, weeks: { type: "integer" }, values: { type: "integer" } } },
+          },
+        },
+        Error: {
+          type: "object",
+          properties: {
+            error: { type: "string" },
+            message: { type: "string" },
+            issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+          },
+        },
+      },
+    },
+    paths: {
+      "/api/v1/deployments": ingestPath("Deployment", "Send deployments"),
+      "/api/v1/pull-requests": ingestPath("PullRequest", "Send pull requests with their commits and reviews"),
+      "/api/v1/incidents": ingestPath("Incident", "Send incidents"),
+      "/api/v1/work-items": ingestPath("WorkItem", "Send work items with their status transitions"),
+      "/api/v1/delivery": readPath("DORA summary (deployment frequency, lead time, change failure rate, recovery, time to restore, rework) with DORA 2023/2024 reference bands", scoped),
+      "/api/v1/delivery/deployments": readPath("Production deployments in the period with failure/rework flags and shipped changes", scoped),
+      "/api/v1/delivery/changes": readPath("Changes deployed or merged in the period with coding/pickup/review/deploy minutes", scoped),
+      "/api/v1/delivery/incidents": readPath("Incidents opened or resolved in the period with their linked deployment", scoped),
+      "/api/v1/flow": readPath("Flow velocity, time, efficiency, load and distribution", scoped),
+      "/api/v1/flow/work-items": readPath("Work items finished in the period and in progress at its end", scoped),
+      "/api/v1/pull-requests/{externalId}": readPath("One change's lead-time breakdown and the deployment that shipped it", [
+        { name: "externalId", in: "path", required: true, schema: { type: "string" } },
+        { name: "service", in: "query", required: true, schema: { type: "string" } },
+      ]),
+      "/api/v1/allocation": readPath("A team's investment allocation from work items and manager-entered percentages", [
+        { name: "team", in: "query", required: true, schema: { type: "string" } },
+        { name: "from", in: "query", required: false, schema: { type: "string", format: "date" } },
+        { name: "to", in: "query", required: false, schema: { type: "string", format: "date" } },
+      ]),
+    },
+  };
+}
