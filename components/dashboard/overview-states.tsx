@@ -46,7 +46,7 @@ export function OverviewError({ message, onRetry, retrying }: { message: string;
 }
 
 /** Pages that can bring data in; linked only when the page exists in this installation's navigation. */
-const DATA_ENTRY_PAGES: Record<string, string> = { "/import": "Import a CSV", "/teams": "My teams", "/admin": "Admin (API tokens)" };
+const DATA_ENTRY_PAGES: Record<string, string> = { "/import": "Import a CSV", "/teams": "My teams", "/admin": "Admin" };
 
 export function EmptyState({ availableHrefs }: { availableHrefs: string[] }) {
   const links = availableHrefs.filter((href) => href in DATA_ENTRY_PAGES);
