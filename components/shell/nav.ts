@@ -10,7 +10,10 @@ export interface NavItem {
   action?: Action;
 }
 
-export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "Overview" }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Overview" },
+  { href: "/admin", label: "Admin", action: "admin" },
+];
 
 /** Items the user may see, given a permission check (the server's `can`, bound to the user). */
 export function visibleNavItems(items: readonly NavItem[], allowed: (action: Action) => boolean): NavItem[] {

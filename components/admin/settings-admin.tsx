@@ -1,0 +1,17 @@
+"use client";
+
+import { useAdminSettings } from "./admin-api";
+import { LoadState } from "./form-controls";
+import { LocationCosts } from "./location-costs";
+import { SettingsForm } from "./settings-form";
+
+export function SettingsAdmin() {
+  const settings = useAdminSettings();
+  if (!settings.data) return <LoadState isLoading={settings.isLoading} error={settings.error} what="settings" />;
+  return (
+    <div className="space-y-6">
+      <SettingsForm key={settings.data.settings.updatedAt} settings={settings.data.settings} />
+      <LocationCosts data={settings.data} currency={settings.data.settings.currency} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { SettingsInput } from "@/lib/validation/admin";
+import { ANONYMITY_MAX, ANONYMITY_MIN, settingsInput } from "@/lib/validation/admin";
+import { adminKeys, useAdminMutation } from "./admin-api";
+import { ErrorAlert, PRIMARY_BUTTON, TextField } from "./form-controls";
+
+type Errors = Partial<Record<keyof SettingsInput, string>>;
+
+const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone")];
+
+/** Organisation name, time zone, anonymity threshold, note-change threshold, currency, incident label. */
+export function SettingsForm({ settings }: { settings: SettingsInput }) {
+  const [errors, setErrors] = useState<Errors>({});
+  const [saved, setSaved] = useState(false);
+  const save = useAdminMutation([adminKeys.settings()]);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = settingsInput.safeParse({
+      name: form.get("name"),
+      timeZone: form.get("timeZone"),
+      anonymityThreshold: Number(form.get("anonymityThreshold")),
+      noteChangePct: Number(form.get("noteChangePct")),
+      currency: form.get("currency"),
+      incidentLabel: form.get("incidentLabel"),
+    });
+    setSaved(false);
+    if (!parsed.success) {
+      const next: Errors = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as keyof Errors] ??= issue.message;
+      return setErrors(next);
+    }
+    setErrors({});
+    save.mutate({ method: "PUT", url: "/api/v1/admin/settings", body: parsed.data }, { onSuccess: () => setSaved(true) });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="settings-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="settings-heading" className="text-base font-semibold text-slate-900">
+        Organisation
+      </h2>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Organisation name" name="name" defaultValue={settings.name} error={errors.name} />
+        <TextField
+          label="Time zone"
+          name="timeZone"
+          defaultValue={settings.timeZone}
+          list="admin-time-zones"
+          error={errors.timeZone}
+          hint="IANA name. Weeks (Monday to Sunday) are counted in this time zone."
+        />
+        <datalist id="admin-time-zones">
+          {TIME_ZONES.map((tz) => (
+            <option key={tz} value={tz} />
+          ))}
+        </datalist>
+        <TextField
+          label="Anonymity threshold"
+          name="anonymityThreshold"
+          type="number"
+          min={ANONYMITY_MIN}
+          max={ANONYMITY_MAX}
+          step={1}
+          defaultValue={settings.anonymityThreshold}
+          error={errors.anonymityThreshold}
+          hint={`A whole number from ${ANONYMITY_MIN} to ${ANONYMITY_MAX} (default 5). Survey results and people metrics (turnover, tenure…) are hidden for any group smaller than this, and totals that would let someone subtract a small group out are suppressed too, so no individual's answer or departure can be singled out.`}
+        />
+        <TextField
+          label="Note required above change of (%)"
+          name="noteChangePct"
+          type="number"
+          min={1}
+          step="any"
+          defaultValue={settings.noteChangePct}
+          error={errors.noteChangePct}
+          hint="A manual value that moves more than this percentage from the previous week must carry a note explaining why."
+        />
+        <TextField label="Currency" name="currency" defaultValue={settings.currency} maxLength={3} error={errors.currency} hint="ISO 4217 code used for costs, e.g. USD, EUR, GBP." />
+        <TextField
+          label="Incident label"
+          name="incidentLabel"
+          defaultValue={settings.incidentLabel}
+          error={errors.incidentLabel}
+          hint="GitHub and GitLab issues with this label are counted as incidents."
+        />
+      </div>
+      <ErrorAlert error={save.error} />
+      <div className="flex items-center gap-3">
+        <button type="submit" className={PRIMARY_BUTTON} disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save settings"}
+        </button>
+        <span role="status" className="text-sm text-green-800">
+          {saved ? "Settings saved." : ""}
+        </span>
+      </div>
+    </form>
+  );
+}

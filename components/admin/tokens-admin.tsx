@@ -1,0 +1,138 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { ApiTokenRow } from "@/lib/server/services/api-tokens";
+import { TOKEN_SCOPE_VALUES, tokenCreateInput } from "@/lib/validation/admin";
+import { adminKeys, useAdminMutation, useAdminTokens } from "./admin-api";
+import { ErrorAlert, formatDate, formatDateTime, LoadState, PRIMARY_BUTTON, SecretOnce, TextField } from "./form-controls";
+
+const SCOPE_HELP: Record<(typeof TOKEN_SCOPE_VALUES)[number], string> = {
+  ingest: "ingest — send deployments, pull requests, incidents and work items",
+  read: "read — read metrics and dashboards through the API",
+};
+
+/** API tokens: create (secret shown once), list, revoke. */
+export function TokensAdmin() {
+  const tokens = useAdminTokens();
+  const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const create = useAdminMutation<{ token: string; row: ApiTokenRow }>([adminKeys.tokens()]);
+  const revoke = useAdminMutation([adminKeys.tokens()]);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formEl = event.currentTarget;
+    const form = new FormData(formEl);
+    const parsed = tokenCreateInput.safeParse({
+      name: form.get("name"),
+      scopes: form.getAll("scopes"),
+      expiresOn: String(form.get("expiresOn") ?? "") || null,
+    });
+    if (!parsed.success) {
+      const next: Record<string, string> = {};
+      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
+      return setErrors(next);
+    }
+    setErrors({});
+    create.mutate(
+      { method: "POST", url: "/api/v1/admin/tokens", body: parsed.data },
+      {
+        onSuccess: (result) => {
+          setSecret({ name: result.row.name, token: result.token });
+          formEl.reset();
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="space-y-6">
+      {secret && <SecretOnce label={`Token "${secret.name}"`} secret={secret.token} onDone={() => setSecret(null)} />}
+      <form onSubmit={submit} noValidate aria-labelledby="new-token-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="new-token-heading" className="text-base font-semibold text-slate-900">
+          New API token
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label="Token name" name="name" error={errors.name} hint="Where it is used, e.g. “GitHub Actions — checkout”." />
+          <TextField label="Expires on (optional)" name="expiresOn" type="date" error={errors.expiresOn} hint="Valid through the end of that day (UTC). Leave empty for no expiry." />
+        </div>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">Scopes</legend>
+          {TOKEN_SCOPE_VALUES.map((scope) => (
+            <label key={scope} className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "ingest"} /> {SCOPE_HELP[scope]}
+            </label>
+          ))}
+          {errors.scopes && (
+            <p role="alert" className="mt-1 text-xs font-medium text-red-700">
+              {errors.scopes}
+            </p>
+          )}
+        </fieldset>
+        <ErrorAlert error={create.error} />
+        <button type="submit" className={PRIMARY_BUTTON} disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create token"}
+        </button>
+        <p className="text-xs text-slate-600">
+          Send it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>. Only a hash is stored; a lost token cannot be
+          recovered, only revoked and replaced.
+        </p>
+      </form>
+      <LoadState isLoading={tokens.isLoading} error={tokens.error} what="tokens" />
+      <ErrorAlert error={revoke.error} />
+      {tokens.data && tokens.data.length === 0 && <p className="text-sm text-slate-600">No API tokens yet.</p>}
+      {tokens.data && tokens.data.length > 0 && (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">API tokens</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">Name</th>
+                <th scope="col" className="px-3 py-2">Prefix</th>
+                <th scope="col" className="px-3 py-2">Scopes</th>
+                <th scope="col" className="px-3 py-2">Created</th>
+                <th scope="col" className="px-3 py-2">Expires</th>
+                <th scope="col" className="px-3 py-2">Last used</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {tokens.data.map((t) => (
+                <tr key={t.id} className={t.revokedAt ? "text-slate-500" : ""}>
+                  <td className="px-3 py-2 font-medium">{t.name}</td>
+                  <td className="px-3 py-2 font-mono">{t.prefix}…</td>
+                  <td className="px-3 py-2">{t.scopes.join(", ")}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {formatDate(t.createdAt)}
+                    {t.createdBy && <span className="block text-xs text-slate-500">{t.createdBy}</span>}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(t.expiresAt, "Never")}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(t.lastUsedAt, "Never")}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {t.revokedAt ? (
+                      `Revoked ${formatDate(t.revokedAt)}`
+                    ) : (
+                      <button
+                        type="button"
+                        className="font-medium text-red-700 hover:underline"
+                        disabled={revoke.isPending}
+                        aria-label={`Revoke token ${t.name}`}
+                        onClick={() => {
+                          if (window.confirm(`Revoke "${t.name}"? Requests using it will be refused at once.`)) {
+                            revoke.mutate({ method: "DELETE", url: `/api/v1/admin/tokens/${t.id}` });
+                          }
+                        }}
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
