@@ -27,7 +27,7 @@ test.describe("sign-in and access", () => {
     await page.getByLabel("Email").fill(demoAccount("VIEWER").email);
     await page.getByLabel("Password").fill("not-the-password-at-all");
     await page.getByRole("button", { name: /^sign in$/i }).click();
-    await expect(page.getByRole("alert")).toContainText(/incorrect/i);
+    await expect(page.getByRole("alert").filter({ hasText: /incorrect/i })).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveValue(demoAccount("VIEWER").email);
     await expect(page).toHaveURL(/\/sign-in/);
   });

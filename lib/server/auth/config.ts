@@ -71,6 +71,13 @@ const config = (): NextAuthConfig => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: env.PILLARS_SESSION_HOURS * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  // A wrong password is an expected outcome (throttled and answered on the form), not a server error to log.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: providers(),
   callbacks: {
     // Single sign-on admits only people an admin has already added (matched by verified email).
