@@ -21,10 +21,11 @@ export function proxy(request: NextRequest) {
   }
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";
-  url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+  url.search = pathname === "/" && !search ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
   return NextResponse.redirect(url);
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|fonts/).*)"],
+  // Static files (anything with an extension at the root, e.g. /favicon.svg) are served without a session.
+  matcher: ["/((?!_next/static|_next/image|[^/]+\\.(?:svg|png|ico|txt|webmanifest)$).*)"],
 };
