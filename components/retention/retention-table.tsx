@@ -1,0 +1,64 @@
+import { formatValue } from "@/components/charts/shape";
+import type { RetentionNumbers, RetentionRow } from "@/lib/server/services/people/report-core";
+import type { MetricUnit } from "@/lib/metrics/catalog";
+import { SUPPRESSED_TEXT } from "@/lib/server/services/people/report-core";
+
+const COLUMNS: { key: keyof RetentionNumbers; label: string; unit: MetricUnit }[] = [
+  { key: "headcountEnd", label: "Headcount", unit: "people" },
+  { key: "averageHeadcount", label: "Avg headcount", unit: "people" },
+  { key: "hires", label: "Hires", unit: "people" },
+  { key: "separations", label: "Separations", unit: "people" },
+  { key: "turnoverRate", label: "Turnover", unit: "percent" },
+  { key: "regrettedRate", label: "Regretted", unit: "percent" },
+  { key: "retentionRate", label: "Retention", unit: "percent" },
+  { key: "medianTenureDays", label: "Median tenure", unit: "days" },
+  { key: "promotionRate", label: "Promotion rate", unit: "percent" },
+  { key: "internalMobility", label: "Mobility", unit: "percent" },
+];
+
+function cell(value: RetentionNumbers[keyof RetentionNumbers], unit: MetricUnit): string {
+  return typeof value === "number" ? formatValue(value, unit) : "—";
+}
+
+/** Every segment value for one period; a suppressed row says why across its cells and shows no number. */
+export function RetentionTable({ rows, caption }: { rows: RetentionRow[]; caption: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-sm" data-testid="retention-table">
+        <caption className="px-4 py-2 text-left text-sm font-medium text-slate-700">{caption}</caption>
+        <thead className="bg-slate-50 text-left text-xs text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Segment
+            </th>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" className="px-3 py-2 text-right font-medium">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.segment} className="border-t border-slate-100" data-testid={`retention-row-${r.label}`}>
+              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-800">
+                {r.label}
+              </th>
+              {r.suppressed || !r.metrics ? (
+                <td colSpan={COLUMNS.length} className="px-3 py-2 text-slate-600 italic">
+                  {SUPPRESSED_TEXT[r.suppressed ?? "too-few"]}
+                </td>
+              ) : (
+                COLUMNS.map((c) => (
+                  <td key={c.key} className="px-3 py-2 text-right tabular-nums text-slate-800">
+                    {cell((r.metrics as RetentionNumbers)[c.key], c.unit)}
+                  </td>
+                ))
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
