@@ -12,6 +12,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview" },
+  { href: "/retention", label: "Retention" },
   { href: "/admin", label: "Admin", action: "admin" },
 ];
 
