@@ -47,7 +47,7 @@ export interface TrendEntry {
 }
 
 export interface RunResults {
-  run: Omit<RunDetail, "teams" | "items"> & { teams: { id: string; name: string }[] };
+  run: Omit<RunDetail, "teams" | "items"> & { teams: { id: string; name: string; location: string; sourcing: string }[] };
   threshold: number;
   items: StoredItem[];
   explanations: { participation: string; percentFavourable: string; distribution: string; anonymity: string; teamScore: string };
@@ -193,7 +193,7 @@ export async function getRunResults(runId: string, filter: Filter, viewer: Resul
 
   const { teams, items, ...runInfo } = core.run;
   return {
-    run: { ...runInfo, teams: teams.map((t) => ({ id: t.id, name: t.name })) },
+    run: { ...runInfo, teams: teams.map((t) => ({ id: t.id, name: t.name, location: t.location, sourcing: t.sourcing })) },
     threshold,
     items,
     explanations: {

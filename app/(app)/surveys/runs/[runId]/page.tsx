@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { RunPage } from "@/components/surveys/run-page";
+import { requirePageUser } from "@/lib/server/page-auth";
+import { can, canWriteTeam } from "@/lib/server/permissions";
+import { getRun } from "@/lib/server/services/surveys/runs";
+
+export const metadata: Metadata = { title: "Survey run" };
+
+export default async function SurveyRunPage({ params }: { params: Promise<{ runId: string }> }) {
+  await connection();
+  const { runId } = await params;
+  const user = await requirePageUser("read", `/surveys/runs/${runId}`);
+  const run = await getRun(runId);
+  const manage = can(user, "manageSurveys");
+  const invitable = run.teams.filter((t) => manage || canWriteTeam(user, t.id));
+  return <RunPage run={run} canManage={manage} invitableTeams={invitable} canModerate={can(user, "admin")} />;
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { postJson } from "./post-json";
+
+/** Close now (publishes and opens the next run when repeating), publish results again, create the next run. */
+export function RunActions({ runId, state, repeat }: { runId: string; state: "scheduled" | "open" | "closed"; repeat: string }) {
+  const router = useRouter();
+  const act = useMutation({
+    mutationFn: (what: "close" | "publish" | "next") => postJson<{ nextRunId?: string | null; id?: string }>(`/api/v1/surveys/runs/${runId}/${what}`),
+    onSuccess: (data) => {
+      const next = data.nextRunId ?? data.id;
+      if (next) router.push(`/surveys/runs/${next}`);
+      else router.refresh();
+    },
+  });
+  const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60";
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {state !== "closed" && (
+        <button type="button" className={button} disabled={act.isPending} onClick={() => act.mutate("close")}>
+          Close now and publish results
+        </button>
+      )}
+      <button type="button" className={button} disabled={act.isPending} onClick={() => act.mutate("publish")}>
+        Publish results to the overview
+      </button>
+      {repeat !== "none" && (
+        <button type="button" className={button} disabled={act.isPending} onClick={() => act.mutate("next")}>
+          Create next run
+        </button>
+      )}
+      {act.isSuccess && <p role="status" className="text-sm text-green-800">Done.</p>}
+      {act.isError && <p role="alert" className="text-sm text-red-700">{act.error.message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { RunDetail } from "@/lib/server/services/surveys/runs";
+import { LinksPanel } from "./links-panel";
+import { RunActions } from "./run-actions";
+import { RunResultsView } from "./run-results";
+
+interface RunPageProps {
+  run: RunDetail;
+  canManage: boolean;
+  invitableTeams: RunDetail["teams"];
+  canModerate: boolean;
+}
+
+/** One run: dates and state, invitation links, actions and results. */
+export function RunPage({ run, canManage, invitableTeams, canModerate }: RunPageProps) {
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/surveys/${run.surveyId}`} className="text-sm text-blue-700 underline">← {run.surveyTitle}</Link>
+        <h1 className="mt-1 text-2xl font-semibold text-slate-900">{run.title}</h1>
+        <p className="text-sm text-slate-700">
+          {run.state === "open" ? "Open" : run.state === "scheduled" ? "Scheduled" : "Closed"} · {run.opensOn} → {run.closesOn}
+          {run.repeat !== "none" ? ` · repeats ${run.repeat}` : ""} · {run.teams.length} team(s)
+        </p>
+      </div>
+      {canManage && <RunActions runId={run.id} state={run.state} repeat={run.repeat} />}
+      {invitableTeams.length > 0 && (
+        <LinksPanel runId={run.id} teams={invitableTeams.map((t) => ({ id: t.id, name: t.name, invited: t.invited }))} closed={run.state === "closed"} />
+      )}
+      <RunResultsView runId={run.id} canModerate={canModerate} />
+    </div>
+  );
+}
