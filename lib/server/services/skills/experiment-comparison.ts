@@ -1,0 +1,95 @@
+import "server-only";
+import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
+import type { MetricUnit } from "@/lib/metrics/catalog";
+import { compareExperiment, EXPERIMENT_CAVEAT, type ExperimentComparison, type Period, type WeeklyTeamValue } from "@/lib/skills/experiments";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { getOrgSettings } from "@/lib/server/data/org";
+import { db } from "@/lib/server/db";
+import { currentWeek } from "./computed-values";
+import { getExperiment } from "./experiments";
+
+/**
+ * Before vs during/after read-outs of an experiment's expected metrics: its teams against every
+ * other team over the same weeks (lib/skills/experiments.ts compareExperiment). The "during/after"
+ * window runs from the start week to the end week (this week while it runs); "before" is as many
+ * weeks just before the start, at most 13. Team-weeks an anonymity rule would hide are left out:
+ * survey values under the threshold, people values of teams under five people.
+ */
+export const MAX_BEFORE_WEEKS = 13;
+const PEOPLE_MIN_GROUP = 5;
+
+export interface MetricReadout {
+  metricKey: string;
+  name: string;
+  unit: MetricUnit;
+  howComputed: string;
+  expected: "up" | "down";
+  comparison: ExperimentComparison;
+  /** Whether the net change went the expected way; null without data or when it did not move. */
+  asExpected: boolean | null;
+}
+
+export interface ExperimentReadout {
+  experimentId: string;
+  before: Period | null;
+  after: Period | null;
+  metrics: MetricReadout[];
+  caveat: string;
+}
+
+export function experimentWindows(startDate: string, endDate: string | null, thisWeek: string): { before: Period; after: Period } | null {
+  const startWeek = mondayOf(startDate);
+  if (startWeek > thisWeek) return null;
+  const endWeek = endDate === null || mondayOf(endDate) > thisWeek ? thisWeek : mondayOf(endDate);
+  const weeks = Math.round((parseDay(endWeek).getTime() - parseDay(startWeek).getTime()) / (7 * 86_400_000)) + 1;
+  const beforeWeeks = Math.min(weeks, MAX_BEFORE_WEEKS);
+  return {
+    before: { start: addDays(startWeek, -7 * beforeWeeks), end: addDays(startWeek, -7) },
+    after: { start: startWeek, end: endWeek },
+  };
+}
+
+export async function experimentReadout(id: string, user: SessionUser | null): Promise<ExperimentReadout> {
+  const experiment = await getExperiment(id, user);
+  const windows = experimentWindows(experiment.startDate, experiment.endDate, await currentWeek());
+  const teamIds = experiment.teams.map((t) => t.id);
+  const keys = experiment.expectations.map((e) => e.metricKey);
+  const metrics = await db.metricDefinition.findMany({
+    where: { key: { in: keys } },
+    select: { id: true, key: true, name: true, unit: true, howComputed: true, sensitivity: true, direction: true },
+  });
+  if (!windows) {
+    return { experimentId: id, before: null, after: null, caveat: EXPERIMENT_CAVEAT, metrics: [] };
+  }
+  const range = { gte: parseDay(windows.before.start), lte: parseDay(windows.after.end) };
+  const { anonymityThreshold } = await getOrgSettings();
+  const headcount = await db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } });
+  const small = new Set<string>();
+  if (headcount && metrics.some((m) => m.sensitivity === "PEOPLE")) {
+    const rows = await db.metricValue.findMany({ where: { metricId: headcount.id, weekStart: range }, select: { teamId: true, weekStart: true, value: true } });
+    const min = Math.max(PEOPLE_MIN_GROUP, anonymityThreshold);
+    for (const r of rows) if (r.value < min) small.add(`${r.teamId}|${formatDay(r.weekStart)}`);
+  }
+  const out: MetricReadout[] = [];
+  for (const expectation of experiment.expectations) {
+    const metric = metrics.find((m) => m.key === expectation.metricKey);
+    if (!metric) continue;
+    const rows = await db.metricValue.findMany({
+      where: { metricId: metric.id, weekStart: range, team: { archivedAt: null } },
+      select: { teamId: true, weekStart: true, value: true, denominator: true },
+    });
+    const values: WeeklyTeamValue[] = rows.flatMap((r) => {
+      const week = formatDay(r.weekStart);
+      if (metric.sensitivity === "SURVEY" && (r.denominator ?? 0) < anonymityThreshold) return [];
+      if (metric.sensitivity === "PEOPLE" && small.has(`${r.teamId}|${week}`)) return [];
+      return [{ teamId: r.teamId, week, value: r.value }];
+    });
+    const comparison = compareExperiment(values, teamIds, windows.before, windows.after);
+    const net = comparison.net;
+    out.push({
+      metricKey: metric.key, name: metric.name, unit: metric.unit as MetricUnit, howComputed: metric.howComputed, expected: expectation.direction, comparison,
+      asExpected: net === null || net === 0 ? null : (net > 0) === (expectation.direction === "up"),
+    });
+  }
+  return { experimentId: id, before: windows.before, after: windows.after, metrics: out, caveat: EXPERIMENT_CAVEAT };
+}

@@ -1,0 +1,183 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { formatDay, mondayOf, parseDay, weeksBetween } from "@/lib/domain/time";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { resolveScope, teamIdsInScope } from "@/lib/server/data/org";
+import { db } from "@/lib/server/db";
+import { badRequest, forbidden, notFound } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { canWriteTeam } from "@/lib/server/permissions";
+import { recordAudit } from "@/lib/server/services/audit";
+import type { ExperimentInput } from "@/lib/validation/skills";
+import { currentWeek, writeComputedValues, type TeamWeeks } from "./computed-values";
+import { experimentsActiveValues } from "./weekly-values";
+
+/**
+ * The experiment log. Admins and leaders log and edit any experiment; managers only experiments
+ * whose teams are all teams they manage (before and after the edit). Every change recomputes the
+ * experiments_active metric of the teams and weeks it touches.
+ */
+export interface ExperimentView {
+  id: string;
+  title: string;
+  hypothesis: string;
+  owner: string;
+  startDate: string;
+  endDate: string | null;
+  expectations: { metricKey: string; direction: "up" | "down" }[];
+  outcome: string | null;
+  notes: string | null;
+  teams: { id: string; name: string }[];
+  status: "planned" | "running" | "concluded";
+  canEdit: boolean;
+}
+
+const SELECT = {
+  id: true, title: true, hypothesis: true, owner: true, startDate: true, endDate: true, expectations: true, outcome: true, notes: true,
+  teams: { select: { team: { select: { id: true, name: true } } } },
+} satisfies Prisma.ExperimentSelect;
+type Row = Prisma.ExperimentGetPayload<{ select: typeof SELECT }>;
+
+export function canEditExperiment(user: SessionUser, teamIds: readonly string[]): boolean {
+  if (user.role === "ADMIN" || user.role === "LEADER") return true;
+  return user.role === "MANAGER" && teamIds.length > 0 && teamIds.every((id) => canWriteTeam(user, id));
+}
+
+function expectationsOf(json: Prisma.JsonValue): ExperimentView["expectations"] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((e) => {
+    const o = e as { metricKey?: unknown; direction?: unknown };
+    return typeof o.metricKey === "string" && (o.direction === "up" || o.direction === "down") ? [{ metricKey: o.metricKey, direction: o.direction }] : [];
+  });
+}
+
+function view(row: Row, user: SessionUser | null, today: string): ExperimentView {
+  const teams = row.teams.map((t) => t.team).sort((a, b) => a.name.localeCompare(b.name));
+  const start = formatDay(row.startDate);
+  const end = row.endDate ? formatDay(row.endDate) : null;
+  return {
+    id: row.id, title: row.title, hypothesis: row.hypothesis, owner: row.owner, startDate: start, endDate: end,
+    expectations: expectationsOf(row.expectations), outcome: row.outcome, notes: row.notes, teams,
+    status: start > today ? "planned" : end !== null && end < today ? "concluded" : "running",
+    canEdit: user ? canEditExperiment(user, teams.map((t) => t.id)) : false,
+  };
+}
+
+const today = () => formatDay(new Date());
+
+export async function listExperiments(user: SessionUser | null, filter: { teamIds?: string[] } = {}): Promise<ExperimentView[]> {
+  const rows = await db.experiment.findMany({
+    where: filter.teamIds ? { teams: { some: { teamId: { in: filter.teamIds } } } } : {},
+    select: SELECT,
+    orderBy: [{ startDate: "desc" }, { title: "asc" }],
+  });
+  const t = today();
+  return rows.map((r) => view(r, user, t));
+}
+
+export async function getExperiment(id: string, user: SessionUser | null): Promise<ExperimentView> {
+  const row = await db.experiment.findUnique({ where: { id }, select: SELECT });
+  if (!row) throw notFound("Experiment");
+  return view(row, user, today());
+}
+
+async function checkInput(input: ExperimentInput, user: SessionUser): Promise<void> {
+  if (!canEditExperiment(user, input.teamIds)) throw forbidden("Managers can log experiments only for the teams they manage.");
+  const [teams, metrics] = await Promise.all([
+    db.team.count({ where: { id: { in: input.teamIds } } }),
+    db.metricDefinition.findMany({ where: { key: { in: input.expectations.map((e) => e.metricKey) } }, select: { key: true } }),
+  ]);
+  if (teams !== new Set(input.teamIds).size) throw badRequest("teamIds: a team does not exist.");
+  const unknown = input.expectations.filter((e) => !metrics.some((m) => m.key === e.metricKey));
+  if (unknown.length) throw badRequest(`expectations: unknown metric ${unknown.map((u) => u.metricKey).join(", ")}.`);
+}
+
+const dataOf = (input: ExperimentInput) => ({
+  title: input.title, hypothesis: input.hypothesis, owner: input.owner, startDate: parseDay(input.startDate),
+  endDate: input.endDate ? parseDay(input.endDate) : null, expectations: input.expectations, outcome: input.outcome, notes: input.notes,
+});
+
+export async function createExperiment(input: ExperimentInput, user: SessionUser, actor: Actor): Promise<ExperimentView> {
+  await checkInput(input, user);
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.experiment.create({
+      data: { ...dataOf(input), createdById: user.id, teams: { create: [...new Set(input.teamIds)].map((teamId) => ({ teamId })) } },
+      select: SELECT,
+    });
+    await recordAudit(actor, { action: "create", entityType: "Experiment", entityId: created.id, summary: created.title, after: input }, tx);
+    return created;
+  });
+  await recomputeExperimentsActive(input.teamIds, [{ start: input.startDate, end: input.endDate }]);
+  return view(row, user, today());
+}
+
+export async function updateExperiment(id: string, input: ExperimentInput, user: SessionUser, actor: Actor): Promise<ExperimentView> {
+  const before = await getExperiment(id, user);
+  if (!before.canEdit) throw forbidden("Managers can edit experiments only when all of its teams are theirs.");
+  await checkInput(input, user);
+  const row = await db.$transaction(async (tx) => {
+    await tx.experimentTeam.deleteMany({ where: { experimentId: id } });
+    const updated = await tx.experiment.update({
+      where: { id },
+      data: { ...dataOf(input), teams: { create: [...new Set(input.teamIds)].map((teamId) => ({ teamId })) } },
+      select: SELECT,
+    });
+    await recordAudit(actor, { action: "update", entityType: "Experiment", entityId: id, summary: updated.title, before, after: input }, tx);
+    return updated;
+  });
+  await recomputeExperimentsActive(
+    [...new Set([...before.teams.map((t) => t.id), ...input.teamIds])],
+    [{ start: before.startDate, end: before.endDate }, { start: input.startDate, end: input.endDate }],
+  );
+  return view(row, user, today());
+}
+
+export async function deleteExperiment(id: string, user: SessionUser, actor: Actor): Promise<void> {
+  const before = await getExperiment(id, user);
+  if (!before.canEdit) throw forbidden("Managers can delete experiments only when all of its teams are theirs.");
+  await db.$transaction(async (tx) => {
+    await tx.experiment.delete({ where: { id } });
+    await recordAudit(actor, { action: "delete", entityType: "Experiment", entityId: id, summary: before.title, before }, tx);
+  });
+  await recomputeExperimentsActive(before.teams.map((t) => t.id), [{ start: before.startDate, end: before.endDate }]);
+}
+
+/** Rewrites experiments_active for the teams over the weeks the spans cover (up to this week). */
+async function recomputeExperimentsActive(teamIds: readonly string[], spans: { start: string; end: string | null }[]): Promise<void> {
+  const thisWeek = await currentWeek();
+  const from = mondayOf(spans.map((s) => s.start).sort()[0]);
+  const ends = spans.map((s) => (s.end === null ? thisWeek : mondayOf(s.end)));
+  const lastEnd = ends.sort().at(-1) as string;
+  const to = lastEnd > thisWeek ? thisWeek : lastEnd;
+  if (from > to) return;
+  const weeks = weeksBetween(from, to);
+  const work: TeamWeeks[] = [];
+  for (const teamId of teamIds) {
+    const exps = await db.experiment.findMany({ where: { teams: { some: { teamId } } }, select: { startDate: true, endDate: true } });
+    const spansOfTeam = exps.map((e) => ({ startDate: formatDay(e.startDate), endDate: e.endDate ? formatDay(e.endDate) : null }));
+    work.push({ teamId, keys: ["experiments_active"], weeks, values: experimentsActiveValues(spansOfTeam, weeks) });
+  }
+  await writeComputedValues(work);
+}
+
+export interface ChartMarkerView {
+  date: string;
+  label: string;
+}
+
+/** Start (and end, once reached) markers of the experiments touching any team in the scope. */
+export async function experimentMarkers(scopeParam: string): Promise<ChartMarkerView[]> {
+  const scope = await resolveScope(scopeParam);
+  const teamIds = scope.type === "ORG" ? undefined : await teamIdsInScope(scope);
+  const rows = await db.experiment.findMany({
+    where: teamIds ? { teams: { some: { teamId: { in: teamIds } } } } : {},
+    select: { title: true, startDate: true, endDate: true },
+    orderBy: { startDate: "asc" },
+  });
+  const t = today();
+  return rows.flatMap((r) => {
+    const out: ChartMarkerView[] = [{ date: formatDay(r.startDate), label: `▶ ${r.title}` }];
+    if (r.endDate && formatDay(r.endDate) <= t) out.push({ date: formatDay(r.endDate), label: `■ ${r.title}` });
+    return out;
+  });
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { ratio } from "@/lib/domain/stats";
+import { formatDay, parseDay, periodOfWeek, periodStart } from "@/lib/domain/time";
+import { learningSummary, type LearningSummary } from "@/lib/skills/learning";
+import { listTeams } from "@/lib/server/data/org";
+import { db } from "@/lib/server/db";
+import type { Segment } from "@/lib/validation/skills";
+
+/**
+ * The learning report for one calendar year: per quarter, hours and spend per engineer and the
+ * share of engineers with learning time, for each team or segment (location, sourcing, origin);
+ * and each team's budget burn-down by month. Engineers per quarter = the mean of the team's
+ * weekly headcount values in that quarter (a week belongs to the quarter holding its Thursday).
+ * Only records naming a person can show who learned, so team-level records add hours and spend
+ * but no learners.
+ */
+export interface QuarterRow extends LearningSummary {
+  quarter: string;
+}
+
+export interface SegmentLearning {
+  key: string;
+  name: string;
+  quarters: QuarterRow[];
+}
+
+export interface BudgetBurn {
+  teamId: string;
+  teamName: string;
+  budget: number | null;
+  spent: number;
+  months: { month: string; spent: number; cumulative: number }[];
+}
+
+export interface LearningReport {
+  year: number;
+  segment: Segment;
+  quarters: string[];
+  rows: SegmentLearning[];
+  budgets: BudgetBurn[];
+}
+
+interface TeamQuarter {
+  hours: number;
+  spend: number;
+  learners: number;
+  engineers: number;
+}
+
+export async function learningReport(year: number, segment: Segment): Promise<LearningReport> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const quarters = ["01", "04", "07", "10"].map((m) => `${year}-${m}-01`);
+  const [teams, records, budgets, headcountMetric] = await Promise.all([
+    listTeams(),
+    db.learningRecord.findMany({
+      where: { date: { gte: parseDay(from), lte: parseDay(to) } },
+      select: { teamId: true, employeeId: true, date: true, hours: true, spend: true },
+    }),
+    db.learningBudget.findMany({ where: { year } }),
+    db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } }),
+  ]);
+  const headcounts = headcountMetric
+    ? await db.metricValue.findMany({
+        // A week whose Thursday is in the year may start in the previous December.
+        where: { metricId: headcountMetric.id, weekStart: { gte: parseDay(`${year - 1}-12-26`), lte: parseDay(to) } },
+        select: { teamId: true, weekStart: true, value: true },
+      })
+    : [];
+
+  const engineers = new Map<string, number[]>();
+  for (const h of headcounts) {
+    const q = periodOfWeek(formatDay(h.weekStart), "quarter");
+    const key = `${h.teamId}|${q}`;
+    engineers.set(key, [...(engineers.get(key) ?? []), h.value]);
+  }
+  const perTeam = new Map<string, TeamQuarter>();
+  for (const team of teams) {
+    for (const q of quarters) {
+      const own = records.filter((r) => r.teamId === team.id && periodStart(formatDay(r.date), "quarter") === q);
+      const all = learningSummary(own.map((r) => ({ personId: r.employeeId ?? "", date: formatDay(r.date), hours: r.hours, spend: r.spend })), 0);
+      const people = learningSummary(
+        own.filter((r) => r.employeeId).map((r) => ({ personId: r.employeeId as string, date: formatDay(r.date), hours: r.hours, spend: r.spend })),
+        0,
+      );
+      const weekly = engineers.get(`${team.id}|${q}`) ?? [];
+      const mean = weekly.length ? weekly.reduce((a, b) => a + b, 0) / weekly.length : 0;
+      perTeam.set(`${team.id}|${q}`, { hours: all.totalHours, spend: all.totalSpend, learners: people.engineersWithLearning, engineers: mean });
+    }
+  }
+
+  const segmentOf = (t: (typeof teams)[number]) =>
+    segment === "team" ? { key: t.id, name: t.name } : { key: String(t[segment]), name: String(t[segment]).toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) };
+  const groups = new Map<string, { name: string; teamIds: string[] }>();
+  for (const t of teams) {
+    const s = segmentOf(t);
+    const g = groups.get(s.key) ?? { name: s.name, teamIds: [] };
+    g.teamIds.push(t.id);
+    groups.set(s.key, g);
+  }
+  const rows: SegmentLearning[] = [...groups.entries()]
+    .map(([key, g]) => ({
+      key,
+      name: g.name,
+      quarters: quarters.map((quarter) => {
+        const parts = g.teamIds.map((id) => perTeam.get(`${id}|${quarter}`) as TeamQuarter);
+        const total = parts.reduce((a, p) => ({ hours: a.hours + p.hours, spend: a.spend + p.spend, learners: a.learners + p.learners, engineers: a.engineers + p.engineers }), { hours: 0, spend: 0, learners: 0, engineers: 0 });
+        return summaryRow(quarter, total);
+      }),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const budgetOf = new Map(budgets.map((b) => [b.teamId, b.amount]));
+  const burn: BudgetBurn[] = teams
+    .filter((t) => budgetOf.has(t.id) || records.some((r) => r.teamId === t.id && r.spend > 0))
+    .map((t) => {
+      let cumulative = 0;
+      const months = Array.from({ length: 12 }, (_, i) => {
+        const month = `${year}-${String(i + 1).padStart(2, "0")}`;
+        const spent = records.filter((r) => r.teamId === t.id && formatDay(r.date).startsWith(month)).reduce((a, r) => a + r.spend, 0);
+        cumulative += spent;
+        return { month, spent, cumulative };
+      });
+      return { teamId: t.id, teamName: t.name, budget: budgetOf.get(t.id) ?? null, spent: cumulative, months };
+    });
+  return { year, segment, quarters, rows, budgets: burn };
+}
+
+function summaryRow(quarter: string, t: TeamQuarter): QuarterRow {
+  const engineers = t.engineers;
+  const share = ratio(t.learners, engineers);
+  return {
+    quarter,
+    engineers,
+    totalHours: t.hours,
+    totalSpend: t.spend,
+    hoursPerEngineer: ratio(t.hours, engineers),
+    spendPerEngineer: ratio(t.spend, engineers),
+    engineersWithLearning: t.learners,
+    percentWithLearning: share === null ? null : share * 100,
+  };
+}

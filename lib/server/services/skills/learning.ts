@@ -1,0 +1,234 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db";
+import { forbidden, notFound } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { canWriteTeam, writableTeamIds } from "@/lib/server/permissions";
+import { recordAudit } from "@/lib/server/services/audit";
+import type { LearningBudgetInput, LearningInput } from "@/lib/validation/skills";
+import { headcountLookup, writeComputedValues, type TeamWeeks } from "./computed-values";
+import { learningWeekValues } from "./weekly-values";
+
+/**
+ * Learning records and budgets. Writes are all or nothing: every item is resolved (team, person,
+ * permission) before anything is stored, and a refused item is reported with its index and field
+ * like a validation error. After the commit, the weekly learning_hours and learning_spend values of
+ * the touched team-weeks are recomputed.
+ */
+type Client = Prisma.TransactionClient;
+
+export interface WriteOptions {
+  actor: Actor;
+  /** Signed-in user (managers write only their teams); null for an API token or an import run by an admin. */
+  user: SessionUser | null;
+  importId?: string | null;
+  /**
+   * Run inside the caller's transaction (the generic importer): nothing is recomputed; call the
+   * returned `recompute` after the caller's transaction commits.
+   */
+  tx?: Client;
+}
+
+export interface ItemIssue {
+  index: number;
+  field: string;
+  message: string;
+}
+
+export interface WriteResult {
+  received: number;
+  created: number;
+  updated: number;
+  /** Team-weeks whose computed values changed; `recompute()` stores them. */
+  touched: Map<string, Set<string>>;
+  recompute: () => Promise<void>;
+}
+
+/** A 400 exactly like the route wrapper's validation errors (`issues[{ path: "3.team", message }]`). */
+export function itemIssues(issues: readonly ItemIssue[]): z.ZodError {
+  return new z.ZodError(issues.map((i) => ({ code: "custom" as const, path: [i.index, i.field], message: i.message, input: undefined })));
+}
+
+function touch(map: Map<string, Set<string>>, teamId: string, date: string) {
+  const weeks = map.get(teamId) ?? new Set<string>();
+  weeks.add(mondayOf(date));
+  map.set(teamId, weeks);
+}
+
+/** Recomputes learning_hours and learning_spend for the given team-weeks. */
+export async function recomputeLearning(touched: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
+  const work: TeamWeeks[] = [];
+  for (const [teamId, weekSet] of touched) {
+    const weeks = [...weekSet].sort();
+    const records = await db.learningRecord.findMany({
+      where: { teamId, date: { gte: parseDay(weeks[0]), lte: parseDay(addDays(weeks[weeks.length - 1], 6)) } },
+      select: { date: true, hours: true, spend: true },
+    });
+    const rows = records.map((r) => ({ date: formatDay(r.date), hours: r.hours, spend: r.spend }));
+    const values = learningWeekValues(rows, weeks, await headcountLookup(teamId, weeks));
+    work.push({ teamId, keys: ["learning_hours", "learning_spend"], weeks, values });
+  }
+  await writeComputedValues(work);
+}
+
+interface Resolved {
+  teamId: string;
+  employeeId: string | null;
+}
+
+async function resolve(client: Client | typeof db, items: readonly LearningInput[], user: SessionUser | null): Promise<Resolved[]> {
+  const slugs = [...new Set(items.flatMap((i) => (i.team ? [i.team] : [])))];
+  const people = [...new Set(items.flatMap((i) => (i.employeeId ? [i.employeeId] : [])))];
+  const [teams, persons] = await Promise.all([
+    client.team.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
+    client.person.findMany({ where: { employeeId: { in: people } }, select: { employeeId: true, teamId: true } }),
+  ]);
+  const teamBySlug = new Map(teams.map((t) => [t.slug, t.id]));
+  const teamOfPerson = new Map(persons.map((p) => [p.employeeId, p.teamId]));
+  const issues: ItemIssue[] = [];
+  const resolved = items.map((item, index): Resolved => {
+    let teamId: string | null = null;
+    if (item.team) {
+      teamId = teamBySlug.get(item.team) ?? null;
+      if (!teamId) issues.push({ index, field: "team", message: `no team with slug "${item.team}"` });
+    } else if (item.employeeId) {
+      teamId = teamOfPerson.get(item.employeeId) ?? null;
+      if (!teamOfPerson.has(item.employeeId)) issues.push({ index, field: "employeeId", message: `no person with employee id "${item.employeeId}" on the roster` });
+      else if (!teamId) issues.push({ index, field: "team", message: "this person has no team; give the team slug" });
+    }
+    if (teamId && user && !canWriteTeam(user, teamId)) {
+      issues.push({ index, field: "team", message: "you can only record learning for the teams you manage" });
+    }
+    return { teamId: teamId ?? "", employeeId: item.employeeId ?? null };
+  });
+  if (issues.length) throw itemIssues(issues);
+  return resolved;
+}
+
+/**
+ * Creates learning records, or updates those whose `externalId` already exists (so a client can
+ * resend a batch safely). One transaction; nothing is stored when any item is refused.
+ */
+export async function upsertLearningRecords(items: readonly LearningInput[], options: WriteOptions): Promise<WriteResult> {
+  const touched = new Map<string, Set<string>>();
+  const run = async (tx: Client) => {
+    const resolved = await resolve(tx, items, options.user);
+    const externalIds = items.flatMap((i) => (i.externalId ? [i.externalId] : []));
+    const existing = await tx.learningRecord.findMany({
+      where: { externalId: { in: externalIds } },
+      select: { id: true, externalId: true, teamId: true, date: true, hours: true, spend: true, category: true, employeeId: true, title: true },
+    });
+    const byExternal = new Map(existing.map((e) => [e.externalId as string, e]));
+    const issues: ItemIssue[] = [];
+    existing.forEach((e) => {
+      if (options.user && !canWriteTeam(options.user, e.teamId)) {
+        const index = items.findIndex((i) => i.externalId === e.externalId);
+        issues.push({ index, field: "externalId", message: "this record belongs to a team you do not manage" });
+      }
+    });
+    if (issues.length) throw itemIssues(issues);
+    let created = 0;
+    let updated = 0;
+    const audits = [];
+    for (const [index, item] of items.entries()) {
+      const { teamId, employeeId } = resolved[index];
+      const data = {
+        teamId, employeeId, date: parseDay(item.date), hours: item.hours, spend: item.spend, category: item.category,
+        title: item.title ?? null, importId: options.importId ?? null,
+      };
+      const before = item.externalId ? byExternal.get(item.externalId) : undefined;
+      if (before) {
+        await tx.learningRecord.update({ where: { id: before.id }, data });
+        touch(touched, before.teamId, formatDay(before.date));
+        updated += 1;
+        audits.push({ action: "update" as const, entityType: "LearningRecord", entityId: before.id, before, after: { ...data, date: item.date } });
+      } else {
+        const row = await tx.learningRecord.create({ data: { ...data, externalId: item.externalId ?? null, createdById: options.actor.userId } });
+        if (item.externalId) byExternal.set(item.externalId, { ...row });
+        created += 1;
+        audits.push({ action: "create" as const, entityType: "LearningRecord", entityId: row.id, after: { ...data, date: item.date } });
+      }
+      touch(touched, teamId, item.date);
+    }
+    await recordAudit(options.actor, audits, tx);
+    return { created, updated };
+  };
+  const counts = options.tx ? await run(options.tx) : await db.$transaction(run);
+  const recompute = () => recomputeLearning(touched);
+  if (!options.tx) await recompute();
+  return { received: items.length, ...counts, touched, recompute };
+}
+
+export interface LearningRecordView {
+  id: string;
+  teamId: string;
+  teamName: string;
+  employeeId: string | null;
+  date: string;
+  hours: number;
+  spend: number;
+  category: string;
+  title: string | null;
+  externalId: string | null;
+  canDelete: boolean;
+}
+
+/**
+ * Records of one team or all, newest first. Who a record names is shown only to those who may
+ * write the team (its managers, admins); others see team-level entries.
+ */
+export async function listLearningRecords(user: SessionUser | null, filter: { team?: string; from?: string; to?: string }): Promise<LearningRecordView[]> {
+  const rows = await db.learningRecord.findMany({
+    where: {
+      ...(filter.team ? { teamId: filter.team } : {}),
+      ...(filter.from || filter.to ? { date: { ...(filter.from ? { gte: parseDay(filter.from) } : {}), ...(filter.to ? { lte: parseDay(filter.to) } : {}) } } : {}),
+    },
+    select: { id: true, teamId: true, team: { select: { name: true } }, employeeId: true, date: true, hours: true, spend: true, category: true, title: true, externalId: true },
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    take: 500,
+  });
+  return rows.map((r) => {
+    const writer = user === null || canWriteTeam(user, r.teamId);
+    return {
+      id: r.id, teamId: r.teamId, teamName: r.team.name, employeeId: writer ? r.employeeId : null, date: formatDay(r.date),
+      hours: r.hours, spend: r.spend, category: r.category, title: r.title, externalId: r.externalId, canDelete: writer,
+    };
+  });
+}
+
+export async function deleteLearningRecord(id: string, user: SessionUser | null, actor: Actor): Promise<void> {
+  const row = await db.learningRecord.findUnique({ where: { id } });
+  if (!row) throw notFound("Learning record");
+  if (user && !canWriteTeam(user, row.teamId)) throw forbidden("You can only change learning records of the teams you manage.");
+  await db.$transaction(async (tx) => {
+    await tx.learningRecord.delete({ where: { id } });
+    await recordAudit(actor, { action: "delete", entityType: "LearningRecord", entityId: id, before: row }, tx);
+  });
+  await recomputeLearning(new Map([[row.teamId, new Set([mondayOf(formatDay(row.date))])]]));
+}
+
+export async function setLearningBudget(input: LearningBudgetInput, user: SessionUser, actor: Actor) {
+  if (!canWriteTeam(user, input.teamId)) throw forbidden("You can only set budgets for the teams you manage.");
+  const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true } });
+  if (!team) throw notFound("Team");
+  return db.$transaction(async (tx) => {
+    const key = { teamId_year: { teamId: input.teamId, year: input.year } };
+    const before = await tx.learningBudget.findUnique({ where: key });
+    const row = await tx.learningBudget.upsert({ where: key, create: input, update: { amount: input.amount } });
+    await recordAudit(actor, { action: before ? "update" : "create", entityType: "LearningBudget", entityId: `${input.teamId}:${input.year}`, before, after: row }, tx);
+    return row;
+  });
+}
+
+/** Teams whose learning the user may record (for the form's team picker). */
+export async function learningWritableTeams(user: SessionUser) {
+  const ids = writableTeamIds(user);
+  return db.team.findMany({
+    where: { archivedAt: null, ...(ids === null ? {} : { id: { in: ids } }) },
+    select: { id: true, name: true, slug: true },
+    orderBy: { name: "asc" },
+  });
+}

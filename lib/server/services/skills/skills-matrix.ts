@@ -1,0 +1,236 @@
+import "server-only";
+import { formatDay, parseDay } from "@/lib/domain/time";
+import { orgSkillGaps, skillsCoverage, type Proficiency } from "@/lib/skills/coverage";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db";
+import { badRequest, conflict, forbidden, notFound } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { canWriteTeam } from "@/lib/server/permissions";
+import { recordAudit } from "@/lib/server/services/audit";
+import type { ProficiencyInput, SkillInput } from "@/lib/validation/skills";
+import { currentWeek, writeComputedValues, type TeamWeeks } from "./computed-values";
+import { itemIssues, type ItemIssue } from "./learning";
+import { coverageValue } from "./weekly-values";
+
+/**
+ * The skills matrix: the catalog (admins), each team's needed skills (admins and the team's
+ * managers) and each person's proficiency 0–4 (admins and the managers of the person's team).
+ *
+ * Individual proficiency is personal: only admins and the managers of the person's team may read
+ * it (`teamProficiencies` refuses everyone else with 403). Everyone else sees team aggregates —
+ * coverage, how many people are proficient in each needed skill, the bus-factor list and the
+ * organisation's gaps — never who holds a skill. After every change the team's skills_coverage
+ * value for the current week is stored (numerator covered, denominator needed).
+ */
+
+export function canViewIndividuals(user: SessionUser, teamId: string): boolean {
+  return user.role === "ADMIN" || (user.role === "MANAGER" && user.managedTeamIds.includes(teamId));
+}
+
+export async function listSkills() {
+  return db.skill.findMany({ select: { id: true, name: true, category: true }, orderBy: [{ category: "asc" }, { name: "asc" }] });
+}
+
+async function assertUniqueName(name: string, exceptId?: string) {
+  const other = await db.skill.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  if (other) throw conflict(`A skill named "${other.name}" already exists.`);
+}
+
+export async function createSkill(input: SkillInput, actor: Actor) {
+  await assertUniqueName(input.name);
+  return db.$transaction(async (tx) => {
+    const row = await tx.skill.create({ data: input, select: { id: true, name: true, category: true } });
+    await recordAudit(actor, { action: "create", entityType: "Skill", entityId: row.id, summary: row.name, after: row }, tx);
+    return row;
+  });
+}
+
+export async function updateSkill(id: string, input: SkillInput, actor: Actor) {
+  const before = await db.skill.findUnique({ where: { id }, select: { id: true, name: true, category: true } });
+  if (!before) throw notFound("Skill");
+  await assertUniqueName(input.name, id);
+  return db.$transaction(async (tx) => {
+    const row = await tx.skill.update({ where: { id }, data: input, select: { id: true, name: true, category: true } });
+    await recordAudit(actor, { action: "update", entityType: "Skill", entityId: id, summary: row.name, before, after: row }, tx);
+    return row;
+  });
+}
+
+export async function deleteSkill(id: string, actor: Actor): Promise<void> {
+  const before = await db.skill.findUnique({ where: { id }, select: { id: true, name: true, category: true, teams: { select: { teamId: true } } } });
+  if (!before) throw notFound("Skill");
+  await db.$transaction(async (tx) => {
+    await tx.skill.delete({ where: { id } });
+    await recordAudit(actor, { action: "delete", entityType: "Skill", entityId: id, summary: before.name, before }, tx);
+  });
+  await recomputeCoverage(before.teams.map((t) => t.teamId));
+}
+
+/** People currently employed whose team is this one. */
+async function teamMembers(teamId: string) {
+  const today = parseDay(formatDay(new Date()));
+  return db.person.findMany({
+    where: { teamId, employments: { some: { hireDate: { lte: today }, OR: [{ exitDate: null }, { exitDate: { gte: today } }] } } },
+    select: { id: true, employeeId: true, level: true, roleFamily: true, skills: { select: { skillId: true, level: true } } },
+    orderBy: { employeeId: "asc" },
+  });
+}
+
+async function coverageOf(teamId: string) {
+  const [needs, members] = await Promise.all([
+    db.teamSkill.findMany({ where: { teamId }, select: { skill: { select: { id: true, name: true, category: true } } } }),
+    teamMembers(teamId),
+  ]);
+  const proficiencies: Proficiency[] = members.flatMap((m) => m.skills.map((s) => ({ personId: m.id, skillId: s.skillId, level: s.level })));
+  const needed = needs.map((n) => n.skill).sort((a, b) => a.name.localeCompare(b.name));
+  return { needed, members, proficiencies, coverage: skillsCoverage(needed.map((s) => s.id), proficiencies) };
+}
+
+export interface TeamSkillsView {
+  team: { id: string; name: string };
+  people: number;
+  needed: number;
+  covered: number;
+  percent: number | null;
+  skills: { skillId: string; name: string; category: string | null; proficientPeople: number; covered: boolean }[];
+  busFactor: { skillId: string; name: string; proficientPeople: number }[];
+  canViewIndividuals: boolean;
+  canEdit: boolean;
+}
+
+/** A team's coverage and bus-factor list as counts: safe for every reader. */
+export async function teamSkills(teamId: string, user: SessionUser | null): Promise<TeamSkillsView> {
+  const team = await db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true } });
+  if (!team) throw notFound("Team");
+  const { needed, members, coverage } = await coverageOf(teamId);
+  const nameOf = new Map(needed.map((s) => [s.id, s]));
+  return {
+    team,
+    people: members.length,
+    needed: coverage.needed,
+    covered: coverage.covered,
+    percent: coverage.percent,
+    skills: coverage.skills.map((s) => ({
+      skillId: s.skillId, name: nameOf.get(s.skillId)?.name ?? "", category: nameOf.get(s.skillId)?.category ?? null,
+      proficientPeople: s.proficientPeople.length, covered: s.covered,
+    })),
+    busFactor: coverage.busFactor.map((s) => ({ skillId: s.skillId, name: nameOf.get(s.skillId)?.name ?? "", proficientPeople: s.proficientPeople.length })),
+    canViewIndividuals: user ? canViewIndividuals(user, teamId) : false,
+    canEdit: user ? canWriteTeam(user, teamId) : false,
+  };
+}
+
+export interface TeamProficienciesView {
+  teamId: string;
+  skills: { id: string; name: string; needed: boolean }[];
+  people: { employeeId: string; level: string | null; roleFamily: string | null; levels: Record<string, number> }[];
+}
+
+/** Each member's proficiency: admins and the team's managers only (403 for everyone else). */
+export async function teamProficiencies(teamId: string, user: SessionUser | null): Promise<TeamProficienciesView> {
+  if (user && !canViewIndividuals(user, teamId)) throw forbidden("Individual proficiency is visible to the team's managers and admins only.");
+  const { needed, members } = await coverageOf(teamId);
+  const held = new Set(members.flatMap((m) => m.skills.map((s) => s.skillId)));
+  const neededIds = new Set(needed.map((s) => s.id));
+  const extra = await db.skill.findMany({ where: { id: { in: [...held].filter((id) => !neededIds.has(id)) } }, select: { id: true, name: true } });
+  return {
+    teamId,
+    skills: [...needed.map((s) => ({ id: s.id, name: s.name, needed: true })), ...extra.map((s) => ({ id: s.id, name: s.name, needed: false }))],
+    people: members.map((m) => ({
+      employeeId: m.employeeId, level: m.level, roleFamily: m.roleFamily,
+      levels: Object.fromEntries(m.skills.map((s) => [s.skillId, s.level])),
+    })),
+  };
+}
+
+export async function setTeamNeeds(teamId: string, skillIds: readonly string[], user: SessionUser, actor: Actor): Promise<TeamSkillsView> {
+  if (!canWriteTeam(user, teamId)) throw forbidden("Only admins and the team's managers can change its needed skills.");
+  const team = await db.team.findUnique({ where: { id: teamId }, select: { id: true } });
+  if (!team) throw notFound("Team");
+  const unique = [...new Set(skillIds)];
+  if ((await db.skill.count({ where: { id: { in: unique } } })) !== unique.length) throw badRequest("skillIds: a skill does not exist.");
+  await db.$transaction(async (tx) => {
+    const before = await tx.teamSkill.findMany({ where: { teamId }, select: { skillId: true } });
+    await tx.teamSkill.deleteMany({ where: { teamId } });
+    if (unique.length) await tx.teamSkill.createMany({ data: unique.map((skillId) => ({ teamId, skillId })) });
+    await recordAudit(actor, { action: "update", entityType: "TeamSkills", entityId: teamId, before: before.map((b) => b.skillId), after: unique }, tx);
+  });
+  await recomputeCoverage([teamId]);
+  return teamSkills(teamId, user);
+}
+
+/**
+ * Sets proficiencies (one or many, all or nothing). A manager may set them only for people in
+ * the teams they manage; an API token (user null) for anyone.
+ */
+export async function setProficiencies(items: readonly ProficiencyInput[], user: SessionUser | null, actor: Actor): Promise<{ saved: number }> {
+  const people = await db.person.findMany({
+    where: { employeeId: { in: [...new Set(items.map((i) => i.employeeId))] } },
+    select: { id: true, employeeId: true, teamId: true },
+  });
+  const skills = await db.skill.findMany({ where: { id: { in: [...new Set(items.map((i) => i.skillId))] } }, select: { id: true } });
+  const personOf = new Map(people.map((p) => [p.employeeId, p]));
+  const skillIds = new Set(skills.map((s) => s.id));
+  const issues: ItemIssue[] = [];
+  items.forEach((item, index) => {
+    const person = personOf.get(item.employeeId);
+    if (!person) issues.push({ index, field: "employeeId", message: `no person with employee id "${item.employeeId}" on the roster` });
+    else if (user && (person.teamId === null || !canWriteTeam(user, person.teamId))) {
+      issues.push({ index, field: "employeeId", message: "you can only set proficiency for people in the teams you manage" });
+    }
+    if (!skillIds.has(item.skillId)) issues.push({ index, field: "skillId", message: "no such skill" });
+  });
+  if (issues.length) throw itemIssues(issues);
+  await db.$transaction(async (tx) => {
+    for (const item of items) {
+      const personId = (personOf.get(item.employeeId) as { id: string }).id;
+      const key = { personId_skillId: { personId, skillId: item.skillId } };
+      await tx.personSkill.upsert({ where: key, create: { personId, skillId: item.skillId, level: item.level }, update: { level: item.level } });
+    }
+    // Levels are personal: the audit names the person and skill, not the level.
+    await recordAudit(actor, { action: "update", entityType: "PersonSkill", entityId: `batch:${Date.now()}`, summary: `${items.length} proficiency levels set` }, tx);
+  });
+  await recomputeCoverage([...new Set(people.flatMap((p) => (p.teamId ? [p.teamId] : [])))]);
+  return { saved: items.length };
+}
+
+export interface OrgGapView {
+  skillId: string;
+  name: string;
+  teamsNeeding: number;
+  uncoveredTeams: { id: string; name: string }[];
+  proficientPeopleInOrg: number;
+}
+
+/** Needed skills left uncovered somewhere, most widespread first: counts and team names only. */
+export async function orgGaps(): Promise<OrgGapView[]> {
+  const teams = await db.team.findMany({ where: { archivedAt: null }, select: { id: true, name: true } });
+  const [needs, skills] = await Promise.all([db.teamSkill.findMany({ select: { teamId: true, skillId: true } }), listSkills()]);
+  const input = [];
+  for (const t of teams) {
+    const members = await teamMembers(t.id);
+    input.push({
+      teamId: t.id,
+      neededSkillIds: needs.filter((n) => n.teamId === t.id).map((n) => n.skillId),
+      memberProficiencies: members.flatMap((m) => m.skills.map((s) => ({ personId: m.id, skillId: s.skillId, level: s.level }))),
+    });
+  }
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const skillName = new Map(skills.map((s) => [s.id, s.name]));
+  return orgSkillGaps(input).map((g) => ({
+    skillId: g.skillId, name: skillName.get(g.skillId) ?? "", teamsNeeding: g.teamsNeeding, proficientPeopleInOrg: g.proficientPeopleInOrg,
+    uncoveredTeams: g.uncoveredTeamIds.map((id) => ({ id, name: teamName.get(id) ?? "" })),
+  }));
+}
+
+/** Stores each team's skills_coverage for the current week (none when it needs no skills). */
+export async function recomputeCoverage(teamIds: readonly string[]): Promise<void> {
+  const week = await currentWeek();
+  const work: TeamWeeks[] = [];
+  for (const teamId of new Set(teamIds)) {
+    const { coverage } = await coverageOf(teamId);
+    const value = coverageValue(week, coverage.covered, coverage.needed);
+    work.push({ teamId, keys: ["skills_coverage"], weeks: [week], values: value ? [value] : [] });
+  }
+  await writeComputedValues(work);
+}
