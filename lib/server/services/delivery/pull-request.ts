@@ -1,5 +1,5 @@
 import "server-only";
-import { attributeChanges } from "@/lib/delivery/changes";
+import { attributeChanges, type ChangeTiming } from "@/lib/delivery/changes";
 import { loadDeliveryRows, previousSuccessBefore } from "@/lib/server/data/events";
 import { db, sqlRunner } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
@@ -20,8 +20,8 @@ export async function getPullRequestBreakdown(externalId: string, serviceName: s
   });
   if (!pr) throw notFound("Pull request");
 
-  let change = null;
-  let deployment = null;
+  let change: ChangeTiming | null = null;
+  let deployment: Record<string, unknown> | null = null;
   if (pr.mergedAt) {
     const runner = await sqlRunner();
     // What ships a PR depends on the service's successful deployment just before its merge.

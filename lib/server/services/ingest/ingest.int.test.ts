@@ -189,10 +189,11 @@ describe("flow recompute", () => {
 });
 
 describe("read APIs", () => {
-  async function get(handler: Handler, url: string, params: Record<string, string> = {}, token: string | null = tokens.read) {
+  type GetHandler = (request: NextRequest, context: { params: Promise<never> }) => Promise<Response>;
+  async function get<T = Record<string, unknown>>(handler: GetHandler, url: string, params: Record<string, string> = {}, token: string | null = tokens.read) {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    const response = await handler(new NextRequest(`http://localhost${url}`, { headers }), { params: Promise.resolve(params) });
-    return { status: response.status, json: (await response.json()) as Record<string, never> };
+    const response = await handler(new NextRequest(`http://localhost${url}`, { headers }), { params: Promise.resolve(params) as Promise<never> });
+    return { status: response.status, json: (await response.json()) as T };
   }
   const period = "team=payments&from=2026-03-02&to=2026-03-15";
 
@@ -218,18 +219,19 @@ describe("read APIs", () => {
   });
 
   it("lists the rows behind the numbers", async () => {
-    const deployments = await get((await import("@/app/api/v1/delivery/deployments/route")).GET, `/api/v1/delivery/deployments?${period}`);
-    const rows = (deployments.json as { deployments: { externalId: string; shippedChanges: number; causedFailure: boolean; failureReasons: string[]; incidents: string[] }[] }).deployments;
+    type Rows = { deployments: { externalId: string; shippedChanges: number; causedFailure: boolean; failureReasons: string[]; incidents: string[] }[] };
+    const deployments = await get<Rows>((await import("@/app/api/v1/delivery/deployments/route")).GET, `/api/v1/delivery/deployments?${period}`);
+    const rows = deployments.json.deployments;
     expect(rows.map((r) => r.externalId)).toEqual(["d4", "d3", "d2", "d1"]);
     expect(rows[2]).toMatchObject({ shippedChanges: 1, causedFailure: true, failureReasons: ["incident", "remediated"], incidents: ["inc-1"] });
     expect(rows[3]).toMatchObject({ shippedChanges: 0, causedFailure: false });
 
-    const changes = await get((await import("@/app/api/v1/delivery/changes/route")).GET, `/api/v1/delivery/changes?${period}`);
-    expect((changes.json as { changes: unknown[] }).changes).toEqual([
+    const changes = await get<{ changes: unknown[] }>((await import("@/app/api/v1/delivery/changes/route")).GET, `/api/v1/delivery/changes?${period}`);
+    expect(changes.json.changes).toEqual([
       expect.objectContaining({ externalId: "1", deployment: "d2", coding: 120, pickup: 1140, review: 60, deploy: 1440, leadTime: 2760, countedInLeadTime: true }),
     ]);
-    const incidents = await get((await import("@/app/api/v1/delivery/incidents/route")).GET, `/api/v1/delivery/incidents?${period}`);
-    expect((incidents.json as { incidents: unknown[] }).incidents).toEqual([expect.objectContaining({ externalId: "inc-1", linkedDeployment: "d2", restoreMinutes: 90 })]);
+    const incidents = await get<{ incidents: unknown[] }>((await import("@/app/api/v1/delivery/incidents/route")).GET, `/api/v1/delivery/incidents?${period}`);
+    expect(incidents.json.incidents).toEqual([expect.objectContaining({ externalId: "inc-1", linkedDeployment: "d2", restoreMinutes: 90 })]);
   });
 
   it("explains one change and the deployment that shipped it", async () => {

@@ -22,15 +22,20 @@ export interface IngestResponse extends IngestResult {
 
 type Writer<T> = (tx: SqlRunner, items: readonly T[], affected: AffectedTeams) => Promise<IngestResult>;
 
-async function ingest<T>(entityType: string, write: Writer<T>, items: readonly T[], actor: Actor): Promise<IngestResponse> {
+/** Runs `work` in one transaction, then recomputes what it touched. Webhooks use it to write events together with their delivery id. */
+export async function inIngestTransaction<R>(work: (tx: SqlRunner, affected: AffectedTeams) => Promise<R>): Promise<{ result: R; recomputed: RecomputeResult }> {
   const affected = new AffectedTeams();
   const runner = await sqlRunner();
-  const result = await runner.transaction(async (tx) => {
+  const result = await runner.transaction((tx) => work(tx, affected));
+  return { result, recomputed: await recomputeAffected(affected) };
+}
+
+async function ingest<T>(entityType: string, write: Writer<T>, items: readonly T[], actor: Actor): Promise<IngestResponse> {
+  const { result, recomputed } = await inIngestTransaction(async (tx, affected) => {
     const written = await write(tx, items, affected);
     await auditBatch(tx, actor, entityType, written);
     return written;
   });
-  const recomputed = await recomputeAffected(affected);
   return { ...result, recomputed };
 }
 
