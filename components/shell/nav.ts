@@ -13,6 +13,9 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/retention", label: "Retention" },
+  { href: "/surveys", label: "Surveys" },
+  { href: "/my-teams", label: "My teams" },
+  { href: "/missing-data", label: "Missing data", action: "viewMissingData" },
   { href: "/admin", label: "Admin", action: "admin" },
 ];
 

@@ -1,5 +1,7 @@
 import "server-only";
-import { formatDay } from "@/lib/domain/time";
+import { addDays, formatDay, weekStartOf } from "@/lib/domain/time";
+import { monthColumns, previousPeriodWeek, weekColumns, type PeriodColumn } from "@/lib/entry/periods";
+import { getOrgSettings, listTeams } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 
 /** Reads of team metric values for the entry grid and the values API (writes go through services/metric-values). */
@@ -53,4 +55,31 @@ export async function listEntryMetrics(teamId: string): Promise<EntryMetric[]> {
     },
     orderBy: [{ pillar: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
   });
+}
+
+export interface EntryContext {
+  teams: { id: string; name: string }[];
+  team: { id: string; name: string } | null;
+  metrics: EntryMetric[];
+  weeks: PeriodColumn[];
+  months: PeriodColumn[];
+  currentWeek: string;
+  loadFrom: string;
+  orgNoteChangePct: number;
+}
+
+/** What the "My teams" page needs: the teams the user may write, and the chosen team's grid frame. */
+export async function entryContext(writable: string[] | null, teamId: string | undefined, now = new Date()): Promise<EntryContext> {
+  const settings = await getOrgSettings();
+  const all = await listTeams();
+  const teams = (writable === null ? all : all.filter((t) => writable.includes(t.id))).map((t) => ({ id: t.id, name: t.name }));
+  const team = teams.find((t) => t.id === teamId) ?? teams[0] ?? null;
+  const currentWeek = weekStartOf(now, settings.timeZone);
+  const weeks = weekColumns(currentWeek, 8);
+  const months = monthColumns(currentWeek, 6);
+  const loadFrom = [addDays(weeks[0].week, -7), previousPeriodWeek(months[0].week, "MONTHLY")].sort()[0];
+  return {
+    teams, team, metrics: team ? await listEntryMetrics(team.id) : [], weeks, months, currentWeek, loadFrom,
+    orgNoteChangePct: settings.noteChangePct,
+  };
 }
