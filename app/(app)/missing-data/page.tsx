@@ -1,0 +1,61 @@
+import { connection } from "next/server";
+import { periodLabel } from "@/lib/domain/time";
+import { requirePageUser } from "@/lib/server/page-auth";
+import { listMissingData } from "@/lib/server/services/missing-data";
+
+export default async function MissingDataPage() {
+  await connection();
+  await requirePageUser("viewMissingData", "/missing-data");
+  const { weeks } = await listMissingData();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Missing data</h1>
+        <p className="text-sm text-slate-600">
+          Manual weekly metrics not yet entered for this week and last week, by team, with the managers responsible. Monthly metrics are left
+          out while their month is open.
+        </p>
+      </div>
+      {weeks.map((w, i) => (
+        <section key={w.week} aria-labelledby={`week-${w.week}`} className="space-y-2">
+          <h2 id={`week-${w.week}`} className="text-lg font-semibold text-slate-900">
+            {i === 0 ? "This week" : "Last week"} ({periodLabel(w.week, "week")}, from {w.week})
+          </h2>
+          <p className="text-sm text-slate-700">
+            {w.entered} of {w.expected} team-metric values entered.
+          </p>
+          {w.teams.length === 0 ? (
+            <p className="text-sm text-green-800">Every team has entered every weekly metric.</p>
+          ) : (
+            <table className="w-full border-collapse text-sm">
+              <thead>
+                <tr className="border-b border-slate-300 text-left text-slate-700">
+                  <th scope="col" className="p-2">Team</th>
+                  <th scope="col" className="p-2">Manager(s)</th>
+                  <th scope="col" className="p-2">Not entered</th>
+                </tr>
+              </thead>
+              <tbody>
+                {w.teams.map((t) => (
+                  <tr key={t.teamId} className="border-b border-slate-200 align-top" data-testid={`missing-${w.week}-${t.teamId}`}>
+                    <th scope="row" className="p-2 text-left font-medium text-slate-900">{t.teamName}</th>
+                    <td className="p-2">
+                      {t.managers.length === 0
+                        ? <span className="text-slate-600">No manager assigned</span>
+                        : t.managers.map((m) => (
+                            <a key={m.email} href={`mailto:${m.email}`} className="block text-blue-700 underline">
+                              {m.name}
+                            </a>
+                          ))}
+                    </td>
+                    <td className="p-2 text-slate-800">{t.missing.map((m) => m.name).join(", ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
