@@ -1,0 +1,97 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { fetchJson } from "@/lib/client/api";
+import { queryKeys } from "@/lib/client/query-keys";
+import type { PersonSummary } from "@/lib/server/services/people/people";
+import { Field, inputClass } from "./form-bits";
+
+export interface TeamOption {
+  id: string;
+  name: string;
+}
+
+export const peopleKeys = {
+  list: (filters: Record<string, string>) => [...queryKeys.all, "people", filters] as const,
+  person: (employeeId: string) => [...queryKeys.all, "person", employeeId] as const,
+};
+
+/** The roster, filtered; choosing a person opens their record for editing. */
+export function PeopleList({ teams, onSelect, selected }: { teams: TeamOption[]; onSelect: (employeeId: string) => void; selected: string | null }) {
+  const [filters, setFilters] = useState({ team: "", status: "active", q: "", level: "" });
+  const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
+  const people = useQuery({
+    queryKey: peopleKeys.list(filters),
+    queryFn: ({ signal }) => fetchJson<{ people: PersonSummary[] }>(`/api/v1/people?${search}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const set = (key: keyof typeof filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [key]: e.target.value });
+
+  return (
+    <section aria-labelledby="people-list" className="space-y-3">
+      <h2 id="people-list" className="text-lg font-semibold text-slate-900">People</h2>
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="Team" htmlFor="filter-team">
+          <select id="filter-team" className={inputClass} value={filters.team} onChange={set("team")}>
+            <option value="">All teams</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>{t.name}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Status" htmlFor="filter-status">
+          <select id="filter-status" className={inputClass} value={filters.status} onChange={set("status")}>
+            <option value="active">Current</option>
+            <option value="exited">Left</option>
+            <option value="all">All</option>
+          </select>
+        </Field>
+        <Field label="Level" htmlFor="filter-level">
+          <input id="filter-level" className={inputClass} value={filters.level} onChange={set("level")} placeholder="e.g. IC3" />
+        </Field>
+        <Field label="Employee id contains" htmlFor="filter-q">
+          <input id="filter-q" className={inputClass} value={filters.q} onChange={set("q")} />
+        </Field>
+      </div>
+      {people.isError ? (
+        <p role="alert" className="text-sm text-red-800">{people.error.message}</p>
+      ) : !people.data ? (
+        <p role="status" className="text-sm text-slate-600">Loading…</p>
+      ) : people.data.people.length === 0 ? (
+        <p className="text-sm text-slate-600">No people match these filters.</p>
+      ) : (
+        <div className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="people-table">
+            <caption className="sr-only">People on the roster</caption>
+            <thead className="sticky top-0 bg-slate-50 text-left text-xs text-slate-600">
+              <tr>
+                {["Employee", "Team", "Level", "Location", "Hired", "Left", "Exit type", ""].map((h, i) => (
+                  <th key={i} scope="col" className="px-3 py-2 font-medium">{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {people.data.people.map((p) => (
+                <tr key={p.employeeId} className={`border-t border-slate-100 ${selected === p.employeeId ? "bg-blue-50" : ""}`}>
+                  <th scope="row" className="px-3 py-1.5 text-left font-medium">{p.employeeId}{p.rehired ? " (rehired)" : ""}</th>
+                  <td className="px-3 py-1.5">{p.teamName ?? "—"}</td>
+                  <td className="px-3 py-1.5">{p.level ?? "—"}</td>
+                  <td className="px-3 py-1.5">{p.location ?? "—"}</td>
+                  <td className="px-3 py-1.5 tabular-nums">{p.hireDate ?? "—"}</td>
+                  <td className="px-3 py-1.5 tabular-nums">{p.exitDate ?? ""}</td>
+                  <td className="px-3 py-1.5">{p.exitType ? `${p.exitType}${p.regretted ? ", regretted" : ""}` : ""}</td>
+                  <td className="px-3 py-1.5">
+                    <button type="button" className="text-blue-700 underline" onClick={() => onSelect(p.employeeId)} aria-label={`Edit ${p.employeeId}`}>
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
