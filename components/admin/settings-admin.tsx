@@ -10,7 +10,7 @@ export function SettingsAdmin() {
   if (!settings.data) return <LoadState isLoading={settings.isLoading} error={settings.error} what="settings" />;
   return (
     <div className="space-y-6">
-      <SettingsForm key={settings.data.settings.updatedAt} settings={settings.data.settings} />
+      <SettingsForm settings={settings.data.settings} />
       <LocationCosts data={settings.data} currency={settings.data.settings.currency} />
     </div>
   );
