@@ -1,0 +1,178 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/http/actor";
+import { previewImport } from "./preview";
+import { getImport } from "./queries";
+import { runImport } from "./run";
+import { storeUpload } from "./storage";
+import { undoImport } from "./undo";
+
+// Thursday 12 March 2026: the current ISO week starts Monday 9 March.
+const NOW = new Date("2026-03-12T12:00:00Z");
+let admin: SessionUser;
+const actor = (): Actor => ({ userId: admin.id, label: admin.email });
+let payments: string;
+let defects: string;
+
+async function* bytesOf(content: string | Uint8Array, piece = 7): AsyncGenerator<Uint8Array> {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  for (let i = 0; i < bytes.length; i += piece) yield bytes.slice(i, i + piece);
+}
+
+const upload = (content: string | Uint8Array, kind = "metric-values", fileName = "values.csv") =>
+  storeUpload({ kind, fileName, bytes: bytesOf(content), actor: actor(), user: admin });
+
+const run = (id: string, options: { skipInvalid?: boolean; createUnknown?: boolean } = {}) =>
+  runImport(id, { skipInvalid: options.skipInvalid ?? false, createUnknown: options.createUnknown ?? false }, actor(), admin, NOW);
+
+const valueOf = async (teamId: string, week: string) =>
+  db.metricValue.findUnique({ where: { metricId_teamId_weekStart: { metricId: defects, teamId, weekStart: new Date(week) } } });
+
+beforeAll(async () => {
+  const group = await db.group.create({ data: { name: "Platform", slug: "platform" } });
+  payments = (await db.team.create({ data: { name: "Payments", slug: "payments", groupId: group.id, location: "Berlin" } })).id;
+  await db.team.create({ data: { name: "Search Team", slug: "search", groupId: group.id, location: "Lisbon" } });
+  const row = await db.user.create({ data: { email: "admin@example.com", name: "Ada Admin", role: "ADMIN" } });
+  admin = { id: row.id, email: row.email, name: row.name, role: "ADMIN", managedTeamIds: [] };
+  defects = (await db.metricDefinition.findUniqueOrThrow({ where: { key: "escaped_defects" } })).id;
+});
+
+describe("metric values, long format", () => {
+  const FILE = [
+    "Team,Metric,Week,Value,Note",
+    "payments,escaped_defects,2026-W07,3,",
+    "Search Team,Escaped defects,2026-02-18,4,release week", // a Wednesday: stored at its Monday
+    "payments,escaped_defects,2026-02-16,3,",
+  ].join("\r\n");
+
+  it("previews every row, imports, and a second import of the same file changes nothing", async () => {
+    const id = await upload(FILE);
+    const preview = await previewImport(id, {}, actor(), admin);
+    expect(preview.mapping).toEqual({ team: 0, metric: 1, week: 2, value: 3, note: 4 });
+    expect(preview.totalRows).toBe(3);
+    expect(preview.problems).toEqual([]);
+
+    const done = await run(id);
+    expect(done).toMatchObject({ status: "COMPLETED", created: 3, updated: 0, unchanged: 0, skipped: 0, processedRows: 3, totalRows: 3 });
+    const search = await db.team.findUniqueOrThrow({ where: { slug: "search" } });
+    expect(await valueOf(search.id, "2026-02-16")).toMatchObject({ value: 4, note: "release week", version: 1, source: "IMPORT", importId: id });
+    expect(await valueOf(payments, "2026-02-09")).toMatchObject({ value: 3, version: 1 });
+    const rollup = await db.metricRollup.findFirstOrThrow({ where: { metricId: defects, scopeType: "ORG", weekStart: new Date("2026-02-16") } });
+    expect(rollup).toMatchObject({ value: 7, teamCount: 2 });
+
+    const again = await upload(FILE);
+    await previewImport(again, {}, actor(), admin);
+    expect(await run(again)).toMatchObject({ status: "COMPLETED", created: 0, updated: 0, unchanged: 3 });
+    expect(await valueOf(search.id, "2026-02-16")).toMatchObject({ version: 1, importId: id });
+    expect(await db.importChange.count({ where: { importId: again } })).toBe(0);
+  });
+
+  it("fails the whole file on one bad row, naming the line and column, and writes nothing", async () => {
+    const before = await db.metricValue.count();
+    const id = await upload("team,metric,week,value\npayments,escaped_defects,2026-01-05,2\npayments,escaped_defects,2026-01-12,two\n");
+    const preview = await previewImport(id, {}, actor(), admin);
+    expect(preview.problems).toEqual([{ line: 3, column: "value", message: '"two" is not a number (this file writes numbers like 1234.5 or 1,234.5).' }]);
+    const failed = await run(id);
+    expect(failed.status).toBe("FAILED");
+    expect(failed.error).toBe('Line 3, column "value": "two" is not a number (this file writes numbers like 1234.5 or 1,234.5). Nothing was imported.');
+    expect(await db.metricValue.count()).toBe(before);
+  });
+
+  it("rolls back rows already written when the write path refuses a later one", async () => {
+    const before = await db.metricValue.count();
+    // 2.5 defects passes the file checks but the metric only takes whole numbers.
+    const id = await upload("team,metric,week,value\npayments,escaped_defects,2025-12-01,1\npayments,escaped_defects,2025-12-08,2.5\n");
+    const failed = await run(id);
+    expect(failed).toMatchObject({ status: "FAILED", created: 0 });
+    expect(failed.error).toBe('Line 3, column "value": Must be a whole number. Nothing was imported.');
+    expect(await db.metricValue.count()).toBe(before);
+  });
+
+  it("skips invalid rows when asked and lists them as rejects", async () => {
+    const id = await upload(
+      ["team,metric,week,value", "payments,escaped_defects,2025-11-03,1", "nowhere,escaped_defects,2025-11-03,1", "payments,escaped_defects,2025-11-10,2.5", "payments,escaped_defects,2025-W47,1"].join("\n"),
+    );
+    const done = await run(id, { skipInvalid: true });
+    expect(done).toMatchObject({ status: "COMPLETED", created: 2, skipped: 2 });
+    const summary = await getImport(id, admin);
+    expect(summary.rejects).toEqual([
+      { line: 3, column: "team", message: 'Unknown team "nowhere". Create it first, or choose "create unknown teams and metrics".' },
+      { line: 4, column: "value", message: "Must be a whole number." },
+    ]);
+    expect(await valueOf(payments, "2025-11-17")).toMatchObject({ value: 1 });
+  });
+
+  it("undo restores the values an import changed and deletes those it created", async () => {
+    await db.metricValue.create({ data: { metricId: defects, teamId: payments, weekStart: new Date("2025-10-06"), value: 5, note: "manual", source: "MANUAL" } });
+    const id = await upload("team,metric,week,value,note\npayments,escaped_defects,2025-10-06,6,recount\npayments,escaped_defects,2025-10-13,5,\n");
+    expect(await run(id)).toMatchObject({ status: "COMPLETED", created: 1, updated: 1 });
+    expect(await valueOf(payments, "2025-10-06")).toMatchObject({ value: 6, note: "recount", version: 2 });
+    expect(await undoImport(id, actor(), admin, NOW)).toEqual({ restored: 1, deleted: 1 });
+    expect(await valueOf(payments, "2025-10-06")).toMatchObject({ value: 5, note: "manual", version: 3, source: "MANUAL", importId: null });
+    expect(await valueOf(payments, "2025-10-13")).toBeNull();
+    expect((await getImport(id, admin)).status).toBe("UNDONE");
+  });
+
+  it("refuses to undo when a newer change touched the same value", async () => {
+    const id = await upload("team,metric,week,value\npayments,escaped_defects,2025-09-01,2\n");
+    await run(id);
+    await db.metricValue.updateMany({ where: { metricId: defects, teamId: payments, weekStart: new Date("2025-09-01") }, data: { value: 3, version: { increment: 1 }, importId: null } });
+    await expect(undoImport(id, actor(), admin, NOW)).rejects.toThrow(/newer changes touched 1 of its rows/);
+    expect(await valueOf(payments, "2025-09-01")).toMatchObject({ value: 3 });
+  });
+});
+
+describe("metric values, wide format", () => {
+  it("imports one value per metric column and skips empty cells", async () => {
+    const id = await upload("team;week;escaped_defects;SLO attainment\npayments;2025-08-04;1;99,5\npayments;2025-08-11;;98\n", "metric-values-wide");
+    const preview = await previewImport(id, {}, actor(), admin);
+    expect(preview.mapping).toEqual({ team: 0, week: 1, "metric:escaped_defects": 2, "metric:slo_attainment": 3 });
+    expect(preview.items).toBe(3);
+    const refused = await upload("team,week,escaped_defects\npayments,2025-08-18,1.5\n", "metric-values-wide");
+    expect((await run(refused)).error).toBe('Line 2, column "escaped_defects": Must be a whole number. Nothing was imported.');
+    expect(await run(id)).toMatchObject({ status: "COMPLETED", created: 3 });
+    const pages = await db.metricDefinition.findUniqueOrThrow({ where: { key: "slo_attainment" } });
+    const stored = await db.metricValue.findMany({ where: { metricId: pages.id, teamId: payments }, orderBy: { weekStart: "asc" }, select: { value: true } });
+    expect(stored.map((s) => s.value)).toEqual([99.5, 98]);
+  });
+});
+
+describe("teams and groups", () => {
+  it("creates the group tree with parents later in the file, then teams; re-import is a no-op", async () => {
+    const groups = await upload("slug,name,parent\nmobile,Mobile,product\nproduct,Product,\n", "groups", "groups.csv");
+    expect(await run(groups)).toMatchObject({ status: "COMPLETED", created: 2 });
+    const mobile = await db.group.findUniqueOrThrow({ where: { slug: "mobile" }, include: { parent: true } });
+    expect(mobile.parent?.slug).toBe("product");
+    const teams = await upload("slug,name,group,location,sourcing\nios,iOS,Mobile,Porto,nearshore\n", "teams", "teams.csv");
+    expect(await run(teams)).toMatchObject({ status: "COMPLETED", created: 1 });
+    expect(await db.team.findUniqueOrThrow({ where: { slug: "ios" } })).toMatchObject({ name: "iOS", groupId: mobile.id, sourcing: "NEARSHORE", location: "Porto" });
+    const again = await upload("slug,name,group,location,sourcing\nios,iOS,Mobile,Porto,nearshore\n", "teams", "teams.csv");
+    expect(await run(again)).toMatchObject({ status: "COMPLETED", created: 0, updated: 0, unchanged: 1 });
+  });
+});
+
+describe("malformed files", () => {
+  it("refuses a spreadsheet before storing anything", async () => {
+    const before = await db.import.count();
+    await expect(upload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), "metric-values", "values.xlsx")).rejects.toThrow(/not a CSV file/);
+    await expect(upload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), "metric-values", "values.csv")).rejects.toThrow(/Excel workbook/);
+    expect(await db.import.count()).toBe(before);
+  });
+
+  it.each([
+    ["binary", new Uint8Array([...new TextEncoder().encode("team,metric,week,value\npayments,escaped_defects,2025-07-07,1\n"), 0, 1, 2]), /binary data \(a NUL byte/],
+    ["wrong encoding", new Uint8Array([...new TextEncoder().encode("team,metric,week,value,note\npayments,escaped_defects,2025-07-07,1,caf"), 0xe9, 0x0a]), /not valid UTF-8/],
+    ["ragged", "team,metric,week,value\npayments,escaped_defects,2025-07-07,1,extra\n", /Line 2 has 5 values but the header has 4 columns/],
+    ["huge field", `team,metric,week,value,note\npayments,escaped_defects,2025-07-07,1,"${"x".repeat(100_001)}"\n`, /too long|longer/i],
+  ])("%s file: clear error, database unchanged", async (_name, content, message) => {
+    const before = await db.metricValue.count();
+    const id = await upload(content);
+    const preview = await previewImport(id, {}, actor(), admin);
+    expect(preview.fileError?.message).toMatch(message);
+    const failed = await run(id);
+    expect(failed.status).toBe("FAILED");
+    expect(failed.error).toMatch(message);
+    expect(await db.metricValue.count()).toBe(before);
+  });
+});

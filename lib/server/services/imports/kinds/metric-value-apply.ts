@@ -1,0 +1,250 @@
+import "server-only";
+import type { PillarKey } from "@/lib/metrics/catalog";
+import { formatDay } from "@/lib/domain/time";
+import { canWriteTeam } from "@/lib/server/permissions";
+import { recordAudit } from "@/lib/server/services/audit";
+import { upsertMetricValues, valueEntityId } from "@/lib/server/services/metric-values";
+import { refreshRollups } from "@/lib/server/services/rollups";
+import type { MetricValueRow } from "@/lib/validation/metric-values";
+import { RefIndex, slugify, type NamedRef, type TeamRef } from "./refs";
+import type { ApplyResult, BeforeImage, Client, FieldIssue, ItemIssue, SessionOptions } from "./types";
+
+/**
+ * What the metric-value kinds (long, wide, survey aggregates) share: resolving team and metric names
+ * (creating them when asked), and writing through THE metric value write path (`upsertMetricValues`)
+ * inside the import's transaction, recording before-images for undo and the touched metric/weeks so
+ * roll-ups are refreshed once after the commit.
+ */
+
+export interface MetricRef extends NamedRef {
+  key: string;
+}
+
+/** A team or metric the file names: resolved now, or to be created by the import. */
+export type Named = { id: string } | { create: string };
+
+export interface ValueItem {
+  team: Named;
+  metric: Named;
+  /** Pillar for a metric the import creates. */
+  pillar?: PillarKey;
+  week: string;
+  value: number;
+  /** Undefined: the file has no note column (keep stored notes). */
+  note?: string | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  /** The field a value or note problem is reported under (wide files: the metric's column). */
+  valueField?: string;
+}
+
+export const IMPORTED_GROUP = { slug: "imported", name: "Imported teams" };
+
+export async function loadMetricRefs(client: Client): Promise<RefIndex<MetricRef>> {
+  const metrics = await client.metricDefinition.findMany({ select: { id: true, key: true, name: true }, where: { archivedAt: null } });
+  return new RefIndex(metrics.map((m) => ({ id: m.id, key: m.key, slug: m.key, name: m.name })));
+}
+
+export class MetricValueWriter {
+  private readonly touchedMetrics = new Set<string>();
+  private readonly touchedWeeks = new Set<string>();
+
+  constructor(
+    readonly teams: RefIndex<TeamRef>,
+    readonly metrics: RefIndex<MetricRef>,
+    private readonly options: SessionOptions,
+  ) {}
+
+  /** Resolves the team cell; records an issue under `field` when it cannot be used. */
+  team(text: string | null, field: string, issues: FieldIssue[]): Named | null {
+    if (text === null) return null;
+    const found = this.teams.find(text, "team");
+    if ("error" in found) {
+      if (this.options.createUnknown && !found.error.startsWith("More than one")) {
+        if (this.options.user && this.options.user.role !== "ADMIN") {
+          issues.push({ field, message: `${found.error} Only an admin can create teams.` });
+          return null;
+        }
+        return { create: text.trim() };
+      }
+      issues.push({ field, message: `${found.error} Create it first, or choose "create unknown teams and metrics".` });
+      return null;
+    }
+    if (found.row.archived) {
+      issues.push({ field, message: `The team "${found.row.name}" is archived.` });
+      return null;
+    }
+    if (this.options.user && !canWriteTeam(this.options.user, found.row.id)) {
+      issues.push({ field, message: `You can only import data for the teams you manage, not "${found.row.name}".` });
+      return null;
+    }
+    return { id: found.row.id };
+  }
+
+  metric(text: string | null, field: string, issues: FieldIssue[], pillar: PillarKey | null): Named | null {
+    if (text === null) return null;
+    const found = this.metrics.find(text, "metric");
+    if (!("error" in found)) return { id: found.row.id };
+    if (this.options.createUnknown && !found.error.startsWith("More than one")) {
+      if (this.options.user && this.options.user.role !== "ADMIN") {
+        issues.push({ field, message: `${found.error} Only an admin can create metrics.` });
+        return null;
+      }
+      if (!pillar) {
+        issues.push({ field, message: `${found.error} To create it, give its pillar (quality, engagement, retention, skills or alignment) in a pillar column.` });
+        return null;
+      }
+      return { create: text.trim() };
+    }
+    issues.push({ field, message: `${found.error} Create it first, or choose "create unknown teams and metrics".` });
+    return null;
+  }
+
+  /** Creates the teams and metrics the batch names but the organisation lacks. */
+  private async createMissing(items: ValueItem[], tx: Client, changes: BeforeImage[]): Promise<void> {
+    for (const item of items) {
+      if ("create" in item.team) item.team = { id: await this.createTeam(item.team.create, tx, changes) };
+      if ("create" in item.metric) item.metric = { id: await this.createMetric(item.metric.create, item.pillar ?? "QUALITY", tx, changes) };
+    }
+  }
+
+  private async createTeam(name: string, tx: Client, changes: BeforeImage[]): Promise<string> {
+    const existing = this.teams.find(name, "team");
+    if ("row" in existing) return existing.row.id;
+    let group = await tx.group.findUnique({ where: { slug: IMPORTED_GROUP.slug }, select: { id: true } });
+    if (!group) {
+      group = await tx.group.create({ data: IMPORTED_GROUP, select: { id: true } });
+      changes.push({ entityType: "Group", entityId: group.id, before: null });
+    }
+    const slug = await freeSlug(slugify(name) || "team", async (s) => (await tx.team.count({ where: { slug: s } })) > 0);
+    const team = await tx.team.create({ data: { name, slug, groupId: group.id, location: "" }, select: { id: true } });
+    this.teams.add({ id: team.id, slug, name, archived: false });
+    changes.push({ entityType: "Team", entityId: team.id, before: null });
+    await recordAudit(this.options.actor, { action: "import", entityType: "Team", entityId: team.id, summary: `Team "${name}" created by an import`, after: { name, slug } }, tx);
+    return team.id;
+  }
+
+  private async createMetric(name: string, pillar: PillarKey, tx: Client, changes: BeforeImage[]): Promise<string> {
+    const existing = this.metrics.find(name, "metric");
+    if ("row" in existing) return existing.row.id;
+    const key = await freeSlug(slugify(name).replaceAll("-", "_") || "metric", async (k) => (await tx.metricDefinition.count({ where: { key: k } })) > 0);
+    const metric = await tx.metricDefinition.create({
+      data: { key, name, pillar, unit: "count", howComputed: "Imported from a file; entered outside Pillars." },
+      select: { id: true },
+    });
+    this.metrics.add({ id: metric.id, key, slug: key, name });
+    changes.push({ entityType: "MetricDefinition", entityId: metric.id, before: null });
+    await recordAudit(this.options.actor, { action: "import", entityType: "MetricDefinition", entityId: metric.id, summary: `Metric "${name}" created by an import`, after: { key, name, pillar } }, tx);
+    return metric.id;
+  }
+
+  async apply(items: ValueItem[], tx: Client): Promise<ApplyResult> {
+    const changes: BeforeImage[] = [];
+    await this.createMissing(items, tx, changes);
+    const rows: MetricValueRow[] = items.map((item) => ({
+      metricId: idOf(item.metric),
+      teamId: idOf(item.team),
+      weekStart: item.week,
+      value: item.value,
+      ...(item.note === undefined ? {} : { note: item.note }),
+    }));
+    const before = await storedValues(tx, rows);
+    const result = await upsertMetricValues(this.options.actor, rows, {
+      source: "IMPORT",
+      importId: this.options.importId ?? undefined,
+      user: this.options.user,
+      now: this.options.now,
+      tx,
+    });
+    if (result.status === "invalid") {
+      const issues: ItemIssue[] = result.errors.map((e) => ({
+        index: e.row,
+        field: (e.field === "value" || e.field === "note") && items[e.row].valueField ? (items[e.row].valueField as string) : FIELD_OF[e.field],
+        message: e.message,
+      }));
+      // Teams and metrics created above stay (the caller retries without the refused rows or rolls back).
+      return { created: 0, updated: 0, unchanged: 0, issues, changes };
+    }
+    if (result.status === "conflict") throw new Error("A value changed while the import ran; run the import again.");
+    await this.writeFractions(items, tx);
+    rows.forEach((row) => {
+      const key = valueEntityId(row.metricId as string, row.teamId, row.weekStart);
+      const stored = before.get(key);
+      const note = row.note === undefined ? stored?.note : (row.note?.trim() || null);
+      if (stored && stored.value === row.value && stored.note === note) return;
+      this.touchedMetrics.add(row.metricId as string);
+      this.touchedWeeks.add(row.weekStart);
+      changes.push({ entityType: "MetricValue", entityId: key, before: stored ?? null });
+    });
+    return { created: result.created, updated: result.updated, unchanged: result.unchanged, issues: [], changes };
+  }
+
+  /** Survey aggregates carry respondents as numerator/denominator, which the value write path leaves alone. */
+  private async writeFractions(items: ValueItem[], tx: Client): Promise<void> {
+    const withFraction = items.filter((i) => i.denominator !== undefined);
+    if (withFraction.length === 0) return;
+    await tx.$executeRawUnsafe(
+      `UPDATE "MetricValue" AS v SET "numerator" = u.num, "denominator" = u.den
+       FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[]) AS u(metric_id, team_id, week, num, den)
+       WHERE v."metricId" = u.metric_id AND v."teamId" = u.team_id AND v."weekStart" = u.week
+         AND (v."numerator" IS DISTINCT FROM u.num OR v."denominator" IS DISTINCT FROM u.den)`,
+      withFraction.map((i) => idOf(i.metric)),
+      withFraction.map((i) => idOf(i.team)),
+      withFraction.map((i) => i.week),
+      withFraction.map((i) => i.numerator ?? null),
+      withFraction.map((i) => i.denominator ?? null),
+    );
+    for (const i of withFraction) {
+      this.touchedMetrics.add(idOf(i.metric));
+      this.touchedWeeks.add(i.week);
+    }
+  }
+
+  async refreshRollups(): Promise<void> {
+    if (this.touchedMetrics.size === 0) return;
+    await refreshRollups({ metricIds: [...this.touchedMetrics], weeks: [...this.touchedWeeks] });
+  }
+}
+
+const FIELD_OF = { metric: "metric", teamId: "team", weekStart: "week", value: "value", note: "note" } as const;
+
+function idOf(named: Named): string {
+  if ("create" in named) throw new Error(`"${named.create}" was not created`);
+  return named.id;
+}
+
+async function freeSlug(base: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await taken(candidate))) return candidate;
+  }
+}
+
+export interface StoredValueImage {
+  [key: string]: string | number | null;
+  value: number;
+  note: string | null;
+  version: number;
+  numerator: number | null;
+  denominator: number | null;
+  source: string;
+  enteredById: string | null;
+  importId: string | null;
+}
+
+async function storedValues(tx: Client, rows: MetricValueRow[]): Promise<Map<string, StoredValueImage>> {
+  const stored = await tx.metricValue.findMany({
+    where: {
+      metricId: { in: [...new Set(rows.map((r) => r.metricId as string))] },
+      teamId: { in: [...new Set(rows.map((r) => r.teamId))] },
+      weekStart: { in: [...new Set(rows.map((r) => r.weekStart))].map((w) => new Date(w)) },
+    },
+    select: { metricId: true, teamId: true, weekStart: true, value: true, note: true, version: true, numerator: true, denominator: true, source: true, enteredById: true, importId: true },
+  });
+  return new Map(
+    stored.map((s) => [
+      valueEntityId(s.metricId, s.teamId, formatDay(s.weekStart)),
+      { value: s.value, note: s.note, version: s.version, numerator: s.numerator, denominator: s.denominator, source: s.source, enteredById: s.enteredById, importId: s.importId },
+    ]),
+  );
+}

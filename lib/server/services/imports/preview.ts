@@ -1,0 +1,76 @@
+import "server-only";
+import { CsvError } from "@/lib/csv/errors";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/http/actor";
+import type { PreviewOptions } from "@/lib/validation/imports";
+import type { ColumnMapping } from "./kinds/types";
+import { MappingError, scanFile, type RowProblem } from "./scan";
+import { loadImport, sessionOpener } from "./session";
+import { storedBytes } from "./storage";
+
+/**
+ * The preview: the whole file is validated (streamed) so every error is listed by line and column
+ * before anything is written, and the first rows are shown as they will be read.
+ */
+export const PREVIEW_ROWS = 20;
+/** Errors listed in full; the count covers all of them. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+export interface ImportPreview {
+  importId: string;
+  kind: string;
+  fileName: string;
+  header: string[];
+  mapping: ColumnMapping;
+  /** What each field can map to (for the mapping editor). */
+  fields: { key: string; label: string }[];
+  missing: string[];
+  unmatched: string[];
+  rows: { line: number; fields: string[]; problems: RowProblem[] }[];
+  totalRows: number;
+  validRows: number;
+  /** Items the rows hold (a wide row holds one per metric). */
+  items: number;
+  problems: RowProblem[];
+  problemCount: number;
+  /** A problem with the file as a whole (not CSV, ragged row…): nothing can be imported. */
+  fileError: { code: string; message: string; line: number; column?: number } | null;
+}
+
+export async function previewImport(id: string, options: PreviewOptions, actor: Actor, user: SessionUser | null): Promise<ImportPreview> {
+  const row = await loadImport(id);
+  const preview: ImportPreview = {
+    importId: id, kind: row.kind, fileName: row.fileName, header: [], mapping: {}, fields: [], missing: [], unmatched: [],
+    rows: [], totalRows: 0, validRows: 0, items: 0, problems: [], problemCount: 0, fileError: null,
+  };
+  try {
+    const mapping = options.mapping ?? null;
+    await scanFile({
+      bytes: storedBytes(db, id),
+      open: sessionOpener(db, { kindKey: row.kind, importId: id, actor, user, createUnknown: options.createUnknown ?? false, dayOrder: options.dayOrder }),
+      mapping,
+      onSetup(setup, session) {
+        Object.assign(preview, { header: setup.header, mapping: setup.mapping, missing: setup.missing, unmatched: setup.unmatched, fields: session.fieldOptions() });
+      },
+      onRow(scanned) {
+        preview.totalRows++;
+        if (scanned.problems.length === 0) {
+          preview.validRows++;
+          preview.items += scanned.items.length;
+        }
+        if (preview.rows.length < PREVIEW_ROWS) preview.rows.push({ line: scanned.line, fields: scanned.fields, problems: scanned.problems });
+        preview.problemCount += scanned.problems.length;
+        for (const p of scanned.problems) if (preview.problems.length < MAX_LISTED_PROBLEMS) preview.problems.push(p);
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError) preview.fileError = { code: error.code, message: error.message, line: error.line, column: error.column };
+    else if (!(error instanceof MappingError)) throw error;
+  }
+  await db.import.update({
+    where: { id },
+    data: { totalRows: preview.totalRows, mapping: { columns: preview.mapping, dayOrder: options.dayOrder ?? null } },
+  });
+  return preview;
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { groupsKind } from "./kinds/groups";
+import { metricValuesLong } from "./kinds/metric-values-long";
+import { metricValuesWide } from "./kinds/metric-values-wide";
+import { teamsKind } from "./kinds/teams";
+import type { ImportKind } from "./kinds/types";
+import { badRequest } from "@/lib/server/errors";
+
+/** Every kind of data a CSV can import, in the order the import page lists them. */
+export const IMPORT_KINDS: readonly ImportKind<never>[] = [metricValuesLong, metricValuesWide, teamsKind, groupsKind] as unknown as readonly ImportKind<never>[];
+
+export function importKind(key: string): ImportKind<unknown> {
+  const kind = IMPORT_KINDS.find((k) => k.key === key);
+  if (!kind) throw badRequest(`Unknown import kind "${key}". Choose one of: ${IMPORT_KINDS.map((k) => k.key).join(", ")}.`);
+  return kind as unknown as ImportKind<unknown>;
+}

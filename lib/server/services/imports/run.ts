@@ -1,0 +1,192 @@
+import "server-only";
+import { CsvError } from "@/lib/csv/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { databaseKind, db } from "@/lib/server/db";
+import { conflict } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { recordAudit } from "@/lib/server/services/audit";
+import type { ImportOptions } from "@/lib/validation/imports";
+import type { BeforeImage, Client, ColumnMapping, KindSession } from "./kinds/types";
+import { MappingError, scanFile, type RowProblem } from "./scan";
+import { loadImport, sessionOpener } from "./session";
+import { storedBytes } from "./storage";
+
+/**
+ * Running an import: a validation pass over the whole file (progress 0–100 % of "checking"), then one
+ * transaction that applies the rows in batches of BATCH_ITEMS (progress of "writing"). Any bad row in
+ * atomic mode fails the import before the transaction starts, naming the line and column; a refusal
+ * from the database side rolls the whole transaction back. Progress lives in the Import row, so any
+ * instance can report it. On PostgreSQL the writing progress is committed from a second connection
+ * while the transaction runs; the embedded database has a single connection, so there the writing
+ * phase shows as running until it commits.
+ */
+export const BATCH_ITEMS = 5000;
+/** Rejects kept on the Import row (and in the downloadable CSV); the count covers all of them. */
+export const MAX_STORED_REJECTS = 10_000;
+const PROGRESS_EVERY_ROWS = 2000;
+
+export type ImportStatus = "UPLOADED" | "VALIDATING" | "RUNNING" | "COMPLETED" | "FAILED" | "UNDONE";
+
+class RowFailure extends Error {
+  constructor(readonly problem: RowProblem) {
+    super(describeProblem(problem));
+  }
+}
+
+/** "Line 3, column "value": … ." — always ending with a full stop, so a sentence can follow. */
+export function describeProblem(p: RowProblem): string {
+  const message = /[.!?]$/.test(p.message) ? p.message : `${p.message}.`;
+  return `Line ${p.line}${p.column ? `, column "${p.column}"` : ""}: ${message}`;
+}
+
+interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export async function runImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()) {
+  const row = await loadImport(id);
+  const claimed = await db.import.updateMany({
+    where: { id, status: { in: ["UPLOADED", "FAILED"] } },
+    data: {
+      status: "VALIDATING", skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, finishedAt: null,
+      processedRows: 0, error: null, rejects: undefined, created: 0, updated: 0, unchanged: 0, skipped: 0,
+    },
+  });
+  if (claimed.count === 0) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
+  const stored = (row.mapping ?? {}) as { columns?: ColumnMapping; dayOrder?: "DMY" | "MDY" | null };
+  const mapping = options.mapping ?? stored.columns ?? null;
+  const dayOrder = options.dayOrder ?? stored.dayOrder ?? undefined;
+  const open = { kindKey: row.kind, importId: id, actor, user, createUnknown: options.createUnknown, dayOrder, now };
+
+  const rejects: RowProblem[] = [];
+  let rejectCount = 0;
+  const reject = (p: RowProblem) => {
+    rejectCount++;
+    if (rejects.length < MAX_STORED_REJECTS) rejects.push(p);
+  };
+  try {
+    // Pass 1: check every row without writing.
+    const rejectedLines = new Set<number>();
+    let processed = 0;
+    const scan = await scanFile({
+      bytes: storedBytes(db, id),
+      open: sessionOpener(db, open),
+      mapping,
+      async onRow(scanned) {
+        if (scanned.problems.length > 0) {
+          rejectedLines.add(scanned.line);
+          scanned.problems.forEach(reject);
+        }
+        if (++processed % PROGRESS_EVERY_ROWS === 0) await db.import.update({ where: { id }, data: { processedRows: processed } });
+      },
+    });
+    if (rejectCount > 0 && !options.skipInvalid) {
+      return await finish(id, "FAILED", { created: 0, updated: 0, unchanged: 0 }, rejects, rejectCount, scan.rows, `${describeProblem(rejects[0])}${rejectCount > 1 ? ` And ${rejectCount - 1} more ${rejectCount === 2 ? "problem" : "problems"}: see the rejects.` : ""} Nothing was imported.`);
+    }
+
+    // Pass 2: apply, all in one transaction.
+    await db.import.update({ where: { id }, data: { status: "RUNNING", totalRows: scan.rows, processedRows: 0 } });
+    let session: KindSession<unknown> | null = null;
+    const counts = await db.$transaction(
+      async (tx) => {
+        const totals: Counts = { created: 0, updated: 0, unchanged: 0 };
+        let batch: { line: number; item: unknown }[] = [];
+        let columnName = (field: string) => field;
+        let written = 0;
+        const flush = async () => {
+          if (batch.length === 0 || !session) return;
+          const result = await applyBatch(session, batch, tx, options.skipInvalid, columnName, reject);
+          totals.created += result.created;
+          totals.updated += result.updated;
+          totals.unchanged += result.unchanged;
+          await saveChanges(tx, id, result.changes);
+          batch = [];
+        };
+        await scanFile({
+          bytes: storedBytes(tx, id),
+          open: sessionOpener(tx, open),
+          mapping,
+          onSetup(setup, opened) {
+            session = opened;
+            columnName = (field) => (setup.mapping[field] === undefined ? field : (setup.header[setup.mapping[field]] ?? field));
+          },
+          async onRow(scanned) {
+            written++;
+            if (!rejectedLines.has(scanned.line)) for (const parsed of scanned.items) batch.push({ line: scanned.line, item: parsed.item });
+            if (batch.length >= BATCH_ITEMS) {
+              await flush();
+              // The embedded database has one connection, held by this transaction: no progress until it commits.
+              if (databaseKind === "postgresql") await db.import.update({ where: { id }, data: { processedRows: written } });
+            }
+          },
+        });
+        await flush();
+        await recordAudit(actor, { action: "import", entityType: "Import", entityId: id, summary: `Imported ${row.fileName} (${row.kind}): ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${rejectCount} skipped` }, tx);
+        return totals;
+      },
+      { timeout: 60 * 60 * 1000, maxWait: 60_000 },
+    );
+    await (session as KindSession<unknown> | null)?.afterCommit?.();
+    return await finish(id, "COMPLETED", counts, rejects, rejectCount, scan.rows, null);
+  } catch (error) {
+    let message: string;
+    if (error instanceof RowFailure) {
+      reject(error.problem);
+      message = `${error.message} Nothing was imported.`;
+    } else if (error instanceof CsvError || error instanceof MappingError) message = `${error.message} Nothing was imported.`;
+    else {
+      console.error("Import failed", id, error);
+      message = `The import failed and nothing was imported: ${(error as Error)?.message ?? String(error)}`;
+    }
+    return finish(id, "FAILED", { created: 0, updated: 0, unchanged: 0 }, rejects, rejectCount, undefined, message);
+  }
+}
+
+async function applyBatch(
+  session: KindSession<unknown>,
+  batch: { line: number; item: unknown }[],
+  tx: Client,
+  skipInvalid: boolean,
+  columnName: (field: string) => string,
+  reject: (p: RowProblem) => void,
+): Promise<Counts & { changes: BeforeImage[] }> {
+  const changes: BeforeImage[] = [];
+  let pending = batch;
+  for (;;) {
+    if (pending.length === 0) return { created: 0, updated: 0, unchanged: 0, changes };
+    const result = await session.apply(pending.map((b) => b.item), tx);
+    changes.push(...result.changes);
+    if (result.issues.length === 0) return { created: result.created, updated: result.updated, unchanged: result.unchanged, changes };
+    // A note demanded by a jump from a value that is itself refused is not the row's fault: refuse the
+    // values first, then look at the notes again.
+    const primary = result.issues.filter((i) => i.field !== "note");
+    const issues = skipInvalid && primary.length > 0 ? primary : result.issues;
+    const problems = issues.map((i) => ({ line: pending[i.index].line, column: columnName(i.field), message: i.message }));
+    if (!skipInvalid) throw new RowFailure(problems[0]);
+    problems.forEach(reject);
+    // The whole line goes (a wide row's other values too), so a line is imported entirely or not at all.
+    const badLines = new Set(problems.map((p) => p.line));
+    pending = pending.filter((b) => !badLines.has(b.line));
+  }
+}
+
+async function saveChanges(tx: Client, importId: string, changes: BeforeImage[]): Promise<void> {
+  for (let i = 0; i < changes.length; i += 5000) {
+    await tx.importChange.createMany({
+      data: changes.slice(i, i + 5000).map((c) => ({ importId, entityType: c.entityType, entityId: c.entityId, before: c.before ?? undefined })),
+    });
+  }
+}
+
+async function finish(id: string, status: ImportStatus, counts: Counts, rejects: RowProblem[], rejectCount: number, totalRows: number | undefined, error: string | null) {
+  return db.import.update({
+    where: { id },
+    data: {
+      status, ...counts, skipped: status === "COMPLETED" ? rejectCount : 0, rejects: rejects as unknown as Prisma.InputJsonValue, error,
+      finishedAt: new Date(), ...(totalRows === undefined ? {} : { totalRows, processedRows: status === "COMPLETED" ? totalRows : 0 }),
+    },
+  });
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { CsvError } from "@/lib/csv/errors";
+import { assertLooksLikeText, SIGNATURE_BYTES } from "@/lib/csv/sniff";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db";
+import { HttpError, badRequest } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import type { Client } from "./kinds/types";
+import { importKind } from "./registry";
+
+/**
+ * Uploaded files live in the database (ImportChunk rows of 1 MiB), so whichever instance serves the
+ * preview, the run or the progress poll reads the same file, and memory holds one chunk at a time.
+ */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+
+export const tooLarge = () =>
+  new HttpError(413, "too_large", `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit. Split it into smaller files and import them one by one.`);
+
+export interface StoreRequest {
+  kind: string;
+  fileName: string;
+  bytes: AsyncIterable<Uint8Array>;
+  actor: Actor;
+  user: SessionUser | null;
+}
+
+/** Checks the file's first bytes, then stores it. Nothing is written for a file that is not CSV text. */
+export async function storeUpload(request: StoreRequest): Promise<string> {
+  const kind = importKind(request.kind);
+  if (request.user && kind.access === "admin" && request.user.role !== "ADMIN") throw new HttpError(403, "forbidden", `Only admins can import ${kind.label.toLowerCase()}.`);
+  if (request.user && request.user.role !== "ADMIN" && request.user.role !== "MANAGER") throw new HttpError(403, "forbidden", "Only managers and admins can import data.");
+  if (!/\.(csv|txt|tsv)$/i.test(request.fileName) && /\.(xlsx?|ods|numbers|zip|pdf|json)$/i.test(request.fileName)) {
+    throw new HttpError(415, "not_csv", `"${request.fileName}" is not a CSV file. Open it in your spreadsheet and export it as CSV (UTF-8).`);
+  }
+  const iterator = request.bytes[Symbol.asyncIterator]();
+  let pending: Uint8Array = new Uint8Array(0);
+  let finished = false;
+  while (pending.length < SIGNATURE_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      finished = true;
+      break;
+    }
+    pending = join(pending, next.value);
+  }
+  if (pending.length > MAX_IMPORT_BYTES) throw tooLarge();
+  if (pending.length === 0) throw badRequest("The file is empty. Export the data again, with a header row and at least one data row.");
+  try {
+    assertLooksLikeText(pending.subarray(0, SIGNATURE_BYTES));
+  } catch (error) {
+    if (error instanceof CsvError) throw new HttpError(415, "not_csv", error.message);
+    throw error;
+  }
+
+  const created = await db.import.create({
+    data: { kind: kind.key, fileName: request.fileName.slice(0, 255), fileSize: 0, createdById: request.user?.id ?? null, actorLabel: request.actor.label },
+    select: { id: true },
+  });
+  let size = pending.length;
+  let seq = 0;
+  try {
+    const flush = async (bytes: Uint8Array) => {
+      await db.importChunk.create({ data: { importId: created.id, seq: seq++, data: Uint8Array.from(bytes) } });
+    };
+    for (;;) {
+      while (pending.length >= CHUNK_BYTES) {
+        await flush(pending.subarray(0, CHUNK_BYTES));
+        pending = pending.slice(CHUNK_BYTES);
+      }
+      if (finished) break;
+      const next = await iterator.next();
+      if (next.done) {
+        finished = true;
+        continue;
+      }
+      size += next.value.length;
+      if (size > MAX_IMPORT_BYTES) throw tooLarge();
+      pending = join(pending, next.value);
+    }
+    if (pending.length > 0) await flush(pending);
+  } catch (error) {
+    await db.import.delete({ where: { id: created.id } }).catch(() => undefined);
+    await iterator.return?.();
+    throw error;
+  }
+  await db.import.update({ where: { id: created.id }, data: { fileSize: size } });
+  return created.id;
+}
+
+/** The stored file, chunk by chunk, read through `client` (a transaction reads it inside itself). */
+export async function* storedBytes(client: Client, importId: string): AsyncGenerator<Uint8Array> {
+  for (let seq = 0; ; seq++) {
+    const chunk = await client.importChunk.findUnique({ where: { importId_seq: { importId, seq } }, select: { data: true } });
+    if (!chunk) return;
+    yield new Uint8Array(chunk.data);
+  }
+}
+
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,187 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import { conflict, forbidden } from "@/lib/server/errors";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import type { Actor } from "@/lib/server/http/actor";
+import { recordAudit } from "@/lib/server/services/audit";
+import { refreshAllRollups, refreshRollups } from "@/lib/server/services/rollups";
+import type { Client } from "./kinds/types";
+import { loadImport } from "./session";
+
+/**
+ * Undoing an import (admins, within 7 days): every row it changed gets its before-image back and every
+ * row it created is deleted, in one transaction — but only when nothing newer touched those rows. A
+ * metric value still carries this import's id and the version the import wrote; a team or group has
+ * not been updated since the import finished. Otherwise the undo is refused and the rows are named.
+ */
+export const UNDO_WINDOW_DAYS = 7;
+const PAGE = 5000;
+
+interface Change {
+  id: bigint;
+  entityType: string;
+  entityId: string;
+  before: Prisma.JsonValue | null;
+}
+
+interface ValueImage {
+  value: number;
+  note: string | null;
+  version: number;
+  numerator: number | null;
+  denominator: number | null;
+  source: "MANUAL" | "IMPORT" | "API" | "COMPUTED";
+  enteredById: string | null;
+  importId: string | null;
+}
+
+export async function undoImport(id: string, actor: Actor, user: SessionUser | null, now = new Date()) {
+  if (user && user.role !== "ADMIN") throw forbidden("Only admins can undo an import.");
+  const row = await loadImport(id);
+  if (row.status !== "COMPLETED" || !row.finishedAt) throw conflict(`Only a completed import can be undone; this one is ${row.status.toLowerCase()}.`);
+  if (now.getTime() - row.finishedAt.getTime() > UNDO_WINDOW_DAYS * 86_400_000) throw conflict(`Imports can be undone for ${UNDO_WINDOW_DAYS} days; this one finished on ${row.finishedAt.toISOString().slice(0, 10)}.`);
+  const finishedAt = row.finishedAt;
+
+  const touched = { metrics: new Set<string>(), weeks: new Set<string>(), structure: false };
+  const outcome = await db.$transaction(
+    async (tx) => {
+      const blocked: string[] = [];
+      let restored = 0;
+      let deleted = 0;
+      const structural: Change[] = [];
+      for (let cursor: bigint | null = 0n; cursor !== null; ) {
+        const page: Change[] = await tx.importChange.findMany({ where: { importId: id, id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
+        cursor = page.length === PAGE ? page[page.length - 1].id : null;
+        const values = page.filter((c) => c.entityType === "MetricValue");
+        structural.push(...page.filter((c) => c.entityType !== "MetricValue"));
+        const result = await undoValues(tx, id, values, blocked);
+        restored += result.restored;
+        deleted += result.deleted;
+        for (const v of values) {
+          const [metricId, , week] = v.entityId.split(":");
+          touched.metrics.add(metricId);
+          touched.weeks.add(week);
+        }
+      }
+      // Created teams/metrics/groups go after their values, children before parents.
+      for (const change of structural.reverse()) {
+        const result = await undoStructural(tx, change, finishedAt, blocked);
+        restored += result.restored;
+        deleted += result.deleted;
+        touched.structure = true;
+      }
+      if (blocked.length > 0) throw conflict(`The import cannot be undone: newer changes touched ${blocked.length} of its rows.`, { blocked: blocked.slice(0, 50) });
+      await tx.import.update({ where: { id }, data: { status: "UNDONE", undoneAt: now, undoneById: user?.id ?? null } });
+      await recordAudit(actor, { action: "undo", entityType: "Import", entityId: id, summary: `Undid import of ${row.fileName}: ${restored} restored, ${deleted} deleted` }, tx);
+      return { restored, deleted };
+    },
+    { timeout: 30 * 60 * 1000, maxWait: 60_000 },
+  );
+  if (touched.structure) await refreshAllRollups();
+  else if (touched.metrics.size > 0) await refreshRollups({ metricIds: [...touched.metrics], weeks: [...touched.weeks] });
+  return outcome;
+}
+
+async function undoValues(tx: Client, importId: string, changes: Change[], blocked: string[]): Promise<{ restored: number; deleted: number }> {
+  if (changes.length === 0) return { restored: 0, deleted: 0 };
+  const cells = changes.map((c) => c.entityId.split(":"));
+  const current = await tx.metricValue.findMany({
+    where: {
+      metricId: { in: [...new Set(cells.map((c) => c[0]))] },
+      teamId: { in: [...new Set(cells.map((c) => c[1]))] },
+      weekStart: { in: [...new Set(cells.map((c) => c[2]))].map((w) => new Date(w)) },
+    },
+    select: { id: true, metricId: true, teamId: true, weekStart: true, version: true, importId: true },
+  });
+  const byKey = new Map(current.map((v) => [`${v.metricId}:${v.teamId}:${v.weekStart.toISOString().slice(0, 10)}`, v]));
+  const deletes: bigint[] = [];
+  let restored = 0;
+  for (const change of changes) {
+    const before = change.before as ValueImage | null;
+    const now = byKey.get(change.entityId);
+    const expectedVersion = before ? before.version + 1 : 1;
+    if (!now || now.importId !== importId || now.version !== expectedVersion) {
+      blocked.push(`Metric value ${change.entityId} was changed after the import.`);
+      continue;
+    }
+    if (!before) {
+      deletes.push(now.id);
+      continue;
+    }
+    await tx.metricValue.update({
+      where: { id: now.id },
+      data: {
+        value: before.value, note: before.note, numerator: before.numerator, denominator: before.denominator, source: before.source,
+        enteredById: before.enteredById, importId: before.importId, version: now.version + 1,
+      },
+    });
+    restored++;
+  }
+  if (deletes.length > 0) await tx.metricValue.deleteMany({ where: { id: { in: deletes } } });
+  return { restored, deleted: deletes.length };
+}
+
+async function undoStructural(tx: Client, change: Change, finishedAt: Date, blocked: string[]): Promise<{ restored: number; deleted: number }> {
+  const before = change.before as Record<string, unknown> | null;
+  const id = change.entityId;
+  if (change.entityType === "Team") {
+    const team = await tx.team.findUnique({ where: { id }, select: { updatedAt: true, name: true } });
+    if (!team) return { restored: 0, deleted: 0 };
+    if (team.updatedAt > finishedAt) return block(blocked, `Team "${team.name}" was changed after the import.`);
+    if (!before) {
+      if ((await tx.metricValue.count({ where: { teamId: id } })) > 0 || (await tx.person.count({ where: { teamId: id } })) > 0) {
+        return block(blocked, `Team "${team.name}" now has data entered after the import.`);
+      }
+      await tx.team.delete({ where: { id } });
+      return { restored: 0, deleted: 1 };
+    }
+    const { acquisitionDate, ...rest } = before as { acquisitionDate: string | null } & Prisma.TeamUncheckedUpdateInput;
+    await tx.team.update({ where: { id }, data: { ...rest, acquisitionDate: acquisitionDate ? new Date(acquisitionDate) : null } });
+    return { restored: 1, deleted: 0 };
+  }
+  if (change.entityType === "Group") {
+    const group = await tx.group.findUnique({ where: { id }, select: { updatedAt: true, name: true } });
+    if (!group) return { restored: 0, deleted: 0 };
+    if (group.updatedAt > finishedAt) return block(blocked, `Group "${group.name}" was changed after the import.`);
+    if (!before) {
+      if ((await tx.team.count({ where: { groupId: id } })) > 0 || (await tx.group.count({ where: { parentId: id } })) > 0) {
+        return block(blocked, `Group "${group.name}" now has teams or groups added after the import.`);
+      }
+      await tx.group.delete({ where: { id } });
+      return { restored: 0, deleted: 1 };
+    }
+    await tx.group.update({ where: { id }, data: before as Prisma.GroupUncheckedUpdateInput });
+    return { restored: 1, deleted: 0 };
+  }
+  if (change.entityType === "MetricDefinition" && !before) {
+    const metric = await tx.metricDefinition.findUnique({ where: { id }, select: { name: true } });
+    if (!metric) return { restored: 0, deleted: 0 };
+    if ((await tx.metricValue.count({ where: { metricId: id } })) > 0) return block(blocked, `Metric "${metric.name}" now has values entered after the import.`);
+    await tx.metricDefinition.delete({ where: { id } });
+    return { restored: 0, deleted: 1 };
+  }
+  return undoRecord(tx, change, blocked);
+}
+
+/** Rows of the event-like kinds (AI usage, learning records): created ones are deleted, changed ones restored. */
+async function undoRecord(tx: Client, change: Change, blocked: string[]): Promise<{ restored: number; deleted: number }> {
+  const where = { id: change.entityId };
+  if (change.entityType === "AiUsage") {
+    if (!change.before) return { restored: 0, deleted: (await tx.aiUsage.deleteMany({ where })).count };
+    await tx.aiUsage.update({ where, data: change.before as Prisma.AiUsageUncheckedUpdateInput });
+    return { restored: 1, deleted: 0 };
+  }
+  if (change.entityType === "LearningRecord") {
+    if (!change.before) return { restored: 0, deleted: (await tx.learningRecord.deleteMany({ where })).count };
+    const { date, ...rest } = change.before as { date: string } & Prisma.LearningRecordUncheckedUpdateInput;
+    await tx.learningRecord.update({ where, data: { ...rest, date: new Date(date) } });
+    return { restored: 1, deleted: 0 };
+  }
+  return block(blocked, `${change.entityType} rows cannot be undone.`);
+}
+
+function block(blocked: string[], message: string): { restored: number; deleted: number } {
+  blocked.push(message);
+  return { restored: 0, deleted: 0 };
+}
