@@ -14,6 +14,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/retention", label: "Retention" },
   { href: "/surveys", label: "Surveys" },
+  { href: "/skills", label: "Skills" },
+  { href: "/experiments", label: "Experiments" },
   { href: "/my-teams", label: "My teams" },
   { href: "/missing-data", label: "Missing data", action: "viewMissingData" },
   { href: "/admin", label: "Admin", action: "admin" },

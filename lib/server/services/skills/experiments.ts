@@ -181,3 +181,21 @@ export async function experimentMarkers(scopeParam: string): Promise<ChartMarker
     return out;
   });
 }
+
+/** Choices for the experiment form: the teams the user may log for, and every metric that can be expected to move. */
+export async function experimentFormOptions(user: SessionUser) {
+  const managedOnly = user.role === "MANAGER";
+  const [teams, metrics] = await Promise.all([
+    db.team.findMany({
+      where: { archivedAt: null, ...(managedOnly ? { id: { in: user.managedTeamIds } } : {}) },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.metricDefinition.findMany({ where: { archivedAt: null }, select: { key: true, name: true }, orderBy: [{ pillar: "asc" }, { sortOrder: "asc" }] }),
+  ]);
+  return {
+    canLog: user.role !== "VIEWER" && teams.length > 0,
+    teams: teams.map((t) => ({ value: t.id, label: t.name })),
+    metrics: metrics.map((m) => ({ value: m.key, label: m.name })),
+  };
+}

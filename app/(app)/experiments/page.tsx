@@ -1,0 +1,11 @@
+import { connection } from "next/server";
+import { ExperimentsPage } from "@/components/experiments/experiments-page";
+import { requirePageUser } from "@/lib/server/page-auth";
+import { experimentFormOptions } from "@/lib/server/services/skills/experiments";
+
+export default async function Experiments() {
+  await connection();
+  const user = await requirePageUser("read", "/experiments");
+  const options = await experimentFormOptions(user);
+  return <ExperimentsPage {...options} />;
+}

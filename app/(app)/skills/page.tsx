@@ -1,0 +1,20 @@
+import { connection } from "next/server";
+import { SkillsPage } from "@/components/skills/skills-page";
+import { getOrgSettings } from "@/lib/server/data/org";
+import { requirePageUser } from "@/lib/server/page-auth";
+import { writableTeamIds } from "@/lib/server/permissions";
+
+export default async function Skills({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const { team } = await searchParams;
+  const user = await requirePageUser("read", "/skills");
+  const settings = await getOrgSettings();
+  return (
+    <SkillsPage
+      isAdmin={user.role === "ADMIN"}
+      writableTeamIds={writableTeamIds(user)}
+      currency={settings.currency}
+      initialTeamId={typeof team === "string" ? team : null}
+    />
+  );
+}

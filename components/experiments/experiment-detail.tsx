@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { DANGER_BUTTON, ErrorAlert, LoadState, SECONDARY_BUTTON } from "@/components/admin/form-controls";
+import { experimentKeys } from "@/lib/client/skills-query-keys";
+import { useExperiment, useJsonMutation } from "@/lib/client/use-skills";
+import { ExperimentForm, type Option } from "./experiment-form";
+import { ReadoutPanel } from "./readout-panel";
+import { TeamMetricChart } from "./team-metric-chart";
+
+interface Props {
+  id: string;
+  teams: Option[];
+  metrics: Option[];
+}
+
+/** One experiment: what it set out to do, its read-out against the other teams, and its teams' charts with markers. */
+export function ExperimentDetail({ id, teams, metrics }: Props) {
+  const router = useRouter();
+  const experiment = useExperiment(id);
+  const [editing, setEditing] = useState(false);
+  const remove = useJsonMutation("DELETE", [experimentKeys.all()]);
+  const e = experiment.data;
+  if (!e) return <LoadState isLoading={experiment.isPending} error={experiment.error} what="the experiment" />;
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/experiments" className="text-sm text-blue-700 hover:underline">← All experiments</Link>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{e.title}</h1>
+        <p className="text-sm text-slate-600">
+          {e.teams.map((t) => t.name).join(", ")} · {e.startDate} – {e.endDate ?? "ongoing"} · owner {e.owner} · {e.status}
+        </p>
+      </div>
+      {editing ? (
+        <ExperimentForm teams={teams} metrics={metrics} experiment={e} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
+      ) : (
+        <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-2">
+          <div><dt className="font-medium text-slate-700">Hypothesis</dt><dd>{e.hypothesis}</dd></div>
+          <div>
+            <dt className="font-medium text-slate-700">Expected to move</dt>
+            <dd>{e.expectations.map((x) => `${metrics.find((m) => m.value === x.metricKey)?.label ?? x.metricKey} ${x.direction === "up" ? "↑" : "↓"}`).join(", ")}</dd>
+          </div>
+          <div><dt className="font-medium text-slate-700">Outcome</dt><dd>{e.outcome ?? "Not yet recorded"}</dd></div>
+          <div><dt className="font-medium text-slate-700">Notes</dt><dd>{e.notes ?? "—"}</dd></div>
+          {e.canEdit && (
+            <div className="flex gap-2 sm:col-span-2">
+              <button type="button" className={SECONDARY_BUTTON} onClick={() => setEditing(true)}>Edit</button>
+              <button
+                type="button"
+                className={DANGER_BUTTON}
+                disabled={remove.isPending}
+                onClick={() => {
+                  if (window.confirm(`Delete "${e.title}"?`)) remove.mutate({ url: `/api/v1/experiments/${e.id}` }, { onSuccess: () => router.push("/experiments") });
+                }}
+              >
+                Delete
+              </button>
+              <ErrorAlert error={remove.error} />
+            </div>
+          )}
+        </dl>
+      )}
+      <ReadoutPanel experimentId={e.id} />
+      <section aria-labelledby="team-charts-heading" className="space-y-3">
+        <h2 id="team-charts-heading" className="text-lg font-semibold text-slate-900">The teams&apos; trends</h2>
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+          {e.teams.flatMap((t) =>
+            e.expectations.map((x) => <TeamMetricChart key={`${t.id}-${x.metricKey}`} teamId={t.id} teamName={t.name} metricKey={x.metricKey} />),
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import "@/components/charts/chart-setup";
+import type { ChartData, ChartOptions } from "chart.js";
+import { useMemo } from "react";
+import { Line } from "react-chartjs-2";
+import { formatTick, formatValue } from "@/components/charts/shape";
+import { chartTheme } from "@/components/charts/theme";
+import { useReducedMotion } from "@/components/charts/use-reduced-motion";
+import type { MetricSeries } from "@/lib/metrics/series-types";
+
+const SECOND_LINE = "#0f766e"; // teal-700, ≥ 3:1 on white
+
+/**
+ * AI adoption on the left axis and one delivery or engagement metric on the right, over the same weeks
+ * (both series come from one request, so their points are the same periods). Titled as correlation,
+ * not cause: a shared trend says nothing about which drove which.
+ */
+export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adoption: MetricSeries; other: MetricSeries; height?: number }) {
+  const reducedMotion = useReducedMotion();
+  const data = useMemo<ChartData<"line", (number | null)[], string>>(
+    () => ({
+      labels: adoption.points.map((p) => p.label),
+      datasets: [
+        { label: adoption.metric.name, data: adoption.points.map((p) => p.value), borderColor: chartTheme.line, backgroundColor: chartTheme.line, yAxisID: "y", pointRadius: 0, borderWidth: 2, tension: 0.25 },
+        { label: other.metric.name, data: other.points.map((p) => p.value), borderColor: SECOND_LINE, backgroundColor: SECOND_LINE, yAxisID: "y2", pointRadius: 0, borderWidth: 2, borderDash: [5, 3], tension: 0.25 },
+      ],
+    }),
+    [adoption, other],
+  );
+  const options = useMemo<ChartOptions<"line">>(
+    () => ({
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: reducedMotion ? false : { duration: 300 },
+      interaction: { mode: "index", intersect: false },
+      scales: {
+        x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8, font: { size: 11 } } },
+        y: { position: "left", beginAtZero: true, title: { display: true, text: adoption.metric.name }, ticks: { callback: (v) => formatTick(Number(v), adoption.metric.unit) } },
+        y2: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: other.metric.name }, ticks: { callback: (v) => formatTick(Number(v), other.metric.unit) } },
+      },
+      plugins: {
+        legend: { position: "bottom" },
+        tooltip: {
+          callbacks: {
+            label: (ctx) => {
+              const unit = ctx.datasetIndex === 0 ? adoption.metric.unit : other.metric.unit;
+              return `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : formatValue(ctx.parsed.y, unit)}`;
+            },
+          },
+        },
+      },
+    }),
+    [reducedMotion, adoption.metric, other.metric],
+  );
+  const summary = `${adoption.metric.name} and ${other.metric.name} by week, on separate axes.`;
+  return (
+    <div>
+      <div className="relative w-full min-w-0" style={{ height }}>
+        <Line data={data} options={options} role="img" aria-label={summary}>{summary}</Line>
+      </div>
+      <table className="sr-only">
+        <caption>{summary}</caption>
+        <thead>
+          <tr><th scope="col">Week</th><th scope="col">{adoption.metric.name}</th><th scope="col">{other.metric.name}</th></tr>
+        </thead>
+        <tbody>
+          {adoption.points.map((p, i) => (
+            <tr key={p.period}>
+              <th scope="row">{p.label}</th>
+              <td>{p.value === null ? "No data" : formatValue(p.value, adoption.metric.unit)}</td>
+              <td>{other.points[i]?.value == null ? "No data" : formatValue(other.points[i].value as number, other.metric.unit)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

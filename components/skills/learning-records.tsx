@@ -1,0 +1,105 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { DANGER_BUTTON, ErrorAlert, LoadState, PRIMARY_BUTTON, SelectField, TextField } from "@/components/admin/form-controls";
+import { formatValue } from "@/components/charts/shape";
+import { skillsKeys } from "@/lib/client/skills-query-keys";
+import { useJsonMutation, useLearningRecords } from "@/lib/client/use-skills";
+import { LEARNING_CATEGORIES, type LearningBudgetInput, type LearningInput } from "@/lib/validation/skills";
+
+/** A team's learning records and, for its managers and admins, forms to add records and set the year's budget. */
+export function LearningRecords({ teamId, teamSlug, canWrite, currency }: { teamId: string; teamSlug: string; canWrite: boolean; currency: string }) {
+  const records = useLearningRecords(teamId);
+  const remove = useJsonMutation("DELETE", [skillsKeys.learning()]);
+  return (
+    <div className="space-y-4">
+      {canWrite && <RecordForm teamSlug={teamSlug} />}
+      {canWrite && <BudgetForm teamId={teamId} currency={currency} />}
+      <LoadState isLoading={records.isPending} error={records.error} what="learning records" />
+      <ErrorAlert error={remove.error} />
+      {records.data?.length === 0 && <p className="text-sm text-slate-600">No learning recorded for this team yet.</p>}
+      {records.data && records.data.length > 0 && (
+        <table className="min-w-full text-sm">
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3">Date</th><th scope="col" className="py-1 pr-3">Who</th><th scope="col" className="py-1 pr-3">Category</th>
+              <th scope="col" className="py-1 pr-3">Title</th><th scope="col" className="py-1 pr-3">Hours</th><th scope="col" className="py-1 pr-3">Spend</th><th scope="col"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {records.data.slice(0, 50).map((r) => (
+              <tr key={r.id} className="border-t border-slate-100">
+                <td className="py-1 pr-3">{r.date}</td>
+                <td className="py-1 pr-3">{r.employeeId ?? "Team"}</td>
+                <td className="py-1 pr-3">{r.category}</td>
+                <td className="py-1 pr-3">{r.title ?? "—"}</td>
+                <td className="py-1 pr-3 tabular-nums">{r.hours}</td>
+                <td className="py-1 pr-3 tabular-nums">{formatValue(r.spend, "currency", { currency })}</td>
+                <td className="py-1">
+                  {r.canDelete && (
+                    <button type="button" className={DANGER_BUTTON} aria-label={`Delete the record of ${r.date}`} onClick={() => remove.mutate({ url: `/api/v1/learning/${r.id}` })}>
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function RecordForm({ teamSlug }: { teamSlug: string }) {
+  const [employeeId, setEmployeeId] = useState("");
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [hours, setHours] = useState("");
+  const [spend, setSpend] = useState("");
+  const [category, setCategory] = useState<LearningInput["category"]>("course");
+  const [title, setTitle] = useState("");
+  const add = useJsonMutation<Partial<LearningInput>>("POST", [skillsKeys.all()]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate(
+      { url: "/api/v1/learning", body: { team: teamSlug, employeeId: employeeId || undefined, date, hours: Number(hours || 0), spend: Number(spend || 0), category, title: title || undefined } },
+      { onSuccess: () => { setHours(""); setSpend(""); setTitle(""); } },
+    );
+  };
+  return (
+    <form aria-label="Record learning" onSubmit={submit} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-6">
+      <TextField label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+      <TextField label="Employee id (optional)" value={employeeId} onChange={(e) => setEmployeeId(e.target.value)} />
+      <SelectField label="Category" value={category} onChange={(e) => setCategory(e.target.value as LearningInput["category"])} options={LEARNING_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+      <TextField label="Hours" type="number" min={0} step="0.5" value={hours} onChange={(e) => setHours(e.target.value)} />
+      <TextField label="Spend" type="number" min={0} step="1" value={spend} onChange={(e) => setSpend(e.target.value)} />
+      <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      <div className="sm:col-span-6">
+        <ErrorAlert error={add.error} />
+        <button type="submit" className={`${PRIMARY_BUTTON} mt-2`} disabled={add.isPending}>Add record</button>
+      </div>
+    </form>
+  );
+}
+
+function BudgetForm({ teamId, currency }: { teamId: string; currency: string }) {
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [amount, setAmount] = useState("");
+  const save = useJsonMutation<LearningBudgetInput>("PUT", [skillsKeys.learning()]);
+  return (
+    <form
+      aria-label="Learning budget"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ url: "/api/v1/learning/budgets", body: { teamId, year: Number(year), amount: Number(amount) } });
+      }}
+    >
+      <TextField label="Budget year" type="number" value={year} onChange={(e) => setYear(e.target.value)} required />
+      <TextField label={`Budget (${currency})`} type="number" min={0} value={amount} onChange={(e) => setAmount(e.target.value)} required />
+      <button type="submit" className={PRIMARY_BUTTON} disabled={save.isPending}>Set budget</button>
+      <ErrorAlert error={save.error} />
+      {save.isSuccess && <p role="status" className="text-sm text-green-700">Budget saved.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { ErrorAlert, LoadState, PRIMARY_BUTTON } from "@/components/admin/form-controls";
+import { skillsKeys } from "@/lib/client/skills-query-keys";
+import { useJsonMutation, useTeamPeople } from "@/lib/client/use-skills";
+import type { ProficiencyInput } from "@/lib/validation/skills";
+
+const LEVELS = [0, 1, 2, 3, 4];
+
+/**
+ * Each member's proficiency (0–4). Only rendered for the team's managers and admins; the API
+ * refuses everyone else, so hiding it here is a courtesy, not the protection.
+ */
+export function ProficiencyMatrix({ teamId, canEdit }: { teamId: string; canEdit: boolean }) {
+  const people = useTeamPeople(teamId, true);
+  const save = useJsonMutation<ProficiencyInput[]>("PUT", [skillsKeys.all()]);
+  const d = people.data;
+  return (
+    <section aria-labelledby="matrix-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="matrix-heading" className="text-lg font-semibold text-slate-900">Individual proficiency</h2>
+      <p className="text-sm text-slate-600">Visible to this team&apos;s managers and admins only. 0 = none, 3 = proficient, 4 = expert.</p>
+      <LoadState isLoading={people.isPending} error={people.error} what="proficiency" />
+      <ErrorAlert error={save.error} />
+      {d && d.people.length === 0 && <p className="text-sm text-slate-600">Nobody on the roster is in this team.</p>}
+      {d && d.people.length > 0 && d.skills.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <thead>
+              <tr className="text-left text-xs text-slate-500">
+                <th scope="col" className="py-1 pr-3">Employee</th>
+                {d.skills.map((s) => (
+                  <th key={s.id} scope="col" className="py-1 pr-3">{s.name}{s.needed ? "" : " (not needed)"}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.people.map((p) => (
+                <tr key={p.employeeId} className="border-t border-slate-100">
+                  <th scope="row" className="py-1 pr-3 text-left font-medium">{p.employeeId}</th>
+                  {d.skills.map((s) => {
+                    const level = p.levels[s.id] ?? 0;
+                    return (
+                      <td key={s.id} className="py-1 pr-3">
+                        {canEdit ? (
+                          <select
+                            aria-label={`${p.employeeId} ${s.name}`}
+                            value={level}
+                            className="rounded border border-slate-300 px-1 py-0.5"
+                            onChange={(e) => save.mutate({ url: "/api/v1/skills/proficiency", body: [{ employeeId: p.employeeId, skillId: s.id, level: Number(e.target.value) }] })}
+                          >
+                            {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+                          </select>
+                        ) : (
+                          <span className="tabular-nums">{level}</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit && <CsvImport />}
+    </section>
+  );
+}
+
+function CsvImport() {
+  const [csv, setCsv] = useState("");
+  const upload = useJsonMutation<{ csv: string }, { saved: number }>("POST", [skillsKeys.all()]);
+  return (
+    <form
+      aria-label="Import proficiency CSV"
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        upload.mutate({ url: "/api/v1/skills/proficiency/import", body: { csv } });
+      }}
+    >
+      <label htmlFor="proficiency-csv" className="block text-sm font-medium text-slate-800">Import CSV (employeeId,skill,level)</label>
+      <input
+        id="proficiency-csv"
+        type="file"
+        accept=".csv,text/csv"
+        className="block text-sm"
+        onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? "")}
+      />
+      <ErrorAlert error={upload.error} />
+      {upload.data && <p role="status" className="text-sm text-green-700">{upload.data.saved} levels saved.</p>}
+      <button type="submit" className={PRIMARY_BUTTON} disabled={!csv || upload.isPending}>Import</button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ChartMarker } from "@/components/charts/trend-chart";
+import { fetchJson } from "./api";
+import { experimentKeys } from "./skills-query-keys";
+
+const NONE: ChartMarker[] = [];
+
+/**
+ * Experiment start/end markers for every chart of a scope (`org`, `group:<id>`, `team:<id>`), ready for
+ * TrendChart's `markers` prop. While loading (or on error) there are no markers: a chart never waits for them.
+ */
+export function useExperimentMarkers(scope: string): ChartMarker[] {
+  const query = useQuery({
+    queryKey: experimentKeys.markers(scope),
+    queryFn: ({ signal }) => fetchJson<{ markers: ChartMarker[] }>(`/api/v1/experiments/markers?scope=${encodeURIComponent(scope)}`, { signal }),
+    staleTime: 5 * 60_000,
+  });
+  return query.data?.markers ?? NONE;
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import type { MetricSeries } from "@/lib/metrics/series-types";
+import type { AiUsageView } from "@/lib/server/services/skills/ai-usage";
+import type { ExperimentReadout } from "@/lib/server/services/skills/experiment-comparison";
+import type { ExperimentView } from "@/lib/server/services/skills/experiments";
+import type { LearningRecordView } from "@/lib/server/services/skills/learning";
+import type { LearningReport } from "@/lib/server/services/skills/learning-report";
+import type { OrgGapView, TeamProficienciesView, TeamSkillsView } from "@/lib/server/services/skills/skills-matrix";
+import { fetchJson } from "./api";
+import { experimentKeys, skillsKeys } from "./skills-query-keys";
+
+/** Hooks for the Skills pillar pages and the experiment log: one per resource, plus a JSON mutation. */
+
+export type { AiUsageView, ExperimentReadout, ExperimentView, LearningRecordView, LearningReport, OrgGapView, TeamProficienciesView, TeamSkillsView };
+
+export interface SkillRow {
+  id: string;
+  name: string;
+  category: string | null;
+}
+
+export function useSkillCatalog() {
+  return useQuery({
+    queryKey: skillsKeys.catalog(),
+    queryFn: ({ signal }) => fetchJson<{ skills: SkillRow[] }>("/api/v1/skills", { signal }).then((r) => r.skills),
+  });
+}
+
+export function useTeamSkills(teamId: string | null) {
+  return useQuery({
+    queryKey: skillsKeys.team(teamId ?? ""),
+    queryFn: ({ signal }) => fetchJson<TeamSkillsView>(`/api/v1/skills/teams/${teamId}`, { signal }),
+    enabled: teamId !== null,
+  });
+}
+
+export function useTeamPeople(teamId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: skillsKeys.people(teamId ?? ""),
+    queryFn: ({ signal }) => fetchJson<TeamProficienciesView>(`/api/v1/skills/teams/${teamId}/people`, { signal }),
+    enabled: enabled && teamId !== null,
+  });
+}
+
+export function useSkillGaps() {
+  return useQuery({
+    queryKey: skillsKeys.gaps(),
+    queryFn: ({ signal }) => fetchJson<{ gaps: OrgGapView[] }>("/api/v1/skills/gaps", { signal }).then((r) => r.gaps),
+  });
+}
+
+export function useLearningReport(year: number, segment: string) {
+  return useQuery({
+    queryKey: skillsKeys.learningReport(year, segment),
+    queryFn: ({ signal }) => fetchJson<LearningReport>(`/api/v1/learning/report?year=${year}&segment=${segment}`, { signal }),
+  });
+}
+
+export function useLearningRecords(teamId: string | null) {
+  return useQuery({
+    queryKey: skillsKeys.learningRecords(teamId ?? "all"),
+    queryFn: ({ signal }) =>
+      fetchJson<{ records: LearningRecordView[] }>(`/api/v1/learning${teamId ? `?team=${teamId}` : ""}`, { signal }).then((r) => r.records),
+  });
+}
+
+export function useAiUsage(teamId: string | null) {
+  return useQuery({
+    queryKey: skillsKeys.aiUsage(teamId ?? "all"),
+    queryFn: ({ signal }) => fetchJson<{ rows: AiUsageView[] }>(`/api/v1/ai-usage${teamId ? `?team=${teamId}` : ""}`, { signal }).then((r) => r.rows),
+  });
+}
+
+/** Weekly series of several metrics over the same window, so their points line up week by week. */
+export function useAlignedSeries(scope: string, metrics: string[], range: string) {
+  const list = metrics.join(",");
+  return useQuery({
+    queryKey: skillsKeys.series(scope, list, range),
+    queryFn: ({ signal }) =>
+      fetchJson<{ series: MetricSeries[] }>(`/api/v1/metrics/series?scope=${encodeURIComponent(scope)}&metrics=${list}&range=${range}&granularity=week`, { signal }).then(
+        (r) => r.series,
+      ),
+  });
+}
+
+export function useExperiments() {
+  return useQuery({
+    queryKey: experimentKeys.list(),
+    queryFn: ({ signal }) => fetchJson<{ experiments: ExperimentView[] }>("/api/v1/experiments", { signal }).then((r) => r.experiments),
+  });
+}
+
+export function useExperiment(id: string) {
+  return useQuery({ queryKey: experimentKeys.one(id), queryFn: ({ signal }) => fetchJson<ExperimentView>(`/api/v1/experiments/${id}`, { signal }) });
+}
+
+export function useExperimentReadout(id: string) {
+  return useQuery({
+    queryKey: experimentKeys.readout(id),
+    queryFn: ({ signal }) => fetchJson<ExperimentReadout>(`/api/v1/experiments/${id}/readout`, { signal }),
+  });
+}
+
+/** A JSON write to one of this pillar's endpoints; on success the given queries are refetched. */
+export function useJsonMutation<TBody, TResult = unknown>(method: "POST" | "PUT" | "DELETE", invalidate: QueryKey[]) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ url, body }: { url: string; body?: TBody }) =>
+      fetchJson<TResult>(url, {
+        method,
+        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    onSuccess: async () => {
+      await Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+  });
+}
