@@ -1,0 +1,130 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { CLUSTER_LABEL, EMPTY, minutes, percent } from "./format";
+import type { DeliverySummaryJson } from "./use-delivery";
+
+export type DrillKind = "deployments" | "changes" | "incidents" | "work-items";
+
+interface CardProps {
+  id: string;
+  title: string;
+  value: string;
+  /** The raw number behind the headline, for checking against the API. */
+  raw: number | null;
+  detail?: ReactNode;
+  band?: string | null;
+  how: string;
+  drill: DrillKind;
+  onDrill: (kind: DrillKind) => void;
+}
+
+export function NumberCard({ id, title, value, raw, detail, band, how, drill, onDrill }: CardProps) {
+  return (
+    <article data-testid={`delivery-card-${id}`} aria-labelledby={`card-${id}`} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex items-start justify-between gap-2">
+        <h3 id={`card-${id}`} className="text-sm font-medium text-slate-700">
+          {title}
+        </h3>
+        {band !== undefined && (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700" title="DORA 2024 cluster whose published range holds this value — a reference, not a verdict">
+            DORA 2024: {band ? CLUSTER_LABEL[band] : "outside the clusters"}
+          </span>
+        )}
+      </div>
+      <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums" data-testid={`delivery-value-${id}`} data-value={raw ?? ""}>
+        {value}
+      </p>
+      {detail && <div className="text-xs text-slate-700">{detail}</div>}
+      <button type="button" onClick={() => onDrill(drill)} className="self-start text-xs font-medium text-blue-700 underline hover:text-blue-900">
+        Show the rows behind this number
+      </button>
+      <details className="text-sm text-slate-700">
+        <summary className="cursor-pointer select-none text-xs font-medium text-blue-700 hover:text-blue-900">How is this computed?</summary>
+        <p className="mt-2 leading-relaxed">{how}</p>
+      </details>
+    </article>
+  );
+}
+
+/** The five DORA keys plus time to restore and incidents, each with its reference band and drill-down. */
+export function DeliveryCards({ s, onDrill }: { s: DeliverySummaryJson; onDrill: (kind: DrillKind) => void }) {
+  const how = s.howComputed;
+  const lt = s.leadTime;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <NumberCard
+        id="deployments" title="Deployment frequency" value={String(s.deployments.count)} raw={s.deployments.count} band={s.deploymentFrequency.band}
+        detail={<>{(Math.round(s.deploymentFrequency.perWeek * 10) / 10).toLocaleString("en-GB")} per week · median {s.deploymentFrequency.medianDeployDaysPerWeek ?? 0} deploy-days/week · {s.deploymentFrequency.tierLabel}</>}
+        how={how.deployments} drill="deployments" onDrill={onDrill}
+      />
+      <NumberCard
+        id="lead-time" title="Change lead time (median)" value={minutes(lt.median)} raw={lt.median} band={lt.band}
+        detail={<>p85 {minutes(lt.p85)} · {lt.count} changes · coding {minutes(lt.coding)}, pickup {minutes(lt.pickup)}, review {minutes(lt.review)}, deploy {minutes(lt.deploy)}</>}
+        how={how.lead_time} drill="changes" onDrill={onDrill}
+      />
+      <NumberCard
+        id="change-failure-rate" title="Change failure rate" value={percent(s.changeFailureRate.rate)} raw={s.changeFailureRate.rate} band={s.changeFailureRate.band}
+        detail={<>{s.changeFailureRate.failed} of {s.changeFailureRate.total} production deployments</>}
+        how={how.change_failure_rate} drill="deployments" onDrill={onDrill}
+      />
+      <NumberCard
+        id="recovery-time" title="Failed deployment recovery time" value={minutes(s.recoveryTime.median)} raw={s.recoveryTime.median} band={s.recoveryTime.band}
+        detail={<>p85 {minutes(s.recoveryTime.p85)} · {s.recoveryTime.count} failed deployments recovered</>}
+        how={how.recovery_time} drill="deployments" onDrill={onDrill}
+      />
+      <NumberCard
+        id="rework-rate" title="Deployment rework rate" value={percent(s.rework.rate)} raw={s.rework.rate}
+        detail={<>{s.rework.rework} hotfix/rollback of {s.rework.total} production deployments</>}
+        how={how.rework_rate} drill="deployments" onDrill={onDrill}
+      />
+      <NumberCard
+        id="time-to-restore" title="Time to restore service (median)" value={minutes(s.timeToRestore.median)} raw={s.timeToRestore.median}
+        detail={<>p85 {minutes(s.timeToRestore.p85)} · {s.timeToRestore.count} incidents resolved</>}
+        how={how.time_to_restore} drill="incidents" onDrill={onDrill}
+      />
+      <NumberCard
+        id="incidents" title="Incidents opened" value={String(s.incidents.opened)} raw={s.incidents.opened}
+        detail={Object.keys(s.incidents.bySeverity).length ? Object.entries(s.incidents.bySeverity).map(([k, v]) => `${k}: ${v}`).join(" · ") : EMPTY}
+        how={how.incidents} drill="incidents" onDrill={onDrill}
+      />
+    </div>
+  );
+}
+
+/** DORA's published clusters, with year and source, as a reference. */
+export function Benchmarks({ s }: { s: DeliverySummaryJson }) {
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+      <summary className="cursor-pointer font-medium text-slate-900">Reference bands: DORA 2024 and 2023 clusters</summary>
+      <p className="mt-2" data-testid="dora-note">{s.benchmarks.note}</p>
+      {s.benchmarks.reports.map((r) => (
+        <div key={r.year} className="mt-3 overflow-x-auto">
+          <table className="w-full text-left text-xs">
+            <caption className="text-left font-medium text-slate-800">{r.source}</caption>
+            <thead>
+              <tr className="text-slate-600">
+                <th scope="col" className="py-1 pr-2">Cluster</th>
+                <th scope="col" className="py-1 pr-2">Deployment frequency</th>
+                <th scope="col" className="py-1 pr-2">Lead time</th>
+                <th scope="col" className="py-1 pr-2">Change failure rate</th>
+                <th scope="col" className="py-1 pr-2">Recovery time</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.clusters.map((c) => (
+                <tr key={c.cluster} className="border-t border-slate-100">
+                  <th scope="row" className="py-1 pr-2 font-medium">{c.label}{c.shareOfRespondents !== null ? ` (${Math.round(c.shareOfRespondents * 100)}%)` : ""}</th>
+                  <td className="py-1 pr-2">{c.deploymentFrequency}</td>
+                  <td className="py-1 pr-2">{c.changeLeadTime}</td>
+                  <td className="py-1 pr-2">{c.changeFailureRate}</td>
+                  <td className="py-1 pr-2">{c.failedDeploymentRecoveryTime}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </details>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { AllocationPanel } from "./allocation-panel";
+import { Benchmarks, DeliveryCards, type DrillKind } from "./delivery-cards";
+import { DrillDown } from "./drilldown";
+import { FlowCards } from "./flow-section";
+import { useDeliverySummary, useDeliveryTrends, useFlowSummary, useServices, type DeliveryView } from "./use-delivery";
+import { useScopes } from "@/lib/client/use-scopes";
+
+const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm";
+const TREND_METRICS = ["deployments", "lead_time", "change_failure_rate", "recovery_time", "rework_rate", "flow_velocity"];
+
+interface Props {
+  initial: DeliveryView;
+  /** Team slugs whose allocation the user may enter (null = every team). */
+  writableTeams: string[] | null;
+}
+
+/** The Delivery page: scope and period, the DORA keys and flow metrics, trends, and the rows behind every number. */
+export function DeliveryPage({ initial, writableTeams }: Props) {
+  const id = useId();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [view, setView] = useState<DeliveryView>(initial);
+  const [drill, setDrill] = useState<DrillKind | null>(null);
+  const drillRef = useRef<HTMLDivElement>(null);
+  const scopes = useScopes();
+  const services = useServices();
+  const summary = useDeliverySummary(view);
+  const flow = useFlowSummary(view);
+
+  const [kind, value] = [view.scope.split(":")[0], view.scope.split(":").slice(1).join(":")];
+  const team = kind === "team" ? scopes.data?.teams.find((t) => t.slug === value) : undefined;
+  const trendScope = kind === "org" ? "org" : team ? `team:${team.id}` : null;
+  const trends = useDeliveryTrends(trendScope, TREND_METRICS);
+
+  const update = (next: DeliveryView) => {
+    setView(next);
+    setDrill(null);
+    const params = new URLSearchParams({ scope: next.scope, from: next.from, to: next.to });
+    router.replace(`${pathname}?${params}`, { scroll: false });
+  };
+  const openDrill = (k: DrillKind) => setDrill(k);
+  useEffect(() => {
+    if (drill) drillRef.current?.querySelector<HTMLElement>("#drilldown-heading")?.focus();
+  }, [drill]);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Delivery</h1>
+        <p className="text-sm text-slate-700">DORA keys and flow metrics computed from deployments, pull requests, incidents and work items. Every number opens the rows behind it.</p>
+      </div>
+      <div role="group" aria-label="View options" className="flex flex-wrap items-end gap-3">
+        <div className="w-full sm:w-72">
+          <label htmlFor={`${id}-scope`} className="mb-1 block text-xs font-medium text-slate-700">Scope</label>
+          <select id={`${id}-scope`} className={SELECT} value={view.scope} onChange={(e) => update({ ...view, scope: e.target.value })}>
+            <option value="org">Whole organisation</option>
+            <optgroup label="Teams">
+              {(scopes.data?.teams ?? []).map((t) => <option key={t.id} value={`team:${t.slug}`}>{t.name}</option>)}
+            </optgroup>
+            <optgroup label="Services">
+              {(services.data?.services ?? []).map((s) => (
+                <option key={s.name} value={`service:${s.name}`}>{s.name}{s.team ? ` (${s.team.name})` : " (unassigned)"}</option>
+              ))}
+            </optgroup>
+            {!["org", "team", "service"].includes(kind) && <option value={view.scope}>{view.scope}</option>}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-from`} className="mb-1 block text-xs font-medium text-slate-700">From</label>
+          <input id={`${id}-from`} type="date" className={SELECT} value={view.from} max={view.to} onChange={(e) => e.target.value && update({ ...view, from: e.target.value })} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-to`} className="mb-1 block text-xs font-medium text-slate-700">To</label>
+          <input id={`${id}-to`} type="date" className={SELECT} value={view.to} min={view.from} onChange={(e) => e.target.value && update({ ...view, to: e.target.value })} />
+        </div>
+      </div>
+
+      {summary.isError && <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{summary.error.message}</p>}
+      {summary.isLoading && <p role="status" className="text-sm text-slate-600">Computing delivery metrics…</p>}
+      {summary.data && (
+        <section aria-labelledby="dora-heading" className="space-y-3">
+          <h2 id="dora-heading" className="text-lg font-semibold text-slate-900">
+            DORA keys · {summary.data.scope.name} · {summary.data.from} to {summary.data.to} ({summary.data.timeZone})
+          </h2>
+          <DeliveryCards s={summary.data} onDrill={openDrill} />
+          <Benchmarks s={summary.data} />
+        </section>
+      )}
+
+      <div ref={drillRef}>{drill && <DrillDown kind={drill} view={view} onClose={() => setDrill(null)} />}</div>
+
+      {kind !== "service" && flow.data && (
+        <section aria-labelledby="flow-heading" className="space-y-3">
+          <h2 id="flow-heading" className="text-lg font-semibold text-slate-900">Flow</h2>
+          <FlowCards f={flow.data} onDrill={openDrill} />
+        </section>
+      )}
+
+      {team && <AllocationPanel team={team.slug} view={view} canEdit={writableTeams === null || writableTeams.includes(team.slug)} />}
+
+      <section aria-labelledby="trends-heading" className="space-y-3">
+        <h2 id="trends-heading" className="text-lg font-semibold text-slate-900">Weekly trends (last 6 months)</h2>
+        {trendScope === null ? (
+          <p className="text-sm text-slate-600">Trends are stored per team; pick a team or the whole organisation to see them.</p>
+        ) : trends.isError ? (
+          <p role="alert" className="text-sm text-red-700">The trends could not be loaded.</p>
+        ) : (
+          <div className="grid gap-4 lg:grid-cols-2">
+            {(trends.data?.series ?? []).map((s) => (
+              <article key={s.metric.key} className="rounded-lg border border-slate-200 bg-white p-4" aria-label={`${s.metric.name} trend`}>
+                <h3 className="mb-2 text-sm font-medium text-slate-700">{s.metric.name}</h3>
+                <TrendChart series={s} />
+              </article>
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

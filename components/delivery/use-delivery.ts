@@ -1,0 +1,169 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/client/api";
+import type { MetricSeries } from "@/lib/metrics/series-types";
+import type { DeliverySummaryResponse } from "@/lib/server/services/delivery/read";
+import type { FlowSummaryResponse } from "@/lib/server/services/delivery/flow-read";
+
+/** Data for the Delivery page: one hook per API resource, keyed under ["pillars", "delivery", …]. */
+export interface DeliveryView {
+  /** "org", "team:<slug>", "group:<slug>" or "service:<name>". */
+  scope: string;
+  from: string;
+  to: string;
+}
+
+export function scopeQuery(view: DeliveryView): URLSearchParams {
+  const params = new URLSearchParams({ from: view.from, to: view.to });
+  const [kind, ...rest] = view.scope.split(":");
+  const value = rest.join(":");
+  if (kind !== "org" && value) params.set(kind, value);
+  return params;
+}
+
+const keys = {
+  all: ["pillars", "delivery"] as const,
+  view: (what: string, view: DeliveryView) => [...keys.all, what, view.scope, view.from, view.to] as const,
+};
+
+/** JSON dates arrive as strings. */
+type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+
+export type DeliverySummaryJson = Json<DeliverySummaryResponse>;
+export type FlowSummaryJson = Json<FlowSummaryResponse>;
+
+export interface DeploymentRowJson {
+  externalId: string;
+  service: string;
+  environment: string;
+  status: string;
+  kind: string;
+  finishedAt: string;
+  commitSha: string;
+  shippedChanges: number;
+  causedFailure: boolean;
+  failureReasons: string[];
+  isRework: boolean;
+  recoveredAt: string | null;
+  recoveryMinutes: number | null;
+  incidents: string[];
+}
+
+export interface ChangeRowJson {
+  externalId: string;
+  service: string;
+  title: string | null;
+  author: string | null;
+  mergedAt: string;
+  deployedAt: string | null;
+  deployment: string | null;
+  coding: number | null;
+  pickup: number | null;
+  review: number | null;
+  deploy: number | null;
+  leadTime: number | null;
+  countedInLeadTime: boolean;
+}
+
+export interface IncidentRowJson {
+  externalId: string;
+  service: string;
+  title: string | null;
+  severity: string | null;
+  openedAt: string;
+  resolvedAt: string | null;
+  restoreMinutes: number | null;
+  openedInPeriod: boolean;
+  resolvedInPeriod: boolean;
+  linkedDeployment: string | null;
+  linkNamedByClient: boolean;
+}
+
+export interface WorkItemRowJson {
+  externalId: string;
+  team: string;
+  title: string | null;
+  type: string;
+  start: string | null;
+  finish: string | null;
+  flowDays: number | null;
+  activeDays: number | null;
+}
+
+export function useDeliverySummary(view: DeliveryView) {
+  return useQuery({
+    queryKey: keys.view("summary", view),
+    queryFn: ({ signal }) => fetchJson<DeliverySummaryJson>(`/api/v1/delivery?${scopeQuery(view)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFlowSummary(view: DeliveryView) {
+  const service = view.scope.startsWith("service:");
+  return useQuery({
+    queryKey: keys.view("flow", view),
+    queryFn: ({ signal }) => fetchJson<FlowSummaryJson>(`/api/v1/flow?${scopeQuery(view)}`, { signal }),
+    enabled: !service,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDeliveryRows<T>(kind: "deployments" | "changes" | "incidents", view: DeliveryView, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.view(kind, view),
+    queryFn: ({ signal }) => fetchJson<Record<string, unknown>>(`/api/v1/delivery/${kind}?${scopeQuery(view)}`, { signal }).then((r) => r[kind] as T[]),
+    enabled,
+  });
+}
+
+export function useFlowItems(view: DeliveryView, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.view("work-items", view),
+    queryFn: ({ signal }) => fetchJson<{ finished: WorkItemRowJson[]; inProgress: WorkItemRowJson[] }>(`/api/v1/flow/work-items?${scopeQuery(view)}`, { signal }),
+    enabled,
+  });
+}
+
+export function useServices() {
+  return useQuery({
+    queryKey: [...keys.all, "services"],
+    queryFn: ({ signal }) => fetchJson<{ services: { name: string; team: { slug: string; name: string } | null }[] }>("/api/v1/delivery/services", { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Weekly trend series of the stored metric values (teams, groups and the org; services have none). */
+export function useDeliveryTrends(scopeParam: string | null, metrics: readonly string[]) {
+  return useQuery({
+    queryKey: [...keys.all, "trends", scopeParam, metrics.join(",")],
+    queryFn: ({ signal }) =>
+      fetchJson<{ series: MetricSeries[] }>(`/api/v1/metrics/series?${new URLSearchParams({ scope: scopeParam ?? "org", metrics: metrics.join(","), range: "6m", granularity: "week" })}`, { signal }),
+    enabled: scopeParam !== null,
+  });
+}
+
+export interface AllocationJson {
+  team: { id: string; slug: string; name: string };
+  from: string;
+  to: string;
+  fromWorkItems: { finished: number; percentages: { newCapability: number; ktlo: number; techDebt: number } };
+  entered: { week: string; newCapability: number | null; ktlo: number | null; techDebt: number | null }[];
+}
+
+export function useAllocation(team: string | null, view: DeliveryView) {
+  return useQuery({
+    queryKey: [...keys.all, "allocation", team, view.from, view.to],
+    queryFn: ({ signal }) => fetchJson<AllocationJson>(`/api/v1/allocation?${new URLSearchParams({ team: team ?? "", from: view.from, to: view.to })}`, { signal }),
+    enabled: team !== null,
+  });
+}
+
+export function useSaveAllocation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { team: string; fromWeek: string; toWeek: string; newCapability: number; ktlo: number; techDebt: number }) =>
+      fetchJson<unknown>("/api/v1/allocation", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  });
+}
