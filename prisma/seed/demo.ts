@@ -14,6 +14,8 @@ import { createOrganisation } from "./org";
 import { ORG_NAME, ORG_TIME_ZONE } from "./org-plan";
 import { simulateRoster } from "./people";
 import { createRoster } from "./roster";
+import { seedSkills } from "./skills";
+import { seedSurveys } from "./surveys";
 import { createStory } from "./story";
 import { createUsers } from "./users";
 import { DEMO_ACCOUNTS } from "./accounts";
@@ -70,6 +72,9 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
 
   const values = generateValues(seed, window, roster);
   await insertValues(await sqlRunner(), values, metricIds, ids.teams);
+  // Raw records behind the weekly values, so every page has rows to show and drill into.
+  await seedSurveys(db, { teams: ids.teams, today: window.today, seed });
+  await seedSkills(db, { seed, window, teams: ids.teams });
   await refreshAllRollups();
 
   return {
