@@ -29,6 +29,9 @@ export async function POST(request: NextRequest, context: { params: Promise<{ to
     await submitAnswers(token, body.answers);
     return NextResponse.json({ ok: true, message: "Thank you — your answers were recorded anonymously." }, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
+    // Answer problems come back as `issues`, like every other 400 of the API.
+    const issues = error instanceof HttpError ? (error.details as { issues?: unknown } | undefined)?.issues : undefined;
+    if (error instanceof HttpError && issues) return NextResponse.json({ error: error.code, message: error.message, issues }, { status: error.status });
     return errorResponse(error);
   }
 }
