@@ -8,6 +8,7 @@ import { applyMigrations } from "@/lib/server/migrate";
 import { ensureBuiltIns } from "@/lib/server/services/bootstrap";
 import { isEmbedded } from "@/lib/server/env";
 import { CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
+import { exportCommand, importCommand } from "./import-command";
 
 /** A CLI command: returns the lines to print. Throws CliError for user mistakes (exit code 1). */
 export type Command = (args: ParsedArgs) => Promise<string[]>;
@@ -92,4 +93,6 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
   "user create": { usage: "user create --email EMAIL --name NAME --role ADMIN|LEADER|MANAGER|VIEWER [--password P]", run: userCreate },
   "user set-password": { usage: "user set-password --email EMAIL [--password P]", run: userSetPassword },
   "token create": { usage: "token create --name NAME --scope ingest,read [--expires-days N]", run: tokenCreate },
+  import: { usage: "import FILE --kind KIND [--skip-invalid] [--create-unknown]", run: importCommand },
+  export: { usage: "export FILE [--kind metric-values|teams|groups|full]", run: exportCommand },
 };

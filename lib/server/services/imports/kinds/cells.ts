@@ -15,9 +15,14 @@ export class RowReader {
     private readonly options: Pick<SessionOptions, "decimal" | "dayOrder" | "timeZone">,
   ) {}
 
-  /** Trimmed text; "" when the column is absent or empty. */
+  /**
+   * Trimmed text; "" when the column is absent or empty. A leading "'" that our exports (and
+   * spreadsheets) put before "=", "+", "-" or "@" to stop formulas is taken off again, so an export
+   * re-imports to the same text.
+   */
   text(field: string): string {
-    return (this.get(field) ?? "").trim();
+    const value = (this.get(field) ?? "").trim();
+    return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
   }
 
   required(field: string, what: string): string | null {

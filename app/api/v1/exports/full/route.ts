@@ -1,0 +1,15 @@
+import { withRoute } from "@/lib/server/http/route";
+import { fullExportStream } from "@/lib/server/services/exports/full";
+
+export const dynamic = "force-dynamic";
+
+/** The whole organisation as one JSON document (admins; or a token with the read scope), for backup or migration. */
+export const GET = withRoute({
+  auth: "any",
+  scope: "read",
+  action: "admin",
+  handler: async () =>
+    new Response(fullExportStream(), {
+      headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="pillars-export-${new Date().toISOString().slice(0, 10)}.json"` },
+    }),
+});

@@ -1,0 +1,32 @@
+import { withRoute } from "@/lib/server/http/route";
+import { previewImport } from "@/lib/server/services/imports/preview";
+import { listImports } from "@/lib/server/services/imports/queries";
+import { receiveUpload } from "@/lib/server/services/imports/receive";
+import { runImport } from "@/lib/server/services/imports/run";
+import { uploadQuery } from "@/lib/validation/imports";
+
+export const dynamic = "force-dynamic";
+
+/** The imports list (admins see all, others their own). */
+export const GET = withRoute({
+  auth: "any",
+  scope: "read",
+  handler: async ({ user }) => ({ imports: await listImports(user) }),
+});
+
+/**
+ * Upload a CSV (multipart `kind` + `file`, or the CSV as body with ?kind=). Answers with the preview;
+ * with `?run=1` (API clients) the import also runs, and the answer is its summary.
+ */
+export const POST = withRoute({
+  auth: "any",
+  scope: "ingest",
+  query: uploadQuery,
+  handler: async ({ request, query, actor, user }) => {
+    const id = await receiveUpload({ headers: request.headers, body: request.body, kind: query.kind, fileName: query.fileName, actor, user });
+    const preview = await previewImport(id, { createUnknown: query.createUnknown ?? false }, actor, user);
+    if (!query.run) return Response.json({ preview }, { status: 201 });
+    const result = await runImport(id, { skipInvalid: query.skipInvalid ?? false, createUnknown: query.createUnknown ?? false }, actor, user);
+    return Response.json({ preview: { ...preview, rows: preview.rows.slice(0, 5) }, import: result }, { status: result.status === "COMPLETED" ? 201 : 422 });
+  },
+});

@@ -1,0 +1,16 @@
+import { notFound } from "@/lib/server/errors";
+import { withRoute } from "@/lib/server/http/route";
+import { templateCsv } from "@/lib/server/services/imports/queries";
+
+export const dynamic = "force-dynamic";
+
+/** A CSV template for one import kind: the header and an example row. */
+export const GET = withRoute<undefined, undefined, { kind: string }>({
+  auth: "any",
+  scope: "read",
+  handler: async ({ params }) => {
+    const template = templateCsv(params.kind);
+    if (!template) throw notFound("Import kind");
+    return new Response(template.csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${template.fileName}"` } });
+  },
+});

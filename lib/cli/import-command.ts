@@ -1,0 +1,80 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { createCsvStream } from "@/lib/csv/write";
+import type { Actor } from "@/lib/server/http/actor";
+import { METRIC_VALUES_HEADER, metricValueCsvRows, metricValuesFilter } from "@/lib/server/services/exports/metric-values";
+import { fullExportStream } from "@/lib/server/services/exports/full";
+import { GROUPS_HEADER, groupRows, TEAMS_HEADER, teamRows } from "@/lib/server/services/exports/tables";
+import { previewImport } from "@/lib/server/services/imports/preview";
+import { IMPORT_KINDS } from "@/lib/server/services/imports/registry";
+import { describeProblem, runImport } from "@/lib/server/services/imports/run";
+import type { RowProblem } from "@/lib/server/services/imports/scan";
+import { storeUpload } from "@/lib/server/services/imports/storage";
+import { CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
+
+/**
+ * `pillars import FILE --kind KIND [--skip-invalid] [--create-unknown]` and `pillars export FILE
+ * [--kind metric-values|teams|groups|full]`: the same services as the import page and the export API.
+ */
+const CLI_ACTOR: Actor = { userId: null, label: "cli" };
+const MAX_LISTED = 50;
+
+/** `--skip-invalid FILE` makes the parser take FILE as the flag's value: give it back as the file. */
+function booleanFlag(args: ParsedArgs, name: string): { on: boolean; stray?: string } {
+  const value = args.flags[name];
+  if (value === undefined) return { on: false };
+  if (value === true || value === "true") return { on: true };
+  if (value === "false") return { on: false };
+  return { on: true, stray: value };
+}
+
+export async function importCommand(args: ParsedArgs): Promise<string[]> {
+  const skip = booleanFlag(args, "skip-invalid");
+  const create = booleanFlag(args, "create-unknown");
+  const file = args.positionals[1] ?? skip.stray ?? create.stray;
+  if (!file) throw new CliError("Give the CSV file: import FILE --kind KIND");
+  const kind = requireFlag(args, "kind");
+  if (!IMPORT_KINDS.some((k) => k.key === kind)) throw new CliError(`--kind must be one of ${IMPORT_KINDS.map((k) => k.key).join(", ")}`);
+  if (!fs.existsSync(file)) throw new CliError(`No such file: ${file}`);
+
+  const started = Date.now();
+  let id: string;
+  try {
+    id = await storeUpload({ kind, fileName: path.basename(file), bytes: fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), actor: CLI_ACTOR, user: null });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const preview = await previewImport(id, { createUnknown: create.on }, CLI_ACTOR, null);
+  if (preview.fileError) throw new CliError(preview.fileError.message);
+  if (preview.missing.length > 0) throw new CliError(`The file has no column for: ${preview.missing.join(", ")}.`);
+  const result = await runImport(id, { skipInvalid: skip.on, createUnknown: create.on }, CLI_ACTOR, null);
+  const rejects = (result.rejects ?? []) as unknown as RowProblem[];
+  const seconds = (Date.now() - started) / 1000;
+  const lines = [
+    `Import ${id} of ${path.basename(file)} (${kind}): ${result.status}`,
+    `  rows ${result.totalRows}, created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, skipped ${result.skipped} — ${seconds.toFixed(1)} s`,
+    ...rejects.slice(0, MAX_LISTED).map((p) => `  ${describeProblem(p)}`),
+    ...(rejects.length > MAX_LISTED ? [`  … and ${rejects.length - MAX_LISTED} more (GET /api/v1/imports/${id}/rejects)`] : []),
+  ];
+  if (result.status !== "COMPLETED") throw new CliError([...lines, result.error ?? ""].join("\n"));
+  return lines;
+}
+
+export async function exportCommand(args: ParsedArgs): Promise<string[]> {
+  const file = args.positionals[1];
+  if (!file) throw new CliError("Give the output file: export FILE [--kind metric-values|teams|groups|full]");
+  const kind = optionalFlag(args, "kind") ?? (file.endsWith(".json") ? "full" : "metric-values");
+  let stream: ReadableStream<Uint8Array>;
+  if (kind === "metric-values") stream = createCsvStream(METRIC_VALUES_HEADER, metricValueCsvRows(await metricValuesFilter({})), { bom: true });
+  else if (kind === "teams") stream = createCsvStream(TEAMS_HEADER, await teamRows(), { bom: true });
+  else if (kind === "groups") stream = createCsvStream(GROUPS_HEADER, await groupRows(), { bom: true });
+  else if (kind === "full") stream = fullExportStream();
+  else throw new CliError("--kind must be one of metric-values, teams, groups, full");
+  const out = fs.createWriteStream(file);
+  await new Promise<void>((resolve, reject) => {
+    Readable.fromWeb(stream as import("node:stream/web").ReadableStream<Uint8Array>).pipe(out).on("finish", resolve).on("error", reject);
+  });
+  return [`Exported ${kind} to ${file} (${fs.statSync(file).size} bytes).`];
+}

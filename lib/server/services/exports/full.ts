@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { exportedValues, metricValuesFilter } from "./metric-values";
+import { GROUPS_HEADER, groupRows, TEAMS_HEADER, teamRows } from "./tables";
+
+/**
+ * The full organisation export: one JSON document (streamed) with a section per kind — settings, groups,
+ * teams, metric definitions, team metric values — in the same shapes as the per-kind CSV exports, for
+ * backup or moving to another Pillars. Anonymity rules apply to the values as in every export.
+ */
+export function fullExportStream(): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const parts = fullExportParts();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let piece = "";
+      while (piece.length < 64 * 1024) {
+        const next = await parts.next();
+        if (next.done) {
+          if (piece) controller.enqueue(encoder.encode(piece));
+          controller.close();
+          return;
+        }
+        piece += next.value;
+      }
+      controller.enqueue(encoder.encode(piece));
+    },
+    async cancel() {
+      await parts.return(undefined);
+    },
+  });
+}
+
+async function* fullExportParts(): AsyncGenerator<string> {
+  const settings = await db.orgSettings.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true, anonymityThreshold: true, noteChangePct: true, currency: true } });
+  yield `{"format":"pillars-export","version":1,"exportedAt":${JSON.stringify(new Date().toISOString())},"settings":${JSON.stringify(settings)}`;
+  yield `,"groups":${JSON.stringify(table(GROUPS_HEADER, await groupRows()))}`;
+  yield `,"teams":${JSON.stringify(table(TEAMS_HEADER, await teamRows()))}`;
+  const metrics = await db.metricDefinition.findMany({
+    orderBy: { key: "asc" },
+    select: { key: true, name: true, pillar: true, unit: true, direction: true, aggregation: true, source: true, cadence: true, minValue: true, maxValue: true, integer: true, sensitivity: true, builtIn: true, archivedAt: true, description: true, howComputed: true },
+  });
+  yield `,"metrics":${JSON.stringify(metrics)}`;
+  yield `,"metricValues":[`;
+  let first = true;
+  for await (const v of exportedValues(await metricValuesFilter({}))) {
+    yield (first ? "" : ",") + JSON.stringify(v);
+    first = false;
+  }
+  yield "]}";
+}
+
+function table(header: string[], rows: unknown[][]): Record<string, unknown>[] {
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? null])));
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { HttpError, badRequest } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { boundaryOf, MultipartError, partText, readMultipart } from "./multipart";
+import { MAX_IMPORT_BYTES, storeUpload, tooLarge } from "./storage";
+
+/**
+ * Turns an upload request into a stored import: `multipart/form-data` with a `kind` field and a `file`
+ * part (the page), or the CSV itself as the body with `?kind=&fileName=` (scripts). The declared size
+ * is checked before a byte is read, the file's first bytes before anything is stored.
+ */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+export interface UploadRequest {
+  headers: Headers;
+  body: ReadableStream<Uint8Array> | null;
+  kind?: string;
+  fileName?: string;
+  actor: Actor;
+  user: SessionUser | null;
+}
+
+export async function receiveUpload(request: UploadRequest): Promise<string> {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > MAX_IMPORT_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
+  if (!request.body) throw badRequest("The request has no file. Send it as multipart/form-data with a `file` part.");
+  const contentType = request.headers.get("content-type");
+  const boundary = boundaryOf(contentType);
+  const source = chunksOf(request.body);
+  if (!boundary) {
+    if (contentType && !/^(text\/(csv|plain)|application\/(csv|octet-stream|vnd\.ms-excel))/i.test(contentType)) {
+      throw new HttpError(415, "not_csv", `Send the CSV as multipart/form-data or as text/csv, not ${contentType.split(";")[0]}.`);
+    }
+    if (!request.kind) throw badRequest("Say what the file holds: ?kind=metric-values (see GET /api/v1/imports/kinds).");
+    return storeUpload({ kind: request.kind, fileName: request.fileName ?? "upload.csv", bytes: source, actor: request.actor, user: request.user });
+  }
+  let kind = request.kind;
+  try {
+    for await (const part of readMultipart(source, boundary)) {
+      if (part.name === "kind") kind = (await partText(part)).trim();
+      else if (part.name === "file") {
+        if (!kind) throw badRequest("Send the `kind` field before the `file` part (or as ?kind=).");
+        return await storeUpload({ kind, fileName: part.fileName || request.fileName || "upload.csv", bytes: part.body, actor: request.actor, user: request.user });
+      }
+    }
+  } catch (error) {
+    if (error instanceof MultipartError) throw badRequest(error.message);
+    throw error;
+  }
+  throw badRequest("The form has no `file` part.");
+}
+
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
