@@ -28,6 +28,11 @@ export interface BuiltInMetric {
   maxValue?: number;
   integer?: boolean;
   sensitivity?: SensitivityKey;
+  /**
+   * Which stored field counts the people behind a survey value, for anonymity. Usually the denominator
+   * (respondents); participation stores respondents ÷ invited, so its respondents are the numerator.
+   */
+  anonymitySample?: "numerator" | "denominator";
   headline?: boolean;
   sortOrder: number;
 }
@@ -159,7 +164,7 @@ export const BUILT_IN_METRICS: BuiltInMetric[] = [
   },
   {
     key: "participation", name: "Survey participation", pillar: "ENGAGEMENT", ...percent, direction: "HIGHER_IS_BETTER",
-    aggregation: "RATIO", source: "COMPUTED", sensitivity: "SURVEY", headline: true, sortOrder: 42,
+    aggregation: "RATIO", source: "COMPUTED", sensitivity: "SURVEY", anonymitySample: "numerator", headline: true, sortOrder: 42,
     description: "Share of invited people who answered.",
     howComputed: "Respondents ÷ invited, per survey run.",
   },

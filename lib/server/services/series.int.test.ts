@@ -38,6 +38,10 @@ beforeAll(async () => {
   await put("psych_safety", "payments", week, 5, 30, 6);
   await put("psych_safety", "search", week, 6, 24, 4);
   await put("psych_safety", "mobile", week, 5.5, 44, 8);
+  // Participation stores respondents ÷ invited: 4 of 10 answered in Search — too few, although 10 were invited.
+  await put("participation", "search", week, 40, 4, 10);
+  await put("participation", "mobile", week, 80, 8, 10);
+  await put("participation", "payments", week, 60, 6, 10);
   // Headcount for people-metric suppression: payments 12, search 3, mobile 9.
   await put("headcount", "payments", week, 12);
   await put("headcount", "search", week, 3);
@@ -74,6 +78,13 @@ describe("series", () => {
     expect(search.series[0].latest).toBeNull();
     const mobile = await getMetricSeries({ scope: `team:${ids.mobile}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
     expect(mobile.series[0].latest?.value).toBe(5.5);
+  });
+
+  it("judges participation by its respondents, not by the people invited", async () => {
+    const search = await getMetricSeries({ scope: `team:${ids.search}`, metrics: ["participation"], range: "12w", granularity: "week", now });
+    expect(search.series[0].points.at(-1)).toMatchObject({ value: null, withheld: "too-few" });
+    const mobile = await getMetricSeries({ scope: `team:${ids.mobile}`, metrics: ["participation"], range: "12w", granularity: "week", now });
+    expect(mobile.series[0].latest?.value).toBe(80);
   });
 
   it("blocks differencing: a group that differs from the org by fewer respondents than the threshold is withheld", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { addDays, formatDay, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
 import { changePct, rollUp, targetStatus, type WeeklyPoint } from "@/lib/metrics/aggregate";
-import { PILLARS, type PillarKey } from "@/lib/metrics/catalog";
+import { builtInMetric, PILLARS, type PillarKey } from "@/lib/metrics/catalog";
 import type { MetricInfo, MetricSeries, OverviewResponse, RangeKey, SeriesPoint, TargetInfo, WithheldReason } from "@/lib/metrics/series-types";
 import { ancestorChains, getOrgSettings, listGroups, resolveScope, teamIdsInScope, type Scope } from "@/lib/server/data/org";
 import { weeklyPointsForScope } from "@/lib/server/data/metric-points";
@@ -126,7 +126,8 @@ export async function buildSeries({ scope, metrics, window, currentWeek }: Serie
       const survey = m.sensitivity === "SURVEY";
       const min = survey ? threshold : Math.max(PEOPLE_MIN_GROUP, threshold);
       const sampleSource = (set: Map<string, WeeklyPoint[]>) => (survey ? set.get(m.id) ?? [] : set.get(headcount?.id ?? "") ?? []);
-      const sampleOf = (p: WeeklyPoint) => (survey ? p.denominator : p.value);
+      const respondentsIn = builtInMetric(m.key)?.anonymitySample === "numerator" ? "numerator" : "denominator";
+      const sampleOf = (p: WeeklyPoint) => (survey ? p[respondentsIn] : p.value);
       const own = periodSamples(sampleSource(points), sampleOf, window.periods, window.granularity, survey);
       const others = comparisonPoints.map((set) => periodSamples(sampleSource(set), sampleOf, window.periods, window.granularity, survey));
       for (const period of window.periods) {
