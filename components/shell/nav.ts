@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/experiments", label: "Experiments" },
   { href: "/my-teams", label: "My teams" },
   { href: "/missing-data", label: "Missing data", action: "viewMissingData" },
+  { href: "/import", label: "Import" },
   { href: "/admin", label: "Admin", action: "admin" },
 ];
 

@@ -1,0 +1,119 @@
+"use client";
+
+import { useQuery, useQueryClient, useMutation } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/client/api";
+import { queryKeys } from "@/lib/client/query-keys";
+
+/** The import page's server data: previews, the polled import state, the imports list. */
+
+export interface RowProblem {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  importId: string;
+  kind: string;
+  fileName: string;
+  header: string[];
+  mapping: Record<string, number>;
+  fields: { key: string; label: string }[];
+  missing: string[];
+  unmatched: string[];
+  rows: { line: number; fields: string[]; problems: RowProblem[] }[];
+  totalRows: number;
+  validRows: number;
+  items: number;
+  problems: RowProblem[];
+  problemCount: number;
+  fileError: { code: string; message: string; line: number; column?: number } | null;
+}
+
+export interface ImportState {
+  id: string;
+  kind: string;
+  fileName: string;
+  status: "UPLOADED" | "VALIDATING" | "RUNNING" | "COMPLETED" | "FAILED" | "UNDONE";
+  totalRows: number;
+  processedRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  error: string | null;
+  actorLabel: string;
+  createdAt: string;
+  finishedAt: string | null;
+  undoableUntil: string | null;
+  rejects?: RowProblem[];
+  rejectsListed?: number;
+}
+
+export interface PreviewOptions {
+  mapping?: Record<string, number> | null;
+  createUnknown: boolean;
+  dayOrder?: "DMY" | "MDY";
+}
+
+const importKeys = {
+  all: () => [...queryKeys.all, "imports"] as const,
+  one: (id: string) => [...importKeys.all(), id] as const,
+};
+
+const POLL_MS = 500;
+const RUNNING = new Set(["UPLOADED", "VALIDATING", "RUNNING"]);
+
+export async function uploadFile(kind: string, file: File, createUnknown: boolean): Promise<ImportPreview> {
+  const form = new FormData();
+  form.append("kind", kind);
+  form.append("file", file, file.name);
+  const body = await fetchJson<{ preview: ImportPreview }>(`/api/v1/imports?createUnknown=${createUnknown ? 1 : 0}`, { method: "POST", body: form });
+  return body.preview;
+}
+
+export async function repreview(id: string, options: PreviewOptions): Promise<ImportPreview> {
+  const body = await fetchJson<{ preview: ImportPreview }>(`/api/v1/imports/${id}/preview`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(options),
+  });
+  return body.preview;
+}
+
+export function useStartImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string } & PreviewOptions & { skipInvalid: boolean }) => {
+      const { id, ...options } = input;
+      return fetchJson<{ import: ImportState }>(`/api/v1/imports/${id}/run`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(options),
+      });
+    },
+    onSuccess: (data) => client.setQueryData(importKeys.one(data.import.id), data),
+  });
+}
+
+/** The import's state, polled every 500 ms while it runs (progress is stored in the database). */
+export function useImportState(id: string | null) {
+  return useQuery({
+    queryKey: importKeys.one(id ?? "none"),
+    enabled: id !== null,
+    queryFn: ({ signal }) => fetchJson<{ import: ImportState }>(`/api/v1/imports/${id}`, { signal }),
+    refetchInterval: (query) => (query.state.data && !RUNNING.has(query.state.data.import.status) ? false : POLL_MS),
+  });
+}
+
+export function useImportsList() {
+  return useQuery({ queryKey: importKeys.all(), queryFn: ({ signal }) => fetchJson<{ imports: ImportState[] }>("/api/v1/imports", { signal }) });
+}
+
+export function useUndoImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => fetchJson<{ undone: { restored: number; deleted: number } }>(`/api/v1/imports/${id}/undo`, { method: "POST" }),
+    onSettled: () => client.invalidateQueries({ queryKey: importKeys.all() }),
+  });
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { useId } from "react";
+import type { ImportPreview, RowProblem } from "./import-api";
+import { MappingEditor } from "./mapping-editor";
+
+export interface RunChoices {
+  skipInvalid: boolean;
+  createUnknown: boolean;
+  dayOrder: "" | "DMY" | "MDY";
+}
+
+const problemText = (p: RowProblem) => `Line ${p.line}${p.column ? `, column "${p.column}"` : ""}: ${p.message}`;
+
+/** The preview: mapping, options, every problem by line and column, the first rows, and the confirm button. */
+export function PreviewStep({
+  preview,
+  mapping,
+  choices,
+  onMapping,
+  onChoices,
+  onRecheck,
+  onConfirm,
+  onCancel,
+  busy,
+}: {
+  preview: ImportPreview;
+  mapping: Record<string, number>;
+  choices: RunChoices;
+  onMapping: (mapping: Record<string, number>) => void;
+  onChoices: (choices: RunChoices) => void;
+  onRecheck: () => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy: boolean;
+}) {
+  const id = useId();
+  const blocked = preview.fileError !== null || preview.missing.length > 0 || (preview.problemCount > 0 && !choices.skipInvalid) || preview.validRows === 0;
+  return (
+    <section aria-labelledby={`${id}-h`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id={`${id}-h`} className="text-base font-semibold">2. Check the preview of {preview.fileName}</h2>
+      {preview.fileError ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{preview.fileError.message}</p>
+      ) : (
+        <>
+          <MappingEditor header={preview.header} mapping={mapping} fields={preview.fields} onChange={onMapping} />
+          {preview.missing.length > 0 && (
+            <p role="alert" className="text-sm text-red-800">No column is chosen for: {preview.missing.join(", ")}.</p>
+          )}
+          {preview.unmatched.length > 0 && <p className="text-sm text-slate-600">Ignored columns: {preview.unmatched.join(", ")}.</p>}
+          <div className="flex flex-wrap gap-4 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={choices.skipInvalid} onChange={(e) => onChoices({ ...choices, skipInvalid: e.target.checked })} />
+              Skip invalid rows (import the rest and list the skipped ones)
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={choices.createUnknown} onChange={(e) => onChoices({ ...choices, createUnknown: e.target.checked })} />
+              Create unknown teams and metrics
+            </label>
+            <label className="flex items-center gap-2">
+              Dates like 03/04/2026 are
+              <select value={choices.dayOrder} onChange={(e) => onChoices({ ...choices, dayOrder: e.target.value as RunChoices["dayOrder"] })} className="rounded-md border border-slate-300 px-2 py-1">
+                <option value="">refused (ambiguous)</option>
+                <option value="DMY">day/month/year</option>
+                <option value="MDY">month/day/year</option>
+              </select>
+            </label>
+            <button type="button" onClick={onRecheck} disabled={busy} className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-50 disabled:opacity-60">
+              {busy ? "Checking…" : "Check again"}
+            </button>
+          </div>
+          <p className="text-sm" data-testid="preview-counts">
+            {preview.totalRows.toLocaleString()} rows: {preview.validRows.toLocaleString()} ready to import
+            {preview.problemCount > 0 ? `, ${preview.problemCount.toLocaleString()} problems` : ""}.
+          </p>
+          {preview.problems.length > 0 && (
+            <div role="alert" className="max-h-64 overflow-auto rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+              <p className="font-medium">
+                {choices.skipInvalid ? "These rows will be skipped:" : "Fix these rows, or choose “skip invalid rows”:"}
+              </p>
+              <ul className="mt-1 list-disc pl-5">
+                {preview.problems.map((p, i) => (
+                  <li key={i}>{problemText(p)}</li>
+                ))}
+              </ul>
+              {preview.problemCount > preview.problems.length && <p>… and {preview.problemCount - preview.problems.length} more.</p>}
+            </div>
+          )}
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">First rows of the file as they will be read</caption>
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="px-2 py-1">Line</th>
+                  {preview.header.map((h, i) => (
+                    <th key={i} scope="col" className="px-2 py-1 font-mono">{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((row) => (
+                  <tr key={row.line} className={row.problems.length ? "bg-red-50" : ""} title={row.problems.map(problemText).join("\n")}>
+                    <td className="px-2 py-1 text-slate-500">{row.line}</td>
+                    {row.fields.map((f, i) => (
+                      <td key={i} className={`px-2 py-1 ${row.problems.some((p) => p.column === preview.header[i]) ? "font-semibold text-red-800" : ""}`}>{f}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <div className="flex gap-3">
+        <button type="button" onClick={onConfirm} disabled={blocked || busy} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50">
+          Import {preview.validRows.toLocaleString()} rows
+        </button>
+        <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-4 py-2 text-sm">Choose another file</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import type { ImportState } from "./import-api";
+
+/**
+ * The running import: a progress bar over its two passes (checking, then writing) read from the
+ * database every 500 ms, then the summary with rejects and undo.
+ */
+export function importPercent(state: Pick<ImportState, "status" | "processedRows" | "totalRows">): number {
+  if (state.status === "COMPLETED") return 100;
+  const share = state.totalRows > 0 ? Math.min(1, state.processedRows / state.totalRows) : 0;
+  if (state.status === "VALIDATING") return Math.round(share * 50);
+  if (state.status === "RUNNING") return 50 + Math.round(share * 50);
+  return 0;
+}
+
+export function ProgressStep({ state, onUndo, undoing, canUndo, onAnother }: { state: ImportState; onUndo: () => void; undoing: boolean; canUndo: boolean; onAnother: () => void }) {
+  const percent = importPercent(state);
+  const running = state.status === "UPLOADED" || state.status === "VALIDATING" || state.status === "RUNNING";
+  const phase = state.status === "VALIDATING" || state.status === "UPLOADED" ? "Checking rows" : state.status === "RUNNING" ? "Writing" : "Done";
+  return (
+    <section aria-labelledby="import-progress-h" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="import-progress-h" className="text-base font-semibold">3. Import of {state.fileName}</h2>
+      <div>
+        <div className="flex justify-between text-sm">
+          <span>{running ? phase : state.status === "COMPLETED" ? "Completed" : state.status === "UNDONE" ? "Undone" : "Failed"}</span>
+          <span>{percent}%</span>
+        </div>
+        <div
+          role="progressbar"
+          aria-label="Import progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          data-testid="import-progress"
+          className="mt-1 h-3 w-full overflow-hidden rounded-full bg-slate-200"
+        >
+          <div className={`h-full transition-all ${state.status === "FAILED" ? "bg-red-600" : "bg-blue-600"}`} style={{ width: `${percent}%` }} />
+        </div>
+        {running && <p role="status" className="mt-1 text-sm text-slate-600">{state.processedRows.toLocaleString()} of {state.totalRows.toLocaleString() || "…"} rows</p>}
+      </div>
+      {state.status === "FAILED" && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{state.error}</p>}
+      {(state.status === "COMPLETED" || state.status === "UNDONE") && (
+        <div className="space-y-2 text-sm" role="status" data-testid="import-summary">
+          <p>
+            Created {state.created.toLocaleString()}, updated {state.updated.toLocaleString()}, unchanged {state.unchanged.toLocaleString()}, skipped {state.skipped.toLocaleString()}.
+          </p>
+          {state.skipped > 0 && state.rejects && (
+            <ul className="list-disc pl-5 text-amber-900">
+              {state.rejects.slice(0, 10).map((r, i) => (
+                <li key={i}>Line {r.line}{r.column ? `, column "${r.column}"` : ""}: {r.message}</li>
+              ))}
+            </ul>
+          )}
+          <div className="flex flex-wrap gap-3">
+            <Link href="/" className="text-blue-700 underline">See the dashboard</Link>
+            {state.skipped > 0 && <a href={`/api/v1/imports/${state.id}/rejects`} className="text-blue-700 underline" download>Download the skipped rows (CSV)</a>}
+            {canUndo && state.status === "COMPLETED" && state.undoableUntil && (
+              <button type="button" onClick={onUndo} disabled={undoing} className="rounded-md border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50 disabled:opacity-60">
+                {undoing ? "Undoing…" : "Undo this import"}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {state.status === "FAILED" && state.rejects && state.rejects.length > 0 && (
+        <a href={`/api/v1/imports/${state.id}/rejects`} className="text-sm text-blue-700 underline" download>Download the problems (CSV)</a>
+      )}
+      {!running && <button type="button" onClick={onAnother} className="block text-sm underline">Import another file</button>}
+    </section>
+  );
+}
