@@ -191,7 +191,8 @@ export async function listLearningRecords(user: SessionUser | null, filter: { te
     take: 500,
   });
   return rows.map((r) => {
-    const writer = user === null || canWriteTeam(user, r.teamId);
+    // API tokens read team-level entries only: who learned what is for the team's managers and admins.
+    const writer = user !== null && canWriteTeam(user, r.teamId);
     return {
       id: r.id, teamId: r.teamId, teamName: r.team.name, employeeId: writer ? r.employeeId : null, date: formatDay(r.date),
       hours: r.hours, spend: r.spend, category: r.category, title: r.title, externalId: r.externalId, canDelete: writer,
