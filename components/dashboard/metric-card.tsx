@@ -1,4 +1,6 @@
-import { TrendChart } from "@/components/charts/trend-chart";
+import { MarkerLegend } from "@/components/annotations/marker-legend";
+import { TrendChart, type ChartMarker } from "@/components/charts/trend-chart";
+import { ExportPngButton } from "@/components/packs/export-png-button";
 import { formatValue, latestState, NO_DATA_TEXT, WITHHELD_TEXT } from "@/components/charts/shape";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { ChangeIndicator, IncompleteBadge, TargetBadge } from "./metric-status";
@@ -22,8 +24,10 @@ function LatestValue({ series }: { series: MetricSeries }) {
   );
 }
 
-/** One headline metric: latest value, change, target status, how it is computed and its trend. */
-export function MetricCard({ series }: { series: MetricSeries }) {
+const NO_MARKERS: ChartMarker[] = [];
+
+/** One headline metric: latest value, change, target status, how it is computed and its trend (with notes). */
+export function MetricCard({ series, markers = NO_MARKERS }: { series: MetricSeries; markers?: ChartMarker[] }) {
   const { metric } = series;
   const headingId = `metric-${metric.key}-name`;
   const latest = latestState(series);
@@ -31,6 +35,7 @@ export function MetricCard({ series }: { series: MetricSeries }) {
   return (
     <article
       data-testid={`metric-card-${metric.key}`}
+      data-chart-export
       aria-labelledby={headingId}
       className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
@@ -41,6 +46,7 @@ export function MetricCard({ series }: { series: MetricSeries }) {
         <div className="flex flex-wrap justify-end gap-1">
           {series.target && latest.kind === "value" && <TargetBadge target={series.target} format={format} />}
           {series.incomplete && <IncompleteBadge />}
+          <ExportPngButton fileName={metric.key} label={metric.name} />
         </div>
       </div>
       <div className="min-h-[4rem]">
@@ -49,7 +55,8 @@ export function MetricCard({ series }: { series: MetricSeries }) {
           <ChangeIndicator changePct={series.changePct} direction={metric.direction} previousLabel={series.previous?.label} />
         )}
       </div>
-      <TrendChart series={series} />
+      <TrendChart series={series} markers={markers} />
+      <MarkerLegend markers={markers} points={series.points} label={metric.name} />
       <details className="group text-sm text-slate-700">
         <summary className="cursor-pointer select-none rounded text-xs font-medium text-blue-700 hover:text-blue-900">
           How is this computed?

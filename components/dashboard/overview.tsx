@@ -2,7 +2,9 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
+import "@/components/packs/print.css";
 import { overviewSearch, type OverviewParams } from "@/lib/client/overview-params";
+import { useAnnotations } from "@/lib/client/use-annotations";
 import { useOverview } from "@/lib/client/use-overview";
 import { EmptyState, OverviewError, OverviewSkeleton } from "./overview-states";
 import { OverviewToolbar } from "./overview-toolbar";
@@ -40,6 +42,7 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
   };
 
   const data = overview.data;
+  const notes = useAnnotations(data ? { scope: data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`, from: data.from, to: data.to } : null);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -49,7 +52,9 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
             {data ? `${data.scope.name} · ${data.from} to ${data.to}` : "Engineering health across every pillar"}
           </p>
         </div>
-        <OverviewToolbar params={params} scopeName={data?.scope.name} onChange={change} />
+        <div data-print-hidden>
+          <OverviewToolbar params={params} scopeName={data?.scope.name} onChange={change} />
+        </div>
       </div>
       <p aria-live="polite" className="sr-only">
         {overview.isFetching && overview.isPlaceholderData ? "Updating the overview…" : ""}
@@ -66,7 +71,7 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
             <OverviewError message={overview.error.message} onRetry={() => void overview.refetch()} retrying={overview.isFetching} />
           )}
           {data.pillars.map((pillar) => (
-            <PillarSection key={pillar.key} pillar={pillar} />
+            <PillarSection key={pillar.key} pillar={pillar} annotations={notes.data?.annotations} />
           ))}
         </div>
       ) : null}

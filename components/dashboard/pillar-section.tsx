@@ -1,9 +1,13 @@
+import { markersForMetric } from "@/components/annotations/markers";
+import type { AnnotationView } from "@/lib/review/annotation-types";
 import type { OverviewPillar } from "@/lib/metrics/series-types";
 import { MetricCard } from "./metric-card";
 
 export const CARD_GRID = "grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4";
 
-export function PillarSection({ pillar }: { pillar: OverviewPillar }) {
+const NO_ANNOTATIONS: AnnotationView[] = [];
+
+export function PillarSection({ pillar, annotations = NO_ANNOTATIONS }: { pillar: OverviewPillar; annotations?: AnnotationView[] }) {
   const headingId = `pillar-${pillar.key}-heading`;
   return (
     <section data-testid={`pillar-${pillar.key}`} aria-labelledby={headingId} className="space-y-3">
@@ -18,9 +22,9 @@ export function PillarSection({ pillar }: { pillar: OverviewPillar }) {
           No headline metrics for this pillar yet.
         </p>
       ) : (
-        <div className={CARD_GRID}>
+        <div className={CARD_GRID} data-print-grid>
           {pillar.series.map((series) => (
-            <MetricCard key={series.metric.key} series={series} />
+            <MetricCard key={series.metric.key} series={series} markers={markersForMetric(annotations, series.metric.key)} />
           ))}
         </div>
       )}

@@ -1,5 +1,6 @@
 import "server-only";
 import { formatDay, parseDay } from "@/lib/domain/time";
+import type { AnnotationView } from "@/lib/review/annotation-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { ancestorChains, listGroups, listTeams, resolveScope, type Scope } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
@@ -14,20 +15,6 @@ import type { AnnotationInput, AnnotationUpdate } from "@/lib/validation/leaders
  * METRIC_CHANGE notes are written by the metric catalog and belong on that metric's charts only.
  */
 
-export interface AnnotationView {
-  id: string;
-  scopeType: "ORG" | "GROUP" | "TEAM";
-  scopeId: string | null;
-  scopeName: string;
-  date: string;
-  title: string;
-  body: string | null;
-  kind: "NOTE" | "METRIC_CHANGE";
-  /** For METRIC_CHANGE notes: the metric whose definition changed. */
-  metricKey: string | null;
-  createdBy: string | null;
-  canEdit: boolean;
-}
 
 type Row = Awaited<ReturnType<typeof findRows>>[number];
 

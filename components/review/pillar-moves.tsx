@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { ReviewPillar } from "@/lib/review/review-types";
+import { chartHref, formatChange, formatMetric } from "./format";
+
+const TONE = { worse: "text-red-700", better: "text-green-700", neutral: "text-slate-700" } as const;
+const TONE_WORD = { worse: "worse", better: "better", neutral: "" } as const;
+const FLAG = { red: "bg-red-50 text-red-800 ring-red-600/30", amber: "bg-amber-50 text-amber-900 ring-amber-600/40" } as const;
+
+export function PillarMoves({ pillar, scope }: { pillar: ReviewPillar; scope: string }) {
+  const headingId = `review-${pillar.key}`;
+  const href = chartHref(scope, "12w");
+  return (
+    <article aria-labelledby={headingId} data-print-card className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h3 id={headingId} className="text-base font-semibold text-slate-900">{pillar.name}</h3>
+      {pillar.movers.length === 0 && pillar.flags.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">Nothing moved that can be compared.</p>
+      ) : (
+        <>
+          {pillar.movers.length > 0 && (
+            <ul aria-label={`Biggest moves in ${pillar.name}`} className="mt-2 space-y-1 text-sm">
+              {pillar.movers.map((m) => (
+                <li key={m.key}>
+                  <Link href={href} className="font-medium text-blue-700 hover:text-blue-900">{m.name}</Link>{" "}
+                  <span className={TONE[m.tone]}>
+                    {formatChange(m.changePct)}
+                    {TONE_WORD[m.tone] && <span className="sr-only"> ({TONE_WORD[m.tone]})</span>}
+                  </span>{" "}
+                  <span className="text-slate-600">
+                    {formatMetric(m.previous.value, m.unit)} ({m.previous.label}) → {formatMetric(m.latest.value, m.unit)} ({m.latest.label})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {pillar.flags.length > 0 && (
+            <ul aria-label={`Targets missed in ${pillar.name}`} className="mt-3 space-y-1 text-sm">
+              {pillar.flags.map((f) => (
+                <li key={f.key} className="flex flex-wrap items-center gap-2">
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${FLAG[f.status]}`}>{f.status === "red" ? "Off target" : "Near target"}</span>
+                  <Link href={href} className="text-blue-700 hover:text-blue-900">{f.name}</Link>
+                  <span className="text-slate-600">
+                    {formatMetric(f.value, f.unit)} in {f.label}; green at {formatMetric(f.green, f.unit)}, amber at {formatMetric(f.amber, f.unit)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </article>
+  );
+}

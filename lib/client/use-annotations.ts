@@ -1,0 +1,61 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AnnotationView } from "@/lib/review/annotation-types";
+import type { AnnotationInput, AnnotationUpdate } from "@/lib/validation/leadership";
+import { fetchJson } from "./api";
+import { queryKeys } from "./query-keys";
+
+export type Annotation = AnnotationView;
+
+export interface AnnotationsQuery {
+  scope: string;
+  from?: string;
+  to?: string;
+}
+
+const annotationKeys = {
+  all: () => [...queryKeys.all, "annotations"] as const,
+  list: (q: AnnotationsQuery) => [...annotationKeys.all(), q.scope, q.from ?? "", q.to ?? ""] as const,
+};
+
+/** Notes drawn on a scope's charts; pass null to wait (e.g. until the chart's date range is known). */
+export function useAnnotations(query: AnnotationsQuery | null) {
+  return useQuery({
+    queryKey: query ? annotationKeys.list(query) : annotationKeys.all(),
+    enabled: query !== null,
+    queryFn: ({ signal }) => {
+      const search = new URLSearchParams({ scope: query?.scope ?? "org" });
+      if (query?.from) search.set("from", query.from);
+      if (query?.to) search.set("to", query.to);
+      return fetchJson<{ annotations: Annotation[] }>(`/api/v1/annotations?${search}`, { signal });
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+const json = (method: string, body?: unknown): RequestInit => ({
+  method,
+  headers: { "Content-Type": "application/json" },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+/** Create, edit and delete; every change refreshes every chart's notes and the weekly review. */
+export function useAnnotationMutations() {
+  const client = useQueryClient();
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: annotationKeys.all() }), client.invalidateQueries({ queryKey: [...queryKeys.all, "review"] })]);
+  return {
+    create: useMutation({
+      mutationFn: (input: AnnotationInput) => fetchJson<{ annotation: Annotation }>("/api/v1/annotations", json("POST", input)),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, input }: { id: string; input: AnnotationUpdate }) => fetchJson<{ annotation: Annotation }>(`/api/v1/annotations/${id}`, json("PATCH", input)),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => fetchJson<{ ok: true }>(`/api/v1/annotations/${id}`, json("DELETE")),
+      onSuccess: refresh,
+    }),
+  };
+}
