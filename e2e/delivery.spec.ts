@@ -1,0 +1,98 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { signIn } from "./helpers";
+
+/**
+ * The delivery journey: an admin creates API tokens, a CI pipeline sends events through the ingestion
+ * API over real HTTP, and the Delivery page and its drill-down show the same numbers as the API.
+ * Write endpoints refuse a missing, revoked or read-only token.
+ */
+const SERVICE = "e2e/checkout";
+const TEAM = "core-infrastructure";
+const FROM = "2025-03-03";
+const TO = "2025-03-16";
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+async function send(request: APIRequestContext, token: string, path: string, data: unknown) {
+  const response = await request.post(path, { headers: bearer(token), data });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+test("events sent through the API show on the Delivery page and its drill-down, matching the API", async ({ page, request }) => {
+  await signIn(page, "ADMIN");
+  const create = async (name: string, scopes: string[]) => {
+    const response = await page.request.post("/api/v1/admin/tokens", { data: { name, scopes, expiresOn: null } });
+    expect(response.ok(), await response.text()).toBe(true);
+    return (await response.json()) as { token: string; row: { id: string } };
+  };
+  const ci = await create("e2e pipeline", ["ingest", "read"]);
+  const readOnly = await create("e2e dashboards", ["read"]);
+  const revoked = await create("e2e old", ["ingest"]);
+  expect((await page.request.delete(`/api/v1/admin/tokens/${revoked.row.id}`)).ok()).toBe(true);
+
+  // Refused writes: no token, a revoked token, a token without the ingest scope.
+  const deployment = { externalId: "r1", service: SERVICE, team: TEAM, environment: "production", status: "success", finishedAt: "2025-03-03T10:00:00Z", commitSha: "r1" };
+  expect((await request.post("/api/v1/deployments", { data: deployment })).status()).toBe(401);
+  expect((await request.post("/api/v1/deployments", { headers: bearer(revoked.token), data: deployment })).status()).toBe(401);
+  expect((await request.post("/api/v1/deployments", { headers: bearer(readOnly.token), data: deployment })).status()).toBe(403);
+
+  // A batch with one bad item is refused with its index and field, and stores nothing.
+  const bad = await request.post("/api/v1/deployments", { headers: bearer(ci.token), data: [deployment, { ...deployment, externalId: "r2", status: "maybe" }] });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).issues[0].path).toBe("1.status");
+
+  const at = (day: string, time: string) => `${day}T${time}:00Z`;
+  await send(request, ci.token, "/api/v1/deployments", [
+    { ...deployment, externalId: "d1", finishedAt: at("2025-03-03", "10:00"), commitSha: "s1" },
+    { ...deployment, externalId: "d2", finishedAt: at("2025-03-05", "10:00"), commitSha: "s2" },
+    { ...deployment, externalId: "d3", finishedAt: at("2025-03-11", "10:00"), commitSha: "s3", status: "failure" },
+    { ...deployment, externalId: "d4", finishedAt: at("2025-03-12", "10:00"), commitSha: "s4", kind: "hotfix" },
+  ]);
+  await send(request, ci.token, "/api/v1/pull-requests", [
+    { externalId: "101", service: SERVICE, author: "ann", createdAt: at("2025-03-03", "14:00"), mergedAt: at("2025-03-04", "10:00"), mergeCommitSha: "m101",
+      commits: [{ sha: "c1", authoredAt: at("2025-03-03", "12:00") }], reviews: [{ author: "bob", submittedAt: at("2025-03-04", "09:00") }] },
+    { externalId: "102", service: SERVICE, author: "cat", createdAt: at("2025-03-06", "09:00"), mergedAt: at("2025-03-10", "09:00"), mergeCommitSha: "m102",
+      commits: [{ sha: "c2", authoredAt: at("2025-03-05", "09:00") }], reviews: [{ author: "ann", submittedAt: at("2025-03-07", "09:00") }] },
+  ]);
+  await send(request, ci.token, "/api/v1/incidents", { externalId: "INC-1", service: SERVICE, severity: "sev2", openedAt: at("2025-03-05", "12:00"), resolvedAt: at("2025-03-05", "13:30") });
+
+  const api = await request.get(`/api/v1/delivery?service=${encodeURIComponent(SERVICE)}&from=${FROM}&to=${TO}`, { headers: bearer(readOnly.token) });
+  expect(api.ok()).toBe(true);
+  const summary = await api.json();
+  // Hand-checked: three successful deployments (d3 failed). PR 101 ships with d2: coding 120 + open→merge
+  // 1,200 + deploy 1,440 = 2,760 min; PR 102 with the hotfix d4: 1,440 + 5,760 + 2,940 = 10,140 min.
+  expect(summary.deployments.count).toBe(3);
+  expect(summary.leadTime).toMatchObject({ count: 2, median: 6450 });
+  // d2 (the incident links to it; the hotfix remediates it) and d3 (failed) of four production deployments.
+  expect(summary.changeFailureRate).toMatchObject({ failed: 2, total: 4 });
+  // d2: 210 min to the incident's resolution; d3: 1,440 min to the hotfix.
+  expect(summary.recoveryTime).toMatchObject({ count: 2, median: 825 });
+
+  await page.goto(`/delivery?scope=${encodeURIComponent(`service:${SERVICE}`)}&from=${FROM}&to=${TO}`);
+  await expect(page.getByRole("heading", { name: /DORA keys/ })).toBeVisible();
+  const value = (id: string) => page.getByTestId(`delivery-value-${id}`);
+  await expect(value("deployments")).toHaveAttribute("data-value", String(summary.deployments.count));
+  await expect(value("lead-time")).toHaveAttribute("data-value", String(summary.leadTime.median));
+  await expect(value("lead-time")).toHaveText("4d 12h");
+  await expect(value("change-failure-rate")).toHaveAttribute("data-value", String(summary.changeFailureRate.rate));
+  await expect(value("change-failure-rate")).toHaveText("50%");
+  await expect(value("recovery-time")).toHaveAttribute("data-value", String(summary.recoveryTime.median));
+  await expect(value("incidents")).toHaveAttribute("data-value", String(summary.incidents.opened));
+  await expect(page.getByTestId("dora-note")).toContainText("2025");
+
+  // Drill down: the deployments behind the change failure rate, the changes behind the lead time.
+  await page.getByTestId("delivery-card-change-failure-rate").getByRole("button", { name: /rows behind/ }).click();
+  const deployments = page.getByTestId("drilldown-deployments").locator("tbody tr");
+  await expect(deployments).toHaveCount(summary.changeFailureRate.total);
+  await expect(page.getByTestId("drilldown-deployments").locator('tbody tr[data-failed="true"]')).toHaveCount(summary.changeFailureRate.failed);
+  await expect(deployments.filter({ hasText: "d2" })).toContainText("INC-1");
+
+  await page.getByTestId("delivery-card-lead-time").getByRole("button", { name: /rows behind/ }).click();
+  const changes = page.getByTestId("drilldown-changes").locator('tbody tr[data-counted="true"]');
+  await expect(changes).toHaveCount(summary.leadTime.count);
+  await expect(changes.filter({ hasText: "#101" })).toContainText("1d 22h");
+  await expect(changes.filter({ hasText: "#101" })).toContainText("d2");
+
+  await page.getByTestId("delivery-card-incidents").getByRole("button", { name: /rows behind/ }).click();
+  await expect(page.getByTestId("drilldown-incidents").locator("tbody tr")).toContainText(["d2"]);
+});
