@@ -143,8 +143,13 @@ export async function applyPlan(actor: Actor, plan: SavePlan, auditAction: "crea
     },
     { timeout: 120_000 },
   );
-  const fromDay = earliestDate(...plan.changes.flatMap((c) => [c.before, c.after]));
-  await recomputePeopleMetrics({ teamIds: teamsOf(...plan.changes.flatMap((c) => [c.before, c.after])), fromDay: fromDay ?? undefined });
+  if (auditAction === "import") {
+    // An import rewrites the full history of every team, so all teams' values come from one computation.
+    await recomputePeopleMetrics();
+  } else {
+    const versions = plan.changes.flatMap((c) => [c.before, c.after]);
+    await recomputePeopleMetrics({ teamIds: teamsOf(...versions), fromDay: earliestDate(...versions) ?? undefined });
+  }
   const created = plan.changes.filter((c) => !c.before).length;
   return { created, updated: plan.changes.length - created, unchanged: plan.unchanged };
 }
