@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as postDeployments } from "@/app/api/v1/deployments/route";
 import { POST as postIncidents } from "@/app/api/v1/incidents/route";
 import { POST as postPullRequests } from "@/app/api/v1/pull-requests/route";
@@ -8,8 +8,18 @@ import { createApiToken } from "@/lib/server/auth/tokens";
 import { db } from "@/lib/server/db";
 
 // Route handlers read the session through Auth.js, which needs the Next.js runtime; tests set the user directly.
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "ADMIN" | "VIEWER"; managedTeamIds: string[] } }));
-vi.mock("@/lib/server/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+// Integration files share one module cache, so the mock reads a global that every file's mock agrees on.
+type TestUser = { id: string; email: string; name: string; role: "ADMIN" | "VIEWER"; managedTeamIds: string[] } | null;
+const testGlobal = globalThis as { __pillarsTestUser?: TestUser };
+vi.mock("@/lib/server/auth/current-user", () => ({ getCurrentUser: async () => (globalThis as { __pillarsTestUser?: unknown }).__pillarsTestUser ?? null }));
+const session = {
+  get user(): TestUser {
+    return testGlobal.__pillarsTestUser ?? null;
+  },
+  set user(user: TestUser) {
+    testGlobal.__pillarsTestUser = user;
+  },
+};
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -33,6 +43,10 @@ async function valueOf(key: string, week: string) {
 
 const deployment = (externalId: string, finishedAt: string, extra: Record<string, unknown> = {}) => ({
   externalId, service: "pay-api", team: "payments", environment: "production", status: "success", finishedAt, commitSha: `sha-${externalId}`, ...extra,
+});
+
+afterAll(() => {
+  session.user = null;
 });
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { createWebhookSource } from "@/lib/server/services/delivery/webhook-sour
 import { decryptSecret } from "@/lib/server/services/delivery/webhook-secrets";
 
 // The route module imports the session reader (Auth.js needs the Next.js runtime); webhooks never use it.
-vi.mock("@/lib/server/auth/current-user", () => ({ getCurrentUser: async () => null }));
+vi.mock("@/lib/server/auth/current-user", () => ({ getCurrentUser: async () => (globalThis as { __pillarsTestUser?: unknown }).__pillarsTestUser ?? null }));
 
 /**
  * Payloads follow GitHub's and GitLab's documented shapes (trimmed to realistic, complete objects for the
