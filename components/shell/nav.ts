@@ -12,6 +12,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview" },
+  { href: "/delivery", label: "Delivery" },
   { href: "/retention", label: "Retention" },
   { href: "/surveys", label: "Surveys" },
   { href: "/skills", label: "Skills" },

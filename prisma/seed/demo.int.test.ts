@@ -49,7 +49,7 @@ describe("seedDemo", () => {
     console.info(`demo seeded in ${Date.now() - started} ms: ${summary.metricValues} values`);
     values = await allValues();
     firstDigest = await digest();
-  });
+  }, 600_000);
 
   it("refuses to seed a database that already has teams", async () => {
     expect(await isDatabaseEmpty(db)).toBe(false);
@@ -173,5 +173,5 @@ describe("seedDemo", () => {
     await resetDatabase();
     await seedDemo(db, { now: NOW });
     expect(await digest()).toBe(firstDigest);
-  }, 180_000);
+  }, 600_000);
 });

@@ -14,8 +14,8 @@ import { createOrganisation } from "./org";
 import { ORG_NAME, ORG_TIME_ZONE } from "./org-plan";
 import { simulateRoster } from "./people";
 import { createRoster } from "./roster";
-import { seedSkills } from "./skills";
-import { seedSurveys } from "./surveys";
+import { seedSkills, type SkillsSeedSummary } from "./skills";
+import { seedSurveys, type SurveySeedSummary } from "./surveys";
 import { createStory } from "./story";
 import { createUsers } from "./users";
 import { DEMO_ACCOUNTS } from "./accounts";
@@ -48,6 +48,8 @@ export interface DemoSummary {
   promotions: number;
   teamMoves: number;
   metricValues: number;
+  surveys: SurveySeedSummary;
+  skills: SkillsSeedSummary;
 }
 
 /** Whether the database holds no organisation yet (no teams), so the demo can be loaded into it. */
@@ -73,8 +75,8 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
   const values = generateValues(seed, window, roster);
   await insertValues(await sqlRunner(), values, metricIds, ids.teams);
   // Raw records behind the weekly values, so every page has rows to show and drill into.
-  await seedSurveys(db, { teams: ids.teams, today: window.today, seed });
-  await seedSkills(db, { seed, window, teams: ids.teams });
+  const surveys = await seedSurveys(db, { teams: ids.teams, today: window.today, seed });
+  const skills = await seedSkills(db, { seed, window, teams: ids.teams });
   await refreshAllRollups();
 
   return {
@@ -91,5 +93,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
     promotions: rosterCounts.promotions,
     teamMoves: rosterCounts.teamMoves,
     metricValues: values.length,
+    surveys,
+    skills,
   };
 }

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formatDay } from "@/lib/domain/time";
 import { db } from "@/lib/server/db";
 import { teamSkills } from "@/lib/server/services/skills/skills-matrix";
-import { DEMO_SEED, seedDemo } from "./demo";
+import { seedDemo } from "./demo";
 import { ORG_TIME_ZONE } from "./org-plan";
-import { seedSkills, type SkillsSeedSummary } from "./skills";
+import type { SkillsSeedSummary } from "./skills";
 import { demoWindow } from "./window";
 
 const NOW = new Date();
@@ -16,9 +16,8 @@ async function values(key: string) {
 }
 
 beforeAll(async () => {
-  await seedDemo(db, { now: NOW });
-  const teams = new Map((await db.team.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
-  summary = await seedSkills(db, { seed: DEMO_SEED, window: demoWindow(NOW, ORG_TIME_ZONE), teams });
+  // The demo organisation runs seedSkills after its weekly values.
+  summary = (await seedDemo(db, { now: NOW })).skills;
 }, 600_000);
 
 describe("demo skills data", () => {
