@@ -1,7 +1,8 @@
 // `npm test`: every suite, in order of speed, stopping at nothing — all run, and the exit code is non-zero
 // when any failed.
 //   lint · typecheck · unit · integration on PGlite (in memory) · integration on PostgreSQL (when
-//   TEST_DATABASE_URL is set) · end-to-end in Chromium (against a production build on a fresh embedded database)
+//   TEST_DATABASE_URL is set) · end-to-end in Chromium (against a production build on a fresh embedded database) ·
+//   the benchmark at the small scale (`npm run bench -- --scale small --quick`; no timing is asserted)
 // Set PILLARS_TEST_ONLY=unit,int,... to run a subset.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -23,6 +24,8 @@ const suites = [
     ? { name: "int-postgres", cmd: bin("vitest"), args: ["run", "--project", "int"], env: { DATABASE_URL: process.env.TEST_DATABASE_URL } }
     : { name: "int-postgres", skip: "TEST_DATABASE_URL is not set" },
   { name: "e2e", cmd: bin("playwright"), args: ["test"] },
+  // The benchmark harness at the small scale, once: proves it still runs end to end; timings are never asserted.
+  { name: "bench-small", cmd: "npm", args: ["run", "bench", "--", "--scale", "small", "--quick"] },
 ];
 
 const results = [];

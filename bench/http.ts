@@ -1,0 +1,114 @@
+import autocannon from "autocannon";
+import { gzipSync } from "node:zlib";
+import { percentile } from "@/lib/domain/stats";
+
+/** HTTP measurements against the running server: request latency, ingestion batches, load, page weight. */
+
+export interface Latency {
+  requests: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  meanMs: number;
+}
+
+export function summarise(samples: number[]): Latency {
+  const q = (p: number) => Math.round((percentile(samples, p / 100) ?? 0) * 10) / 10;
+  const mean = samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);
+  return { requests: samples.length, p50Ms: q(50), p95Ms: q(95), p99Ms: q(99), meanMs: Math.round(mean * 10) / 10 };
+}
+
+async function timedFetch(url: string, init: RequestInit): Promise<{ ms: number; body: string }> {
+  const started = performance.now();
+  const res = await fetch(url, init);
+  const body = await res.text();
+  const ms = performance.now() - started;
+  if (!res.ok) throw new Error(`${init.method ?? "GET"} ${url} answered ${res.status}: ${body.slice(0, 500)}`);
+  return { ms, body };
+}
+
+/** Sequential GETs after a short warm-up; every answer must be 2xx. */
+export async function measureGet(url: string, token: string, requests: number, warmup = 3): Promise<Latency> {
+  const init = { headers: { authorization: `Bearer ${token}` } };
+  for (let i = 0; i < warmup; i++) await timedFetch(url, init);
+  const samples: number[] = [];
+  for (let i = 0; i < requests; i++) samples.push((await timedFetch(url, init)).ms);
+  return summarise(samples);
+}
+
+export interface IngestReport {
+  batches: number;
+  batchSize: number;
+  events: number;
+  eventsPerSecond: number;
+  p50BatchMs: number;
+  p99BatchMs: number;
+}
+
+/** POSTs batches one after another (a single client, as an importer script would), timing each. */
+export async function measureIngest(url: string, token: string, batches: unknown[][]): Promise<IngestReport> {
+  const samples: number[] = [];
+  for (const batch of batches) {
+    const { ms } = await timedFetch(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(batch),
+    });
+    samples.push(ms);
+  }
+  const events = batches.reduce((n, b) => n + b.length, 0);
+  const seconds = samples.reduce((a, b) => a + b, 0) / 1000;
+  const s = summarise(samples);
+  return { batches: batches.length, batchSize: batches[0]?.length ?? 0, events, eventsPerSecond: Math.round(events / seconds), p50BatchMs: s.p50Ms, p99BatchMs: s.p99Ms };
+}
+
+export interface LoadReport {
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Socket errors, timeouts and non-2xx answers together. */
+  errors: number;
+  non2xx: number;
+}
+
+export async function measureLoad(url: string, token: string, connections: number, seconds: number): Promise<LoadReport> {
+  const r = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+  return {
+    connections,
+    seconds,
+    requests: r.requests.total,
+    requestsPerSecond: Math.round(r.requests.average * 10) / 10,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    non2xx: r.non2xx,
+  };
+}
+
+export interface PageWeight {
+  scripts: number;
+  rawKb: number;
+  gzipKb: number;
+}
+
+/** Every `<script src>` the page's HTML references, fetched and gzipped (what a first visit downloads). */
+export async function firstLoadJs(pageUrl: string, cookie: string): Promise<PageWeight> {
+  const res = await fetch(pageUrl, { headers: { cookie }, redirect: "manual" });
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${pageUrl} answered ${res.status}; the session cookie was not accepted.`);
+  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replaceAll("&amp;", "&")))];
+  if (sources.length === 0) throw new Error(`No scripts found on ${pageUrl}.`);
+  let raw = 0;
+  let gzip = 0;
+  for (const src of sources) {
+    const script = await fetch(new URL(src, pageUrl));
+    if (!script.ok) throw new Error(`GET ${src} answered ${script.status}`);
+    const bytes = Buffer.from(await script.arrayBuffer());
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+  }
+  return { scripts: sources.length, rawKb: Math.round(raw / 102.4) / 10, gzipKb: Math.round(gzip / 102.4) / 10 };
+}

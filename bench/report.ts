@@ -1,0 +1,129 @@
+import type { LighthouseReport } from "./browser";
+import type { PageWeight } from "./http";
+import type { SuiteResult } from "./suite-result";
+
+/**
+ * The results file (bench/results.json) and the table printed on the terminal and published in the
+ * README's Performance section: one row per figure, one column per database, then the target (which
+ * applies to PostgreSQL at the large scale) and whether PostgreSQL met it.
+ */
+export interface BenchResults {
+  generatedAt: string;
+  scale: string;
+  quick: boolean;
+  durationSeconds: number;
+  machine: { cpu: string; cores: number; memoryGb: number; os: string; loadAverageAtStart: number[] };
+  versions: Record<string, string>;
+  build: { distDir: string; built: boolean; seconds: number };
+  databases: Partial<Record<"embedded" | "postgresql", SuiteResult>>;
+  frontend: { firstLoadJs?: PageWeight; lighthouse?: LighthouseReport; lighthouseSkipped?: string };
+  errors: { measurement: string; message: string }[];
+}
+
+type Cell = number | null | undefined;
+
+interface Line {
+  label: string;
+  value: (r: SuiteResult) => Cell;
+  unit?: string;
+  digits?: number;
+  /** The target and how to check it (PostgreSQL, large scale). */
+  target?: { text: string; met: (v: number) => boolean };
+  /** Embedded-only aim, shown in the target column after the PostgreSQL target. */
+  embeddedAim?: string;
+}
+
+const ratio = (a: Cell, b: Cell): Cell => (a != null && b != null && b > 0 ? a / b : null);
+
+export const LINES: Line[] = [
+  { label: "Dataset generation (not scored)", value: (r) => r.generation?.seconds, unit: "s", digits: 0 },
+  { label: "Overview, org, 52 weeks: p50", value: (r) => r.overview?.p50Ms, unit: "ms" },
+  { label: "Overview, org: p95", value: (r) => r.overview?.p95Ms, unit: "ms", target: { text: "≤ 150 ms", met: (v) => v <= 150 }, embeddedAim: "≤ 300 ms" },
+  { label: "Overview floor: SQL per panel (roll-ups)", value: (r) => r.floor?.org.rollupMs, unit: "ms" },
+  { label: "Overview floor: raw GROUP BY per panel", value: (r) => r.floor?.org.rawMs, unit: "ms" },
+  { label: "Overview p50 ÷ floor (roll-ups)", value: (r) => ratio(r.overview?.p50Ms, r.floor?.org.rollupMs), unit: "×", digits: 2, target: { text: "≤ 1.5×", met: (v) => v <= 1.5 } },
+  { label: "Overview in-process (no HTTP): p50", value: (r) => r.overviewInProcess?.p50Ms, unit: "ms" },
+  { label: "Group page data: p50", value: (r) => r.group?.p50Ms, unit: "ms" },
+  { label: "Group page data: p95", value: (r) => r.group?.p95Ms, unit: "ms" },
+  { label: "Team page data: p50", value: (r) => r.team?.p50Ms, unit: "ms" },
+  { label: "Team page data: p95", value: (r) => r.team?.p95Ms, unit: "ms" },
+  { label: "CSV import (metric values)", value: (r) => r.import?.rowsPerSecond, unit: "rows/s", digits: 0, target: { text: "≥ 50,000 rows/s", met: (v) => v >= 50_000 } },
+  { label: "Bulk-insert floor", value: (r) => r.import?.floorRowsPerSecond, unit: "rows/s", digits: 0 },
+  { label: "Import time ÷ floor time", value: (r) => r.import?.ratio, unit: "×", digits: 1, target: { text: "≤ 2×", met: (v) => v <= 2 } },
+  { label: "Ingestion, deployments (batches of 500)", value: (r) => r.ingest?.deployments.eventsPerSecond, unit: "events/s", digits: 0, target: { text: "≥ 2,000 events/s", met: (v) => v >= 2000 } },
+  { label: "Ingestion, deployments: p99 per batch", value: (r) => r.ingest?.deployments.p99BatchMs, unit: "ms", digits: 0 },
+  { label: "Ingestion, pull requests (batches of 500)", value: (r) => r.ingest?.pullRequests.eventsPerSecond, unit: "events/s", digits: 0, target: { text: "≥ 2,000 events/s", met: (v) => v >= 2000 } },
+  { label: "Ingestion, pull requests: p99 per batch", value: (r) => r.ingest?.pullRequests.p99BatchMs, unit: "ms", digits: 0 },
+  { label: "Recompute delivery + flow, all teams", value: (r) => r.recompute?.full.seconds, unit: "s", digits: 1, target: { text: "≤ 10 s", met: (v) => v <= 10 } },
+  { label: "Recompute after 1,000 new events", value: (r) => r.recompute?.incremental.ms, unit: "ms", digits: 0, target: { text: "≤ 200 ms", met: (v) => v <= 200 } },
+  { label: "Load on overview: requests/s", value: (r) => r.load?.requestsPerSecond, unit: "req/s", digits: 1 },
+  { label: "Load on overview: p99", value: (r) => r.load?.p99Ms, unit: "ms", digits: 0 },
+  { label: "Load on overview: errors (incl. non-2xx)", value: (r) => r.load?.errors, digits: 0, target: { text: "0", met: (v) => v === 0 } },
+  { label: "Peak server memory (RSS, process tree)", value: (r) => r.memory?.peakRssMb, unit: "MB", digits: 0, target: { text: "≤ 1,024 MB", met: (v) => v <= 1024 } },
+];
+
+function format(v: Cell, line: Pick<Line, "unit" | "digits">): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return "—";
+  const digits = line.digits ?? 1;
+  const n = v.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return line.unit ? `${n} ${line.unit}` : n;
+}
+
+export interface Row {
+  label: string;
+  embedded: string;
+  postgresql: string;
+  target: string;
+  met: string;
+}
+
+export function tableRows(results: BenchResults): Row[] {
+  const emb = results.databases.embedded;
+  const pg = results.databases.postgresql;
+  const rows: Row[] = LINES.map((line) => {
+    const pgValue = pg ? line.value(pg) : null;
+    const target = [line.target?.text, line.embeddedAim ? `embedded ${line.embeddedAim}` : null].filter(Boolean).join("; ");
+    let met = "";
+    if (line.target && pgValue !== null && pgValue !== undefined) met = line.target.met(pgValue) ? "yes" : "**no**";
+    return { label: line.label, embedded: emb ? format(line.value(emb), line) : "not run", postgresql: pg ? format(pgValue, line) : "not run", target, met };
+  });
+  const fe = results.frontend;
+  const js = fe.firstLoadJs?.gzipKb;
+  rows.push({ label: "Overview first-load JS (gzip)", embedded: format(js, { unit: "kB" }), postgresql: "(same build)", target: "≤ 250 kB", met: js == null ? "" : js <= 250 ? "yes" : "**no**" });
+  const lh = fe.lighthouse?.performance;
+  rows.push({
+    label: "Lighthouse performance (desktop, demo data)", embedded: lh == null ? (fe.lighthouseSkipped ?? "—") : String(lh), postgresql: "(embedded demo)",
+    target: "≥ 95", met: lh == null ? "" : lh >= 95 ? "yes" : "**no**",
+  });
+  return rows;
+}
+
+export function markdownTable(results: BenchResults): string {
+  const rows = tableRows(results);
+  const out = ["| Measurement | Embedded (PGlite) | PostgreSQL | Target | Met (PostgreSQL) |", "|---|---:|---:|---|---|"];
+  for (const r of rows) out.push(`| ${r.label} | ${r.embedded} | ${r.postgresql} | ${r.target} | ${r.met} |`);
+  return out.join("\n");
+}
+
+export function terminalTable(results: BenchResults): string {
+  const rows = tableRows(results);
+  const head: Row = { label: "Measurement", embedded: "Embedded", postgresql: "PostgreSQL", target: "Target", met: "Met" };
+  const all = [head, ...rows].map((r) => ({ ...r, met: r.met.replaceAll("*", "") }));
+  const width = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
+  const w = { label: width("label"), embedded: width("embedded"), postgresql: width("postgresql"), target: width("target") };
+  return all
+    .map((r, i) => {
+      const line = `${r.label.padEnd(w.label)}  ${r.embedded.padStart(w.embedded)}  ${r.postgresql.padStart(w.postgresql)}  ${r.target.padEnd(w.target)}  ${r.met}`;
+      return i === 0 ? `${line}\n${"─".repeat(line.length)}` : line;
+    })
+    .join("\n");
+}
+
+export function machineLine(results: BenchResults): string {
+  const m = results.machine;
+  const v = results.versions;
+  return (
+    `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}; load average at start ${m.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")}. ` +
+    `Node ${v.node}, Next.js ${v.next}, Prisma ${v.prisma}, PGlite ${v.pglite} (PostgreSQL ${v.embeddedPostgres ?? "?"}), PostgreSQL server ${v.postgres ?? "not run"}.`
+  );
+}

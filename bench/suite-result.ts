@@ -1,0 +1,24 @@
+import type { GenerationStep } from "./dataset";
+import type { FloorReport } from "./floor";
+import type { IngestReport, Latency, LoadReport, PageWeight } from "./http";
+import type { ImportReport } from "./import-pipeline";
+import type { MemoryReport } from "./server";
+
+/** What one database's benchmark process (bench/suite.ts) reports. */
+export interface SuiteResult {
+  database: "embedded" | "postgresql";
+  serverVersion: string;
+  generation?: { steps: GenerationStep[]; seconds: number; rollupSeconds: number; analyzeSeconds: number };
+  floor?: { org: FloorReport; group: FloorReport; team: FloorReport };
+  overviewInProcess?: Latency;
+  overview?: Latency;
+  group?: Latency;
+  team?: Latency;
+  import?: ImportReport;
+  recompute?: { full: { seconds: number; teams: number; weeks: number; values: number }; incremental: { ms: number; events: number; teams: number; weeks: number; values: number } };
+  ingest?: { deployments: IngestReport; pullRequests: IngestReport };
+  load?: LoadReport;
+  firstLoadJs?: PageWeight;
+  memory?: MemoryReport & { benchProcessPeakMb: number };
+  errors: { measurement: string; message: string }[];
+}
