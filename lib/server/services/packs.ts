@@ -182,3 +182,13 @@ export async function deletePack(user: SessionUser, actor: Actor, id: string): P
     await recordAudit(actor, { action: "delete", entityType: "MeetingPack", entityId: id, summary: `Deleted meeting pack "${before.title}"`, before }, tx);
   });
 }
+
+/** Live charts for presentation mode without a pack: the same slide shape, taken now and not stored. */
+export async function liveSlides(query: { scope: string; metrics: string[]; range: PackSlideInput["range"]; granularity: PackSlideInput["granularity"] }, now = new Date()): Promise<PackSlide[]> {
+  const { timeZone } = await getOrgSettings();
+  const slides: PackSlide[] = [];
+  for (const metricKey of query.metrics) {
+    slides.push(await freezeSlide({ metricKey, scope: query.scope, range: query.range, granularity: query.granularity, narrative: "", speakerNotes: "" }, now, timeZone));
+  }
+  return slides;
+}
