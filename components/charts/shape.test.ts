@@ -113,7 +113,7 @@ describe("formatChange and changeTone", () => {
 
 describe("describePoint and latestState", () => {
   it("never shows a number for a withheld point", () => {
-    expect(describePoint(week("2026-01-05", "2026-W02", null, "too-few"), "score")).toBe("Too few responses to show");
+    expect(describePoint(week("2026-01-05", "2026-W02", null, "too-few"), "score")).toBe("Too few people to show");
     expect(describePoint(week("2026-01-05", "2026-W02", null, "differencing"), "score")).toBe("Withheld to protect anonymity");
     expect(describePoint(week("2026-01-05", "2026-W02", null), "score")).toBe("No data");
     expect(describePoint(week("2026-01-05", "2026-W02", 6.1), "score")).toBe("6.10");

@@ -9,7 +9,8 @@ import type { MetricSeries, SeriesPoint, WithheldReason } from "@/lib/metrics/se
 const LOCALE = "en-US";
 
 export const WITHHELD_TEXT: Record<WithheldReason, string> = {
-  "too-few": "Too few responses to show",
+  // One wording for survey respondents and people alike: both are people, and either count may be the sample.
+  "too-few": "Too few people to show",
   differencing: "Withheld to protect anonymity",
 };
 

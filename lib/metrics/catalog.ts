@@ -227,7 +227,7 @@ export const BUILT_IN_METRICS: BuiltInMetric[] = [
     key: "median_tenure", name: "Median tenure", pillar: "RETENTION", unit: "days", direction: "HIGHER_IS_BETTER",
     aggregation: "LAST", source: "COMPUTED", sensitivity: "PEOPLE", sortOrder: 67,
     description: "Median time since hire of current staff.",
-    howComputed: "Median of (week end − hire date) over people employed at the week's end. Across teams, the median of team medians.",
+    howComputed: "Median of (week end − hire date) over people employed at the week's end. Groups and the organisation show the headcount-weighted mean of their teams' medians.",
   },
   // ── Development (entered by managers per team per month) ──
   {

@@ -1,4 +1,5 @@
 import "server-only";
+import { recomputeTeams } from "@/lib/server/services/delivery/recompute";
 import { Prisma, type Origin, type Sourcing } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { badRequest, conflict, notFound } from "@/lib/server/errors";
@@ -330,9 +331,12 @@ export async function updateService(actor: Actor, id: string, input: ServiceUpda
       const after = await tx.service.update({ where: { id }, data: input, select: { id: true, name: true, teamId: true, createdAt: true } });
       const summary = before.teamId === null && after.teamId ? `Assigned service ${after.name} to a team` : `Updated service ${after.name}`;
       await recordAudit(actor, { action: "update", entityType: "Service", entityId: id, summary, before, after: { name: after.name, teamId: after.teamId } }, tx);
-      return after;
+      return { after, previousTeamId: before.teamId };
     });
-    return { ...service, createdAt: service.createdAt.toISOString() };
+    // The service's delivery history now counts for its new team (and no longer for the old one).
+    const moved = [service.previousTeamId, service.after.teamId].filter((t): t is string => !!t);
+    if (service.previousTeamId !== service.after.teamId && moved.length) await recomputeTeams(moved);
+    return { ...service.after, createdAt: service.after.createdAt.toISOString() };
   } catch (error) {
     if (isUniqueViolation(error) && input.name) throw duplicateService(input.name);
     throw error;

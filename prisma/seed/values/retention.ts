@@ -39,7 +39,8 @@ export function retentionValues(ctx: TeamContext, roster: DemoRoster): ValueSink
       const span = person ? employmentAt(person, period.end) : null;
       return span ? daysBetween(span.hireDate, period.end) : 0;
     });
-    sink.plain("median_tenure", week, roundTo(median(tenures) ?? 0, 1));
+    // Stored as median × headcount ÷ headcount, so groups show the headcount-weighted mean of team medians.
+    if (tenures.length) sink.ratio("median_tenure", week, roundTo(median(tenures) ?? 0, 1) * tenures.length, tenures.length);
   }
   return sink;
 }
