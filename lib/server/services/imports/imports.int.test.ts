@@ -176,3 +176,33 @@ describe("malformed files", () => {
     expect(await db.metricValue.count()).toBe(before);
   });
 });
+
+describe("survey results, AI-tool usage and learning records", () => {
+  it("stores survey aggregates with respondents and withholds nothing at import", async () => {
+    const id = await upload("team,week,metric,score,respondents\npayments,2026-02-04,psych_safety,5.5,9\nSearch Team,2026-02-04,psych_safety,4,3\n", "survey-results", "survey.csv");
+    expect(await run(id)).toMatchObject({ status: "COMPLETED", created: 2 });
+    const safety = await db.metricDefinition.findUniqueOrThrow({ where: { key: "psych_safety" } });
+    const stored = await db.metricValue.findFirstOrThrow({ where: { metricId: safety.id, teamId: payments } });
+    expect(stored).toMatchObject({ value: 5.5, numerator: 49.5, denominator: 9 });
+    // Org roll-up: respondent-weighted (5.5 × 9 + 4 × 3) / 12 = 5.125.
+    const rollup = await db.metricRollup.findFirstOrThrow({ where: { metricId: safety.id, scopeType: "ORG", weekStart: stored.weekStart } });
+    expect(rollup.value).toBeCloseTo(5.125, 6);
+  });
+
+  it("upserts AI-tool usage on tool, team and date", async () => {
+    const file = "tool,team,date,seats,active users,acceptances\nCopilot,payments,2026-02-10,12,10,380\ncopilot,payments,2026-02-11,12,9,\n";
+    expect(await run(await upload(file, "ai-usage", "ai.csv"))).toMatchObject({ status: "COMPLETED", created: 2 });
+    expect(await run(await upload(file.replace("12,9,", "12,11,"), "ai-usage", "ai.csv"))).toMatchObject({ status: "COMPLETED", updated: 1, unchanged: 1 });
+    const row = await db.aiUsage.findFirstOrThrow({ where: { tool: "copilot", date: new Date("2026-02-11") } });
+    expect(row).toMatchObject({ seats: 12, activeUsers: 11, acceptances: null });
+  });
+
+  it("imports learning records idempotently and undoes them", async () => {
+    const file = "team,employee id,date,hours,spend,category,title\npayments,E1,2026-01-20,6,450,course,Kubernetes\n";
+    const first = await upload(file, "learning", "learning.csv");
+    expect(await run(first)).toMatchObject({ status: "COMPLETED", created: 1 });
+    expect(await run(await upload(file, "learning", "learning.csv"))).toMatchObject({ status: "COMPLETED", unchanged: 1 });
+    expect(await undoImport(first, actor(), admin, NOW)).toEqual({ restored: 0, deleted: 1 });
+    expect(await db.learningRecord.count()).toBe(0);
+  });
+});

@@ -1,13 +1,24 @@
 import "server-only";
+import { aiUsageKind } from "./kinds/ai-usage";
 import { groupsKind } from "./kinds/groups";
+import { learningKind } from "./kinds/learning";
 import { metricValuesLong } from "./kinds/metric-values-long";
 import { metricValuesWide } from "./kinds/metric-values-wide";
+import { surveyResultsKind } from "./kinds/survey-results";
 import { teamsKind } from "./kinds/teams";
 import type { ImportKind } from "./kinds/types";
 import { badRequest } from "@/lib/server/errors";
 
 /** Every kind of data a CSV can import, in the order the import page lists them. */
-export const IMPORT_KINDS: readonly ImportKind<never>[] = [metricValuesLong, metricValuesWide, teamsKind, groupsKind] as unknown as readonly ImportKind<never>[];
+export const IMPORT_KINDS: readonly ImportKind<never>[] = [
+  metricValuesLong,
+  metricValuesWide,
+  teamsKind,
+  groupsKind,
+  surveyResultsKind,
+  aiUsageKind,
+  learningKind,
+] as unknown as readonly ImportKind<never>[];
 
 export function importKind(key: string): ImportKind<unknown> {
   const kind = IMPORT_KINDS.find((k) => k.key === key);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PillarKey } from "@/lib/metrics/catalog";
 import { formatDay } from "@/lib/domain/time";
+import { monthAnchorOf } from "@/lib/entry/periods";
 import { canWriteTeam } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
 import { upsertMetricValues, valueEntityId } from "@/lib/server/services/metric-values";
@@ -18,6 +19,7 @@ import type { ApplyResult, BeforeImage, Client, FieldIssue, ItemIssue, SessionOp
 
 export interface MetricRef extends NamedRef {
   key: string;
+  monthly: boolean;
 }
 
 /** A team or metric the file names: resolved now, or to be created by the import. */
@@ -41,8 +43,8 @@ export interface ValueItem {
 export const IMPORTED_GROUP = { slug: "imported", name: "Imported teams" };
 
 export async function loadMetricRefs(client: Client): Promise<RefIndex<MetricRef>> {
-  const metrics = await client.metricDefinition.findMany({ select: { id: true, key: true, name: true }, where: { archivedAt: null } });
-  return new RefIndex(metrics.map((m) => ({ id: m.id, key: m.key, slug: m.key, name: m.name })));
+  const metrics = await client.metricDefinition.findMany({ select: { id: true, key: true, name: true, cadence: true }, where: { archivedAt: null } });
+  return new RefIndex(metrics.map((m) => ({ id: m.id, key: m.key, slug: m.key, name: m.name, monthly: m.cadence === "MONTHLY" })));
 }
 
 export class MetricValueWriter {
@@ -100,6 +102,13 @@ export class MetricValueWriter {
     return null;
   }
 
+  /** The week a value is stored at: a monthly metric keeps one value per month, at its anchor week. */
+  storedWeek(metric: Named, week: string): string {
+    if (!("id" in metric)) return week;
+    const found = this.metrics.get(metric.id);
+    return found?.monthly ? monthAnchorOf(week) : week;
+  }
+
   /** Creates the teams and metrics the batch names but the organisation lacks. */
   private async createMissing(items: ValueItem[], tx: Client, changes: BeforeImage[]): Promise<void> {
     for (const item of items) {
@@ -132,7 +141,7 @@ export class MetricValueWriter {
       data: { key, name, pillar, unit: "count", howComputed: "Imported from a file; entered outside Pillars." },
       select: { id: true },
     });
-    this.metrics.add({ id: metric.id, key, slug: key, name });
+    this.metrics.add({ id: metric.id, key, slug: key, name, monthly: false });
     changes.push({ entityType: "MetricDefinition", entityId: metric.id, before: null });
     await recordAudit(this.options.actor, { action: "import", entityType: "MetricDefinition", entityId: metric.id, summary: `Metric "${name}" created by an import`, after: { key, name, pillar } }, tx);
     return metric.id;

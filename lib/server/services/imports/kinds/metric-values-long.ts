@@ -47,7 +47,7 @@ export const metricValuesLong: ImportKind<ValueItem> = {
         const value = row.number("value", { required: true });
         const note = "note" in mapping ? row.text("note") || null : undefined;
         if (row.issues.length > 0 || !team || !metric || week === null || value === null) return { ok: false, issues: row.issues };
-        const item: ValueItem = { team, metric, pillar: pillar ?? undefined, week, value, note };
+        const item: ValueItem = { team, metric, pillar: pillar ?? undefined, week: writer.storedWeek(metric, week), value, note };
         return { ok: true, items: [{ key: valueKey(item), item }] };
       },
       apply: (items, tx) => writer.apply(items, tx),

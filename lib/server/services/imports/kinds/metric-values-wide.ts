@@ -57,7 +57,7 @@ export const metricValuesWide: ImportKind<ValueItem> = {
           const metric = writer.metric(field.slice(METRIC_PREFIX.length), field, row.issues, null);
           const value = row.number(field);
           if (!team || !metric || week === null || value === null) continue;
-          const item: ValueItem = { team, metric, week, value, valueField: field };
+          const item: ValueItem = { team, metric, week: writer.storedWeek(metric, week), value, valueField: field };
           items.push({ key: valueKey(item), item });
         }
         return row.issues.length > 0 ? { ok: false, issues: row.issues } : { ok: true, items };

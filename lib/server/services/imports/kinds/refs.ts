@@ -14,6 +14,7 @@ export interface NamedRef {
 
 export class RefIndex<T extends NamedRef> {
   private readonly bySlug = new Map<string, T>();
+  private readonly byId = new Map<string, T>();
   private readonly byName = new Map<string, T | "ambiguous">();
 
   constructor(rows: readonly T[]) {
@@ -22,6 +23,7 @@ export class RefIndex<T extends NamedRef> {
 
   add(row: T): void {
     this.bySlug.set(row.slug.toLowerCase(), row);
+    this.byId.set(row.id, row);
     for (const name of [row.name, row.slug]) {
       const key = normaliseHeader(name);
       const existing = this.byName.get(key);
@@ -37,6 +39,10 @@ export class RefIndex<T extends NamedRef> {
     if (named === "ambiguous") return { error: `More than one ${what} is called "${text}"; use its slug instead.` };
     if (named) return { row: named };
     return { error: `Unknown ${what} "${text}".` };
+  }
+
+  get(id: string): T | undefined {
+    return this.byId.get(id);
   }
 
   values(): T[] {
