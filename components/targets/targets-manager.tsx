@@ -73,7 +73,7 @@ export function TargetsManager({ metrics, groups, teams, targets, today }: Props
         {scopeType !== "ORG" && (
           <label className="text-sm text-slate-700">
             {scopeType === "GROUP" ? "Group" : "Team"}
-            <select name="scopeId" className={input} {...invalid("scopeId")}>
+            <select name="scopeId" aria-label={scopeType === "GROUP" ? "Group" : "Team"} className={input} {...invalid("scopeId")}>
               {(scopeType === "GROUP" ? groups : teams).map((x) => (
                 <option key={x.id} value={x.id}>{x.name}</option>
               ))}
