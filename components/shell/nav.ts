@@ -12,6 +12,10 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview" },
+  { href: "/review", label: "Review" },
+  { href: "/compare", label: "Compare" },
+  { href: "/packs", label: "Packs" },
+  { href: "/annotations", label: "Annotations" },
   { href: "/delivery", label: "Delivery" },
   { href: "/retention", label: "Retention" },
   { href: "/surveys", label: "Surveys" },

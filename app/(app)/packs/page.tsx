@@ -18,9 +18,12 @@ export default async function PacksPage() {
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Meeting packs</h1>
           <p className="text-sm text-slate-600">Charts, narratives and actions for leadership meetings, with the numbers frozen as presented.</p>
         </div>
-        {can(user, "managePacks") && (
-          <Link href="/packs/new" className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">New pack</Link>
-        )}
+        <div className="flex gap-2">
+          <Link href="/present" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">Present charts</Link>
+          {can(user, "managePacks") && (
+            <Link href="/packs/new" className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">New pack</Link>
+          )}
+        </div>
       </div>
       {packs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No meeting packs yet.</p>

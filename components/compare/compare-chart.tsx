@@ -1,0 +1,99 @@
+"use client";
+
+import "@/components/charts/chart-setup";
+import type { ChartData, ChartOptions } from "chart.js";
+import { useMemo } from "react";
+import { Line } from "react-chartjs-2";
+import { describePoint, formatTick, formatValue } from "@/components/charts/shape";
+import { useReducedMotion } from "@/components/charts/use-reduced-motion";
+import type { CompareMetric } from "@/lib/review/compare-types";
+
+// Distinguishable on white and for common colour-vision deficiencies (Okabe–Ito), darkened for contrast.
+const LINE_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#56208c"];
+const BASELINE = "#475569";
+
+/** One metric, a line per team or segment and the organisation as a dashed baseline, plus its data table. */
+export function CompareChart({ data }: { data: CompareMetric }) {
+  const reducedMotion = useReducedMotion();
+  const { unit, name } = data.metric;
+  const chartData = useMemo<ChartData<"line", (number | null)[], string>>(
+    () => ({
+      labels: data.baseline.map((p) => p.label),
+      datasets: [
+        ...data.lines.map((line, i) => ({
+          label: line.label,
+          data: line.points.map((p) => (p.withheld ? null : p.value)),
+          borderColor: LINE_COLOURS[i % LINE_COLOURS.length],
+          backgroundColor: LINE_COLOURS[i % LINE_COLOURS.length],
+          borderWidth: 2,
+          pointRadius: 2,
+          tension: 0.25,
+          spanGaps: false,
+        })),
+        {
+          label: "Organisation (baseline)",
+          data: data.baseline.map((p) => (p.withheld ? null : p.value)),
+          borderColor: BASELINE,
+          backgroundColor: BASELINE,
+          borderDash: [6, 4],
+          borderWidth: 1.5,
+          pointRadius: 0,
+        },
+      ],
+    }),
+    [data],
+  );
+  const options = useMemo<ChartOptions<"line">>(
+    () => ({
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: reducedMotion ? false : { duration: 300 },
+      interaction: { mode: "index", intersect: false },
+      scales: {
+        x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 } },
+        y: { beginAtZero: unit !== "score", ticks: { maxTicksLimit: 5, callback: (v) => formatTick(Number(v), unit) } },
+      },
+      plugins: {
+        legend: { position: "bottom", labels: { boxWidth: 12, boxHeight: 2 } },
+        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : formatValue(ctx.parsed.y, unit)}` } },
+      },
+    }),
+    [reducedMotion, unit],
+  );
+  const withheld = data.lines.filter((l) => l.points.some((p) => p.withheld));
+  return (
+    <div>
+      <div className="relative h-72 w-full min-w-0">
+        <Line data={chartData} options={options} role="img" aria-label={`${name} for ${data.lines.map((l) => l.label).join(", ")} against the organisation`} />
+      </div>
+      {withheld.length > 0 && (
+        <p className="mt-2 text-xs text-slate-600">
+          Some periods of {withheld.map((l) => l.label).join(", ")} are withheld to protect anonymity (too few people, or they could be worked out from a wider group).
+        </p>
+      )}
+      <table className="sr-only">
+        <caption>{name} by period</caption>
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            {data.lines.map((l) => (
+              <th key={l.key} scope="col">{l.label}</th>
+            ))}
+            <th scope="col">Organisation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.baseline.map((p, i) => (
+            <tr key={p.period}>
+              <th scope="row">{p.label}</th>
+              {data.lines.map((l) => (
+                <td key={l.key}>{l.points[i] ? describePoint(l.points[i], unit) : "No data"}</td>
+              ))}
+              <td>{describePoint(p, unit)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
