@@ -47,7 +47,8 @@ export const githubIssuesEvent = z.looseObject({
   issue: z.looseObject({
     number: z.number(),
     title: z.string().nullish(),
-    state: z.string(),
+    // Absent from some actions' payloads (e.g. "pinned"); then closed_at decides.
+    state: z.string().optional(),
     created_at: z.string(),
     closed_at: z.string().nullish(),
     labels: z.array(label).optional(),

@@ -74,7 +74,7 @@ export function mapGithubEvent(event: string, payload: unknown, incidentLabel: s
       const p = githubIssuesEvent.parse(payload);
       const labels = (p.issue.labels ?? []).map((l) => l.name);
       if (!hasLabel(labels, incidentLabel)) return ignored(`issue without the "${incidentLabel}" label`);
-      const closed = p.issue.state === "closed";
+      const closed = p.issue.state ? p.issue.state === "closed" : Boolean(p.issue.closed_at);
       return {
         kind: "incident",
         item: {
