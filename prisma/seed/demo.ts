@@ -13,6 +13,7 @@ import { insertValues } from "./insert-values";
 import { createOrganisation } from "./org";
 import { ORG_NAME, ORG_TIME_ZONE } from "./org-plan";
 import { simulateRoster } from "./people";
+import { seedDeliveryEvents, type DeliverySeedSummary } from "./delivery";
 import { createRoster } from "./roster";
 import { seedSkills, type SkillsSeedSummary } from "./skills";
 import { seedSurveys, type SurveySeedSummary } from "./surveys";
@@ -50,6 +51,7 @@ export interface DemoSummary {
   metricValues: number;
   surveys: SurveySeedSummary;
   skills: SkillsSeedSummary;
+  delivery: DeliverySeedSummary;
 }
 
 /** Whether the database holds no organisation yet (no teams), so the demo can be loaded into it. */
@@ -75,6 +77,9 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
   const values = generateValues(seed, window, roster);
   await insertValues(await sqlRunner(), values, metricIds, ids.teams);
   // Raw records behind the weekly values, so every page has rows to show and drill into.
+  // Delivery, flow and allocation values are computed from a generated event history, so every number
+  // on the Delivery page drills down to the deployments, changes and incidents behind it.
+  const delivery = await seedDeliveryEvents(db, { seed, window, now: options.now });
   const surveys = await seedSurveys(db, { teams: ids.teams, today: window.today, seed });
   const skills = await seedSkills(db, { seed, window, teams: ids.teams });
   await refreshAllRollups();
@@ -95,5 +100,6 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
     metricValues: values.length,
     surveys,
     skills,
+    delivery,
   };
 }

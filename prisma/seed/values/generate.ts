@@ -1,14 +1,13 @@
 /**
- * Every weekly value of the demo, for every built-in metric and team. Each generator draws from
+ * Every weekly value of the demo that is not computed from events (delivery, flow and allocation come
+ * from the demo's deployment, pull-request, incident and work-item history: prisma/seed/delivery.ts). Each generator draws from
  * its own seeded stream per team, so the output depends only on the seed and the window.
  */
 import { TEAMS } from "../org-plan";
 import type { DemoRoster } from "../people";
 import { streamFor } from "../prng";
 import type { DemoWindow } from "../window";
-import { deliveryValues } from "./delivery";
 import { engagementValues } from "./engagement";
-import { flowValues } from "./flow";
 import { manualQualityValues, monthlyDevelopmentValues } from "./manual";
 import { retentionValues } from "./retention";
 import type { SeedValue } from "./sink";
@@ -24,8 +23,6 @@ export function generateValues(seed: number, window: DemoWindow, roster: DemoRos
   for (const plan of TEAMS) {
     const ctx = teamContext(seed, window, plan, roster, late.has(plan.slug));
     for (const sink of [
-      deliveryValues(ctx),
-      flowValues(ctx),
       manualQualityValues(ctx),
       engagementValues(ctx),
       retentionValues(ctx, roster),
