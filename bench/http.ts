@@ -99,7 +99,9 @@ export async function firstLoadJs(pageUrl: string, cookie: string): Promise<Page
   const res = await fetch(pageUrl, { headers: { cookie }, redirect: "manual" });
   const html = await res.text();
   if (res.status !== 200) throw new Error(`GET ${pageUrl} answered ${res.status}; the session cookie was not accepted.`);
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replaceAll("&amp;", "&")))];
+  // `nomodule` scripts (legacy polyfills) are not downloaded by the browsers that run the app.
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\snomodule\b/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []).map((src) => src.replaceAll("&amp;", "&")))];
   if (sources.length === 0) throw new Error(`No scripts found on ${pageUrl}.`);
   let raw = 0;
   let gzip = 0;
