@@ -21,7 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/surveys", label: "Surveys" },
   { href: "/skills", label: "Skills" },
   { href: "/experiments", label: "Experiments" },
-  { href: "/my-teams", label: "My teams" },
+  { href: "/my-teams", label: "My teams", action: "enterData" },
   { href: "/missing-data", label: "Missing data", action: "viewMissingData" },
   { href: "/import", label: "Import" },
   { href: "/admin", label: "Admin", action: "admin" },

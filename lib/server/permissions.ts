@@ -14,7 +14,8 @@ export type Action =
   | "manageSurveys"
   | "managePacks"
   | "viewMissingData"
-  | "viewPeopleRecords";
+  | "viewPeopleRecords"
+  | "enterData";
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   read: ["ADMIN", "LEADER", "MANAGER", "VIEWER"],
@@ -24,6 +25,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   managePacks: ["ADMIN", "LEADER"],
   viewMissingData: ["ADMIN", "LEADER"],
   viewPeopleRecords: ["ADMIN"],
+  /** Opening the entry grid; which teams may be written is still decided per team (canWriteTeam). */
+  enterData: ["ADMIN", "MANAGER"],
 };
 
 export function can(user: SessionUser, action: Action): boolean {
