@@ -11,7 +11,8 @@ const METRICS: [string, (i: number) => number][] = [
   ["oncall_pages", (i) => 10 + (i % 3)],
   ["slo_attainment", (i) => 97 + (i % 3) / 2],
   ["test_automation", (i) => 70 + (i % 2)],
-  ["ci_success_rate", (i) => 90 + (i % 2)],
+  // A headline metric, so the numbers show on the overview's cards.
+  ["deployments", (i) => 5 + (i % 2)],
 ];
 const TEAMS = 20;
 const WEEKS = 200;
@@ -58,10 +59,10 @@ test("imports a large CSV with a visible progress bar and shows the data on the 
   const team = scopes.teams.find((t: { name: string }) => t.name === "E2E Import Team 3");
   expect(team).toBeTruthy();
   const overview = await (await page.request.get(`/api/v1/overview?scope=team:${team.id}&range=12w&granularity=week`)).json();
-  const defects = overview.pillars
+  const deployments = overview.pillars
     .flatMap((p: { series: { metric: { key: string }; points: { value: number | null }[] }[] }) => p.series)
-    .find((s: { metric: { key: string } }) => s.metric.key === "escaped_defects");
-  expect(defects.points.filter((p: { value: number | null }) => p.value !== null).length).toBeGreaterThanOrEqual(11);
+    .find((s: { metric: { key: string } }) => s.metric.key === "deployments");
+  expect(deployments.points.filter((p: { value: number | null }) => p.value !== null).length).toBeGreaterThanOrEqual(11);
 
   await page.getByRole("link", { name: "See the dashboard" }).click();
   await page.goto(`/?scope=team:${team.id}&range=12w&granularity=week`);

@@ -173,11 +173,18 @@ async function applyBatch(
   }
 }
 
+/** Before-images in bulk (one statement per 5,000): the query builder is the slow part at this volume. */
 async function saveChanges(tx: Client, importId: string, changes: BeforeImage[]): Promise<void> {
   for (let i = 0; i < changes.length; i += 5000) {
-    await tx.importChange.createMany({
-      data: changes.slice(i, i + 5000).map((c) => ({ importId, entityType: c.entityType, entityId: c.entityId, before: c.before ?? undefined })),
-    });
+    const page = changes.slice(i, i + 5000);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "ImportChange" ("importId", "entityType", "entityId", "before")
+       SELECT $1, t.entity_type, t.entity_id, t.before::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS t(entity_type, entity_id, before)`,
+      importId,
+      page.map((c) => c.entityType),
+      page.map((c) => c.entityId),
+      page.map((c) => (c.before === null ? null : JSON.stringify(c.before))),
+    );
   }
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 import type { PillarKey } from "@/lib/metrics/catalog";
-import { formatDay } from "@/lib/domain/time";
 import { monthAnchorOf } from "@/lib/entry/periods";
 import { canWriteTeam } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -242,18 +241,16 @@ export interface StoredValueImage {
 }
 
 async function storedValues(tx: Client, rows: MetricValueRow[]): Promise<Map<string, StoredValueImage>> {
-  const stored = await tx.metricValue.findMany({
-    where: {
-      metricId: { in: [...new Set(rows.map((r) => r.metricId as string))] },
-      teamId: { in: [...new Set(rows.map((r) => r.teamId))] },
-      weekStart: { in: [...new Set(rows.map((r) => r.weekStart))].map((w) => new Date(w)) },
-    },
-    select: { metricId: true, teamId: true, weekStart: true, value: true, note: true, version: true, numerator: true, denominator: true, source: true, enteredById: true, importId: true },
-  });
+  const stored = await tx.$queryRawUnsafe<(StoredValueImage & { metricId: string; teamId: string; week: string })[]>(
+    `SELECT v."metricId", v."teamId", to_char(v."weekStart", 'YYYY-MM-DD') AS week, v."value", v."note", v."version", v."numerator",
+            v."denominator", v."source"::text AS source, v."enteredById", v."importId"
+     FROM "MetricValue" v JOIN unnest($1::text[], $2::text[], $3::date[]) AS c(metric_id, team_id, week)
+       ON v."metricId" = c.metric_id AND v."teamId" = c.team_id AND v."weekStart" = c.week`,
+    rows.map((r) => r.metricId as string),
+    rows.map((r) => r.teamId),
+    rows.map((r) => r.weekStart),
+  );
   return new Map(
-    stored.map((s) => [
-      valueEntityId(s.metricId, s.teamId, formatDay(s.weekStart)),
-      { value: s.value, note: s.note, version: s.version, numerator: s.numerator, denominator: s.denominator, source: s.source, enteredById: s.enteredById, importId: s.importId },
-    ]),
+    stored.map(({ metricId, teamId, week, ...image }) => [valueEntityId(metricId, teamId, week), image]),
   );
 }
