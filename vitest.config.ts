@@ -32,7 +32,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One database per run, shared by files run one after another (reset between files).
           fileParallelism: false,
-          isolate: false,
+          // Modules are fresh per file (so vi.mock applies); the database instance lives on globalThis and is reused.
           env: {
             NODE_ENV: "test",
             PILLARS_DATA_DIR: "memory://",
