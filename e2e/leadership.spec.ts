@@ -110,7 +110,7 @@ test.describe("leadership views", () => {
     await page.getByLabel("Action 1").fill("Review the SLO budget");
     await page.getByLabel("Owner").fill("Priya Nair");
     await page.getByRole("button", { name: "Save pack" }).click();
-    await expect(page).toHaveURL(/\/packs\/[\w-]+$/, { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/packs\/(?!new$)[\w-]+$/, { timeout: 30_000 });
     const packId = page.url().split("/").pop() as string;
 
     const { pack } = await (await page.request.get(`/api/v1/packs/${packId}`)).json();

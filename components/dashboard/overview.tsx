@@ -42,7 +42,8 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
   };
 
   const data = overview.data;
-  const notes = useAnnotations(data ? { scope: data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`, from: data.from, to: data.to } : null);
+  // No upper bound: `to` is the last period's start, and a note later in that period still belongs on it.
+  const notes = useAnnotations(data ? { scope: data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`, from: data.from } : null);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">

@@ -30,7 +30,8 @@ async function freezeSlide(input: PackSlideInput, at: Date, timeZone: string): P
   const { scope, series, from, to } = await getMetricSeries({ scope: input.scope, range: input.range, granularity: input.granularity, metrics: [input.metricKey], now: at });
   const [one] = series;
   if (!one) throw badRequest(`Unknown metric: ${input.metricKey}`);
-  const notes = await listAnnotations({ scope: input.scope, from, to }, null);
+  // The last period runs past its start (`to`); notes up to the freeze moment belong on the chart.
+  const notes = await listAnnotations({ scope: input.scope, from, to: localDate(at, timeZone) < to ? to : localDate(at, timeZone) }, null);
   const markers: FrozenMarker[] = notes.annotations
     .filter((a) => a.kind === "NOTE" || a.metricKey === input.metricKey)
     .map((a) => ({ date: a.date, label: a.title }));
