@@ -42,6 +42,5 @@ export const metricValuesExportQuery = z.object({
   metrics: z.string().max(5000).optional(),
   from: day.optional(),
   to: day.optional(),
-  format: z.enum(["long", "wide"]).default("long"),
 });
 export type MetricValuesExportQuery = z.infer<typeof metricValuesExportQuery>;
