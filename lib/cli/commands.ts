@@ -8,6 +8,7 @@ import { applyMigrations } from "@/lib/server/migrate";
 import { ensureBuiltIns } from "@/lib/server/services/bootstrap";
 import { isEmbedded } from "@/lib/server/env";
 import { CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
+import { backupCommand, restoreCommand } from "./backup-command";
 import { exportCommand, importCommand } from "./import-command";
 
 /** A CLI command: returns the lines to print. Throws CliError for user mistakes (exit code 1). */
@@ -95,4 +96,6 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
   "token create": { usage: "token create --name NAME --scope ingest,read [--expires-days N]", run: tokenCreate },
   import: { usage: "import FILE --kind KIND [--skip-invalid] [--create-unknown]", run: importCommand },
   export: { usage: "export FILE [--kind metric-values|teams|groups|full]", run: exportCommand },
+  backup: { usage: "backup FILE   (the whole organisation; stop the server first on the embedded database)", run: backupCommand },
+  restore: { usage: "restore FILE [--force]   (into an empty database; --force replaces everything)", run: restoreCommand },
 };

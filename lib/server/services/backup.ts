@@ -1,0 +1,198 @@
+import "server-only";
+import type { SqlRunner } from "@/lib/server/sql-runner";
+
+/**
+ * Whole-organisation backup and restore, on the embedded database and on PostgreSQL alike.
+ *
+ * Format (text, one record per line, so it streams both ways and diffs well):
+ *   #pillars-backup\t{"version":1,"createdAt":…,"migrations":[…]}
+ *   <table>\t<the row as PostgreSQL's row_to_json>          (tables in foreign-key order)
+ *   #end\t{"tables":{"<table>":{"rows":n,"checksum":"md5"}}}
+ * Rows stay PostgreSQL's own JSON text end to end — never parsed in JavaScript — and are turned back into
+ * rows by json_populate_recordset, so numerics, timestamps and bytes come back exactly. The backup reads one
+ * REPEATABLE READ snapshot; the restore runs in one transaction and checks every table's count and checksum
+ * against the trailer before committing.
+ */
+export const BACKUP_FORMAT = "#pillars-backup";
+const END = "#end";
+const VERSION = 1;
+const FETCH = 500;
+const INSERT_BATCH = 500;
+
+export interface TableSummary {
+  rows: number;
+  checksum: string;
+}
+export type BackupSummary = Record<string, TableSummary>;
+
+export class BackupError extends Error {
+  override name = "BackupError";
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, "\"\"")}"`;
+
+/** The application's tables (not the migration ledger), parents before children. */
+export async function tablesInForeignKeyOrder(runner: SqlRunner): Promise<string[]> {
+  const tables = (
+    await runner.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'`,
+    )
+  ).map((r) => r.name);
+  const edges = await runner.query<{ child: string; parent: string }>(
+    `SELECT cl.relname AS child, pl.relname AS parent FROM pg_constraint co
+     JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_class pl ON pl.oid = co.confrelid
+     JOIN pg_namespace n ON n.oid = cl.relnamespace
+     WHERE co.contype = 'f' AND n.nspname = current_schema()`,
+  );
+  return topologicalOrder(tables, edges);
+}
+
+/** Kahn's algorithm with alphabetical tie-breaks (stable output); self-references are ignored. */
+export function topologicalOrder(tables: string[], edges: { child: string; parent: string }[]): string[] {
+  const parents = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const { child, parent } of edges) if (child !== parent && parents.has(child) && parents.has(parent)) parents.get(child)!.add(parent);
+  const order: string[] = [];
+  const done = new Set<string>();
+  while (order.length < tables.length) {
+    const ready = tables.filter((t) => !done.has(t) && [...parents.get(t)!].every((p) => done.has(p))).sort();
+    if (ready.length === 0) throw new BackupError(`Circular foreign keys between ${tables.filter((t) => !done.has(t)).join(", ")}.`);
+    for (const t of ready) {
+      order.push(t);
+      done.add(t);
+    }
+  }
+  return order;
+}
+
+async function appliedMigrations(runner: SqlRunner): Promise<string[]> {
+  const rows = await runner.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  );
+  return rows.map((r) => r.migration_name);
+}
+
+/** Row count and an order-independent checksum of every table, as of the runner's snapshot. */
+export async function summarizeTables(runner: SqlRunner, tables?: string[]): Promise<BackupSummary> {
+  const summary: BackupSummary = {};
+  for (const table of tables ?? (await tablesInForeignKeyOrder(runner))) {
+    const [row] = await runner.query<{ rows: number; checksum: string | null }>(
+      `SELECT count(*)::int AS rows, md5(coalesce(string_agg(j, E'\\n' ORDER BY j), '')) AS checksum
+       FROM (SELECT row_to_json(t)::text AS j FROM ${ident(table)} t) s`,
+    );
+    summary[table] = { rows: Number(row?.rows ?? 0), checksum: row?.checksum ?? "" };
+  }
+  return summary;
+}
+
+/** Writes the whole database to `write`, from one consistent snapshot. Returns the per-table summary. */
+export async function writeBackup(runner: SqlRunner, write: (chunk: string) => Promise<void> | void): Promise<BackupSummary> {
+  return runner.transaction(async (tx) => {
+    await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    const tables = await tablesInForeignKeyOrder(tx);
+    await write(`${BACKUP_FORMAT}\t${JSON.stringify({ version: VERSION, createdAt: new Date().toISOString(), migrations: await appliedMigrations(tx) })}\n`);
+    for (const table of tables) {
+      await tx.query(`DECLARE pillars_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${ident(table)} t`);
+      for (;;) {
+        const rows = await tx.query<{ j: string }>(`FETCH ${FETCH} FROM pillars_backup`);
+        if (rows.length === 0) break;
+        await write(rows.map((r) => `${table}\t${r.j}\n`).join(""));
+      }
+      await tx.query("CLOSE pillars_backup");
+    }
+    const summary = await summarizeTables(tx, tables);
+    await write(`${END}\t${JSON.stringify({ tables: summary })}\n`);
+    return summary;
+  });
+}
+
+/** True when the organisation has people or teams (built-in catalog rows alone do not count). */
+export async function hasOrganisationData(runner: SqlRunner): Promise<boolean> {
+  const [row] = await runner.query<{ n: number }>(`SELECT ((SELECT count(*) FROM "User") + (SELECT count(*) FROM "Team"))::int AS n`);
+  return Number(row?.n ?? 0) > 0;
+}
+
+export interface RestoreOptions {
+  /** Replace a database that already holds an organisation. */
+  force?: boolean;
+}
+
+/**
+ * Replaces the whole database with a backup's rows, in one transaction: on any problem (wrong format, schema
+ * version, a row that does not fit, a count or checksum that differs afterwards) nothing changes.
+ */
+export async function restoreBackup(runner: SqlRunner, lines: AsyncIterable<string>, options: RestoreOptions = {}): Promise<BackupSummary> {
+  return runner.transaction(async (tx) => {
+    if (!options.force && (await hasOrganisationData(tx))) {
+      throw new BackupError("The database already holds an organisation. Restore into an empty database, or pass --force to replace everything.");
+    }
+    const tables = await tablesInForeignKeyOrder(tx);
+    const known = new Set(tables);
+    const [{ superuser } = { superuser: false }] = await tx.query<{ superuser: boolean }>(`SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`);
+    // Self-references (a group's parent) may come in any order; the trailer checks prove the result.
+    if (superuser) await tx.query("SET LOCAL session_replication_role = replica");
+    await tx.exec(`TRUNCATE ${tables.map(ident).join(", ")} RESTART IDENTITY CASCADE`);
+
+    let header: { version: number; migrations: string[] } | null = null;
+    let expected: BackupSummary | null = null;
+    let batchTable = "";
+    let batch: string[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await tx.query(`INSERT INTO ${ident(batchTable)} SELECT * FROM json_populate_recordset(null::${ident(batchTable)}, $1::json)`, [`[${batch.join(",")}]`]);
+      batch = [];
+    };
+    let lineNo = 0;
+    for await (const raw of lines) {
+      lineNo++;
+      const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+      if (line === "") continue;
+      const tab = line.indexOf("\t");
+      if (tab < 0) throw new BackupError(`Line ${lineNo} is not a backup record.`);
+      const tag = line.slice(0, tab);
+      const rest = line.slice(tab + 1);
+      if (lineNo === 1) {
+        if (tag !== BACKUP_FORMAT) throw new BackupError("This file is not a Pillars backup.");
+        header = JSON.parse(rest) as { version: number; migrations: string[] };
+        if (header.version !== VERSION) throw new BackupError(`Backup format version ${header.version} is not supported.`);
+        const current = await appliedMigrations(tx);
+        if (JSON.stringify(current) !== JSON.stringify(header.migrations)) {
+          throw new BackupError("The backup was made with a different database schema version. Restore it with the Pillars version that made it, then upgrade.");
+        }
+        continue;
+      }
+      if (tag === END) {
+        await flush();
+        expected = (JSON.parse(rest) as { tables: BackupSummary }).tables;
+        continue;
+      }
+      if (!known.has(tag)) throw new BackupError(`Line ${lineNo} names an unknown table "${tag}".`);
+      if (tag !== batchTable || batch.length >= INSERT_BATCH) {
+        await flush();
+        batchTable = tag;
+      }
+      batch.push(rest);
+    }
+    if (!header) throw new BackupError("The backup file is empty.");
+    if (!expected) throw new BackupError("The backup file is incomplete (no end record); it was probably cut off.");
+    await resetSequences(tx);
+    const actual = await summarizeTables(tx, tables);
+    const wrong = tables.filter((t) => (expected![t]?.rows ?? 0) !== actual[t]!.rows || (expected![t] && expected![t]!.checksum !== actual[t]!.checksum));
+    if (wrong.length) throw new BackupError(`Restored data differs from the backup in ${wrong.join(", ")}; nothing was changed.`);
+    return actual;
+  });
+}
+
+/** Identity and serial columns continue after the restored ids. */
+async function resetSequences(tx: SqlRunner): Promise<void> {
+  const columns = await tx.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+     WHERE table_schema = current_schema() AND (column_default LIKE 'nextval(%' OR is_identity = 'YES')`,
+  );
+  for (const { table_name: table, column_name: column } of columns) {
+    await tx.query(
+      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${ident(column)}) FROM ${ident(table)}), 0) + 1, false)`,
+      [ident(table), column],
+    );
+  }
+}
