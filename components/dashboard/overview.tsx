@@ -5,6 +5,7 @@ import { useState } from "react";
 import "@/components/packs/print.css";
 import { overviewSearch, type OverviewParams } from "@/lib/client/overview-params";
 import { useAnnotations } from "@/lib/client/use-annotations";
+import { useExperimentMarkers } from "@/lib/client/use-experiment-markers";
 import { useOverview } from "@/lib/client/use-overview";
 import { EmptyState, OverviewError, OverviewSkeleton } from "./overview-states";
 import { OverviewToolbar } from "./overview-toolbar";
@@ -43,7 +44,9 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
 
   const data = overview.data;
   // No upper bound: `to` is the last period's start, and a note later in that period still belongs on it.
-  const notes = useAnnotations(data ? { scope: data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`, from: data.from } : null);
+  const scopeKey = data ? (data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`) : null;
+  const notes = useAnnotations(scopeKey && data ? { scope: scopeKey, from: data.from } : null);
+  const experiments = useExperimentMarkers(scopeKey ?? params.scope);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -72,7 +75,7 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
             <OverviewError message={overview.error.message} onRetry={() => void overview.refetch()} retrying={overview.isFetching} />
           )}
           {data.pillars.map((pillar) => (
-            <PillarSection key={pillar.key} pillar={pillar} annotations={notes.data?.annotations} />
+            <PillarSection key={pillar.key} pillar={pillar} annotations={notes.data?.annotations} scopeMarkers={experiments} />
           ))}
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import { markersForMetric } from "@/components/annotations/markers";
+import type { ChartMarker } from "@/components/charts/trend-chart";
 import type { AnnotationView } from "@/lib/review/annotation-types";
 import type { OverviewPillar } from "@/lib/metrics/series-types";
 import { MetricCard } from "./metric-card";
@@ -6,8 +7,16 @@ import { MetricCard } from "./metric-card";
 export const CARD_GRID = "grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4";
 
 const NO_ANNOTATIONS: AnnotationView[] = [];
+const NO_MARKERS: ChartMarker[] = [];
 
-export function PillarSection({ pillar, annotations = NO_ANNOTATIONS }: { pillar: OverviewPillar; annotations?: AnnotationView[] }) {
+interface PillarSectionProps {
+  pillar: OverviewPillar;
+  annotations?: AnnotationView[];
+  /** Markers shown on every chart of the scope (experiments of its teams). */
+  scopeMarkers?: ChartMarker[];
+}
+
+export function PillarSection({ pillar, annotations = NO_ANNOTATIONS, scopeMarkers = NO_MARKERS }: PillarSectionProps) {
   const headingId = `pillar-${pillar.key}-heading`;
   return (
     <section data-testid={`pillar-${pillar.key}`} aria-labelledby={headingId} className="space-y-3">
@@ -24,10 +33,14 @@ export function PillarSection({ pillar, annotations = NO_ANNOTATIONS }: { pillar
       ) : (
         <div className={CARD_GRID} data-print-grid>
           {pillar.series.map((series) => (
-            <MetricCard key={series.metric.key} series={series} markers={markersForMetric(annotations, series.metric.key)} />
+            <MetricCard key={series.metric.key} series={series} markers={withScopeMarkers(markersForMetric(annotations, series.metric.key), scopeMarkers)} />
           ))}
         </div>
       )}
     </section>
   );
+}
+
+function withScopeMarkers(own: ChartMarker[], scope: ChartMarker[]): ChartMarker[] {
+  return scope.length === 0 ? own : [...own, ...scope].sort((a, b) => a.date.localeCompare(b.date));
 }
