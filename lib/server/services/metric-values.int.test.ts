@@ -87,6 +87,16 @@ describe("upsertMetricValues", () => {
     expect(accepted).toMatchObject({ status: "saved", created: 1 });
   });
 
+  it("takes imported history as it is: the note rule is for values typed by a person", async () => {
+    // Team B's previous week holds nothing yet; W2 = 98 then W1 = 10 is a big move that an import may carry.
+    const imported = await upsertMetricValues(actorOf(admin), [
+      { metricId: slo, teamId: teamB, weekStart: W2, value: 98 },
+      { metricId: slo, teamId: teamB, weekStart: W1, value: 10 },
+    ], { source: "IMPORT", user: admin, now: NOW });
+    expect(imported).toMatchObject({ status: "saved", created: 2 });
+    await db.metricValue.deleteMany({ where: { teamId: teamB, metricId: slo } });
+  });
+
   it("uses the previous week's value from the same batch", async () => {
     // W2 for team B is 10 in the batch; W1 = 30 is a 200% move, so it needs a note.
     const result = await save(admin, [

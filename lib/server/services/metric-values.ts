@@ -248,7 +248,10 @@ async function attempt(actor: Actor, rows: MetricValueRow[], options: UpsertOpti
     // The previous period's value as it will be after this save (the batch may carry it too).
     const prevKey = cellKey(p.metric.id, p.teamId, previousWeek(p));
     const previous = batch.get(prevKey)?.value ?? stored.get(prevKey)?.value ?? null;
-    for (const issue of checkValue(rulesOf(p.metric, settings.noteChangePct), p.value, previous, finalNote)) {
+    // A note is asked for when a person types a big move; history arriving by import or API is taken as it is.
+    const rules = rulesOf(p.metric, settings.noteChangePct);
+    if (options.source !== "MANUAL") rules.noteChangePct = Number.POSITIVE_INFINITY;
+    for (const issue of checkValue(rules, p.value, previous, finalNote)) {
       errors.push({ row: p.row, field: issue.field, message: issue.message });
     }
     if (existing) updates.push({ plan: p, stored: existing, note: finalNote });
