@@ -22,6 +22,8 @@ export const GET = withRoute({
 export const PUT = withRoute({
   auth: "any",
   scope: "ingest",
+  // Leaders and viewers are refused before their body is even read; managers are checked per team.
+  action: "enterData",
   body: putMetricValuesBody,
   maxBodyBytes: 10 * 1024 * 1024,
   handler: async ({ body, user, token, actor }) => {
