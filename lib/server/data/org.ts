@@ -18,8 +18,9 @@ export interface TeamRow {
   acquisitionName: string | null;
 }
 
+/** The settings row; read on every dashboard request, so it is created only when missing (never upserted). */
 export async function getOrgSettings() {
-  return db.orgSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  return (await db.orgSettings.findUnique({ where: { id: 1 } })) ?? db.orgSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
 }
 
 export async function listGroups(): Promise<GroupRow[]> {
