@@ -1,0 +1,27 @@
+/**
+ * Reads the database the resilience suite just stressed (the server is stopped, so the embedded data folder
+ * is free) and prints the facts it checks as JSON: which deployment ids exist and how often, how many rows
+ * an import left, and whether the schema is up to date.
+ *   tsx --conditions=react-server scripts/resilience/inspect.ts <prefix>
+ */
+import { closeDb, sqlRunner } from "@/lib/server/db";
+import { readMigrations } from "@/lib/server/migrate";
+
+async function main(): Promise<void> {
+  const prefix = process.argv[2] ?? "";
+  const runner = await sqlRunner();
+  const deployments = await runner.query<{ externalId: string; n: number }>(
+    `SELECT "externalId", count(*)::int AS n FROM "Deployment" WHERE "externalId" LIKE $1 GROUP BY "externalId"`,
+    [`${prefix}%`],
+  );
+  const [teams] = await runner.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Team" WHERE slug LIKE $1`, [`${prefix}%`]);
+  const applied = await runner.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+  const pending = readMigrations().filter((m) => !applied.some((a) => a.migration_name === m.name)).map((m) => m.name);
+  console.log(JSON.stringify({ deployments: Object.fromEntries(deployments.map((d) => [d.externalId, d.n])), teams: teams?.n ?? 0, pendingMigrations: pending }));
+  await closeDb();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
