@@ -3,9 +3,11 @@ import { db } from "@/lib/server/db";
 
 /**
  * Failed sign-in throttling per account and per address, kept in the database so every instance sees it.
- * After MAX_FAILURES failures within WINDOW, the key is locked for LOCK; a success clears the account key.
+ * An account is locked after ACCOUNT_FAILURES failures within WINDOW; an address after ADDRESS_FAILURES (higher,
+ * because a whole office may share one address behind NAT). A lock lasts LOCK; a success clears the account key.
  */
-const MAX_FAILURES = 5;
+export const ACCOUNT_FAILURES = 5;
+export const ADDRESS_FAILURES = 20;
 const WINDOW_MS = 15 * 60_000;
 const LOCK_MS = 15 * 60_000;
 
@@ -26,7 +28,8 @@ export async function recordFailure(keys: string[], now = new Date()): Promise<v
       const row = await tx.signInThrottle.findUnique({ where: { key } });
       const fresh = !row || now.getTime() - row.windowStart.getTime() > WINDOW_MS;
       const failures = fresh ? 1 : row.failures + 1;
-      const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : (row?.lockedUntil ?? null);
+      const limit = key.startsWith("ip:") ? ADDRESS_FAILURES : ACCOUNT_FAILURES;
+      const lockedUntil = failures >= limit ? new Date(now.getTime() + LOCK_MS) : (row?.lockedUntil ?? null);
       await tx.signInThrottle.upsert({
         where: { key },
         create: { key, failures, windowStart: now, lockedUntil },
