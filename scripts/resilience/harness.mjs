@@ -107,6 +107,8 @@ export function api(url, token) {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body !== undefined && typeof body !== "string" ? { "content-type": "application/json" } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      // A hang is a failure too, not a reason to wait forever.
+      signal: AbortSignal.timeout(60_000),
     });
     const text = await response.text();
     return { status: response.status, text };
