@@ -16,8 +16,6 @@ export const ROLE_ORDER = ["ADMIN", "LEADER", "MANAGER", "VIEWER"] as const;
 const ADMIN_ONLY: Roles = ["allow", "deny", "deny", "deny"];
 const LEADERS: Roles = ["allow", "allow", "deny", "deny"];
 const TEAM: Roles = ["allow", "team", "team", "team"];
-/** Admin-only, but the body is read first (it may also come from an API token): non-admins get 400 or 403. */
-const ADMIN_AFTER_VALIDATION: Roles = ["allow", "team", "team", "team"];
 
 export const WRITE_MATRIX: Record<string, Roles> = {
   "PATCH /api/v1/admin/groups/[id]": ADMIN_ONLY,
@@ -68,7 +66,7 @@ export const WRITE_MATRIX: Record<string, Roles> = {
   "POST /api/v1/people/[employeeId]/events": ADMIN_ONLY,
   "PUT /api/v1/people/[employeeId]": ADMIN_ONLY,
   "POST /api/v1/people/import": ADMIN_ONLY,
-  "POST /api/v1/people": ADMIN_AFTER_VALIDATION,
+  "POST /api/v1/people": ADMIN_ONLY,
   "POST /api/v1/pull-requests": ADMIN_ONLY,
   "PUT /api/v1/skills/[id]": ADMIN_ONLY,
   "DELETE /api/v1/skills/[id]": ADMIN_ONLY,

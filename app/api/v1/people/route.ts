@@ -20,6 +20,8 @@ export const GET = withRoute({
 export const POST = withRoute({
   auth: "any",
   scope: "ingest",
+  // Sessions: admins only, refused before the body is read.
+  action: "viewPeopleRecords",
   body: peopleIngestBody,
   maxBodyBytes: 10 * 1024 * 1024,
   handler: async ({ user, token, actor, body }) => {
