@@ -6,29 +6,11 @@ import { queryKeys } from "@/lib/client/query-keys";
 
 /** The import page's server data: previews, the polled import state, the imports list. */
 
-export interface RowProblem {
-  line: number;
-  column: string;
-  message: string;
-}
-
-export interface ImportPreview {
-  importId: string;
-  kind: string;
-  fileName: string;
-  header: string[];
-  mapping: Record<string, number>;
-  fields: { key: string; label: string }[];
-  missing: string[];
-  unmatched: string[];
-  rows: { line: number; fields: string[]; problems: RowProblem[] }[];
-  totalRows: number;
-  validRows: number;
-  items: number;
-  problems: RowProblem[];
-  problemCount: number;
-  fileError: { code: string; message: string; line: number; column?: number } | null;
-}
+// The preview's shape is the server's own (type-only imports: nothing server-side reaches the browser).
+export type { RowProblem } from "@/lib/server/services/imports/scan";
+export type { ImportPreview } from "@/lib/server/services/imports/preview";
+import type { ImportPreview } from "@/lib/server/services/imports/preview";
+import type { RowProblem } from "@/lib/server/services/imports/scan";
 
 export interface ImportState {
   id: string;

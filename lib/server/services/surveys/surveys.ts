@@ -55,35 +55,17 @@ function runSummary(r: { id: string; title: string; opensOn: Date; closesOn: Dat
   return { id: r.id, title: r.title, opensOn, closesOn, repeat: r.repeat, state: runState(opensOn, closesOn, today), teams: r._count.teams };
 }
 
-export async function listSurveys(now = new Date()): Promise<SurveySummary[]> {
-  const today = await todayInOrg(now);
-  const rows = await db.survey.findMany({
-    where: { archivedAt: null },
-    select: { id: true, title: true, description: true, items: true, createdAt: true, runs: { select: runSelect, orderBy: { opensOn: "desc" } } },
-    orderBy: { createdAt: "desc" },
-  });
-  return rows.map((s) => {
-    const items = readItems(s.items);
-    return {
-      id: s.id,
-      title: s.title,
-      description: s.description,
-      itemCount: items.length,
-      indexes: indexesOf(items),
-      createdAt: s.createdAt.toISOString(),
-      runs: s.runs.map((r) => runSummary(r, today)),
-    };
-  });
+const surveySelect = { id: true, title: true, description: true, items: true, createdAt: true, runs: { select: runSelect, orderBy: { opensOn: "desc" } } } as const;
+
+interface SurveyRow {
+  id: string;
+  title: string;
+  description: string | null;
+  createdAt: Date;
+  runs: Parameters<typeof runSummary>[0][];
 }
 
-export async function getSurvey(id: string, now = new Date()): Promise<SurveyDetail> {
-  const today = await todayInOrg(now);
-  const s = await db.survey.findFirst({
-    where: { id, archivedAt: null },
-    select: { id: true, title: true, description: true, items: true, createdAt: true, runs: { select: runSelect, orderBy: { opensOn: "desc" } } },
-  });
-  if (!s) throw notFound("Survey");
-  const items = readItems(s.items);
+function surveySummary(s: SurveyRow, items: StoredItem[], today: string): SurveySummary {
   return {
     id: s.id,
     title: s.title,
@@ -92,8 +74,28 @@ export async function getSurvey(id: string, now = new Date()): Promise<SurveyDet
     indexes: indexesOf(items),
     createdAt: s.createdAt.toISOString(),
     runs: s.runs.map((r) => runSummary(r, today)),
-    items,
   };
+}
+
+export async function listSurveys(now = new Date()): Promise<SurveySummary[]> {
+  const today = await todayInOrg(now);
+  const rows = await db.survey.findMany({
+    where: { archivedAt: null },
+    select: surveySelect,
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((s) => surveySummary(s, readItems(s.items), today));
+}
+
+export async function getSurvey(id: string, now = new Date()): Promise<SurveyDetail> {
+  const today = await todayInOrg(now);
+  const s = await db.survey.findFirst({
+    where: { id, archivedAt: null },
+    select: surveySelect,
+  });
+  if (!s) throw notFound("Survey");
+  const items = readItems(s.items);
+  return { ...surveySummary(s, items, today), items };
 }
 
 export async function createSurvey(actor: Actor, input: CreateSurveyInput): Promise<{ id: string; items: StoredItem[] }> {
