@@ -12,6 +12,7 @@ export type Action =
   | "admin"
   | "annotate"
   | "manageSurveys"
+  | "inviteToSurveys"
   | "managePacks"
   | "viewMissingData"
   | "viewPeopleRecords"
@@ -22,6 +23,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   admin: ["ADMIN"],
   annotate: ["ADMIN", "LEADER"],
   manageSurveys: ["ADMIN", "LEADER"],
+  /** Generating a run's invitation links; a manager only for the teams they manage (decided per team). */
+  inviteToSurveys: ["ADMIN", "LEADER", "MANAGER"],
   managePacks: ["ADMIN", "LEADER"],
   viewMissingData: ["ADMIN", "LEADER"],
   viewPeopleRecords: ["ADMIN"],

@@ -11,11 +11,14 @@ export const dynamic = "force-dynamic";
  */
 export const GET = withRoute<undefined, undefined, { runId: string }>({
   auth: "session",
+  action: "inviteToSurveys",
   handler: ({ params }) => invitationSummary(params.runId),
 });
 
 export const POST = withRoute<{ format: "json" | "csv" }, GenerateLinksInput, { runId: string }>({
   auth: "session",
+  // Viewers are refused before the body is read; which teams a manager may invite is decided per team.
+  action: "inviteToSurveys",
   query: linksFormatQuery,
   body: generateLinksInput,
   handler: async ({ actor, user, body, params, query, request }) => {
