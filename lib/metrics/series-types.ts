@@ -3,6 +3,7 @@
  * route handlers and the client hooks.
  */
 import type { Granularity } from "@/lib/domain/time";
+import type { FilterInfo } from "@/lib/review/segment-filter";
 import type { AggregationKey, DirectionKey, MetricUnit, PillarKey, SensitivityKey } from "./catalog";
 
 export type RangeKey = "12w" | "6m" | "1y" | "2y";
@@ -81,6 +82,8 @@ export interface OverviewPillar {
 
 export interface OverviewResponse {
   scope: ScopeInfo;
+  /** The segment filter narrowing the scope (location, sourcing, origin), or null. */
+  filter: FilterInfo | null;
   range: RangeKey;
   granularity: Granularity;
   from: string;

@@ -32,7 +32,7 @@ export interface Segment extends SegmentOption {
   teamIds: string[];
 }
 
-const SOURCING_LABELS: Record<string, string> = { ONSHORE: "Onshore", NEARSHORE: "Nearshore", OFFSHORE: "Offshore", VENDOR: "Vendor" };
+export const SOURCING_LABELS: Record<string, string> = { ONSHORE: "Onshore", NEARSHORE: "Nearshore", OFFSHORE: "Offshore", VENDOR: "Vendor" };
 
 /** Group ids inside `groupId` (itself included), following parent links. */
 export function groupDescendants(groupId: string, groups: SegmentGroup[]): Set<string> {

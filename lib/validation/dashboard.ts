@@ -1,13 +1,22 @@
 import { z } from "zod";
 import { RANGE_KEYS } from "@/lib/metrics/series-types";
+import { FILTER_PATTERNS } from "@/lib/review/segment-filter";
 
 export const scopeParam = z
   .string()
   .regex(/^(org|group:[\w-]+|team:[\w-]+)$/, "must be org, group:<id> or team:<id>")
   .default("org");
 
+/** Segment filters (lib/review/segment-filter.ts); a well-formed value no team has matches nothing. */
+export const segmentFilterFields = {
+  location: z.string().trim().regex(FILTER_PATTERNS.location, "must be a location name (up to 80 characters, no commas)").optional(),
+  sourcing: z.enum(["ONSHORE", "NEARSHORE", "OFFSHORE", "VENDOR"], "must be ONSHORE, NEARSHORE, OFFSHORE or VENDOR").optional(),
+  origin: z.string().regex(FILTER_PATTERNS.origin, "must be organic, acquired or acquired:<acquisition name>").optional(),
+};
+
 export const dashboardQuery = z.object({
   scope: scopeParam,
+  ...segmentFilterFields,
   range: z.enum(RANGE_KEYS as [string, ...string[]]).default("6m").transform((r) => r as (typeof RANGE_KEYS)[number]),
   granularity: z.enum(["week", "month", "quarter"]).default("week"),
 });

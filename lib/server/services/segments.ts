@@ -1,13 +1,14 @@
 import "server-only";
-import { formatDay, periodOfWeek, weekStartOf } from "@/lib/domain/time";
+import { weekStartOf } from "@/lib/domain/time";
 import { rollUp, type WeeklyPoint } from "@/lib/metrics/aggregate";
 import type { MetricInfo, SeriesPoint } from "@/lib/metrics/series-types";
 import type { CompareMetric, CompareResponse, SegmentsResponse } from "@/lib/review/compare-types";
-import { groupAncestors, resolveSegment, segmentOptions, withheldSegments, type Segment, type SampleGroup } from "@/lib/review/segments";
+import { groupAncestors, resolveSegment, segmentOptions, type Segment, type SampleGroup } from "@/lib/review/segments";
 import { getOrgSettings, listGroups, listTeams } from "@/lib/server/data/org";
 import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/metric-points";
 import { db } from "@/lib/server/db";
 import { badRequest } from "@/lib/server/errors";
+import { minimumGroup, teamSamples, withheldPeriods } from "@/lib/server/services/segment-samples";
 import { seriesWindow, type SeriesWindow } from "@/lib/server/services/series";
 import type { CompareQuery } from "@/lib/validation/leadership";
 
@@ -16,8 +17,6 @@ import type { CompareQuery } from "@/lib/validation/leadership";
  * metric with the organisation as baseline. Segment values combine their teams' weekly values with the
  * same rules as the roll-ups; people and survey metrics are withheld per period under the anonymity rules.
  */
-const PEOPLE_MIN_GROUP = 5;
-
 export async function listSegmentOptions(): Promise<SegmentsResponse> {
   const [teams, groups, metrics] = await Promise.all([
     listTeams(),
@@ -40,29 +39,6 @@ const infoOf = (m: MetricRow): MetricInfo => ({
   key: m.key, name: m.name, pillar: m.pillar, unit: m.unit as MetricInfo["unit"], direction: m.direction,
   aggregation: m.aggregation, sensitivity: m.sensitivity, source: m.source, howComputed: m.howComputed,
 });
-
-/**
- * Each team's sample per period: respondents of its largest survey run in the period (survey metrics),
- * or its latest headcount in the period (people metrics) — as the dashboard series count them.
- */
-async function teamSamples(metric: MetricRow, headcountId: string | null, window: SeriesWindow): Promise<Map<string, Map<string, number>>> {
-  const survey = metric.sensitivity === "SURVEY";
-  const sourceId = survey ? metric.id : headcountId;
-  const out = new Map<string, Map<string, number>>(window.periods.map((p) => [p, new Map()]));
-  if (!sourceId) return out;
-  const rows = await db.metricValue.findMany({
-    where: { metricId: sourceId, weekStart: { gte: new Date(window.fromWeek), lte: new Date(window.toWeek) } },
-    select: { teamId: true, weekStart: true, value: true, denominator: true },
-    orderBy: { weekStart: "asc" },
-  });
-  for (const r of rows) {
-    const period = out.get(periodOfWeek(formatDay(r.weekStart), window.granularity));
-    if (!period) continue;
-    const n = (survey ? r.denominator : r.value) ?? 0;
-    period.set(r.teamId, survey ? Math.max(period.get(r.teamId) ?? 0, n) : n);
-  }
-  return out;
-}
 
 function toPoints(weekly: WeeklyPoint[], metric: MetricRow, window: SeriesWindow, withheld?: Map<string, "too-few" | "differencing">): SeriesPoint[] {
   return rollUp(weekly, window.periods, window.granularity, metric.aggregation, metric.unit).map((r) => {
@@ -111,16 +87,17 @@ export async function compareSegments(query: CompareQuery, now = new Date()): Pr
     ? ((await db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } }))?.id ?? null)
     : null;
 
+  const samples = await teamSamples(ordered, headcountId, window);
   const out: CompareMetric[] = [];
   for (const m of ordered) {
-    const withheld = new Map<string, Map<string, "too-few" | "differencing">>(items.map((s) => [s.key, new Map()]));
+    let withheld = new Map<string, Map<string, "too-few" | "differencing">>();
     let baselineWithheld: Map<string, "too-few"> | undefined;
-    if (m.sensitivity !== "NONE") {
-      const min = m.sensitivity === "SURVEY" ? settings.anonymityThreshold : Math.max(PEOPLE_MIN_GROUP, settings.anonymityThreshold);
-      const samples = await teamSamples(m, headcountId, window);
+    const perPeriod = samples.get(m.id);
+    if (perPeriod) {
+      const min = minimumGroup(m.sensitivity, settings.anonymityThreshold);
+      withheld = withheldPeriods(items, context, perPeriod, min);
       baselineWithheld = new Map();
-      for (const [period, perTeam] of samples) {
-        for (const [key, reason] of withheldSegments(items, context, perTeam, min)) withheld.get(key)?.set(period, reason);
+      for (const [period, perTeam] of perPeriod) {
         const orgCount = [...perTeam.values()].reduce((a, b) => a + b, 0);
         if (orgCount < min) baselineWithheld.set(period, "too-few");
       }

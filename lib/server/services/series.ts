@@ -4,9 +4,12 @@ import { changePct, rollUp, targetStatus, type WeeklyPoint } from "@/lib/metrics
 import { builtInMetric, PILLARS, type PillarKey } from "@/lib/metrics/catalog";
 import type { MetricInfo, MetricSeries, OverviewResponse, RangeKey, SeriesPoint, TargetInfo, WithheldReason } from "@/lib/metrics/series-types";
 import { ancestorChains, getOrgSettings, listGroups, resolveScope, teamIdsInScope, type Scope } from "@/lib/server/data/org";
-import { weeklyPointsForScope } from "@/lib/server/data/metric-points";
+import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/metric-points";
 import { db } from "@/lib/server/db";
 import { badRequest } from "@/lib/server/errors";
+import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
+import { minimumGroup, teamSamples, withheldPeriods } from "@/lib/server/services/segment-samples";
+import type { FilterInfo, SegmentFilter } from "@/lib/review/segment-filter";
 
 /**
  * Trend series for dashboards: weekly points for a scope, rolled up to the chosen granularity, with the
@@ -98,31 +101,42 @@ export interface SeriesRequest {
   metrics: MetricRow[];
   window: SeriesWindow;
   currentWeek: string;
+  /** A filtered dashboard: the scope's teams that match the segment filter, combined as a group would be. */
+  teamSet?: FilteredTeams | null;
 }
 
-export async function buildSeries({ scope, metrics, window, currentWeek }: SeriesRequest): Promise<MetricSeries[]> {
+export async function buildSeries({ scope, metrics, window, currentWeek, teamSet }: SeriesRequest): Promise<MetricSeries[]> {
   const settings = await getOrgSettings();
   const threshold = settings.anonymityThreshold;
   const headcount = await db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } });
   const needsPeople = metrics.some((m) => m.sensitivity === "PEOPLE") && headcount;
   const ids = [...new Set([...metrics.map((m) => m.id), ...(needsPeople && headcount ? [headcount.id] : [])])];
   const [points, comparisons, targets, scopeTeams] = await Promise.all([
-    weeklyPointsForScope(scope, ids, window.fromWeek, window.toWeek),
+    teamSet ? weeklyPointsForTeams(teamSet.teamIds, ids, window.fromWeek, window.toWeek) : weeklyPointsForScope(scope, ids, window.fromWeek, window.toWeek),
     comparisonScopes(scope),
     db.target.findMany({ where: { metricId: { in: metrics.map((m) => m.id) } } }) as Promise<TargetRow[]>,
-    teamIdsInScope(scope),
+    teamSet ? teamSet.activeTeamIds : teamIdsInScope(scope),
   ]);
   const sensitive = metrics.some((m) => m.sensitivity !== "NONE");
-  const comparisonPoints = sensitive
+  const comparisonPoints = sensitive && !teamSet
     ? await Promise.all(comparisons.map((c) => weeklyPointsForScope(c, ids, window.fromWeek, window.toWeek)))
     : [];
+  const teamSetSamples = sensitive && teamSet ? await teamSamples(metrics, headcount?.id ?? null, window) : null;
   const scopeChain = [{ type: scope.type, id: scope.id }, ...comparisons.map((c) => ({ type: c.type, id: c.id }))];
 
   return metrics.map((m) => {
     const weekly = points.get(m.id) ?? [];
     const rolled = rollUp(weekly, window.periods, window.granularity, m.aggregation, m.unit);
     const withheld = new Map<string, WithheldReason>();
-    if (m.sensitivity !== "NONE") {
+    const teamSetPeriods = teamSet && teamSetSamples?.get(m.id);
+    if (teamSet && teamSetPeriods) {
+      const min = minimumGroup(m.sensitivity, threshold);
+      const verdicts = withheldPeriods([{ key: teamSet.key, teamIds: teamSet.teamIds }], teamSet.context, teamSetPeriods, min).get(teamSet.key);
+      for (const r of rolled) {
+        const reason = r.value !== null ? verdicts?.get(r.period) : undefined;
+        if (reason) withheld.set(r.period, reason);
+      }
+    } else if (m.sensitivity !== "NONE") {
       const survey = m.sensitivity === "SURVEY";
       const min = survey ? threshold : Math.max(PEOPLE_MIN_GROUP, threshold);
       const sampleSource = (set: Map<string, WeeklyPoint[]>) => (survey ? set.get(m.id) ?? [] : set.get(headcount?.id ?? "") ?? []);
@@ -177,7 +191,7 @@ export async function buildSeries({ scope, metrics, window, currentWeek }: Serie
   });
 }
 
-export interface DashboardQuery {
+export interface DashboardQuery extends SegmentFilter {
   scope?: string;
   range: RangeKey;
   granularity: Granularity;
@@ -190,10 +204,12 @@ export async function getOverview(query: DashboardQuery): Promise<OverviewRespon
   const currentWeek = weekStartOf(query.now ?? new Date(), settings.timeZone);
   const window = seriesWindow(query.range, query.granularity, currentWeek);
   const metrics = await loadMetrics({ headline: true });
-  const series = await buildSeries({ scope, metrics, window, currentWeek });
+  const teamSet = await resolveFilteredTeams(scope, query);
+  const series = await buildSeries({ scope, metrics, window, currentWeek, teamSet });
   const empty = (await db.metricValue.findFirst({ select: { id: true } })) === null;
   return {
     scope: { type: scope.type, id: scope.id, name: scope.name },
+    filter: filterInfo(teamSet),
     range: query.range,
     granularity: query.granularity,
     from: window.fromWeek,
@@ -203,7 +219,9 @@ export async function getOverview(query: DashboardQuery): Promise<OverviewRespon
   };
 }
 
-export async function getMetricSeries(query: DashboardQuery & { metrics: string[]; pillar?: PillarKey }): Promise<{ scope: Scope; from: string; to: string; series: MetricSeries[] }> {
+export async function getMetricSeries(
+  query: DashboardQuery & { metrics: string[]; pillar?: PillarKey },
+): Promise<{ scope: Scope; filter: FilterInfo | null; from: string; to: string; series: MetricSeries[] }> {
   const settings = await getOrgSettings();
   const scope = await resolveScope(query.scope);
   const currentWeek = weekStartOf(query.now ?? new Date(), settings.timeZone);
@@ -212,5 +230,7 @@ export async function getMetricSeries(query: DashboardQuery & { metrics: string[
   const selected = query.pillar ? metrics.filter((m) => m.pillar === query.pillar) : metrics;
   const unknown = query.metrics.filter((k) => !metrics.some((m) => m.key === k));
   if (unknown.length) throw badRequest(`Unknown metric: ${unknown.join(", ")}`);
-  return { scope, from: window.fromWeek, to: window.toWeek, series: await buildSeries({ scope, metrics: selected, window, currentWeek }) };
+  const teamSet = await resolveFilteredTeams(scope, query);
+  const series = await buildSeries({ scope, metrics: selected, window, currentWeek, teamSet });
+  return { scope, filter: filterInfo(teamSet), from: window.fromWeek, to: window.toWeek, series };
 }

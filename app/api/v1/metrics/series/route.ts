@@ -12,6 +12,6 @@ export const GET = withRoute({
   query: seriesQuery,
   handler: async ({ query }) => {
     const result = await getMetricSeries(query);
-    return { scope: { type: result.scope.type, id: result.scope.id, name: result.scope.name }, from: result.from, to: result.to, series: result.series };
+    return { scope: { type: result.scope.type, id: result.scope.id, name: result.scope.name }, filter: result.filter, from: result.from, to: result.to, series: result.series };
   },
 });

@@ -1,0 +1,21 @@
+import { toCsv } from "@/lib/csv/write";
+import { withRoute } from "@/lib/server/http/route";
+import { SERIES_HEADER, seriesCsvRows } from "@/lib/server/services/exports/series";
+import { seriesQuery } from "@/lib/validation/dashboard";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * A dashboard's trend points as CSV, with its filters:
+ * ?scope=…&location=…&sourcing=…&origin=…&range=…&granularity=…&metrics=a,b (or &pillar=…).
+ */
+export const GET = withRoute({
+  auth: "any",
+  scope: "read",
+  action: "read",
+  query: seriesQuery,
+  handler: async ({ query }) =>
+    new Response(toCsv(SERIES_HEADER, await seriesCsvRows(query), { bom: true }), {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="pillars-series-${query.range}-${query.granularity}.csv"` },
+    }),
+});
