@@ -6,6 +6,7 @@ import { useScopes } from "@/lib/client/use-scopes";
 import type { Granularity } from "@/lib/domain/time";
 import { GRANULARITIES, RANGE_KEYS, RANGE_LABELS, type RangeKey } from "@/lib/metrics/series-types";
 import { scopeOptions } from "./scope-options";
+import { SegmentFilterSelects } from "./segment-filter-bar";
 
 const GRANULARITY_LABELS: Partial<Record<Granularity, string>> = { week: "Week", month: "Month", quarter: "Quarter" };
 
@@ -55,6 +56,7 @@ export function OverviewToolbar({ params, scopeName, onChange }: ToolbarProps) {
         </select>
         {scopes.isError && <p className="mt-1 text-xs text-red-700">Groups and teams could not be loaded.</p>}
       </div>
+      <SegmentFilterSelects filter={params.filter} onChange={(filter) => onChange({ ...params, filter })} />
       <div className="w-[calc(50%-0.375rem)] sm:w-40">
         <label htmlFor={`${id}-range`} className="mb-1 block text-xs font-medium text-slate-700">
           Range

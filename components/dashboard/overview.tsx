@@ -3,13 +3,15 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import "@/components/packs/print.css";
-import { overviewSearch, type OverviewParams } from "@/lib/client/overview-params";
+import { seriesExportHref } from "@/lib/client/export-href";
+import { overviewSearch, sameOverviewParams, type OverviewParams } from "@/lib/client/overview-params";
 import { useAnnotations } from "@/lib/client/use-annotations";
 import { useExperimentMarkers } from "@/lib/client/use-experiment-markers";
 import { useOverview } from "@/lib/client/use-overview";
 import { EmptyState, OverviewError, OverviewSkeleton } from "./overview-states";
 import { OverviewToolbar } from "./overview-toolbar";
 import { PillarSection } from "./pillar-section";
+import { FilterNotice, NoTeamsMatch } from "./segment-filter-bar";
 
 interface OverviewProps {
   /** The view from the URL, parsed on the server. */
@@ -18,17 +20,13 @@ interface OverviewProps {
   availableHrefs: string[];
 }
 
-function sameParams(a: OverviewParams, b: OverviewParams): boolean {
-  return a.scope === b.scope && a.range === b.range && a.granularity === b.granularity;
-}
-
 export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
   const router = useRouter();
   const pathname = usePathname();
   // Local copy so a new selection shows at once; the URL (and so these props) catch up after replace().
   const [params, setParams] = useState(urlParams);
   const [syncedFrom, setSyncedFrom] = useState(urlParams);
-  if (!sameParams(syncedFrom, urlParams)) {
+  if (!sameOverviewParams(syncedFrom, urlParams)) {
     // Back/forward or a pasted link changed the URL: it wins over the local copy.
     setSyncedFrom(urlParams);
     setParams(urlParams);
@@ -42,6 +40,7 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
     router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
   };
 
+  const clearFilter = () => change({ ...params, filter: {} });
   const data = overview.data;
   // No upper bound: `to` is the last period's start, and a note later in that period still belongs on it.
   const scopeKey = data ? (data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`) : null;
@@ -56,10 +55,20 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
             {data ? `${data.scope.name} · ${data.from} to ${data.to}` : "Engineering health across every pillar"}
           </p>
         </div>
-        <div data-print-hidden>
+        <div data-print-hidden className="flex flex-wrap items-end gap-3">
           <OverviewToolbar params={params} scopeName={data?.scope.name} onChange={change} />
+          {data && !data.empty && (
+            <a
+              href={seriesExportHref(params, data.pillars.flatMap((p) => p.series.map((s) => s.metric.key)))}
+              download
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              Download CSV
+            </a>
+          )}
         </div>
       </div>
+      <FilterNotice info={data?.filter} onClear={clearFilter} />
       <p aria-live="polite" className="sr-only">
         {overview.isFetching && overview.isPlaceholderData ? "Updating the overview…" : ""}
       </p>
@@ -69,6 +78,8 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
         <OverviewError message={overview.error.message} onRetry={() => void overview.refetch()} retrying={overview.isFetching} />
       ) : data?.empty ? (
         <EmptyState availableHrefs={availableHrefs} />
+      ) : data?.filter?.teamCount === 0 ? (
+        <NoTeamsMatch onClear={clearFilter} />
       ) : data ? (
         <div className={`space-y-10 transition-opacity ${overview.isPlaceholderData ? "opacity-60" : ""}`}>
           {overview.isError && (

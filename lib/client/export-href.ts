@@ -2,6 +2,8 @@
  * Links to the CSV exports, built from the same filters a chart or table shows, so "Download CSV"
  * gives exactly the numbers on screen (with the same anonymity rules applied server-side). Pure.
  */
+import { appendFilter, type SegmentFilter } from "@/lib/review/segment-filter";
+
 export interface MetricExportFilter {
   /** `org`, `group:<id>` or `team:<id>`. */
   scope: string;
@@ -19,6 +21,14 @@ export function exportHref(filter: MetricExportFilter): string {
   if (filter.to) params.set("to", filter.to);
   const query = params.toString();
   return `/api/v1/exports/metric-values${query ? `?${query}` : ""}`;
+}
+
+/** The trend points of a dashboard view (scope, segment filter, range, granularity) for the given metrics. */
+export function seriesExportHref(view: { scope: string; filter: SegmentFilter; range: string; granularity: string }, metricKeys: readonly string[]): string {
+  const params = new URLSearchParams({ scope: view.scope, range: view.range, granularity: view.granularity });
+  appendFilter(params, view.filter);
+  params.set("metrics", metricKeys.join(","));
+  return `/api/v1/exports/series?${params}`;
 }
 
 export type TableExport = "teams" | "groups";

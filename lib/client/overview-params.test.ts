@@ -3,7 +3,7 @@ import { overviewSearch, parseOverviewParams } from "./overview-params";
 
 describe("parseOverviewParams", () => {
   it("uses org / 6 months / week when nothing is given", () => {
-    expect(parseOverviewParams({})).toEqual({ scope: "org", range: "6m", granularity: "week" });
+    expect(parseOverviewParams({})).toEqual({ scope: "org", range: "6m", granularity: "week", filter: {} });
   });
 
   it("keeps valid values from a record or URLSearchParams", () => {
@@ -11,11 +11,13 @@ describe("parseOverviewParams", () => {
       scope: "team:t_1",
       range: "2y",
       granularity: "quarter",
+      filter: {},
     });
     expect(parseOverviewParams(new URLSearchParams("scope=group:abc&range=12w&granularity=month"))).toEqual({
       scope: "group:abc",
       range: "12w",
       granularity: "month",
+      filter: {},
     });
   });
 
@@ -28,6 +30,7 @@ describe("parseOverviewParams", () => {
       scope: "org",
       range: "6m",
       granularity: "week",
+      filter: {},
     });
     expect(parseOverviewParams({ scope: "group:a b" }).scope).toBe("org");
     expect(parseOverviewParams({ scope: "person:x" }).scope).toBe("org");
@@ -36,13 +39,23 @@ describe("parseOverviewParams", () => {
 
 describe("overviewSearch", () => {
   it("writes every field for the API", () => {
-    expect(overviewSearch({ scope: "org", range: "6m", granularity: "week" })).toBe("scope=org&range=6m&granularity=week");
+    expect(overviewSearch({ scope: "org", range: "6m", granularity: "week", filter: {} })).toBe("scope=org&range=6m&granularity=week");
   });
 
   it("leaves defaults out of page URLs", () => {
-    expect(overviewSearch({ scope: "team:t1", range: "6m", granularity: "month" }, { omitDefaults: true })).toBe(
+    expect(overviewSearch({ scope: "team:t1", range: "6m", granularity: "month", filter: {} }, { omitDefaults: true })).toBe(
       "scope=team%3At1&granularity=month",
     );
-    expect(overviewSearch({ scope: "org", range: "6m", granularity: "week" }, { omitDefaults: true })).toBe("");
+    expect(overviewSearch({ scope: "org", range: "6m", granularity: "week", filter: {} }, { omitDefaults: true })).toBe("");
+  });
+
+  it("carries the segment filter into both", () => {
+    const params = parseOverviewParams({ scope: "group:g1", location: "Lisbon", sourcing: "OFFSHORE", origin: "acquired:Acme" });
+    expect(params.filter).toEqual({ location: "Lisbon", sourcing: "OFFSHORE", origin: "acquired:Acme" });
+    expect(overviewSearch(params, { omitDefaults: true })).toBe("scope=group%3Ag1&location=Lisbon&sourcing=OFFSHORE&origin=acquired%3AAcme");
+  });
+
+  it("drops malformed filter values from a page URL", () => {
+    expect(parseOverviewParams({ sourcing: "MOON", origin: "bought", location: "a,b" }).filter).toEqual({});
   });
 });

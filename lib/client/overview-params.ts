@@ -1,17 +1,20 @@
 /**
- * The overview's view (scope, range, granularity) as it appears in the URL, so a view can be shared.
+ * The overview's view (scope, segment filter, range, granularity) as it appears in the URL, so a view can be shared.
  * Pure: read by the server page and by the client toolbar alike.
  */
 import type { Granularity } from "@/lib/domain/time";
 import { GRANULARITIES, RANGE_KEYS, type RangeKey, type ScopeParam } from "@/lib/metrics/series-types";
+import { appendFilter, parseSegmentFilter, sameFilter, type SegmentFilter } from "@/lib/review/segment-filter";
 
 export interface OverviewParams {
   scope: ScopeParam;
   range: RangeKey;
   granularity: Granularity;
+  /** Location, sourcing and origin filters; empty when the whole scope is shown. */
+  filter: SegmentFilter;
 }
 
-export const DEFAULT_OVERVIEW_PARAMS: OverviewParams = { scope: "org", range: "6m", granularity: "week" };
+export const DEFAULT_OVERVIEW_PARAMS: OverviewParams = { scope: "org", range: "6m", granularity: "week", filter: {} };
 
 const SCOPE_PATTERN = /^(org|(group|team):[A-Za-z0-9_-]{1,64})$/;
 
@@ -34,6 +37,7 @@ export function parseOverviewParams(raw: RawParams): OverviewParams {
     scope: scope && SCOPE_PATTERN.test(scope) ? scope : DEFAULT_OVERVIEW_PARAMS.scope,
     range: oneOf(first(raw, "range"), RANGE_KEYS, DEFAULT_OVERVIEW_PARAMS.range),
     granularity: oneOf(first(raw, "granularity"), GRANULARITIES, DEFAULT_OVERVIEW_PARAMS.granularity),
+    filter: parseSegmentFilter(raw),
   };
 }
 
@@ -44,5 +48,9 @@ export function overviewSearch(params: OverviewParams, { omitDefaults = false } 
     if (omitDefaults && params[name] === DEFAULT_OVERVIEW_PARAMS[name]) continue;
     search.set(name, params[name]);
   }
-  return search.toString();
+  return appendFilter(search, params.filter).toString();
+}
+
+export function sameOverviewParams(a: OverviewParams, b: OverviewParams): boolean {
+  return a.scope === b.scope && a.range === b.range && a.granularity === b.granularity && sameFilter(a.filter, b.filter);
 }

@@ -9,7 +9,7 @@ export const queryKeys = {
   overview: {
     all: () => [...queryKeys.all, "overview"] as const,
     view: (params: OverviewParams) =>
-      [...queryKeys.overview.all(), params.scope, params.range, params.granularity] as const,
+      [...queryKeys.overview.all(), params.scope, params.range, params.granularity, params.filter.location ?? "", params.filter.sourcing ?? "", params.filter.origin ?? ""] as const,
   },
   scopes: () => [...queryKeys.all, "scopes"] as const,
 };
