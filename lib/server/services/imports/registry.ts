@@ -1,12 +1,16 @@
 import "server-only";
 import { aiUsageKind } from "./kinds/ai-usage";
+import { deploymentsKind } from "./kinds/deployments";
 import { groupsKind } from "./kinds/groups";
+import { incidentsKind } from "./kinds/incidents";
 import { learningKind } from "./kinds/learning";
 import { metricValuesLong } from "./kinds/metric-values-long";
 import { metricValuesWide } from "./kinds/metric-values-wide";
+import { pullRequestsKind } from "./kinds/pull-requests";
 import { surveyResultsKind } from "./kinds/survey-results";
 import { teamsKind } from "./kinds/teams";
 import type { ImportKind } from "./kinds/types";
+import { workItemsKind } from "./kinds/work-items";
 import { badRequest } from "@/lib/server/errors";
 
 /** Every kind of data a CSV can import, in the order the import page lists them. */
@@ -15,6 +19,10 @@ export const IMPORT_KINDS: readonly ImportKind<never>[] = [
   metricValuesWide,
   teamsKind,
   groupsKind,
+  deploymentsKind,
+  pullRequestsKind,
+  incidentsKind,
+  workItemsKind,
   surveyResultsKind,
   aiUsageKind,
   learningKind,

@@ -5,8 +5,15 @@ import { conflict, forbidden } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
+import { AffectedTeams } from "@/lib/server/services/delivery/affected";
+import { recomputeAffected } from "@/lib/server/services/delivery/recompute";
 import { refreshAllRollups, refreshRollups } from "@/lib/server/services/rollups";
+import { deploymentEvents } from "./kinds/deployments";
+import { undoEvent, type EventStore } from "./kinds/events";
+import { incidentEvents } from "./kinds/incidents";
+import { pullRequestEvents } from "./kinds/pull-requests";
 import type { Client } from "./kinds/types";
+import { workItemEvents } from "./kinds/work-items";
 import { loadImport } from "./session";
 
 /**
@@ -14,9 +21,12 @@ import { loadImport } from "./session";
  * row it created is deleted, in one transaction — but only when nothing newer touched those rows. A
  * metric value still carries this import's id and the version the import wrote; a team or group has
  * not been updated since the import finished. Otherwise the undo is refused and the rows are named.
+ * Delivery events (deployments, pull requests, incidents, work items) are recomputed afterwards for
+ * the weeks they counted in, as after ingestion.
  */
 export const UNDO_WINDOW_DAYS = 7;
 const PAGE = 5000;
+const EVENT_STORES = new Map<string, EventStore>([deploymentEvents, pullRequestEvents, incidentEvents, workItemEvents].map((s) => [s.entityType, s]));
 
 interface Change {
   id: bigint;
@@ -43,7 +53,7 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
   if (now.getTime() - row.finishedAt.getTime() > UNDO_WINDOW_DAYS * 86_400_000) throw conflict(`Imports can be undone for ${UNDO_WINDOW_DAYS} days; this one finished on ${row.finishedAt.toISOString().slice(0, 10)}.`);
   const finishedAt = row.finishedAt;
 
-  const touched = { metrics: new Set<string>(), weeks: new Set<string>(), structure: false };
+  const touched = { metrics: new Set<string>(), weeks: new Set<string>(), structure: false, events: new AffectedTeams() };
   const outcome = await db.$transaction(
     async (tx) => {
       const blocked: string[] = [];
@@ -66,10 +76,11 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
       }
       // Created teams/metrics/groups go after their values, children before parents.
       for (const change of structural.reverse()) {
-        const result = await undoStructural(tx, change, finishedAt, blocked);
+        const events = EVENT_STORES.get(change.entityType);
+        const result = events ? await undoEvent(events, tx, change, finishedAt, blocked, touched.events) : await undoStructural(tx, change, finishedAt, blocked);
         restored += result.restored;
         deleted += result.deleted;
-        touched.structure = true;
+        if (!events) touched.structure = true;
       }
       if (blocked.length > 0) throw conflict(`The import cannot be undone: newer changes touched ${blocked.length} of its rows.`, { blocked: blocked.slice(0, 50) });
       await tx.import.update({ where: { id }, data: { status: "UNDONE", undoneAt: now, undoneById: user?.id ?? null } });
@@ -80,6 +91,7 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
   );
   if (touched.structure) await refreshAllRollups();
   else if (touched.metrics.size > 0) await refreshRollups({ metricIds: [...touched.metrics], weeks: [...touched.weeks] });
+  await recomputeAffected(touched.events);
   return outcome;
 }
 

@@ -20,11 +20,33 @@ function earliest(times: readonly string[]): string | null {
 }
 
 /**
- * Upserts pull requests keyed by (service, externalId) and replaces their commits and reviews (a
- * resend carries the whole current list). The first commit and the first review by someone other
- * than the author are stored on the row too, so lead-time computation never reads the child tables.
+ * A pull request as stored: the first commit and the first review by someone other than the author
+ * are on the row, so lead-time computation never reads the child tables. Without `commits` (a CSV
+ * import gives only those instants) the stored commit and review lists are left as they are.
  */
-export async function writePullRequests(tx: SqlRunner, items: readonly PullRequestInput[], affected: AffectedTeams): Promise<IngestResult> {
+export type PullRequestRow = Omit<PullRequestInput, "commits" | "reviews"> & {
+  firstCommitAt: string | null;
+  firstReviewAt: string | null;
+  commits?: PullRequestInput["commits"];
+  reviews?: PullRequestInput["reviews"];
+};
+
+export function pullRequestRow(input: PullRequestInput): PullRequestRow {
+  return {
+    ...input,
+    firstCommitAt: earliest(input.commits.map((c) => c.authoredAt)),
+    firstReviewAt: earliest((input.reviews ?? []).filter((v) => v.author !== input.author).map((v) => v.submittedAt)),
+  };
+}
+
+/**
+ * Upserts pull requests keyed by (service, externalId) and replaces their commits and reviews (a
+ * resend carries the whole current list).
+ */
+export const writePullRequests = (tx: SqlRunner, items: readonly PullRequestInput[], affected: AffectedTeams): Promise<IngestResult> =>
+  writePullRequestRows(tx, items.map(pullRequestRow), affected);
+
+export async function writePullRequestRows(tx: SqlRunner, items: readonly PullRequestRow[], affected: AffectedTeams): Promise<IngestResult> {
   const services = await resolveServices(tx, items.map((p, index) => ({ index, service: p.service })));
   const rows = lastPerKey(
     items.map((p, index) => ({ ...p, index, serviceId: (services.get(p.service) as { id: string }).id })),
@@ -60,21 +82,22 @@ export async function writePullRequests(tx: SqlRunner, items: readonly PullReque
       rows.map((r) => r.createdAt),
       rows.map((r) => r.mergedAt ?? null),
       rows.map((r) => r.mergeCommitSha ?? null),
-      rows.map((r) => earliest(r.commits.map((c) => c.authoredAt))),
-      rows.map((r) => earliest((r.reviews ?? []).filter((v) => v.author !== r.author).map((v) => v.submittedAt))),
+      rows.map((r) => r.firstCommitAt),
+      rows.map((r) => r.firstReviewAt),
       rows.map((r) => isAiAssisted(r.labels)),
       rows.map((r) => JSON.stringify(r.labels ?? [])),
     ],
   );
 
   const idOf = new Map(written.map((w) => [`${w.serviceId}\u0000${w.externalId}`, w.id]));
-  const ids = written.map((w) => w.id);
+  const listed = rows.filter((r) => r.commits !== undefined);
+  const ids = listed.map((r) => idOf.get(`${r.serviceId}\u0000${r.externalId}`) as string);
   await tx.query(`DELETE FROM "PullRequestCommit" WHERE "pullRequestId" = ANY($1::text[])`, [ids]);
   await tx.query(`DELETE FROM "PullRequestReview" WHERE "pullRequestId" = ANY($1::text[])`, [ids]);
-  const commits = rows.flatMap((r) => {
+  const commits = listed.flatMap((r) => {
     const prId = idOf.get(`${r.serviceId}\u0000${r.externalId}`) as string;
     // The commit list is keyed by SHA; a client listing one twice means the same commit.
-    return [...new Map(r.commits.map((c) => [c.sha, c])).values()].map((c) => ({ prId, ...c }));
+    return [...new Map((r.commits ?? []).map((c) => [c.sha, c])).values()].map((c) => ({ prId, ...c }));
   });
   if (commits.length > 0) {
     await tx.query(
@@ -83,7 +106,7 @@ export async function writePullRequests(tx: SqlRunner, items: readonly PullReque
       [commits.map((c) => c.prId), commits.map((c) => c.sha), commits.map((c) => c.authoredAt)],
     );
   }
-  const reviews = rows.flatMap((r) => {
+  const reviews = listed.flatMap((r) => {
     const prId = idOf.get(`${r.serviceId}\u0000${r.externalId}`) as string;
     return (r.reviews ?? []).map((v) => ({ prId, ...v }));
   });

@@ -18,6 +18,14 @@ export function teamStatusMap(raw: unknown): Record<string, StatusCategory> {
   return parsed.success ? parsed.data : {};
 }
 
+/** Transitions in time order (simultaneous ones in the order given), as they are stored. */
+export function orderedTransitions(transitions: WorkItemInput["transitions"]): { status: string; at: Date }[] {
+  return transitions
+    .map((t, order) => ({ status: t.status, at: new Date(t.at), order }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order)
+    .map(({ status, at }) => ({ status, at }));
+}
+
 /**
  * Upserts work items keyed by (team, externalId). The start (first entry into an active status) and
  * finish (entry into the final done run) are derived with the team's status mapping over the defaults
@@ -33,10 +41,7 @@ export async function writeWorkItems(tx: SqlRunner, items: readonly WorkItemInpu
   const rows = lastPerKey(
     items.map((w, index) => {
       const teamId = teams.get(w.team) as string;
-      const transitions = w.transitions
-        .map((t, order) => ({ status: t.status, at: new Date(t.at), order }))
-        .sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order)
-        .map(({ status, at }) => ({ status, at }));
+      const transitions = orderedTransitions(w.transitions);
       const timeline = itemTimeline(
         { id: w.externalId, teamId, type: w.type as FlowType, createdAt: new Date(w.createdAt), transitions },
         mappingOf.get(teamId) ?? resolveStatusMapping(),
