@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { RunDetail } from "@/lib/server/services/surveys/runs";
+import { EmailLinksPanel, type EmailSetup } from "./email-links-panel";
 import { LinksPanel } from "./links-panel";
 import { RunActions } from "./run-actions";
 import { RunResultsView } from "./run-results";
@@ -9,10 +10,11 @@ interface RunPageProps {
   canManage: boolean;
   invitableTeams: RunDetail["teams"];
   canModerate: boolean;
+  email: EmailSetup;
 }
 
-/** One run: dates and state, invitation links, actions and results. */
-export function RunPage({ run, canManage, invitableTeams, canModerate }: RunPageProps) {
+/** One run: dates and state, invitation links (generated or emailed), actions and results. */
+export function RunPage({ run, canManage, invitableTeams, canModerate, email }: RunPageProps) {
   return (
     <div className="space-y-6">
       <div>
@@ -25,7 +27,18 @@ export function RunPage({ run, canManage, invitableTeams, canModerate }: RunPage
       </div>
       {canManage && <RunActions runId={run.id} state={run.state} repeat={run.repeat} />}
       {invitableTeams.length > 0 && (
-        <LinksPanel runId={run.id} teams={invitableTeams.map((t) => ({ id: t.id, name: t.name, invited: t.invited }))} closed={run.state === "closed"} />
+        <>
+          <LinksPanel runId={run.id} teams={invitableTeams.map((t) => ({ id: t.id, name: t.name, invited: t.invited }))} closed={run.state === "closed"} />
+          <EmailLinksPanel
+            runId={run.id}
+            surveyTitle={run.surveyTitle}
+            opensOn={run.opensOn}
+            closesOn={run.closesOn}
+            closed={run.state === "closed"}
+            teams={invitableTeams.map((t) => ({ id: t.id, name: t.name }))}
+            email={email}
+          />
+        </>
       )}
       <RunResultsView runId={run.id} canModerate={canModerate} />
     </div>

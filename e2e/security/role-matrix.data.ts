@@ -78,6 +78,7 @@ export const WRITE_MATRIX: Record<string, Roles> = {
   "POST /api/v1/surveys/[id]/runs": LEADERS,
   "POST /api/v1/surveys": LEADERS,
   "POST /api/v1/surveys/runs/[runId]/close": LEADERS,
+  "POST /api/v1/surveys/runs/[runId]/invitations/email": ["allow", "allow", "team", "deny"],
   "POST /api/v1/surveys/runs/[runId]/links": ["allow", "allow", "team", "deny"],
   "POST /api/v1/surveys/runs/[runId]/next": LEADERS,
   "POST /api/v1/surveys/runs/[runId]/publish": LEADERS,

@@ -14,8 +14,11 @@ export interface GridSize {
   cols: number;
 }
 
-/** Rows of cells from clipboard text. Quoted cells (a value holding a tab or newline) are unquoted. */
-export function parseClipboardBlock(text: string): string[][] {
+/**
+ * Rows of cells from clipboard text. Quoted cells (a value holding a tab or newline) are unquoted. Other
+ * delimiters serve pasted or uploaded CSV (the survey "Email links" address list).
+ */
+export function parseClipboardBlock(text: string, delimiter: "\t" | "," | ";" = "\t"): string[][] {
   const normalized = text.replace(/\r\n?/g, "\n").replace(/\n$/, "");
   if (normalized === "") return [];
   const rows: string[][] = [];
@@ -31,7 +34,7 @@ export function parseClipboardBlock(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === "\t") {
+    else if (ch === delimiter) {
       row.push(cell);
       cell = "";
     } else if (ch === "\n") {

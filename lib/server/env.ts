@@ -31,7 +31,9 @@ const schema = z.object({
   PILLARS_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Public base URL used in survey links and emails. */
   PILLARS_PUBLIC_URL: optional,
-  SMTP_URL: optional,
+  /** Outgoing mail for survey invitations: smtp://user:pass@host:587 (STARTTLS) or smtps://…:465. */
+  SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/\s]+/.test(v), "must look like smtp://user:pass@host:587 or smtps://user:pass@host:465"),
+  /** Sender of those emails, e.g. `Pillars <surveys@example.com>`. */
   SMTP_FROM: optional,
   PILLARS_LOG_QUERIES: z.enum(["0", "1"]).default("0"),
 });

@@ -128,3 +128,35 @@ export type AnswersInput = z.infer<typeof answersInput>;
 
 /** Invitation tokens are 32 url-safe base64 characters; anything else is not ours. */
 export const tokenParam = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
+
+/** Most addresses one "Email links" request may send to; sending happens within the request. */
+export const MAX_EMAIL_INVITATIONS = 1000;
+
+/**
+ * One address: trimmed, at most 254 characters, the usual local@domain.tld shape. No spaces, CR or LF can
+ * pass, so an address can never add a header to a message.
+ */
+export const emailAddress = z
+  .string()
+  .trim()
+  .max(254, "An email address has at most 254 characters.")
+  .pipe(z.email("Not a valid email address."));
+
+export const emailInvitationsInput = z
+  .object({
+    teamId: z.string().min(1).max(64),
+    addresses: z
+      .array(emailAddress)
+      .min(1, "Add at least one email address.")
+      .max(MAX_EMAIL_INVITATIONS, `At most ${MAX_EMAIL_INVITATIONS} addresses per request.`),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Map<string, number>();
+    v.addresses.forEach((address, index) => {
+      const key = address.toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, index);
+      else ctx.addIssue({ code: "custom", path: ["addresses", index], message: `Listed twice (first at ${first}); each person gets one link.` });
+    });
+  });
+export type EmailInvitationsInput = z.infer<typeof emailInvitationsInput>;

@@ -32,6 +32,11 @@ interface RouteOptions<Q, B, P> {
   /** Permission required when the caller is a signed-in user. */
   action?: Action;
   query?: ZodType<Q>;
+  /**
+   * Access checks that need the path (a run's teams, a record's owner) and must run before the body is read,
+   * so a caller without access is refused without their upload being parsed.
+   */
+  authorize?: (ctx: Omit<RouteContext<Q, undefined, P>, "body">) => Promise<void>;
   body?: ZodType<B>;
   maxBodyBytes?: number;
   handler: (ctx: RouteContext<Q, B, P>) => Promise<unknown>;
@@ -116,9 +121,11 @@ export function withRoute<Q = undefined, B = undefined, P = Record<string, strin
         throw unauthorized("Send an API token: Authorization: Bearer <token>.");
       }
       const query = options.query ? options.query.parse(queryObject(request)) : (undefined as Q);
-      const body = options.body ? options.body.parse(await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : (undefined as B);
       const params = (await context.params) ?? ({} as P);
-      const result = await options.handler({ request, user, token, actor: actorOf(user, token), query, body, params });
+      const actor = actorOf(user, token);
+      if (options.authorize) await options.authorize({ request, user, token, actor, query, params });
+      const body = options.body ? options.body.parse(await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : (undefined as B);
+      const result = await options.handler({ request, user, token, actor, query, body, params });
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true });
     } catch (error) {

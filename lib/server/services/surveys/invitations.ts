@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { toCsv } from "@/lib/csv/write";
 import { db } from "@/lib/server/db";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -17,7 +18,8 @@ import { hashToken, newToken } from "./tokens";
  * then (the page offers the CSV of exactly those links); asking again generates new seats, it cannot
  * show old ones. Seats are anonymous: nothing records who received which link.
  *
- * Email: the roster has no addresses, so links are not emailed; managers distribute them.
+ * Email: the roster has no addresses. When SMTP is configured, a manager can paste addresses and each gets
+ * its own fresh link by email (invitation-email.ts); the addresses are never stored.
  */
 
 export interface InvitationLink {
@@ -52,9 +54,42 @@ export function publicBaseUrl(requestOrigin: string): string {
 }
 
 /** Admins and leaders invite for any team of the run; a manager only for the teams they manage. */
-function invitableTeams(user: SessionUser | null, teamIds: string[]): string[] {
+export function invitableTeams(user: SessionUser | null, teamIds: string[]): string[] {
   if (!user || can(user, "manageSurveys")) return teamIds;
   return teamIds.filter((t) => canWriteTeam(user, t));
+}
+
+type Tx = Pick<Prisma.TransactionClient, "surveyInvitation" | "surveyRunTeam">;
+
+export interface IssuedSeat {
+  tokenHash: string;
+  url: string;
+}
+
+/**
+ * Creates `count` single-use invitations for one team of a run and counts them as invited (the
+ * participation denominator). The links exist in clear only in what this returns.
+ */
+export async function issueSeats(tx: Tx, runId: string, teamId: string, count: number, baseUrl: string): Promise<IssuedSeat[]> {
+  if (count <= 0) return [];
+  const seats = Array.from({ length: count }, () => {
+    const token = newToken();
+    return { tokenHash: hashToken(token), url: `${baseUrl}/s/${token}` };
+  });
+  await tx.surveyInvitation.createMany({ data: seats.map((s) => ({ runId, teamId, tokenHash: s.tokenHash })) });
+  await tx.surveyRunTeam.update({ where: { runId_teamId: { runId, teamId } }, data: { invited: { increment: count } } });
+  return seats;
+}
+
+/**
+ * Takes back unused seats (links that never reached anyone): the invitations are deleted, so the links answer
+ * "not valid", and the team's invited count drops by as many. Returns how many were voided.
+ */
+export async function voidSeats(tx: Tx, runId: string, teamId: string, tokenHashes: string[]): Promise<number> {
+  if (tokenHashes.length === 0) return 0;
+  const { count } = await tx.surveyInvitation.deleteMany({ where: { runId, teamId, used: false, tokenHash: { in: tokenHashes } } });
+  if (count > 0) await tx.surveyRunTeam.update({ where: { runId_teamId: { runId, teamId } }, data: { invited: { decrement: count } } });
+  return count;
 }
 
 export async function generateLinks(
@@ -85,28 +120,20 @@ export async function generateLinks(
     throw badRequest(`No roster headcount for ${missing.map((m) => runTeams.get(m.teamId)?.name).join(", ")}; enter the number of seats.`);
   }
 
-  const links: InvitationLink[] = [];
-  const rows: { runId: string; teamId: string; tokenHash: string }[] = [];
-  for (const { teamId, count } of counts) {
-    const teamName = runTeams.get(teamId)?.name ?? teamId;
-    for (let i = 0; i < count; i++) {
-      const token = newToken();
-      rows.push({ runId, teamId, tokenHash: hashToken(token) });
-      links.push({ teamId, teamName, url: `${baseUrl}/s/${token}` });
-    }
-  }
-  if (rows.length === 0) throw badRequest("No seats to generate.");
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  if (total === 0) throw badRequest("No seats to generate.");
 
+  const links: InvitationLink[] = [];
   await db.$transaction(async (tx) => {
-    await tx.surveyInvitation.createMany({ data: rows });
     for (const { teamId, count } of counts) {
-      if (count > 0) await tx.surveyRunTeam.update({ where: { runId_teamId: { runId, teamId } }, data: { invited: { increment: count } } });
+      const teamName = runTeams.get(teamId)?.name ?? teamId;
+      for (const seat of await issueSeats(tx, runId, teamId, count, baseUrl)) links.push({ teamId, teamName, url: seat.url });
     }
     await recordAudit(actor, {
       action: "create",
       entityType: "SurveyInvitation",
       entityId: runId,
-      summary: `Generated ${rows.length} invitation link(s) for run "${run.title}"`,
+      summary: `Generated ${total} invitation link(s) for run "${run.title}"`,
       after: { seats: counts },
     }, tx);
   });

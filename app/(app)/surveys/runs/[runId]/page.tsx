@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { RunPage } from "@/components/surveys/run-page";
+import { getOrgSettings } from "@/lib/server/data/org";
+import { smtpSettings } from "@/lib/server/mail";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { can, canWriteTeam } from "@/lib/server/permissions";
-import { getRun } from "@/lib/server/services/surveys/runs";
+import { getRun, todayInOrg } from "@/lib/server/services/surveys/runs";
 
 export const metadata: Metadata = { title: "Survey run" };
 
@@ -14,5 +16,7 @@ export default async function SurveyRunPage({ params }: { params: Promise<{ runI
   const run = await getRun(runId);
   const manage = can(user, "manageSurveys");
   const invitable = run.teams.filter((t) => manage || canWriteTeam(user, t.id));
-  return <RunPage run={run} canManage={manage} invitableTeams={invitable} canModerate={can(user, "admin")} />;
+  const [settings, today] = await Promise.all([getOrgSettings(), todayInOrg(new Date())]);
+  const email = { configured: smtpSettings() !== null, anonymityThreshold: settings.anonymityThreshold, today };
+  return <RunPage run={run} canManage={manage} invitableTeams={invitable} canModerate={can(user, "admin")} email={email} />;
 }
