@@ -8,7 +8,10 @@ import { Benchmarks, DeliveryCards, type DrillKind } from "./delivery-cards";
 import { DrillDown } from "./drilldown";
 import { FlowCards } from "./flow-section";
 import { useDeliverySummary, useDeliveryTrends, useFlowSummary, useServices, type DeliveryView } from "./use-delivery";
+import { FilterNotice, NoTeamsMatch, SegmentFilterSelects } from "@/components/dashboard/segment-filter-bar";
+import { seriesExportHref } from "@/lib/client/export-href";
 import { useScopes } from "@/lib/client/use-scopes";
+import { appendFilter } from "@/lib/review/segment-filter";
 
 const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm";
 const TREND_METRICS = ["deployments", "lead_time", "change_failure_rate", "recovery_time", "rework_rate", "flow_velocity"];
@@ -35,14 +38,18 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
   const [kind, value] = [view.scope.split(":")[0], view.scope.split(":").slice(1).join(":")];
   const team = kind === "team" ? scopes.data?.teams.find((t) => t.slug === value) : undefined;
   const trendScope = kind === "org" ? "org" : team ? `team:${team.id}` : null;
-  const trends = useDeliveryTrends(trendScope, TREND_METRICS);
+  const trends = useDeliveryTrends(trendScope, view.filter, TREND_METRICS);
 
   const update = (next: DeliveryView) => {
-    setView(next);
+    // A service is one repository: segment filters apply to teams, groups and the org only.
+    const view = next.scope.startsWith("service:") ? { ...next, filter: {} } : next;
+    setView(view);
     setDrill(null);
-    const params = new URLSearchParams({ scope: next.scope, from: next.from, to: next.to });
+    const params = appendFilter(new URLSearchParams({ scope: view.scope, from: view.from, to: view.to }), view.filter);
     router.replace(`${pathname}?${params}`, { scroll: false });
   };
+  const clearFilter = () => update({ ...view, filter: {} });
+  const filterInfo = summary.data?.scope.filter;
   const openDrill = (k: DrillKind) => setDrill(k);
   useEffect(() => {
     if (drill) drillRef.current?.querySelector<HTMLElement>("#drilldown-heading")?.focus();
@@ -70,6 +77,7 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
             {!["org", "team", "service"].includes(kind) && <option value={view.scope}>{view.scope}</option>}
           </select>
         </div>
+        {kind !== "service" && <SegmentFilterSelects filter={view.filter} onChange={(filter) => update({ ...view, filter })} />}
         <div>
           <label htmlFor={`${id}-from`} className="mb-1 block text-xs font-medium text-slate-700">From</label>
           <input id={`${id}-from`} type="date" className={SELECT} value={view.from} max={view.to} onChange={(e) => e.target.value && update({ ...view, from: e.target.value })} />
@@ -80,9 +88,11 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
         </div>
       </div>
 
+      <FilterNotice info={filterInfo} onClear={clearFilter} />
+      {filterInfo?.teamCount === 0 && <NoTeamsMatch onClear={clearFilter} />}
       {summary.isError && <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{summary.error.message}</p>}
       {summary.isLoading && <p role="status" className="text-sm text-slate-600">Computing delivery metrics…</p>}
-      {summary.data && (
+      {summary.data && filterInfo?.teamCount !== 0 && (
         <section aria-labelledby="dora-heading" className="space-y-3">
           <h2 id="dora-heading" className="text-lg font-semibold text-slate-900">
             DORA keys · {summary.data.scope.name} · {summary.data.from} to {summary.data.to} ({summary.data.timeZone})
@@ -104,7 +114,14 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
       {team && <AllocationPanel team={team.slug} view={view} canEdit={writableTeams === null || writableTeams.includes(team.slug)} />}
 
       <section aria-labelledby="trends-heading" className="space-y-3">
-        <h2 id="trends-heading" className="text-lg font-semibold text-slate-900">Weekly trends (last 6 months)</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="trends-heading" className="text-lg font-semibold text-slate-900">Weekly trends (last 6 months)</h2>
+          {trendScope !== null && (
+            <a href={seriesExportHref({ scope: trendScope, filter: view.filter, range: "6m", granularity: "week" }, TREND_METRICS)} download className="text-sm font-medium text-blue-700 underline">
+              Download CSV
+            </a>
+          )}
+        </div>
         {trendScope === null ? (
           <p className="text-sm text-slate-600">Trends are stored per team; pick a team or the whole organisation to see them.</p>
         ) : trends.isError ? (

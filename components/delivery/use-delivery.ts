@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/api";
 import type { MetricSeries } from "@/lib/metrics/series-types";
+import { appendFilter, type SegmentFilter } from "@/lib/review/segment-filter";
 import type { DeliverySummaryResponse } from "@/lib/server/services/delivery/read";
 import type { FlowSummaryResponse } from "@/lib/server/services/delivery/flow-read";
 
@@ -12,6 +13,8 @@ export interface DeliveryView {
   scope: string;
   from: string;
   to: string;
+  /** Location, sourcing and origin filters (teams, groups and the org; not a single service). */
+  filter: SegmentFilter;
 }
 
 export function scopeQuery(view: DeliveryView): URLSearchParams {
@@ -19,12 +22,12 @@ export function scopeQuery(view: DeliveryView): URLSearchParams {
   const [kind, ...rest] = view.scope.split(":");
   const value = rest.join(":");
   if (kind !== "org" && value) params.set(kind, value);
-  return params;
+  return appendFilter(params, view.filter);
 }
 
 const keys = {
   all: ["pillars", "delivery"] as const,
-  view: (what: string, view: DeliveryView) => [...keys.all, what, view.scope, view.from, view.to] as const,
+  view: (what: string, view: DeliveryView) => [...keys.all, what, view.scope, view.from, view.to, appendFilter(new URLSearchParams(), view.filter).toString()] as const,
 };
 
 /** JSON dates arrive as strings. */
@@ -134,11 +137,11 @@ export function useServices() {
 }
 
 /** Weekly trend series of the stored metric values (teams, groups and the org; services have none). */
-export function useDeliveryTrends(scopeParam: string | null, metrics: readonly string[]) {
+export function useDeliveryTrends(scopeParam: string | null, filter: SegmentFilter, metrics: readonly string[]) {
+  const search = appendFilter(new URLSearchParams({ scope: scopeParam ?? "org", metrics: metrics.join(","), range: "6m", granularity: "week" }), filter);
   return useQuery({
-    queryKey: [...keys.all, "trends", scopeParam, metrics.join(",")],
-    queryFn: ({ signal }) =>
-      fetchJson<{ series: MetricSeries[] }>(`/api/v1/metrics/series?${new URLSearchParams({ scope: scopeParam ?? "org", metrics: metrics.join(","), range: "6m", granularity: "week" })}`, { signal }),
+    queryKey: [...keys.all, "trends", search.toString()],
+    queryFn: ({ signal }) => fetchJson<{ series: MetricSeries[] }>(`/api/v1/metrics/series?${search}`, { signal }),
     enabled: scopeParam !== null,
   });
 }

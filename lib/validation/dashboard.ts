@@ -9,9 +9,9 @@ export const scopeParam = z
 
 /** Segment filters (lib/review/segment-filter.ts); a well-formed value no team has matches nothing. */
 export const segmentFilterFields = {
-  location: z.string().trim().regex(FILTER_PATTERNS.location, "must be a location name (up to 80 characters, no commas)").optional(),
-  sourcing: z.enum(["ONSHORE", "NEARSHORE", "OFFSHORE", "VENDOR"], "must be ONSHORE, NEARSHORE, OFFSHORE or VENDOR").optional(),
-  origin: z.string().regex(FILTER_PATTERNS.origin, "must be organic, acquired or acquired:<acquisition name>").optional(),
+  location: z.string().trim().regex(FILTER_PATTERNS.location, "must be a location name (up to 80 characters, no commas)").optional().describe("Only teams in this location."),
+  sourcing: z.enum(["ONSHORE", "NEARSHORE", "OFFSHORE", "VENDOR"], "must be ONSHORE, NEARSHORE, OFFSHORE or VENDOR").optional().describe("Only teams with this sourcing model."),
+  origin: z.string().regex(FILTER_PATTERNS.origin, "must be organic, acquired or acquired:<acquisition name>").optional().describe("Only organic teams, acquired teams, or one acquisition's teams."),
 };
 
 export const dashboardQuery = z.object({

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { DeliveryPage } from "@/components/delivery/delivery-page";
 import { addDays, localDate } from "@/lib/domain/time";
+import { parseSegmentFilter } from "@/lib/review/segment-filter";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 import { requirePageUser } from "@/lib/server/page-auth";
@@ -25,5 +26,6 @@ export default async function DeliveryRoute({ searchParams }: { searchParams: Pr
   const writable = writableTeamIds(user);
   const writableTeams =
     writable === null ? null : (await db.team.findMany({ where: { id: { in: writable } }, select: { slug: true } })).map((t) => t.slug);
-  return <DeliveryPage initial={{ scope, from, to }} writableTeams={writableTeams} />;
+  const filter = scope.startsWith("service:") ? {} : parseSegmentFilter(raw);
+  return <DeliveryPage initial={{ scope, from, to, filter }} writableTeams={writableTeams} />;
 }

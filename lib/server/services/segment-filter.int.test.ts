@@ -6,6 +6,8 @@ import { weekStartOf } from "@/lib/domain/time";
 import type { OverviewResponse, SeriesPoint } from "@/lib/metrics/series-types";
 import { createApiToken } from "@/lib/server/auth/tokens";
 import { db } from "@/lib/server/db";
+import { deliveryQuery } from "@/lib/validation/delivery";
+import { resolveDeliveryScope } from "./delivery/scope";
 import { refreshAllRollups } from "./rollups";
 import { getMetricSeries, getOverview } from "./series";
 
@@ -138,5 +140,27 @@ describe("GET /api/v1/overview and the series export with filters", () => {
     const row = (metric: string) => lines.find((l) => l.includes(`,${metric},${week},`))?.split(",");
     expect(row("deployments")?.slice(1, 8)).toEqual(["Location: Lisbon", "deployments", week, expect.any(String), "5", "", "1"]);
     expect(row("psych_safety")?.slice(5, 7)).toEqual(["", "too-few"]);
+  });
+});
+
+describe("delivery scope with filters", () => {
+  it("keeps the scope's teams in the segments, and their services", async () => {
+    const [api, app] = await Promise.all([
+      db.service.create({ data: { name: "payments-api", teamId: ids.payments } }),
+      db.service.create({ data: { name: "mobile-app", teamId: ids.mobile } }),
+    ]);
+    const london = await resolveDeliveryScope({ location: "London" });
+    expect(london.teamIds.sort()).toEqual([ids.payments, ids.search].sort());
+    expect(london.serviceIds).toEqual([api.id]);
+    expect(london.filter).toEqual({ label: "Location: London", teamCount: 2 });
+    const acquired = await resolveDeliveryScope({ group: "product", origin: "acquired" });
+    expect(acquired.serviceIds).toEqual([app.id]);
+    expect((await resolveDeliveryScope({ team: "payments", location: "Berlin" })).teamIds).toEqual([]);
+  });
+
+  it("refuses a filter on a single service, naming the parameter", () => {
+    const parsed = deliveryQuery.safeParse({ service: "payments-api", location: "London" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["service"]);
   });
 });

@@ -12,7 +12,7 @@ import { instantBefore, resolveDeliveryScope, resolvePeriod } from "./scope";
  * team's items read through its own status mapping; and the items behind the numbers.
  */
 async function load(query: DeliveryQuery) {
-  const [scope, period] = await Promise.all([resolveDeliveryScope({ team: query.team, group: query.group }), resolvePeriod(query)]);
+  const [scope, period] = await Promise.all([resolveDeliveryScope({ team: query.team, group: query.group, location: query.location, sourcing: query.sourcing, origin: query.origin }), resolvePeriod(query)]);
   const items = await loadWorkItemRows(await sqlRunner(), scope.teamIds, instantBefore(period.from));
   const teams = await db.team.findMany({ where: { id: { in: scope.teamIds } }, select: { id: true, slug: true, statusMap: true } });
   const byTeam = new Map<string, WorkItemRow[]>();
@@ -26,7 +26,7 @@ async function load(query: DeliveryQuery) {
 export async function getFlowSummary(query: DeliveryQuery) {
   const { scope, period, timelines } = await load(query);
   return {
-    scope: { type: scope.type, id: scope.id, name: scope.name },
+    scope: { type: scope.type, id: scope.id, name: scope.name, filter: scope.filter },
     from: period.from,
     to: period.to,
     timeZone: period.timeZone,
@@ -57,7 +57,7 @@ export async function listFlowItems(query: DeliveryQuery) {
   const finished = timelines.filter((t) => t.finishDay !== null && t.finishDay >= period.from && t.finishDay <= period.to);
   const inProgress = timelines.filter((t) => t.startDay !== null && t.startDay <= period.to && (t.finishDay === null || t.finishDay > period.to));
   return {
-    scope: { type: scope.type, id: scope.id, name: scope.name },
+    scope: { type: scope.type, id: scope.id, name: scope.name, filter: scope.filter },
     from: period.from,
     to: period.to,
     finished: finished.map(row),

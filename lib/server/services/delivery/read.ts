@@ -33,7 +33,7 @@ async function load(query: DeliveryQuery): Promise<Loaded> {
   return { scope, period, rows, serviceNames: new Map(services.map((s) => [s.id, s.name])) };
 }
 
-const scopeOut = (s: DeliveryScope) => ({ type: s.type, id: s.id, name: s.name });
+const scopeOut = (s: DeliveryScope) => ({ type: s.type, id: s.id, name: s.name, filter: s.filter });
 
 export async function getDeliverySummary(query: DeliveryQuery) {
   const { scope, period, rows } = await load(query);

@@ -1,14 +1,17 @@
 import "server-only";
 import { addDays, localDate } from "@/lib/domain/time";
-import { ancestorChains, getOrgSettings, listGroups } from "@/lib/server/data/org";
+import { ancestorChains, getOrgSettings, listGroups, type Scope } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 import { badRequest, notFound } from "@/lib/server/errors";
+import { filterInfo, resolveFilteredTeams } from "@/lib/server/services/segment-filter";
+import type { FilterInfo } from "@/lib/review/segment-filter";
 import type { DeliveryQuery } from "@/lib/validation/delivery";
 
 /**
  * The scope and period a delivery/flow read covers. A team owns services; a group covers its teams and
  * its sub-groups' teams; the organisation covers every team (services nobody has mapped to a team are
- * left out, as they are from the stored metric values). A service scope is the service alone.
+ * left out, as they are from the stored metric values). A service scope is the service alone. A location,
+ * sourcing or origin filter keeps only the scope's teams in those segments (and so their services).
  */
 export interface DeliveryScope {
   type: "org" | "group" | "team" | "service";
@@ -16,6 +19,8 @@ export interface DeliveryScope {
   name: string;
   serviceIds: string[];
   teamIds: string[];
+  /** The segment filter narrowing a team, group or org scope, or null. */
+  filter: FilterInfo | null;
 }
 
 export interface Period {
@@ -40,16 +45,29 @@ async function servicesOf(teamIds: string[]): Promise<string[]> {
   return (await db.service.findMany({ where: { teamId: { in: teamIds } }, select: { id: true } })).map((s) => s.id);
 }
 
-export async function resolveDeliveryScope(query: Pick<DeliveryQuery, "team" | "group" | "service">): Promise<DeliveryScope> {
+type ScopeQuery = Pick<DeliveryQuery, "team" | "group" | "service" | "location" | "sourcing" | "origin">;
+
+export async function resolveDeliveryScope(query: ScopeQuery): Promise<DeliveryScope> {
+  const scope = await unfilteredScope(query);
+  if (scope.type === "service") return scope;
+  const asScope: Scope = scope.type === "org" ? { type: "ORG", id: null, name: scope.name } : { type: scope.type === "team" ? "TEAM" : "GROUP", id: scope.id as string, name: scope.name };
+  const filtered = await resolveFilteredTeams(asScope, query);
+  const matching = new Set(filtered?.teamIds);
+  const teamIds = filtered ? scope.teamIds.filter((id) => matching.has(id)) : scope.teamIds;
+  return { ...scope, teamIds, serviceIds: await servicesOf(teamIds), filter: filtered ? filterInfo({ ...filtered, teamIds }) : null };
+}
+
+/** The scope's teams and services before any segment filter. */
+async function unfilteredScope(query: ScopeQuery): Promise<DeliveryScope> {
   if (query.service) {
     const service = await db.service.findUnique({ where: { name: query.service }, select: { id: true, name: true, teamId: true } });
     if (!service) throw notFound("Service");
-    return { type: "service", id: service.id, name: service.name, serviceIds: [service.id], teamIds: service.teamId ? [service.teamId] : [] };
+    return { type: "service", id: service.id, name: service.name, serviceIds: [service.id], teamIds: service.teamId ? [service.teamId] : [], filter: null };
   }
   if (query.team) {
     const team = await db.team.findFirst({ where: { OR: [{ slug: query.team }, { id: query.team }] }, select: { id: true, name: true } });
     if (!team) throw notFound("Team");
-    return { type: "team", id: team.id, name: team.name, serviceIds: await servicesOf([team.id]), teamIds: [team.id] };
+    return { type: "team", id: team.id, name: team.name, serviceIds: [], teamIds: [team.id], filter: null };
   }
   const teams = await db.team.findMany({ where: { archivedAt: null }, select: { id: true, groupId: true } });
   if (query.group) {
@@ -57,10 +75,10 @@ export async function resolveDeliveryScope(query: Pick<DeliveryQuery, "team" | "
     if (!group) throw notFound("Group");
     const chains = ancestorChains(await listGroups());
     const teamIds = teams.filter((t) => chains.get(t.groupId)?.includes(group.id)).map((t) => t.id);
-    return { type: "group", id: group.id, name: group.name, serviceIds: await servicesOf(teamIds), teamIds };
+    return { type: "group", id: group.id, name: group.name, serviceIds: [], teamIds, filter: null };
   }
   const teamIds = teams.map((t) => t.id);
-  return { type: "org", id: null, name: (await getOrgSettings()).name, serviceIds: await servicesOf(teamIds), teamIds };
+  return { type: "org", id: null, name: (await getOrgSettings()).name, serviceIds: [], teamIds, filter: null };
 }
 
 /** A safe instant before the local start of `day` in any time zone (offsets reach +14 hours). */
