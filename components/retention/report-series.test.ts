@@ -8,7 +8,7 @@ const numbers = (turnoverRate: number): RetentionNumbers =>
   ({ turnoverRate } as Partial<RetentionNumbers> as RetentionNumbers);
 
 const report: RetentionReport = {
-  segment: "team", period: "month", from: "2026-01-01", to: "2026-03-31", asOf: "2026-03-31", threshold: 5,
+  segment: "team", period: "month", from: "2026-01-01", to: "2026-03-31", asOf: "2026-03-31", threshold: 5, filter: null,
   periods: [
     { start: "2026-01-01", end: "2026-01-31", label: "Jan 2026", complete: true },
     { start: "2026-02-01", end: "2026-02-28", label: "Feb 2026", complete: true },

@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { MetricCard } from "@/components/dashboard/metric-card";
+import { FilterNotice, NoTeamsMatch, SegmentFilterSelects } from "@/components/dashboard/segment-filter-bar";
 import { RETENTION_PERIODS, RETENTION_SEGMENTS, type RetentionPeriod, type RetentionSegment } from "@/lib/validation/people";
 import { RetentionCard } from "./retention-card";
 import { RetentionTable } from "./retention-table";
@@ -46,13 +48,19 @@ function Select({ id, label, value, options, onChange }: { id: string; label: st
 
 /** The Retention & development pillar: people metrics by segment, never individual records. */
 export function RetentionView({ initial, canManagePeople }: { initial: RetentionParams; canManagePeople: boolean }) {
-  const [params, setParams] = useState(initial);
+  const router = useRouter();
+  const pathname = usePathname();
+  const [params, setParamsState] = useState(initial);
+  const setParams = (next: RetentionParams) => {
+    setParamsState(next);
+    router.replace(`${pathname}?${retentionSearch(next)}`, { scroll: false });
+  };
   const [focus, setFocus] = useState("org");
   const report = useRetentionReport(params);
   const data = report.data;
   const focusKey = data?.segments.some((s) => s.key === focus) ? focus : "org";
   const latest = data?.periods.at(-1);
-  const development = useDevelopmentSeries(developmentScope(params.segment, focusKey), params.period === "quarter" || params.period === "year" ? "quarter" : "month");
+  const development = useDevelopmentSeries(developmentScope(params.segment, focusKey), params.filter, params.period === "quarter" || params.period === "year" ? "quarter" : "month");
 
   return (
     <div className="space-y-8">
@@ -74,6 +82,7 @@ export function RetentionView({ initial, canManagePeople }: { initial: Retention
               setFocus("org");
             }}
           />
+          <SegmentFilterSelects filter={params.filter} onChange={(filter) => setParams({ ...params, filter })} />
           <Select id="retention-period" label="Period" value={params.period} options={RETENTION_PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }))} onChange={(v) => setParams({ ...params, period: v as RetentionPeriod })} />
           <Select id="retention-focus" label="Show trends for" value={focusKey} options={(data?.segments ?? [{ key: "org", label: "Whole organisation" }]).map((s) => ({ value: s.key, label: s.label }))} onChange={setFocus} />
           <a href={`/api/v1/retention/export?${retentionSearch(params)}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50" download>
@@ -87,6 +96,7 @@ export function RetentionView({ initial, canManagePeople }: { initial: Retention
         </div>
       </div>
 
+      <FilterNotice info={data?.filter} onClear={() => setParams({ ...params, filter: {} })} />
       {report.isPending ? (
         <p role="status" className="text-sm text-slate-600">Loading people metrics…</p>
       ) : report.isError && !data ? (
@@ -96,7 +106,9 @@ export function RetentionView({ initial, canManagePeople }: { initial: Retention
             Try again
           </button>
         </div>
-      ) : data && data.segments.length === 1 && data.rows.every((r) => r.suppressed !== null) ? (
+      ) : data?.filter?.teamCount === 0 ? (
+        <NoTeamsMatch onClear={() => setParams({ ...params, filter: {} })} />
+      ) : data && !data.filter && data.segments.length === 1 && data.rows.every((r) => r.suppressed !== null) ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-700">
           No people on the roster yet.{" "}
           {canManagePeople ? <Link href="/admin/people" className="text-blue-700 underline">Import a roster CSV</Link> : "An admin can import the roster."}

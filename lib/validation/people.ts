@@ -5,6 +5,7 @@
  * are checked by lib/server/services/people/check-records.ts.
  */
 import { z } from "zod";
+import { segmentFilterFields } from "./dashboard";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -176,6 +177,7 @@ export const retentionQuery = z
     period: z.enum(RETENTION_PERIODS).default("month"),
     from: day.optional(),
     to: day.optional(),
+    ...segmentFilterFields,
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["from"], message: "must be on or before to" });
 export type RetentionQuery = z.infer<typeof retentionQuery>;

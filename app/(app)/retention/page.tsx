@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { RetentionView } from "@/components/retention/retention-view";
+import { parseSegmentFilter } from "@/lib/review/segment-filter";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { can } from "@/lib/server/permissions";
 import { RETENTION_PERIODS, RETENTION_SEGMENTS, type RetentionPeriod, type RetentionSegment } from "@/lib/validation/people";
@@ -10,5 +11,6 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const segment = RETENTION_SEGMENTS.find((s) => s === raw.segment) ?? "team";
   const period = RETENTION_PERIODS.find((p) => p === raw.period) ?? "month";
-  return <RetentionView initial={{ segment: segment as RetentionSegment, period: period as RetentionPeriod }} canManagePeople={can(user, "viewPeopleRecords")} />;
+  const initial = { segment: segment as RetentionSegment, period: period as RetentionPeriod, filter: parseSegmentFilter(raw) };
+  return <RetentionView initial={initial} canManagePeople={can(user, "viewPeopleRecords")} />;
 }

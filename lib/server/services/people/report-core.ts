@@ -127,6 +127,13 @@ export interface ReportInput {
   periods: readonly ReportPeriod[];
   granularity: Granularity;
   threshold: number;
+  /** A filtered report: who the total row covers instead of the whole organisation, and its label. */
+  total?: { label: string; inScope: ScopePredicate; candidates?: SegmentDef["candidates"] };
+  /**
+   * Groups a viewer sees elsewhere (the whole organisation, each filter alone), checked for
+   * differencing but not shown in this report.
+   */
+  context?: readonly SegmentDef[];
 }
 
 /** The last day of the period on which the person worked (their exit day when they left in it). */
@@ -157,13 +164,14 @@ function attributed(population: readonly string[], segment: SegmentDef, lastDays
 }
 
 /** One row per (segment value, period) plus the organisation total per period, suppression applied. */
-export function buildRetentionRows({ roster, segments, periods, granularity, threshold }: ReportInput): RetentionRow[] {
-  const all: SegmentDef[] = [{ key: ORG_SEGMENT_KEY, label: "Whole organisation", inScope: () => true }, ...segments];
-  const pools = new Map(all.map((s) => [s.key, s.candidates ? s.candidates(roster) : roster]));
+export function buildRetentionRows({ roster, segments, periods, granularity, threshold, total, context = [] }: ReportInput): RetentionRow[] {
+  const all: SegmentDef[] = [{ key: ORG_SEGMENT_KEY, label: "Whole organisation", inScope: () => true, ...total }, ...segments];
+  const checked = [...all, ...context];
+  const pools = new Map(checked.map((s) => [s.key, s.candidates ? s.candidates(roster) : roster]));
   const rows: RetentionRow[] = [];
   for (const period of periods) {
     const lastDays = new Map(roster.map((p) => [p.employeeId, lastDayEmployed(p, period)]));
-    const groups = all.map((s) => {
+    const groups = checked.map((s) => {
       const population = populationDuring(pools.get(s.key) ?? roster, period, s.inScope);
       return { key: s.key, memberIds: attributed(population, s, lastDays, roster), count: population.length };
     });

@@ -3,17 +3,21 @@ import { addDays, formatDay, localDate, periodLabel, periodStart, type Granulari
 import { addMonths } from "@/lib/retention/calendar";
 import { RETENTION_EXPLANATIONS } from "@/lib/retention/explanations";
 import { PEOPLE_MIN_GROUP } from "@/lib/retention/population";
-import { inAnyTeam, inSegment, teamAt, type RosterPerson, type ScopePredicate } from "@/lib/retention/roster";
+import { allOf, inAnyTeam, inSegment, teamAt, type RosterPerson, type ScopePredicate } from "@/lib/retention/roster";
+import type { FilterInfo } from "@/lib/review/segment-filter";
 import { ancestorChains, getOrgSettings, listGroups } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 import { badRequest } from "@/lib/server/errors";
+import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
 import type { RetentionQuery, RetentionSegment } from "@/lib/validation/people";
-import { buildCohortRows, buildRetentionRows, reportPeriods, type CohortRow, type ReportPeriod, type RetentionRow, type SegmentDef } from "./report-core";
+import { buildCohortRows, buildRetentionRows, reportPeriods, type CohortRow, type ReportInput, type ReportPeriod, type RetentionRow, type SegmentDef } from "./report-core";
 import { loadRoster } from "./roster";
 
 /**
  * GET /api/v1/retention and the Retention page: people metrics per segment and period computed
- * from the roster, never individual records, with small groups suppressed.
+ * from the roster, never individual records, with small groups suppressed. A location, sourcing or
+ * origin filter keeps the people while they are in matching teams; the whole organisation and each
+ * filter alone then count as shown elsewhere, so differencing against them is blocked too.
  */
 
 const MAX_PERIODS = 60;
@@ -25,6 +29,8 @@ export interface RetentionReport {
   to: string;
   asOf: string;
   threshold: number;
+  /** The segment filter the report is narrowed to, or null. */
+  filter: FilterInfo | null;
   periods: { start: string; end: string; label: string; complete: boolean }[];
   /** The segment values, in display order ("org" is the whole organisation). */
   segments: { key: string; label: string }[];
@@ -92,6 +98,23 @@ async function segmentsFor(segment: RetentionSegment, roster: readonly RosterPer
   }
 }
 
+/** Each segment value restricted to the people in the filter's teams. */
+function narrowed(segments: SegmentDef[], filtered: FilteredTeams | null): SegmentDef[] {
+  if (!filtered) return segments;
+  const inFilter = inAnyTeam(filtered.teamIds);
+  const candidates = everInTeams(filtered.teamIds);
+  return segments.map((s) => ({ ...s, inScope: allOf(s.inScope, inFilter), candidates: (roster) => candidates(s.candidates ? s.candidates(roster) : roster) }));
+}
+
+/** The total row of a filtered report, and the groups it must not be subtracted from. */
+function filteredTotals(filtered: FilteredTeams | null): Pick<ReportInput, "total" | "context"> {
+  if (!filtered) return {};
+  return {
+    total: { label: `Filtered: ${filtered.label}`, inScope: inAnyTeam(filtered.teamIds), candidates: everInTeams(filtered.teamIds) },
+    context: filtered.context.map((g) => (g.key === "org" ? { key: "context:org", label: "", inScope: () => true } : { key: `context:${g.key}`, label: "", inScope: inAnyTeam(g.teamIds), candidates: everInTeams(g.teamIds) })),
+  };
+}
+
 function defaultFrom(granularity: Granularity, today: string): string {
   if (granularity === "week") return addDays(today, -7 * 11);
   if (granularity === "month") return addMonths(today, -11);
@@ -113,11 +136,12 @@ export async function getRetentionReport(query: RetentionQuery, now: Date = new 
     loadRoster(),
     db.team.findMany({ select: { id: true, name: true, groupId: true, origin: true, acquisitionName: true, acquisitionDate: true }, orderBy: { name: "asc" } }),
   ]);
-  const segments = await segmentsFor(query.segment, roster, teams);
-  const rows = buildRetentionRows({ roster, segments, periods, granularity, threshold });
+  const filtered = await resolveFilteredTeams({ type: "ORG", id: null, name: settings.name }, query);
+  const segments = narrowed(await segmentsFor(query.segment, roster, teams), filtered);
+  const rows = buildRetentionRows({ roster, segments, periods, granularity, threshold, ...filteredTotals(filtered) });
   const shownKeys = new Set(rows.map((r) => r.segment));
   const acquired = teams
-    .filter((t) => t.origin === "ACQUIRED" && t.acquisitionDate)
+    .filter((t) => t.origin === "ACQUIRED" && t.acquisitionDate && (!filtered || filtered.teamIds.includes(t.id)))
     .map((t) => ({ id: t.id, name: t.name, acquisitionName: t.acquisitionName, acquisitionDate: formatDay(t.acquisitionDate as Date) }));
   return {
     segment: query.segment,
@@ -126,8 +150,9 @@ export async function getRetentionReport(query: RetentionQuery, now: Date = new 
     to,
     asOf,
     threshold,
+    filter: filterInfo(filtered),
     periods: periods.map(({ start, end, label, complete }) => ({ start, end, label, complete })),
-    segments: [{ key: "org", label: "Whole organisation" }, ...segments.filter((s) => shownKeys.has(s.key)).map((s) => ({ key: s.key, label: s.label }))],
+    segments: [{ key: "org", label: filtered ? `Filtered: ${filtered.label}` : "Whole organisation" }, ...segments.filter((s) => shownKeys.has(s.key)).map((s) => ({ key: s.key, label: s.label }))],
     rows,
     cohorts: buildCohortRows(roster, acquired, asOf, threshold),
     explanations: RETENTION_EXPLANATIONS,

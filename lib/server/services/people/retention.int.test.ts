@@ -92,6 +92,26 @@ describe("retention report on a hand-worked roster (March 2026)", () => {
     expect(orgLine?.split(",").slice(0, 8)).toEqual(["organisation", "Whole organisation", "Mar 2026", "yes", "16", "14", "14", "14.4"]);
   });
 
+  it("narrows to a filter's teams with the same small-group rules", async () => {
+    const total = async (filter: { location?: string; sourcing?: "ONSHORE" }) => {
+      const report = await getRetentionReport({ ...march, ...filter }, NOW);
+      return { report, row: report.rows.find((r) => r.segment === "org" && r.period === "2026-03-01") };
+    };
+    // Porto is Small alone: 4 people.
+    const porto = await total({ location: "Porto" });
+    expect(porto.report.filter).toEqual({ label: "Location: Porto", teamCount: 1 });
+    expect(porto.row).toMatchObject({ label: "Filtered: Location: Porto", suppressed: "too-few" });
+    expect(porto.row?.metrics).toBeUndefined();
+    // Lisbon (Alpha and Beta, 12 people) is the organisation (16) minus Porto's 4: withheld.
+    const lisbon = await total({ location: "Lisbon" });
+    expect(lisbon.row).toMatchObject({ suppressed: "differencing" });
+    expect(lisbon.row?.metrics).toBeUndefined();
+    expect(lisbon.report.rows.some((r) => r.segment === org.small)).toBe(false);
+    // Every team is onshore: the filtered total is the organisation's.
+    const onshore = await total({ sourcing: "ONSHORE" });
+    expect(onshore.row?.metrics?.averageHeadcount).toBeCloseTo(14.4, 10);
+  });
+
   it("annualises a year as the sum of its monthly rates", async () => {
     const report = await getRetentionReport({ segment: "location", period: "year", from: "2026-01-01", to: "2026-12-31" }, new Date("2027-01-10T00:00:00Z"));
     const m = report.rows.find((r) => r.segment === "org")?.metrics;
