@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/server/http/actor";
 import { METRIC_VALUES_HEADER, metricValueCsvRows, metricValuesFilter } from "@/lib/server/services/exports/metric-values";
 import { fullExportStream } from "@/lib/server/services/exports/full";
 import { GROUPS_HEADER, groupRows, TEAMS_HEADER, teamRows } from "@/lib/server/services/exports/tables";
-import { previewImport } from "@/lib/server/services/imports/preview";
+import { previewUpload, type ImportPreview } from "@/lib/server/services/imports/preview";
 import { IMPORT_KINDS } from "@/lib/server/services/imports/registry";
 import { describeProblem, runImport } from "@/lib/server/services/imports/run";
 import type { RowProblem } from "@/lib/server/services/imports/scan";
@@ -46,8 +46,13 @@ export async function importCommand(args: ParsedArgs): Promise<string[]> {
   } catch (error) {
     throw new CliError((error as Error).message);
   }
-  const preview = await previewImport(id, { createUnknown: create.on }, CLI_ACTOR, null);
-  if (preview.fileError) throw new CliError(preview.fileError.message);
+  let preview: ImportPreview;
+  try {
+    // A file that is not readable CSV is refused and its stored upload deleted.
+    preview = await previewUpload(id, { createUnknown: create.on }, CLI_ACTOR, null);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
   if (preview.missing.length > 0) throw new CliError(`The file has no column for: ${preview.missing.join(", ")}.`);
   const result = await runImport(id, { skipInvalid: skip.on, createUnknown: create.on }, CLI_ACTOR, null);
   const rejects = (result.rejects ?? []) as unknown as RowProblem[];

@@ -176,6 +176,30 @@ async function* iterateBytes(source: ByteSource): AsyncGenerator<Uint8Array> {
 }
 
 /**
+ * The byte- and length-level checks of the reader (signature, NUL bytes, UTF-8, size, value and row
+ * length, an unclosed quote), fed chunk by chunk as an upload arrives and keeping no rows: a file that
+ * can never be read is refused while it is received instead of after it has been stored.
+ */
+export class CsvByteCheck {
+  private readonly decoder: Utf8ChunkDecoder;
+  private readonly reader: TextRecordReader;
+
+  constructor(options: Pick<CsvReadOptions, "maxBytes" | "maxFieldLength" | "maxRecordLength"> = {}) {
+    this.decoder = new Utf8ChunkDecoder(options.maxBytes ?? CSV_DEFAULT_LIMITS.maxBytes);
+    this.reader = new TextRecordReader(options);
+  }
+
+  push(chunk: Uint8Array): void {
+    this.reader.push(this.decoder.push(chunk));
+  }
+
+  end(): void {
+    this.reader.push(this.decoder.end());
+    this.reader.end();
+  }
+}
+
+/**
  * Text to records, choosing the delimiter once the first line outside quotes is complete. Until
  * then the text is held back, bounded by the record length limit.
  */

@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { previewImport } from "@/lib/server/services/imports/preview";
+import { previewUpload } from "@/lib/server/services/imports/preview";
 import { listImports } from "@/lib/server/services/imports/queries";
 import { receiveUpload } from "@/lib/server/services/imports/receive";
 import { runImport } from "@/lib/server/services/imports/run";
@@ -16,7 +16,8 @@ export const GET = withRoute({
 
 /**
  * Upload a CSV (multipart `kind` + `file`, or the CSV as body with ?kind=). Answers with the preview;
- * with `?run=1` (API clients) the import also runs, and the answer is its summary.
+ * with `?run=1` (API clients) the import also runs, and the answer is its summary. A file that is not
+ * readable CSV is refused (413/415/422) and not kept.
  */
 export const POST = withRoute({
   auth: "any",
@@ -24,7 +25,7 @@ export const POST = withRoute({
   query: uploadQuery,
   handler: async ({ request, query, actor, user }) => {
     const id = await receiveUpload({ headers: request.headers, body: request.body, kind: query.kind, fileName: query.fileName, actor, user });
-    const preview = await previewImport(id, { createUnknown: query.createUnknown ?? false }, actor, user);
+    const preview = await previewUpload(id, { createUnknown: query.createUnknown ?? false }, actor, user);
     if (!query.run) return Response.json({ preview }, { status: 201 });
     const result = await runImport(id, { skipInvalid: query.skipInvalid ?? false, createUnknown: query.createUnknown ?? false }, actor, user);
     return Response.json({ preview: { ...preview, rows: preview.rows.slice(0, 5) }, import: result }, { status: result.status === "COMPLETED" ? 201 : 422 });

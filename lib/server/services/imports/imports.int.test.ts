@@ -163,8 +163,16 @@ describe("malformed files", () => {
   it.each([
     ["binary", new Uint8Array([...new TextEncoder().encode("team,metric,week,value\npayments,escaped_defects,2025-07-07,1\n"), 0, 1, 2]), /binary data \(a NUL byte/],
     ["wrong encoding", new Uint8Array([...new TextEncoder().encode("team,metric,week,value,note\npayments,escaped_defects,2025-07-07,1,caf"), 0xe9, 0x0a]), /not valid UTF-8/],
-    ["ragged", "team,metric,week,value\npayments,escaped_defects,2025-07-07,1,extra\n", /Line 2 has 5 values but the header has 4 columns/],
     ["huge field", `team,metric,week,value,note\npayments,escaped_defects,2025-07-07,1,"${"x".repeat(100_001)}"\n`, /too long|longer/i],
+    ["unclosed quote", `team,metric,week,value,note\npayments,escaped_defects,2025-07-07,1,"open\n`, /never closed/],
+  ])("%s file: refused while it is uploaded, nothing stored", async (_name, content, message) => {
+    const before = { imports: await db.import.count(), chunks: await db.importChunk.count() };
+    await expect(upload(content)).rejects.toThrow(message);
+    expect({ imports: await db.import.count(), chunks: await db.importChunk.count() }).toEqual(before);
+  });
+
+  it.each([
+    ["ragged", "team,metric,week,value\npayments,escaped_defects,2025-07-07,1,extra\n", /Line 2 has 5 values but the header has 4 columns/],
   ])("%s file: clear error, database unchanged", async (_name, content, message) => {
     const before = await db.metricValue.count();
     const id = await upload(content);

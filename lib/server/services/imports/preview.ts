@@ -3,6 +3,7 @@ import { CsvError } from "@/lib/csv/errors";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
+import { csvFileRefused } from "@/lib/server/http/csv-upload";
 import type { PreviewOptions } from "@/lib/validation/imports";
 import type { ColumnMapping } from "./kinds/types";
 import { MappingError, scanFile, type RowProblem } from "./scan";
@@ -72,5 +73,19 @@ export async function previewImport(id: string, options: PreviewOptions, actor: 
     where: { id },
     data: { totalRows: preview.totalRows, mapping: { columns: preview.mapping, dayOrder: options.dayOrder ?? null } },
   });
+  return preview;
+}
+
+/**
+ * The preview of a file just uploaded. A file that cannot be read as CSV at all (NUL bytes, not UTF-8, a
+ * row longer than the limit, a quote never closed…) is refused with a 4xx naming the problem and its line,
+ * and the stored upload is deleted, so nothing of it stays behind.
+ */
+export async function previewUpload(id: string, options: PreviewOptions, actor: Actor, user: SessionUser | null): Promise<ImportPreview> {
+  const preview = await previewImport(id, options, actor, user);
+  if (preview.fileError) {
+    await db.import.delete({ where: { id } });
+    throw csvFileRefused(preview.fileError);
+  }
   return preview;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { HttpError, badRequest } from "@/lib/server/errors";
+import { badRequest } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
+import { assertCsvContentType, assertDeclaredSize } from "@/lib/server/http/csv-upload";
 import { boundaryOf, MultipartError, partText, readMultipart } from "./multipart";
 import { MAX_IMPORT_BYTES, storeUpload, tooLarge } from "./storage";
 
@@ -22,16 +23,13 @@ export interface UploadRequest {
 }
 
 export async function receiveUpload(request: UploadRequest): Promise<string> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_IMPORT_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
+  assertDeclaredSize(request.headers, MAX_IMPORT_BYTES + MULTIPART_OVERHEAD, tooLarge);
   if (!request.body) throw badRequest("The request has no file. Send it as multipart/form-data with a `file` part.");
   const contentType = request.headers.get("content-type");
   const boundary = boundaryOf(contentType);
   const source = chunksOf(request.body);
   if (!boundary) {
-    if (contentType && !/^(text\/(csv|plain)|application\/(csv|octet-stream|vnd\.ms-excel))/i.test(contentType)) {
-      throw new HttpError(415, "not_csv", `Send the CSV as multipart/form-data or as text/csv, not ${contentType.split(";")[0]}.`);
-    }
+    assertCsvContentType(contentType, "multipart/form-data or as text/csv");
     if (!request.kind) throw badRequest("Say what the file holds: ?kind=metric-values (see GET /api/v1/imports/kinds).");
     return storeUpload({ kind: request.kind, fileName: request.fileName ?? "upload.csv", bytes: source, actor: request.actor, user: request.user });
   }
@@ -41,6 +39,7 @@ export async function receiveUpload(request: UploadRequest): Promise<string> {
       if (part.name === "kind") kind = (await partText(part)).trim();
       else if (part.name === "file") {
         if (!kind) throw badRequest("Send the `kind` field before the `file` part (or as ?kind=).");
+        assertCsvContentType(part.contentType);
         return await storeUpload({ kind, fileName: part.fileName || request.fileName || "upload.csv", bytes: part.body, actor: request.actor, user: request.user });
       }
     }

@@ -1,10 +1,12 @@
 import "server-only";
 import { CsvError } from "@/lib/csv/errors";
-import { assertLooksLikeText, SIGNATURE_BYTES } from "@/lib/csv/sniff";
+import { CsvByteCheck } from "@/lib/csv/read";
+import { SIGNATURE_BYTES } from "@/lib/csv/sniff";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import { HttpError, badRequest } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
+import { csvFileRefused } from "@/lib/server/http/csv-upload";
 import type { Client } from "./kinds/types";
 import { importKind } from "./registry";
 
@@ -26,7 +28,11 @@ export interface StoreRequest {
   user: SessionUser | null;
 }
 
-/** Checks the file's first bytes, then stores it. Nothing is written for a file that is not CSV text. */
+/**
+ * Checks the file's first bytes, then stores it while checking the rest as it arrives (encoding, NUL
+ * bytes, value and row lengths), so a file that can never be read is refused mid-upload and its stored
+ * part deleted. Nothing is kept of a file that is not CSV text.
+ */
 export async function storeUpload(request: StoreRequest): Promise<string> {
   const kind = importKind(request.kind);
   if (request.user && kind.access === "admin" && request.user.role !== "ADMIN") throw new HttpError(403, "forbidden", `Only admins can import ${kind.label.toLowerCase()}.`);
@@ -47,10 +53,12 @@ export async function storeUpload(request: StoreRequest): Promise<string> {
   }
   if (pending.length > MAX_IMPORT_BYTES) throw tooLarge();
   if (pending.length === 0) throw badRequest("The file is empty. Export the data again, with a header row and at least one data row.");
+  // The size limit is this module's (a 413 with its own message); the check covers the rest.
+  const check = new CsvByteCheck({ maxBytes: Number.MAX_SAFE_INTEGER });
   try {
-    assertLooksLikeText(pending.subarray(0, SIGNATURE_BYTES));
+    checked(() => check.push(pending));
   } catch (error) {
-    if (error instanceof CsvError) throw new HttpError(415, "not_csv", error.message);
+    await iterator.return?.();
     throw error;
   }
 
@@ -77,8 +85,10 @@ export async function storeUpload(request: StoreRequest): Promise<string> {
       }
       size += next.value.length;
       if (size > MAX_IMPORT_BYTES) throw tooLarge();
+      checked(() => check.push(next.value));
       pending = join(pending, next.value);
     }
+    checked(() => check.end());
     if (pending.length > 0) await flush(pending);
   } catch (error) {
     await db.import.delete({ where: { id: created.id } }).catch(() => undefined);
@@ -95,6 +105,15 @@ export async function* storedBytes(client: Client, importId: string): AsyncGener
     const chunk = await client.importChunk.findUnique({ where: { importId_seq: { importId, seq } }, select: { data: true } });
     if (!chunk) return;
     yield new Uint8Array(chunk.data);
+  }
+}
+
+function checked(step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    if (error instanceof CsvError) throw csvFileRefused(error);
+    throw error;
   }
 }
 
