@@ -17,8 +17,8 @@ export interface ImportKindInfo {
 const messageOf = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : "Something went wrong.");
 
 /** Upload → preview (mapping, options, every problem) → import with progress → summary. */
-export function ImportPage({ kinds, isAdmin }: { kinds: ImportKindInfo[]; isAdmin: boolean }) {
-  const [kind, setKind] = useState(kinds[0]?.key ?? "");
+export function ImportPage({ kinds, isAdmin, initialKind }: { kinds: ImportKindInfo[]; isAdmin: boolean; initialKind?: string }) {
+  const [kind, setKind] = useState(kinds.some((k) => k.key === initialKind) ? (initialKind as string) : (kinds[0]?.key ?? ""));
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, number>>({});
   const [choices, setChoices] = useState<RunChoices>({ skipInvalid: false, createUnknown: false, dayOrder: "" });

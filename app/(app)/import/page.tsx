@@ -6,7 +6,8 @@ import { importKindsCatalog } from "@/lib/server/services/imports/queries";
 
 export const metadata: Metadata = { title: "Import" };
 
-export default async function ImportRoute() {
+/** `?kind=people` (the roster page's link) opens the page with that kind chosen. */
+export default async function ImportRoute({ searchParams }: { searchParams: Promise<{ kind?: string | string[] }> }) {
   await connection();
   const user = await requirePageUser("read", "/import");
   if (user.role !== "ADMIN" && user.role !== "MANAGER") {
@@ -28,7 +29,7 @@ export default async function ImportRoute() {
           Every row is checked before anything is written. An import applies fully or not at all, unless you choose to skip invalid rows. Importing the same file twice changes nothing.
         </p>
       </div>
-      <ImportPage kinds={kinds} isAdmin={user.role === "ADMIN"} />
+      <ImportPage kinds={kinds} isAdmin={user.role === "ADMIN"} initialKind={[(await searchParams).kind].flat()[0]} />
     </div>
   );
 }

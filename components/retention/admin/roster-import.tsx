@@ -43,6 +43,11 @@ export function RosterImport() {
         <a href="/api/v1/people/template" className="text-blue-700 underline" download>
           Download the template
         </a>
+        . For column mapping, skipping invalid rows and undo, use the{" "}
+        <a href="/import?kind=people" className="text-blue-700 underline">
+          import page
+        </a>
+        .
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">

@@ -6,6 +6,7 @@ import { incidentsKind } from "./kinds/incidents";
 import { learningKind } from "./kinds/learning";
 import { metricValuesLong } from "./kinds/metric-values-long";
 import { metricValuesWide } from "./kinds/metric-values-wide";
+import { peopleKind } from "./kinds/people";
 import { pullRequestsKind } from "./kinds/pull-requests";
 import { surveyResultsKind } from "./kinds/survey-results";
 import { teamsKind } from "./kinds/teams";
@@ -19,6 +20,7 @@ export const IMPORT_KINDS: readonly ImportKind<never>[] = [
   metricValuesWide,
   teamsKind,
   groupsKind,
+  peopleKind,
   deploymentsKind,
   pullRequestsKind,
   incidentsKind,

@@ -7,10 +7,13 @@ import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import { recomputeAffected } from "@/lib/server/services/delivery/recompute";
+import type { CanonicalPerson } from "@/lib/server/services/people/canonical";
+import { recomputePeopleMetrics } from "@/lib/server/services/people/recompute";
 import { refreshAllRollups, refreshRollups } from "@/lib/server/services/rollups";
 import { deploymentEvents } from "./kinds/deployments";
 import { undoEvent, type EventStore } from "./kinds/events";
 import { incidentEvents } from "./kinds/incidents";
+import { undoPerson } from "./kinds/people";
 import { pullRequestEvents } from "./kinds/pull-requests";
 import type { Client } from "./kinds/types";
 import { workItemEvents } from "./kinds/work-items";
@@ -22,7 +25,7 @@ import { loadImport } from "./session";
  * metric value still carries this import's id and the version the import wrote; a team or group has
  * not been updated since the import finished. Otherwise the undo is refused and the rows are named.
  * Delivery events (deployments, pull requests, incidents, work items) are recomputed afterwards for
- * the weeks they counted in, as after ingestion.
+ * the weeks they counted in, as after ingestion; people records as after a roster import.
  */
 export const UNDO_WINDOW_DAYS = 7;
 const PAGE = 5000;
@@ -53,7 +56,7 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
   if (now.getTime() - row.finishedAt.getTime() > UNDO_WINDOW_DAYS * 86_400_000) throw conflict(`Imports can be undone for ${UNDO_WINDOW_DAYS} days; this one finished on ${row.finishedAt.toISOString().slice(0, 10)}.`);
   const finishedAt = row.finishedAt;
 
-  const touched = { metrics: new Set<string>(), weeks: new Set<string>(), structure: false, events: new AffectedTeams() };
+  const touched = { metrics: new Set<string>(), weeks: new Set<string>(), structure: false, events: new AffectedTeams(), people: false };
   const outcome = await db.$transaction(
     async (tx) => {
       const blocked: string[] = [];
@@ -77,10 +80,16 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
       // Created teams/metrics/groups go after their values, children before parents.
       for (const change of structural.reverse()) {
         const events = EVENT_STORES.get(change.entityType);
-        const result = events ? await undoEvent(events, tx, change, finishedAt, blocked, touched.events) : await undoStructural(tx, change, finishedAt, blocked);
+        const person = change.entityType === "Person";
+        const result = events
+          ? await undoEvent(events, tx, change, finishedAt, blocked, touched.events)
+          : person
+            ? await undoPerson(tx, change.entityId, change.before as CanonicalPerson | null, finishedAt, blocked)
+            : await undoStructural(tx, change, finishedAt, blocked);
         restored += result.restored;
         deleted += result.deleted;
-        if (!events) touched.structure = true;
+        if (person) touched.people = true;
+        else if (!events) touched.structure = true;
       }
       if (blocked.length > 0) throw conflict(`The import cannot be undone: newer changes touched ${blocked.length} of its rows.`, { blocked: blocked.slice(0, 50) });
       await tx.import.update({ where: { id }, data: { status: "UNDONE", undoneAt: now, undoneById: user?.id ?? null } });
@@ -92,6 +101,7 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
   if (touched.structure) await refreshAllRollups();
   else if (touched.metrics.size > 0) await refreshRollups({ metricIds: [...touched.metrics], weeks: [...touched.weeks] });
   await recomputeAffected(touched.events);
+  if (touched.people) await recomputePeopleMetrics();
   return outcome;
 }
 

@@ -13,8 +13,8 @@ import { ROSTER_COLUMNS, type RosterField } from "./roster-columns";
  * Roster import from an HR-system CSV export: preview (dry run) shows every problem by row and
  * column; confirm writes all rows or none. Upserts on employee id, so importing the same file
  * again changes nothing. One row per employment span (a rehire has two rows). Columns are
- * matched by name with common HR aliases (roster-columns.ts). Exposed as a function so the
- * generic import pipeline can call it with its own upload stream.
+ * matched by name with common HR aliases (roster-columns.ts). The generic importer's people kind
+ * (imports/kinds/people.ts) reads and checks rows with the same functions (personFromRows).
  */
 
 const MAX_ROWS = 20_000;
@@ -42,12 +42,14 @@ export interface RosterImportResult {
   unchanged: number;
 }
 
-interface ParsedRow {
+export type RosterCells = Partial<Record<RosterField, string>>;
+
+export interface ParsedRow {
   line: number;
-  cells: Partial<Record<RosterField, string>>;
+  cells: RosterCells;
 }
 
-type Cells = Partial<Record<RosterField, string>>;
+type ColumnName = (f: RosterField) => string | null;
 
 const FIELD_OF_PATH: Record<string, RosterField> = {
   employeeId: "employee_id", team: "team", level: "level", roleFamily: "role_family", location: "location", sourcing: "sourcing",
@@ -60,7 +62,7 @@ function emptyResult(dryRun: boolean): RosterImportResult {
 }
 
 /** A person's rows (one per employment) → the record, merged over what is stored. */
-function recordFromRows(rows: ParsedRow[], stored: PersonRecord | null, dayOrder: DayOrder | null, problems: ImportProblem[], columnName: (f: RosterField) => string | null): unknown {
+function recordFromRows(rows: ParsedRow[], stored: PersonRecord | null, dayOrder: DayOrder | null, problems: ImportProblem[], columnName: ColumnName): unknown {
   const date = (row: ParsedRow, field: RosterField, required: boolean): string | null => {
     const raw = row.cells[field]?.trim() ?? "";
     if (raw === "") {
@@ -125,6 +127,17 @@ function recordFromRows(rows: ParsedRow[], stored: PersonRecord | null, dayOrder
   };
 }
 
+/**
+ * One person's rows (one per employment) read into a checked record, merged over what is stored;
+ * every problem names its row and column. Shared by this import and the generic importer's people kind.
+ */
+export function personFromRows(rows: ParsedRow[], stored: PersonRecord | null, dayOrder: DayOrder | null, columnName: ColumnName): { record: PersonRecord | null; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const parsed = personRecord.safeParse(recordFromRows(rows, stored, dayOrder, problems, columnName));
+  if (!parsed.success) for (const issue of parsed.error.issues) problems.push(problemAt(issue.path, issue.message, rows, columnName));
+  return { record: parsed.success && problems.length === 0 ? parsed.data : null, problems };
+}
+
 export async function importRoster(actor: Actor, source: ByteSource, options: { dryRun: boolean }): Promise<RosterImportResult> {
   const result = emptyResult(options.dryRun);
   let header: string[];
@@ -139,7 +152,7 @@ export async function importRoster(actor: Actor, source: ByteSource, options: { 
     for (const d of match.duplicates) result.errors.push({ line: csv.headerLine, column: null, message: `Columns ${d.columns.map((c) => `"${c.name}"`).join(" and ")} both mean "${d.key}"; keep one.` });
     if (result.errors.length) return result;
     for await (const row of csv.rows as AsyncIterable<CsvRow>) {
-      const cells: Cells = {};
+      const cells: RosterCells = {};
       for (const [field, index] of Object.entries(match.columns)) cells[field as RosterField] = row.fields[index as number];
       rows.push({ line: row.line, cells });
     }
@@ -170,13 +183,10 @@ export async function importRoster(actor: Actor, source: ByteSource, options: { 
   const rowsOfRecord: ParsedRow[][] = [];
   for (const [id, personRows] of byPerson) {
     const before = stored.get(id);
-    const raw = recordFromRows(personRows, before ? recordOf(before) : null, dayOrder, result.errors, columnName);
-    const parsed = personRecord.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) result.errors.push(problemAt(issue.path, issue.message, personRows, columnName));
-      continue;
-    }
-    records.push(parsed.data);
+    const person = personFromRows(personRows, before ? recordOf(before) : null, dayOrder, columnName);
+    result.errors.push(...person.problems);
+    if (!person.record) continue;
+    records.push(person.record);
     rowsOfRecord.push(personRows);
   }
   const plan = await planSave(records, await loadRecordContext());
@@ -194,7 +204,7 @@ export async function importRoster(actor: Actor, source: ByteSource, options: { 
 }
 
 /** Maps a record issue path (e.g. ["employments", 1, "exitDate"]) to the row and column it came from. */
-function problemAt(path: readonly PropertyKey[], message: string, rows: ParsedRow[], columnName: (f: RosterField) => string | null): ImportProblem {
+export function problemAt(path: readonly PropertyKey[], message: string, rows: ParsedRow[], columnName: ColumnName): ImportProblem {
   const sorted = [...rows].sort((a, b) => (a.cells.hire_date ?? "").localeCompare(b.cells.hire_date ?? ""));
   const row = path[0] === "employments" && typeof path[1] === "number" ? (sorted[path[1]] ?? sorted.at(-1)) : sorted.at(-1);
   const leaf = [...path].reverse().find((p): p is string => typeof p === "string" && p in FIELD_OF_PATH);

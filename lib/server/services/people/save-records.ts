@@ -29,16 +29,19 @@ export const STORED_RECORD_SELECT = {
   teamMoves: { select: { date: true, fromTeamId: true, toTeamId: true } },
 } as const;
 
-export async function loadRecordContext(): Promise<RecordContext> {
+type Tx = Prisma.TransactionClient;
+
+/** `client`: the shared client, or the transaction of an import that reads what it has written so far. */
+export async function loadRecordContext(client: Tx = db): Promise<RecordContext> {
   const [levels, teams] = await Promise.all([
-    db.careerLevel.findMany({ select: { key: true, track: true, order: true } }),
-    db.team.findMany({ select: { id: true, slug: true, name: true } }),
+    client.careerLevel.findMany({ select: { key: true, track: true, order: true } }),
+    client.team.findMany({ select: { id: true, slug: true, name: true } }),
   ]);
   return { levels: new Map(levels.map((l) => [l.key, l])), teams };
 }
 
-export async function loadStoredPeople(employeeIds: readonly string[]): Promise<Map<string, CanonicalPerson>> {
-  const rows = await db.person.findMany({ where: { employeeId: { in: [...employeeIds] } }, select: STORED_RECORD_SELECT });
+export async function loadStoredPeople(employeeIds: readonly string[], client: Tx = db): Promise<Map<string, CanonicalPerson>> {
+  const rows = await client.person.findMany({ where: { employeeId: { in: [...employeeIds] } }, select: STORED_RECORD_SELECT });
   return new Map(rows.map((r) => [r.employeeId, canonicalFromStored(r)]));
 }
 
@@ -60,9 +63,9 @@ export interface SavePlan {
 }
 
 /** Checks records against the framework, the teams and each other, and works out what would change. */
-export async function planSave(records: readonly PersonRecord[], context?: RecordContext): Promise<SavePlan> {
-  const ctx = context ?? (await loadRecordContext());
-  const stored = await loadStoredPeople(records.map((r) => r.employeeId));
+export async function planSave(records: readonly PersonRecord[], context?: RecordContext, client: Tx = db): Promise<SavePlan> {
+  const ctx = context ?? (await loadRecordContext(client));
+  const stored = await loadStoredPeople(records.map((r) => r.employeeId), client);
   const issues: RecordIssue[] = [];
   const changes: PlannedChange[] = [];
   const seen = new Map<string, number>();
@@ -85,9 +88,7 @@ export async function planSave(records: readonly PersonRecord[], context?: Recor
   return { issues, changes, unchanged };
 }
 
-type Tx = Prisma.TransactionClient;
-
-async function writePerson(tx: Tx, c: CanonicalPerson): Promise<void> {
+export async function writePerson(tx: Tx, c: CanonicalPerson): Promise<void> {
   const data = {
     teamId: c.teamId,
     level: c.level,
@@ -128,21 +129,7 @@ export interface SaveResult {
 export async function applyPlan(actor: Actor, plan: SavePlan, auditAction: "create" | "update" | "import" = "update"): Promise<SaveResult> {
   if (plan.issues.length) throw validationError(plan.issues);
   if (plan.changes.length === 0) return { created: 0, updated: 0, unchanged: plan.unchanged };
-  await db.$transaction(
-    async (tx) => {
-      for (const change of plan.changes) await writePerson(tx, change.after);
-      const entries: AuditEntry[] = plan.changes.map((c) => ({
-        action: auditAction === "import" ? "import" : c.before ? "update" : "create",
-        entityType: "Person",
-        entityId: c.after.employeeId,
-        summary: c.before ? `Updated people record ${c.after.employeeId}` : `Added people record ${c.after.employeeId}`,
-        before: c.before,
-        after: c.after,
-      }));
-      await recordAudit(actor, entries, tx);
-    },
-    { timeout: 120_000 },
-  );
+  await db.$transaction((tx) => writePlan(tx, actor, plan.changes, auditAction), { timeout: 120_000 });
   if (auditAction === "import") {
     // An import rewrites the full history of every team, so all teams' values come from one computation.
     await recomputePeopleMetrics();
@@ -152,6 +139,20 @@ export async function applyPlan(actor: Actor, plan: SavePlan, auditAction: "crea
   }
   const created = plan.changes.filter((c) => !c.before).length;
   return { created, updated: plan.changes.length - created, unchanged: plan.unchanged };
+}
+
+/** Writes planned changes and their audit rows inside `tx` (the caller recomputes after the commit). */
+export async function writePlan(tx: Tx, actor: Actor, changes: readonly PlannedChange[], auditAction: "create" | "update" | "import"): Promise<void> {
+  for (const change of changes) await writePerson(tx, change.after);
+  const entries: AuditEntry[] = changes.map((c) => ({
+    action: auditAction === "import" ? "import" : c.before ? "update" : "create",
+    entityType: "Person",
+    entityId: c.after.employeeId,
+    summary: c.before ? `Updated people record ${c.after.employeeId}` : `Added people record ${c.after.employeeId}`,
+    before: c.before,
+    after: c.after,
+  }));
+  await recordAudit(actor, entries, tx);
 }
 
 /** POST /api/v1/people and the admin forms: check, then save all or nothing. */
