@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
 import { previewImport } from "./preview";
-import { getImport } from "./queries";
+import { getImport, templateCsv } from "./queries";
 import { runImport } from "./run";
 import { storeUpload } from "./storage";
 import { undoImport } from "./undo";
@@ -182,5 +182,14 @@ describe("work items", () => {
     const preview = await previewImport(id, {}, actor(), manager);
     expect(preview.problems).toEqual([{ line: 2, column: "team", message: 'You can only import data for the teams you manage, not "Search".' }]);
     await expect(storeUpload({ kind: "deployments", fileName: "d.csv", bytes: bytesOf(DEPLOYMENTS), actor: actor(), user: manager })).rejects.toThrow(/Only admins/);
+  });
+});
+
+describe("templates", () => {
+  it.each(["deployments", "pull-requests", "incidents", "work-items"])("the %s template's example row reads without problems", async (kind) => {
+    const template = templateCsv(kind);
+    const id = await storeUpload({ kind, fileName: "template.csv", bytes: bytesOf(template?.csv ?? ""), actor: actor(), user: admin });
+    const preview = await previewImport(id, {}, actor(), admin);
+    expect(preview).toMatchObject({ problems: [], missing: [], unmatched: [], totalRows: 1, validRows: 1 });
   });
 });
