@@ -77,3 +77,27 @@ test("imports a large CSV with a visible progress bar and shows the data on the 
   expect(again.status()).toBe(201);
   expect((await again.json()).import).toMatchObject({ status: "COMPLETED", created: 0, updated: 0, unchanged: 20_000 });
 });
+
+test("imports deployments from a CSV and re-importing the file changes nothing", async ({ page }) => {
+  await signIn(page, "ADMIN");
+  await page.goto("/import");
+  await page.getByLabel("What the file holds").selectOption("deployments");
+  await expect(page.getByRole("link", { name: "Download the template" })).toHaveAttribute("href", "/api/v1/templates/deployments");
+  const file = [
+    "External id,Service,Environment,Status,Finished at,Commit SHA",
+    `e2e-d1,e2e-import-api,production,success,${mondayWeeksAgo(1)}T10:00:00Z,sha-e2e-1`,
+    `e2e-d2,e2e-import-api,production,failure,${mondayWeeksAgo(1)}T16:30:00Z,sha-e2e-2`,
+  ].join("\n");
+
+  await page.getByLabel("Choose a file").setInputFiles({ name: "deployments.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await expect(page.getByTestId("preview-counts")).toHaveText("2 rows: 2 ready to import.");
+  await page.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(page.getByTestId("import-summary")).toContainText("Created 2, updated 0, unchanged 0, skipped 0.");
+
+  const again = await page.request.post("/api/v1/imports?kind=deployments&fileName=deployments.csv&run=1", {
+    headers: { "Content-Type": "text/csv", Origin: new URL(page.url()).origin },
+    data: file,
+  });
+  expect(again.status()).toBe(201);
+  expect((await again.json()).import).toMatchObject({ status: "COMPLETED", created: 0, updated: 0, unchanged: 2 });
+});
