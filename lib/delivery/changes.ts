@@ -58,6 +58,9 @@ export function shippingDeployments(
     pushTo(byService, pr.serviceId, pr);
   }
 
+  // Sorted by merge time so each deployment finds the PRs merged in its window by binary search.
+  for (const list of byService.values()) list.sort((a, b) => a.mergedAt.getTime() - b.mergedAt.getTime());
+
   const chains = new SuccessChains(deployments);
   const winner = new Map<string, DeploymentEvent>();
   const offer = (pr: PullRequestEvent, d: DeploymentEvent) => {
@@ -76,13 +79,23 @@ export function shippingDeployments(
     } else {
       const after = previous.finishedAt.getTime();
       const upTo = d.finishedAt.getTime();
-      for (const pr of byService.get(d.serviceId) ?? []) {
-        const t = pr.mergedAt.getTime();
-        if (t > after && t <= upTo) offer(pr, d);
-      }
+      const list = byService.get(d.serviceId) ?? [];
+      for (let i = firstMergedAfter(list, after); i < list.length && list[i].mergedAt.getTime() <= upTo; i++) offer(list[i], d);
     }
   }
   return winner;
+}
+
+/** Index of the first PR (in a list sorted by merge time) merged strictly after `after`. */
+function firstMergedAfter(list: readonly { mergedAt: Date }[], after: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].mergedAt.getTime() > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -19,9 +19,43 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Local dates by quarter hour, per zone. Since 1972 every zone's offset is a whole number of quarter
+ * hours and every offset change happens on a quarter hour (UTC), so all instants of one quarter hour share
+ * a local date; recomputes ask for hundreds of thousands of them, and Intl formatting is the slow part.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const MEMO_FROM_MS = Date.UTC(1972, 0, 1);
+const MEMO_LIMIT = 200_000;
+const localDates = new Map<string, Map<number, string>>();
+
+const utcDates = new Map<number, string>();
+function utcDate(ms: number): string {
+  const dayNumber = Math.floor(ms / 86_400_000);
+  let day = utcDates.get(dayNumber);
+  if (day === undefined) {
+    if (utcDates.size >= MEMO_LIMIT) utcDates.clear();
+    day = new Date(ms).toISOString().slice(0, 10);
+    utcDates.set(dayNumber, day);
+  }
+  return day;
+}
+
 /** The local calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
 export function localDate(instant: Date, timeZone = "UTC"): string {
-  return formatterFor(timeZone).format(instant);
+  const ms = instant.getTime();
+  if (timeZone === "UTC" && ms >= 0 && ms < 253402300800000) return utcDate(ms);
+  if (!(ms >= MEMO_FROM_MS)) return formatterFor(timeZone).format(instant);
+  let memo = localDates.get(timeZone);
+  if (!memo) localDates.set(timeZone, (memo = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  let day = memo.get(bucket);
+  if (day === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    day = formatterFor(timeZone).format(instant);
+    memo.set(bucket, day);
+  }
+  return day;
 }
 
 /** Parses `YYYY-MM-DD` as a UTC midnight Date (date-only values carry no zone). */
@@ -50,8 +84,18 @@ export function mondayOf(day: string): string {
 
 /** Monday (local, `YYYY-MM-DD`) of the ISO week in which `instant` falls in `timeZone`. */
 export function weekStartOf(instant: Date, timeZone = "UTC"): string {
-  return mondayOf(localDate(instant, timeZone));
+  const local = localDate(instant, timeZone);
+  let monday = mondays.get(local);
+  if (monday === undefined) {
+    if (mondays.size >= MEMO_LIMIT) mondays.clear();
+    monday = mondayOf(local);
+    mondays.set(local, monday);
+  }
+  return monday;
 }
+
+/** Local date → Monday of its week: a few thousand distinct days cover any history. */
+const mondays = new Map<string, string>();
 
 /** Whole days from `a` to `b` (date-only strings). */
 export function daysBetween(a: string, b: string): number {

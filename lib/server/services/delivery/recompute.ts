@@ -10,7 +10,9 @@ import {
   servicesByTeam,
 } from "@/lib/server/data/events";
 import { getOrgSettings } from "@/lib/server/data/org";
+import { mapLimited } from "@/lib/domain/async";
 import { sqlRunner } from "@/lib/server/db";
+import { isEmbedded } from "@/lib/server/env";
 import { refreshRollups } from "@/lib/server/services/rollups";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import { teamStatusMap } from "@/lib/server/services/ingest/work-items";
@@ -128,9 +130,18 @@ async function flowForAll(ctx: Context, teamId: string): Promise<TeamValues | nu
   return { teamId, keys: FLOW_KEYS, weeks: weekly.map((w) => w.weekStart), values: weekly.flatMap(flowWeekValues) };
 }
 
-const INSERT_BATCH = 5000;
+const WRITE_BATCH = 5000;
+/**
+ * Teams computed at once: on PostgreSQL one team's queries overlap another's computation (the pool has
+ * connections to spare); the embedded database runs one statement at a time anyway.
+ */
+const TEAM_CONCURRENCY = isEmbedded ? 1 : 4;
 
-/** Replaces the computed values of each team's keys and weeks, then refreshes the roll-ups they feed. */
+/**
+ * Writes each team's values for its keys and weeks, touching only what changed: a value that differs is
+ * upserted, a computed value no longer produced is deleted, equal values are left alone; then the roll-ups
+ * of the changed (metric, week) pairs are rewritten. Manager-entered values (MANUAL, IMPORT) are kept.
+ */
 async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promise<RecomputeResult> {
   const keys = [...new Set(all.flatMap((t) => t.keys))];
   if (keys.length === 0) return { teams: 0, weeks: 0, values: 0 };
@@ -138,23 +149,23 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
   const metricId = new Map(metrics.map((m) => [m.key, m.id]));
   const rows = all.flatMap((t) => t.values.filter((v) => metricId.has(v.key)).map((v) => ({ ...v, teamId: t.teamId })));
   const allWeeks = [...new Set(all.flatMap((t) => t.weeks))];
+  const changed = new Set<string>();
+  const note = (r: { metricId: string; week: string }) => changed.add(`${r.metricId}|${r.week}`);
 
   await runner.transaction(async (tx) => {
-    for (const t of all) {
-      if (t.weeks.length === 0) continue;
-      await tx.query(
-        `DELETE FROM "MetricValue" WHERE "teamId" = $1 AND "metricId" = ANY($2::text[]) AND "weekStart" = ANY($3::date[])
-           AND "source" NOT IN ('MANUAL', 'IMPORT')`,
-        [t.teamId, t.keys.flatMap((k) => metricId.get(k) ?? []), t.weeks],
-      );
-    }
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-      const batch = rows.slice(i, i + INSERT_BATCH);
-      await tx.query(
-        `INSERT INTO "MetricValue" ("metricId", "teamId", "weekStart", "value", "numerator", "denominator", "source", "updatedAt")
-         SELECT m, t, w, v, n, d, 'COMPUTED'::"ValueSource", CURRENT_TIMESTAMP
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      const batch = rows.slice(i, i + WRITE_BATCH);
+      const written = await tx.query<{ metricId: string; week: string }>(
+        `INSERT INTO "MetricValue" AS v ("metricId", "teamId", "weekStart", "value", "numerator", "denominator", "source", "updatedAt")
+         SELECT m, t, w, x.v, n, d, 'COMPUTED'::"ValueSource", CURRENT_TIMESTAMP
          FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[], $6::float8[]) AS x(m, t, w, v, n, d)
-         ON CONFLICT ("metricId", "teamId", "weekStart") DO NOTHING`,
+         ON CONFLICT ("metricId", "teamId", "weekStart") DO UPDATE
+           SET "value" = EXCLUDED."value", "numerator" = EXCLUDED."numerator", "denominator" = EXCLUDED."denominator",
+               "source" = 'COMPUTED', "note" = NULL, "enteredById" = NULL, "importId" = NULL,
+               "version" = v."version" + 1, "updatedAt" = CURRENT_TIMESTAMP
+           WHERE v."source" NOT IN ('MANUAL', 'IMPORT')
+             AND (v."source" <> 'COMPUTED' OR (v."value", v."numerator", v."denominator") IS DISTINCT FROM (EXCLUDED."value", EXCLUDED."numerator", EXCLUDED."denominator"))
+         RETURNING v."metricId", to_char(v."weekStart", 'YYYY-MM-DD') AS week`,
         [
           batch.map((r) => metricId.get(r.key) as string),
           batch.map((r) => r.teamId),
@@ -164,11 +175,27 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
           batch.map((r) => r.denominator),
         ],
       );
+      written.forEach(note);
+    }
+    for (const t of all) {
+      if (t.weeks.length === 0) continue;
+      const produced = t.values.filter((v) => metricId.has(v.key));
+      const removed = await tx.query<{ metricId: string; week: string }>(
+        `DELETE FROM "MetricValue" v
+         WHERE v."teamId" = $1 AND v."metricId" = ANY($2::text[]) AND v."weekStart" = ANY($3::date[]) AND v."source" NOT IN ('MANUAL', 'IMPORT')
+           AND NOT EXISTS (SELECT 1 FROM unnest($4::text[], $5::date[]) AS p(m, w) WHERE p.m = v."metricId" AND p.w = v."weekStart")
+         RETURNING v."metricId", to_char(v."weekStart", 'YYYY-MM-DD') AS week`,
+        [t.teamId, t.keys.flatMap((k) => metricId.get(k) ?? []), t.weeks, produced.map((v) => metricId.get(v.key) as string), produced.map((v) => v.week)],
+      );
+      removed.forEach(note);
     }
   });
   // Not inside the transaction above: the roll-up refresh reads the group tree through Prisma, which on
   // the embedded database waits for the one connection a raw transaction holds.
-  await refreshRollups({ metricIds: [...metricId.values()], weeks: allWeeks });
+  if (changed.size > 0) {
+    const pairs = [...changed].map((k) => k.split("|") as [string, string]);
+    await refreshRollups({ metricIds: [...new Set(pairs.map(([m]) => m))], weeks: [...new Set(pairs.map(([, w]) => w))] });
+  }
   return { teams: new Set(all.map((t) => t.teamId)).size, weeks: allWeeks.length, values: rows.length };
 }
 
@@ -177,12 +204,11 @@ export async function recomputeAffected(affected: AffectedTeams): Promise<Recomp
   if (affected.isEmpty) return { teams: 0, weeks: 0, values: 0 };
   const ctx = await context(await sqlRunner());
   const services = await servicesByTeam(ctx.runner, [...affected.delivery.keys()]);
-  const work: TeamValues[] = [];
-  for (const [teamId, range] of affected.delivery) {
-    const serviceIds = services.get(teamId) ?? [];
-    if (serviceIds.length > 0) work.push(await deliveryForRange(ctx, teamId, serviceIds, range));
-  }
-  for (const [teamId, range] of affected.flow) work.push(await flowForRange(ctx, teamId, range));
+  const delivery = [...affected.delivery].filter(([teamId]) => (services.get(teamId) ?? []).length > 0);
+  const work = [
+    ...(await mapLimited(delivery, TEAM_CONCURRENCY, ([teamId, range]) => deliveryForRange(ctx, teamId, services.get(teamId) ?? [], range))),
+    ...(await mapLimited([...affected.flow], TEAM_CONCURRENCY, ([teamId, range]) => flowForRange(ctx, teamId, range))),
+  ];
   return writeValues(ctx.runner, work);
 }
 
@@ -191,14 +217,7 @@ export async function recomputeTeams(teamIds?: readonly string[]): Promise<Recom
   const ctx = await context(await sqlRunner());
   const services = await servicesByTeam(ctx.runner, teamIds ?? null);
   const flowTeams = teamIds ?? (await ctx.runner.query<{ teamId: string }>(`SELECT DISTINCT "teamId" FROM "WorkItem"`)).map((r) => r.teamId);
-  const work: TeamValues[] = [];
-  for (const [teamId, serviceIds] of services) {
-    const values = await deliveryForAll(ctx, teamId, serviceIds);
-    if (values) work.push(values);
-  }
-  for (const teamId of flowTeams) {
-    const values = await flowForAll(ctx, teamId);
-    if (values) work.push(values);
-  }
-  return writeValues(ctx.runner, work);
+  const delivery = await mapLimited([...services], TEAM_CONCURRENCY, ([teamId, serviceIds]) => deliveryForAll(ctx, teamId, serviceIds));
+  const flow = await mapLimited(flowTeams, TEAM_CONCURRENCY, (teamId) => flowForAll(ctx, teamId));
+  return writeValues(ctx.runner, [...delivery, ...flow].filter((t): t is TeamValues => t !== null));
 }

@@ -172,6 +172,41 @@ describe("delivery recompute", () => {
   });
 });
 
+describe("recompute writes", () => {
+  const week = "2026-04-06";
+  const moved = "2026-04-13";
+  it("leaves unchanged values alone, drops values no event produces any more, and keeps entered values", async () => {
+    expect((await post(postDeployments, [deployment("w1", "2026-04-07T10:00:00Z"), deployment("w2", "2026-04-08T10:00:00Z")])).status).toBe(200);
+    const metric = await db.metricDefinition.findUniqueOrThrow({ where: { key: "deployments" } });
+    const cell = { metricId_teamId_weekStart: { metricId: metric.id, teamId, weekStart: new Date(week) } };
+    const before = await db.metricValue.findUniqueOrThrow({ where: cell });
+    expect(before).toMatchObject({ value: 2, source: "COMPUTED" });
+    expect(await valueOf("change_failure_rate", week)).toMatchObject({ value: 0, numerator: 0, denominator: 2 });
+
+    // The same batch again: nothing changes, so the stored row is not rewritten.
+    expect((await post(postDeployments, [deployment("w1", "2026-04-07T10:00:00Z"), deployment("w2", "2026-04-08T10:00:00Z")])).status).toBe(200);
+    const after = await db.metricValue.findUniqueOrThrow({ where: cell });
+    expect({ version: after.version, updatedAt: after.updatedAt }).toEqual({ version: before.version, updatedAt: before.updatedAt });
+
+    // A manager's value for the next week stands in for missing data and survives the recompute.
+    const deployDays = await db.metricDefinition.findUniqueOrThrow({ where: { key: "deploy_days" } });
+    await db.metricValue.create({ data: { metricId: deployDays.id, teamId, weekStart: new Date(moved), value: 4, source: "MANUAL" } });
+
+    // Both deployments move to the next week: the first week's count drops to 0, the roll-up follows.
+    expect((await post(postDeployments, [deployment("w1", "2026-04-14T10:00:00Z"), deployment("w2", "2026-04-15T10:00:00Z")])).status).toBe(200);
+    expect(await valueOf("deployments", week)).toMatchObject({ value: 0, source: "COMPUTED" });
+    expect(await valueOf("deploy_days", week)).toMatchObject({ value: 0, source: "COMPUTED" });
+    // No production deployment that week: the rate has no denominator, so its value is gone.
+    expect(await valueOf("change_failure_rate", week)).toBeNull();
+    expect(await valueOf("deployments", moved)).toMatchObject({ value: 2, source: "COMPUTED" });
+    expect(await valueOf("deploy_days", moved)).toMatchObject({ value: 4, source: "MANUAL" });
+    const rollup = await db.metricRollup.findFirstOrThrow({ where: { metricId: metric.id, scopeType: "ORG", weekStart: new Date(week) } });
+    expect(rollup.value).toBe(0);
+    const movedRollup = await db.metricRollup.findFirstOrThrow({ where: { metricId: metric.id, scopeType: "ORG", weekStart: new Date(moved) } });
+    expect(movedRollup.value).toBe(2);
+  });
+});
+
 describe("flow recompute", () => {
   it("stores velocity, flow time, efficiency, load and allocation from work items", async () => {
     const items = [

@@ -1,0 +1,43 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { localDate, weekStartOf } from "./time";
+
+/** What the memoised local date must equal: Intl formatting of the exact instant. */
+const reference = new Map<string, Intl.DateTimeFormat>();
+function intlDate(instant: Date, timeZone: string): string {
+  let f = reference.get(timeZone);
+  if (!f) reference.set(timeZone, (f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return f.format(instant);
+}
+
+const ZONES = ["UTC", "Europe/Berlin", "America/St_Johns", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Chatham", "Australia/Lord_Howe", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Sao_Paulo"];
+
+describe("localDate", () => {
+  it("agrees with Intl for any instant and zone, including half-hour DST and 45-minute offsets", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1960, 0, 1), max: Date.UTC(2045, 0, 1) }), fc.constantFrom(...ZONES), (ms, zone) => {
+        const instant = new Date(ms);
+        expect(localDate(instant, zone)).toBe(intlDate(instant, zone));
+      }),
+      { numRuns: 5_000, seed: 7 },
+    );
+  });
+
+  it("agrees with Intl on both sides of every quarter hour around DST changes", () => {
+    // Berlin 2026-03-29 01:00 UTC, Lord Howe 2026-04-04 15:00 UTC (a 30-minute change), St John's 2026-11-01 03:30 UTC.
+    for (const [zone, change] of [["Europe/Berlin", "2026-03-29T01:00:00Z"], ["Australia/Lord_Howe", "2026-04-04T15:00:00Z"], ["America/St_Johns", "2026-11-01T03:30:00Z"]] as const) {
+      for (let offset = -3 * 3600_000; offset <= 3 * 3600_000; offset += 60_000) {
+        for (const edge of [-1, 0, 1]) {
+          const instant = new Date(Date.parse(change) + offset + edge);
+          expect(localDate(instant, zone), `${zone} ${instant.toISOString()}`).toBe(intlDate(instant, zone));
+        }
+      }
+    }
+  });
+
+  it("gives the local Monday of the week", () => {
+    expect(weekStartOf(new Date("2026-11-22T23:30:00Z"), "UTC")).toBe("2026-11-16");
+    expect(weekStartOf(new Date("2026-11-22T23:30:00Z"), "Europe/Berlin")).toBe("2026-11-23");
+    expect(weekStartOf(new Date("2026-11-23T04:00:00Z"), "America/Los_Angeles")).toBe("2026-11-16");
+  });
+});
