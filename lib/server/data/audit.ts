@@ -59,6 +59,37 @@ export async function entityHistory(entityType: string, entityId: string, limit 
   return rows.map(toRow);
 }
 
+/**
+ * A metric value's history: its audit rows, and the imports that wrote it. An import audits once per
+ * batch, so its per-cell record is the before-image in ImportChange; the value it wrote is what the next
+ * change found, or the stored value for the latest.
+ */
+export async function metricValueHistory(metricId: string, teamId: string, week: string, limit = 50): Promise<AuditRow[]> {
+  const entityId = `${metricId}:${teamId}:${week}`; // as the value write path names a cell
+  const weekStart = new Date(week);
+  const [audit, imported, current] = await Promise.all([
+    entityHistory("MetricValue", entityId, limit),
+    db.importChange.findMany({
+      where: { entityType: "MetricValue", entityId },
+      orderBy: { id: "desc" },
+      take: limit,
+      select: { id: true, before: true, import: { select: { fileName: true, actorLabel: true, status: true, createdAt: true, finishedAt: true } } },
+    }),
+    Number.isNaN(weekStart.getTime()) ? null : db.metricValue.findUnique({ where: { metricId_teamId_weekStart: { metricId, teamId, weekStart } }, select: { value: true, note: true } }),
+  ]);
+  const imports: AuditRow[] = imported.map((c) => ({
+    id: `import-change:${c.id}`, at: (c.import.finishedAt ?? c.import.createdAt).toISOString(), actorLabel: c.import.actorLabel, action: "import",
+    entityType: "MetricValue", entityId, summary: `Imported from ${c.import.fileName}${c.import.status === "UNDONE" ? " (undone since)" : ""}`,
+    before: c.before ?? null, after: null,
+  }));
+  const rows = [...audit, ...imports].sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1)).slice(0, limit);
+  rows.forEach((row, i) => {
+    if (!row.id.startsWith("import-change:")) return;
+    row.after = i === 0 ? (current ?? null) : (rows[i - 1].before ?? null);
+  });
+  return rows;
+}
+
 /** The entity types present, for the browser's filter. */
 export async function auditEntityTypes(): Promise<string[]> {
   const rows = await db.auditLog.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } });

@@ -24,17 +24,26 @@ export type WriteSource = "MANUAL" | "IMPORT" | "API";
 
 export interface UpsertOptions {
   source: WriteSource;
-  importId?: string;
   /** The signed-in user (null for an API token, which may write any team). */
   user?: SessionUser | null;
   now?: Date;
   /**
-   * Run inside the caller's transaction (an import applying a whole file at once): every read and write
-   * goes through `tx`, nothing is retried, and roll-ups are NOT refreshed — the caller refreshes them for
-   * the metrics and weeks it wrote once its transaction has committed.
+   * Run inside the caller's transaction: every read and write goes through `tx`, nothing is retried, and
+   * roll-ups are NOT refreshed — the caller refreshes them for the metrics and weeks it wrote once its
+   * transaction has committed.
    */
   tx?: Prisma.TransactionClient;
 }
+
+/** An import's batch: written set-based inside the import's transaction (see writeImportBatch). */
+export interface ImportWriteOptions {
+  importId: string;
+  tx: Prisma.TransactionClient;
+  user?: SessionUser | null;
+  now?: Date;
+}
+
+type WriteOptions = UpsertOptions & { importId?: string };
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -61,10 +70,25 @@ export interface ValueConflict {
   current: CurrentValue | null;
 }
 
-export type UpsertResult =
-  | { status: "saved"; created: number; updated: number; unchanged: number }
-  | { status: "invalid"; errors: RowError[] }
-  | { status: "conflict"; conflicts: ValueConflict[] };
+/** The metrics and weeks a save wrote (its roll-ups are stale). */
+export interface TouchedCells {
+  metricIds: string[];
+  weeks: string[];
+}
+
+interface Saved {
+  status: "saved";
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type UpsertResult = Saved | { status: "invalid"; errors: RowError[] } | { status: "conflict"; conflicts: ValueConflict[] };
+
+/** What a write did, with the metrics and weeks whose roll-ups it made stale. */
+type Outcome = (Saved & { touched: TouchedCells }) | Exclude<UpsertResult, Saved>;
+
+export type ImportWriteResult = (Saved & { touched: TouchedCells }) | { status: "invalid"; errors: RowError[] };
 
 interface MetricDef {
   id: string;
@@ -94,7 +118,15 @@ interface StoredValue {
   updatedAt: Date;
 }
 
-interface PlannedRow {
+/** Respondents behind a survey aggregate (imports only); undefined keeps what is stored. */
+export interface ValueFraction {
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+export type ValueWrite = MetricValueRow & ValueFraction;
+
+interface PlannedRow extends ValueFraction {
   row: number;
   metric: MetricDef;
   teamId: string;
@@ -115,7 +147,7 @@ const METRIC_SELECT = {
   noteChangePct: true, archivedAt: true, appliesToAll: true, teams: { select: { teamId: true } },
 } as const;
 
-async function loadMetrics(client: Client, rows: MetricValueRow[]): Promise<{ byId: Map<string, MetricDef>; byKey: Map<string, MetricDef> }> {
+async function loadMetrics(client: Client, rows: ValueWrite[]): Promise<{ byId: Map<string, MetricDef>; byKey: Map<string, MetricDef> }> {
   const ids = [...new Set(rows.flatMap((r) => (r.metricId ? [r.metricId] : [])))];
   const keys = [...new Set(rows.flatMap((r) => (!r.metricId && r.metricKey ? [r.metricKey] : [])))];
   const metrics = await client.metricDefinition.findMany({ where: { OR: [{ id: { in: ids } }, { key: { in: keys } }] }, select: METRIC_SELECT });
@@ -142,7 +174,7 @@ function rulesOf(metric: MetricDef, orgNotePct: number): ValueRules {
 
 /** Checks what can be checked without stored values: metric, team, week. */
 function checkShape(
-  rows: MetricValueRow[],
+  rows: ValueWrite[],
   metrics: Awaited<ReturnType<typeof loadMetrics>>,
   teams: Map<string, { archivedAt: Date | null }>,
   source: WriteSource,
@@ -176,7 +208,10 @@ function checkShape(
       return;
     }
     seen.set(key, row);
-    planned.push({ row, metric, teamId: r.teamId, week: r.weekStart, value: r.value, note: r.note, expectedVersion: r.expectedVersion });
+    planned.push({
+      row, metric, teamId: r.teamId, week: r.weekStart, value: r.value, note: r.note, expectedVersion: r.expectedVersion,
+      numerator: r.numerator, denominator: r.denominator,
+    });
   });
   return { planned, errors };
 }
@@ -209,7 +244,19 @@ async function describeCurrent(client: Client, stored: StoredValue[]): Promise<M
   return out;
 }
 
-async function attempt(actor: Actor, rows: MetricValueRow[], options: UpsertOptions): Promise<UpsertResult> {
+/** Every problem with one value against its metric's rules, given the previous period's value. */
+function valueIssues(p: PlannedRow, previous: number | null, note: string | null, orgNotePct: number, source: WriteSource): RowError[] {
+  const rules = rulesOf(p.metric, orgNotePct);
+  // A note is asked for when a person types a big move; history arriving by import or API is taken as it is.
+  if (source !== "MANUAL") rules.noteChangePct = Number.POSITIVE_INFINITY;
+  return checkValue(rules, p.value, previous, note).map((issue) => ({ row: p.row, field: issue.field, message: issue.message }));
+}
+
+function touchedCells(rows: PlannedRow[]): TouchedCells {
+  return { metricIds: [...new Set(rows.map((p) => p.metric.id))], weeks: [...new Set(rows.map((p) => p.week))] };
+}
+
+async function attempt(actor: Actor, rows: ValueWrite[], options: WriteOptions): Promise<Outcome> {
   const client: Client = options.tx ?? db;
   const settings = options.tx ? await options.tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} }) : await getOrgSettings();
   const currentWeek = weekStartOf(options.now ?? new Date(), settings.timeZone);
@@ -220,6 +267,7 @@ async function attempt(actor: Actor, rows: MetricValueRow[], options: UpsertOpti
   ]);
   const teams = new Map(teamRows.map((t) => [t.id, t]));
   const { planned, errors } = checkShape(rows, metrics, teams, options.source, currentWeek);
+  if (options.tx && options.importId) return writeImportBatch(actor, planned, errors, settings.noteChangePct, { ...options, tx: options.tx, importId: options.importId });
 
   const previousWeek = (p: PlannedRow) => previousPeriodWeek(p.week, p.metric.cadence);
   const stored = await loadStored(client, planned.flatMap((p) => [
@@ -248,12 +296,7 @@ async function attempt(actor: Actor, rows: MetricValueRow[], options: UpsertOpti
     // The previous period's value as it will be after this save (the batch may carry it too).
     const prevKey = cellKey(p.metric.id, p.teamId, previousWeek(p));
     const previous = batch.get(prevKey)?.value ?? stored.get(prevKey)?.value ?? null;
-    // A note is asked for when a person types a big move; history arriving by import or API is taken as it is.
-    const rules = rulesOf(p.metric, settings.noteChangePct);
-    if (options.source !== "MANUAL") rules.noteChangePct = Number.POSITIVE_INFINITY;
-    for (const issue of checkValue(rules, p.value, previous, finalNote)) {
-      errors.push({ row: p.row, field: issue.field, message: issue.message });
-    }
+    errors.push(...valueIssues(p, previous, finalNote, settings.noteChangePct, options.source));
     if (existing) updates.push({ plan: p, stored: existing, note: finalNote });
     else creates.push(p);
   }
@@ -269,18 +312,112 @@ async function attempt(actor: Actor, rows: MetricValueRow[], options: UpsertOpti
     };
   }
 
-  if (creates.length + updates.length > 0) {
-    await writeChanges(actor, creates, updates, options);
-    if (options.tx) return { status: "saved", created: creates.length, updated: updates.length, unchanged };
-    const touched = [...creates, ...updates.map((u) => u.plan)];
-    await refreshRollups({ metricIds: [...new Set(touched.map((p) => p.metric.id))], weeks: [...new Set(touched.map((p) => p.week))] });
+  if (creates.length + updates.length > 0) await writeChanges(actor, creates, updates, options);
+  const touched = touchedCells([...creates, ...updates.map((u) => u.plan)]);
+  if (!options.tx && touched.metricIds.length > 0) await refreshRollups(touched);
+  return { status: "saved", created: creates.length, updated: updates.length, unchanged, touched };
+}
+
+/**
+ * One import batch in one statement per note/fraction shape: the values are upserted (a row whose value,
+ * note and respondents are already stored is left alone, so a second import of the same file writes
+ * nothing), the before-image of every row written goes to ImportChange for undo, and the counts and
+ * touched metrics/weeks come back. Imports carry no versions to check and no note rule.
+ */
+const IMPORT_UPSERT_SQL = `WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::text[], $6::float8[], $7::float8[])
+      AS u(metric_id, team_id, week, value, note, numerator, denominator)
+  ), before AS (
+    -- One index probe per row (LIMIT keeps the planner from hashing the whole table).
+    SELECT b.* FROM input u CROSS JOIN LATERAL (
+      SELECT v."id", v."value", v."note", v."version", v."numerator", v."denominator", v."source", v."enteredById", v."importId"
+      FROM "MetricValue" v WHERE v."metricId" = u.metric_id AND v."teamId" = u.team_id AND v."weekStart" = u.week LIMIT 1
+    ) b
+  ), written AS (
+    INSERT INTO "MetricValue" AS v ("metricId", "teamId", "weekStart", "value", "note", "numerator", "denominator", "source", "enteredById", "importId", "updatedAt")
+    SELECT metric_id, team_id, week, value, note, numerator, denominator, $8::"ValueSource", $9, $10, now() FROM input
+    ON CONFLICT ("metricId", "teamId", "weekStart") DO UPDATE SET
+      "value" = EXCLUDED."value",
+      "note" = CASE WHEN $11 THEN v."note" ELSE EXCLUDED."note" END,
+      "numerator" = CASE WHEN $12 THEN v."numerator" ELSE EXCLUDED."numerator" END,
+      "denominator" = CASE WHEN $12 THEN v."denominator" ELSE EXCLUDED."denominator" END,
+      "version" = v."version" + 1, "source" = EXCLUDED."source", "enteredById" = EXCLUDED."enteredById",
+      "importId" = EXCLUDED."importId", "updatedAt" = now()
+    WHERE v."value" IS DISTINCT FROM EXCLUDED."value"
+       OR (NOT $11 AND v."note" IS DISTINCT FROM EXCLUDED."note")
+       OR (NOT $12 AND (v."numerator" IS DISTINCT FROM EXCLUDED."numerator" OR v."denominator" IS DISTINCT FROM EXCLUDED."denominator"))
+    RETURNING v."id", v."metricId", v."teamId", v."weekStart", v."version" = 1 AS created
+  ), images AS (
+    INSERT INTO "ImportChange" ("importId", "entityType", "entityId", "before")
+    SELECT $10, 'MetricValue', w."metricId" || ':' || w."teamId" || ':' || to_char(w."weekStart", 'YYYY-MM-DD'),
+           CASE WHEN b."id" IS NULL THEN NULL ELSE jsonb_build_object(
+             'value', b."value", 'note', b."note", 'version', b."version", 'numerator', b."numerator", 'denominator', b."denominator",
+             'source', b."source"::text, 'enteredById', b."enteredById", 'importId', b."importId") END
+    FROM written w LEFT JOIN before b ON b."id" = w."id"
+  )
+  SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated,
+         coalesce(array_agg(DISTINCT "metricId"), '{}') AS metric_ids,
+         coalesce(array_agg(DISTINCT to_char("weekStart", 'YYYY-MM-DD')), '{}') AS weeks
+  FROM written`;
+
+async function writeImportBatch(
+  actor: Actor,
+  planned: PlannedRow[],
+  errors: RowError[],
+  orgNotePct: number,
+  options: WriteOptions & { tx: Prisma.TransactionClient; importId: string },
+): Promise<ImportWriteResult> {
+  for (const p of planned) errors.push(...valueIssues(p, null, null, orgNotePct, options.source));
+  if (errors.length > 0) return { status: "invalid", errors: errors.sort((a, b) => a.row - b.row) };
+  // Rows without a note column keep the stored note; rows without respondents keep the stored ones.
+  const shapes = new Map<string, PlannedRow[]>();
+  for (const p of planned) {
+    const shape = `${p.note === undefined}|${p.denominator === undefined}`;
+    const group = shapes.get(shape);
+    if (group) group.push(p);
+    else shapes.set(shape, [p]);
   }
-  return { status: "saved", created: creates.length, updated: updates.length, unchanged };
+  let created = 0;
+  let updated = 0;
+  const metricIds = new Set<string>();
+  const weeks = new Set<string>();
+  for (const rows of shapes.values()) {
+    const [result] = await options.tx.$queryRawUnsafe<{ created: number; updated: number; metric_ids: string[]; weeks: string[] }[]>(
+      IMPORT_UPSERT_SQL,
+      rows.map((p) => p.metric.id),
+      rows.map((p) => p.teamId),
+      rows.map((p) => p.week),
+      rows.map((p) => p.value),
+      rows.map((p) => normalizedNote(p.note) ?? null),
+      rows.map((p) => p.numerator ?? null),
+      rows.map((p) => p.denominator ?? null),
+      options.source,
+      options.user?.id ?? null,
+      options.importId,
+      rows[0].note === undefined,
+      rows[0].denominator === undefined,
+    );
+    created += result.created;
+    updated += result.updated;
+    result.metric_ids.forEach((id) => metricIds.add(id));
+    result.weeks.forEach((week) => weeks.add(week));
+  }
+  if (created + updated > 0) {
+    const sorted = [...weeks].sort();
+    await recordAudit(actor, {
+      action: "import",
+      entityType: "Import",
+      entityId: options.importId,
+      summary: `Metric values: ${created} created, ${updated} updated (${metricIds.size} ${metricIds.size === 1 ? "metric" : "metrics"}, weeks ${sorted[0]} to ${sorted[sorted.length - 1]})`,
+      after: { created, updated, metricIds: [...metricIds], fromWeek: sorted[0], toWeek: sorted[sorted.length - 1] },
+    }, options.tx);
+  }
+  return { status: "saved", created, updated, unchanged: planned.length - created - updated, touched: { metricIds: [...metricIds], weeks: [...weeks] } };
 }
 
 const UPDATE_SQL = `UPDATE "MetricValue" AS v
   SET "value" = u.value, "note" = u.note, "version" = v."version" + 1, "source" = $5::"ValueSource",
-      "enteredById" = $6, "importId" = $7, "updatedAt" = now()
+      "enteredById" = $6, "importId" = NULL, "updatedAt" = now()
   FROM unnest($1::bigint[], $2::int[], $3::float8[], $4::text[]) AS u(id, version, value, note)
   WHERE v."id" = u.id AND v."version" = u.version`;
 
@@ -291,7 +428,6 @@ async function writeChanges(
   options: UpsertOptions,
 ): Promise<void> {
   const enteredById = options.user?.id ?? null;
-  const importId = options.importId ?? null;
   const audit: AuditEntry[] = [
     ...creates.map((p): AuditEntry => ({
       action: options.source === "IMPORT" ? "import" : "create",
@@ -314,7 +450,7 @@ async function writeChanges(
       await tx.metricValue.createMany({
         data: creates.map((p) => ({
           metricId: p.metric.id, teamId: p.teamId, weekStart: new Date(p.week), value: p.value,
-          note: normalizedNote(p.note) ?? null, source: options.source, enteredById, importId,
+          note: normalizedNote(p.note) ?? null, source: options.source, enteredById, importId: null,
         })),
       });
     }
@@ -327,7 +463,6 @@ async function writeChanges(
         updates.map((u) => u.note),
         options.source,
         enteredById,
-        importId,
       );
       if (changed !== updates.length) throw new ConcurrentWrite();
     }
@@ -347,21 +482,34 @@ function isUniqueViolation(error: unknown): boolean {
  * write one of the teams.
  */
 export async function upsertMetricValues(actor: Actor, rows: MetricValueRow[], options: UpsertOptions): Promise<UpsertResult> {
-  if (options.user && options.user.role !== "ADMIN" && options.user.role !== "MANAGER") {
-    throw forbidden("Only managers and admins can change metric values.");
-  }
-  // Refused before anything is read or written, whatever mix of own and other teams the batch holds.
-  if (options.user && rows.some((r) => !canWriteTeam(options.user as SessionUser, r.teamId))) {
-    throw forbidden("You can only change data for the teams you manage.");
-  }
+  assertMayWrite(rows, options.user);
   // A concurrent writer between our read and our guarded write: read again (then conflicts are reported).
   for (let tries = 0; ; tries++) {
     try {
-      return await attempt(actor, rows, options);
+      const outcome = await attempt(actor, rows, options);
+      if (outcome.status !== "saved") return outcome;
+      const { touched: _touched, ...counts } = outcome;
+      return counts;
     } catch (error) {
       // Inside a caller's transaction a failed statement has aborted it: the caller decides.
       const retryable = !options.tx && (error instanceof ConcurrentWrite || isUniqueViolation(error));
       if (!retryable || tries >= 2) throw error;
     }
   }
+}
+
+/**
+ * An import's batch of values: the same checks against the metric definitions, then one set-based write
+ * that records the before-images for undo and one audit entry (see writeImportBatch). Returns the rows'
+ * errors, or the counts and the metrics/weeks written (the caller refreshes their roll-ups after commit).
+ */
+export async function importMetricValues(actor: Actor, rows: ValueWrite[], options: ImportWriteOptions): Promise<ImportWriteResult> {
+  assertMayWrite(rows, options.user);
+  return (await attempt(actor, rows, { ...options, source: "IMPORT" })) as ImportWriteResult;
+}
+
+function assertMayWrite(rows: MetricValueRow[], user: SessionUser | null | undefined): void {
+  if (user && user.role !== "ADMIN" && user.role !== "MANAGER") throw forbidden("Only managers and admins can change metric values.");
+  // Refused before anything is read or written, whatever mix of own and other teams the batch holds.
+  if (user && rows.some((r) => !canWriteTeam(user, r.teamId))) throw forbidden("You can only change data for the teams you manage.");
 }

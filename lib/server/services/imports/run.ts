@@ -13,20 +13,26 @@ import { loadImport, sessionOpener } from "./session";
 import { storedBytes } from "./storage";
 
 /**
- * Running an import: a validation pass over the whole file (progress 0–100 % of "checking"), then one
- * transaction that applies the rows in batches of BATCH_ITEMS (progress of "writing"). Any bad row in
- * atomic mode fails the import before the transaction starts, naming the line and column; a refusal
- * from the database side rolls the whole transaction back. Progress lives in the Import row, so any
- * instance can report it. On PostgreSQL the writing progress is committed from a second connection
- * while the transaction runs; the embedded database has a single connection, so there the writing
- * phase shows as running until it commits.
+ * Running an import: one pass over the file inside one transaction, checking every row as it is read
+ * and applying the good ones in batches of BATCH_ITEMS (progress of "writing"). Any bad row in atomic
+ * mode stops the writing; the rest of the file is still checked, so the failure names the first line
+ * and column and lists every problem, and the transaction is rolled back — as it is for a refusal from
+ * the database side. Progress lives in the Import row, so any instance can report it. On PostgreSQL it is
+ * committed from a second connection while the transaction runs; the embedded database has a single
+ * connection, so there the import shows as running until it commits.
  */
 export const BATCH_ITEMS = 5000;
 /** Rejects kept on the Import row (and in the downloadable CSV); the count covers all of them. */
 export const MAX_STORED_REJECTS = 10_000;
-const PROGRESS_EVERY_ROWS = 2000;
 
 export type ImportStatus = "UPLOADED" | "VALIDATING" | "RUNNING" | "COMPLETED" | "FAILED" | "UNDONE";
+
+/** Rows of the file failed their checks in atomic mode (all of them are in the rejects). */
+class RefusedRows extends Error {
+  constructor(readonly rows: number) {
+    super("Rows were refused.");
+  }
+}
 
 class RowFailure extends Error {
   constructor(readonly problem: RowProblem) {
@@ -68,44 +74,40 @@ export async function runImport(id: string, options: ImportOptions, actor: Actor
     if (rejects.length < MAX_STORED_REJECTS) rejects.push(p);
   };
   try {
-    // Pass 1: check every row without writing.
-    const rejectedLines = new Set<number>();
-    let processed = 0;
-    const scan = await scanFile({
-      bytes: storedBytes(db, id),
-      open: sessionOpener(db, open),
-      mapping,
-      async onRow(scanned) {
-        if (scanned.problems.length > 0) {
-          rejectedLines.add(scanned.line);
-          scanned.problems.forEach(reject);
-        }
-        if (++processed % PROGRESS_EVERY_ROWS === 0) await db.import.update({ where: { id }, data: { processedRows: processed } });
-      },
-    });
-    if (rejectCount > 0 && !options.skipInvalid) {
-      return await finish(id, "FAILED", { created: 0, updated: 0, unchanged: 0 }, rejects, rejectCount, scan.rows, `${describeProblem(rejects[0])}${rejectCount > 1 ? ` And ${rejectCount - 1} more ${rejectCount === 2 ? "problem" : "problems"}: see the rejects.` : ""} Nothing was imported.`);
-    }
-
-    // Pass 2: apply, all in one transaction.
-    await db.import.update({ where: { id }, data: { status: "RUNNING", totalRows: scan.rows, processedRows: 0 } });
+    // One pass, in one transaction: each row is checked as it is read and good rows are applied in
+    // batches. A bad row in atomic mode stops the writing, the rest of the file is still checked so every
+    // problem is listed, and the transaction is rolled back.
+    await db.import.update({ where: { id }, data: { status: "RUNNING", processedRows: 0 } });
     let session: KindSession<unknown> | null = null;
-    const counts = await db.$transaction(
+    const outcome = await db.$transaction(
       async (tx) => {
         const totals: Counts = { created: 0, updated: 0, unchanged: 0 };
         let batch: { line: number; item: unknown }[] = [];
         let columnName = (field: string) => field;
-        let written = 0;
+        let read = 0;
+        // The database writes one batch while the next is read and checked: at most one batch in flight.
+        let writing: Promise<void> = Promise.resolve();
+        let dispatchedAt = 0;
+        let writtenRows = 0;
         const flush = async () => {
+          await writing;
+          writtenRows = dispatchedAt;
+          dispatchedAt = read;
           if (batch.length === 0 || !session) return;
-          const result = await applyBatch(session, batch, tx, options.skipInvalid, columnName, reject);
-          totals.created += result.created;
-          totals.updated += result.updated;
-          totals.unchanged += result.unchanged;
-          await saveChanges(tx, id, result.changes);
+          const items = batch;
+          const opened: KindSession<unknown> = session;
           batch = [];
+          writing = (async () => {
+            const result = await applyBatch(opened, items, tx, options.skipInvalid, columnName, reject);
+            totals.created += result.created;
+            totals.updated += result.updated;
+            totals.unchanged += result.unchanged;
+            await saveChanges(tx, id, result.changes);
+          })();
+          // A failure surfaces at the next flush; until then it must not count as unhandled.
+          writing.catch(() => {});
         };
-        await scanFile({
+        const scan = await scanFile({
           bytes: storedBytes(tx, id),
           open: sessionOpener(tx, open),
           mapping,
@@ -114,25 +116,34 @@ export async function runImport(id: string, options: ImportOptions, actor: Actor
             columnName = (field) => (setup.mapping[field] === undefined ? field : (setup.header[setup.mapping[field]] ?? field));
           },
           async onRow(scanned) {
-            written++;
-            if (!rejectedLines.has(scanned.line)) for (const parsed of scanned.items) batch.push({ line: scanned.line, item: parsed.item });
+            read++;
+            if (scanned.problems.length > 0) scanned.problems.forEach(reject);
+            // Atomic mode writes nothing once a row is refused: the transaction is rolled back below.
+            if (rejectCount > 0 && !options.skipInvalid) return;
+            for (const parsed of scanned.items) batch.push({ line: scanned.line, item: parsed.item });
             if (batch.length >= BATCH_ITEMS) {
               await flush();
               // The embedded database has one connection, held by this transaction: no progress until it commits.
-              if (databaseKind === "postgresql") await db.import.update({ where: { id }, data: { processedRows: written } });
+              if (databaseKind === "postgresql") await db.import.update({ where: { id }, data: { processedRows: writtenRows } });
             }
           },
         });
         await flush();
+        await writing;
+        if (rejectCount > 0 && !options.skipInvalid) throw new RefusedRows(scan.rows);
         await recordAudit(actor, { action: "import", entityType: "Import", entityId: id, summary: `Imported ${row.fileName} (${row.kind}): ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${rejectCount} skipped` }, tx);
-        return totals;
+        return { totals, rows: scan.rows };
       },
       { timeout: 60 * 60 * 1000, maxWait: 60_000 },
     );
     await (session as KindSession<unknown> | null)?.afterCommit?.();
-    return await finish(id, "COMPLETED", counts, rejects, rejectCount, scan.rows, null);
+    return await finish(id, "COMPLETED", outcome.totals, rejects, rejectCount, outcome.rows, null);
   } catch (error) {
     let message: string;
+    if (error instanceof RefusedRows) {
+      const more = rejectCount > 1 ? ` And ${rejectCount - 1} more ${rejectCount === 2 ? "problem" : "problems"}: see the rejects.` : "";
+      return finish(id, "FAILED", { created: 0, updated: 0, unchanged: 0 }, rejects, rejectCount, error.rows, `${describeProblem(rejects[0])}${more} Nothing was imported.`);
+    }
     if (error instanceof RowFailure) {
       reject(error.problem);
       message = `${error.message} Nothing was imported.`;
@@ -189,6 +200,7 @@ async function saveChanges(tx: Client, importId: string, changes: BeforeImage[])
 }
 
 async function finish(id: string, status: ImportStatus, counts: Counts, rejects: RowProblem[], rejectCount: number, totalRows: number | undefined, error: string | null) {
+  rejects.sort((a, b) => a.line - b.line); // file checks and database-side refusals arrive interleaved
   return db.import.update({
     where: { id },
     data: {

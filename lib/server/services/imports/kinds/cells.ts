@@ -98,6 +98,21 @@ export function isoWeekMonday(year: number, week: number): string | null {
  * zone, so an event at 23:30 on Sunday in Berlin lands in the Berlin week).
  */
 export function parseWeek(raw: string, options: Pick<SessionOptions, "dayOrder" | "timeZone">): ParseResult<string> {
+  // A file repeats a few hundred distinct weeks over many rows: remember the answers (the function is pure).
+  const key = `${options.timeZone}|${options.dayOrder ?? ""}|${raw}`;
+  let result = weekCache.get(key);
+  if (result === undefined) {
+    if (weekCache.size >= WEEK_CACHE_SIZE) weekCache.clear();
+    result = readWeek(raw, options);
+    weekCache.set(key, result);
+  }
+  return result;
+}
+
+const WEEK_CACHE_SIZE = 10_000;
+const weekCache = new Map<string, ParseResult<string>>();
+
+function readWeek(raw: string, options: Pick<SessionOptions, "dayOrder" | "timeZone">): ParseResult<string> {
   const s = raw.trim();
   const iso = ISO_WEEK.exec(s);
   if (iso) {

@@ -3,17 +3,16 @@ import type { PillarKey } from "@/lib/metrics/catalog";
 import { monthAnchorOf } from "@/lib/entry/periods";
 import { canWriteTeam } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
-import { upsertMetricValues, valueEntityId } from "@/lib/server/services/metric-values";
+import { importMetricValues, type ValueWrite } from "@/lib/server/services/metric-values";
 import { refreshRollups } from "@/lib/server/services/rollups";
-import type { MetricValueRow } from "@/lib/validation/metric-values";
 import { RefIndex, slugify, type NamedRef, type TeamRef } from "./refs";
 import type { ApplyResult, BeforeImage, Client, FieldIssue, ItemIssue, SessionOptions } from "./types";
 
 /**
  * What the metric-value kinds (long, wide, survey aggregates) share: resolving team and metric names
- * (creating them when asked), and writing through THE metric value write path (`upsertMetricValues`)
- * inside the import's transaction, recording before-images for undo and the touched metric/weeks so
- * roll-ups are refreshed once after the commit.
+ * (creating them when asked), and writing through THE metric value write path (`importMetricValues`,
+ * set-based, recording the before-images for undo) inside the import's transaction,
+ * and keeping the touched metrics/weeks so roll-ups are refreshed once after the commit.
  */
 
 export interface MetricRef extends NamedRef {
@@ -149,21 +148,16 @@ export class MetricValueWriter {
   async apply(items: ValueItem[], tx: Client): Promise<ApplyResult> {
     const changes: BeforeImage[] = [];
     await this.createMissing(items, tx, changes);
-    const rows: MetricValueRow[] = items.map((item) => ({
+    const rows: ValueWrite[] = items.map((item) => ({
       metricId: idOf(item.metric),
       teamId: idOf(item.team),
       weekStart: item.week,
       value: item.value,
       ...(item.note === undefined ? {} : { note: item.note }),
+      ...(item.denominator === undefined ? {} : { numerator: item.numerator ?? null, denominator: item.denominator }),
     }));
-    const before = await storedValues(tx, rows);
-    const result = await upsertMetricValues(this.options.actor, rows, {
-      source: "IMPORT",
-      importId: this.options.importId ?? undefined,
-      user: this.options.user,
-      now: this.options.now,
-      tx,
-    });
+    if (!this.options.importId) throw new Error("Values are imported only by a stored import (its id records what to undo).");
+    const result = await importMetricValues(this.options.actor, rows, { importId: this.options.importId, user: this.options.user, now: this.options.now, tx });
     if (result.status === "invalid") {
       const issues: ItemIssue[] = result.errors.map((e) => ({
         index: e.row,
@@ -173,39 +167,9 @@ export class MetricValueWriter {
       // Teams and metrics created above stay (the caller retries without the refused rows or rolls back).
       return { created: 0, updated: 0, unchanged: 0, issues, changes };
     }
-    if (result.status === "conflict") throw new Error("A value changed while the import ran; run the import again.");
-    await this.writeFractions(items, tx);
-    rows.forEach((row) => {
-      const key = valueEntityId(row.metricId as string, row.teamId, row.weekStart);
-      const stored = before.get(key);
-      const note = row.note === undefined ? stored?.note : (row.note?.trim() || null);
-      if (stored && stored.value === row.value && stored.note === note) return;
-      this.touchedMetrics.add(row.metricId as string);
-      this.touchedWeeks.add(row.weekStart);
-      changes.push({ entityType: "MetricValue", entityId: key, before: stored ?? null });
-    });
+    result.touched.metricIds.forEach((id) => this.touchedMetrics.add(id));
+    result.touched.weeks.forEach((week) => this.touchedWeeks.add(week));
     return { created: result.created, updated: result.updated, unchanged: result.unchanged, issues: [], changes };
-  }
-
-  /** Survey aggregates carry respondents as numerator/denominator, which the value write path leaves alone. */
-  private async writeFractions(items: ValueItem[], tx: Client): Promise<void> {
-    const withFraction = items.filter((i) => i.denominator !== undefined);
-    if (withFraction.length === 0) return;
-    await tx.$executeRawUnsafe(
-      `UPDATE "MetricValue" AS v SET "numerator" = u.num, "denominator" = u.den
-       FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[]) AS u(metric_id, team_id, week, num, den)
-       WHERE v."metricId" = u.metric_id AND v."teamId" = u.team_id AND v."weekStart" = u.week
-         AND (v."numerator" IS DISTINCT FROM u.num OR v."denominator" IS DISTINCT FROM u.den)`,
-      withFraction.map((i) => idOf(i.metric)),
-      withFraction.map((i) => idOf(i.team)),
-      withFraction.map((i) => i.week),
-      withFraction.map((i) => i.numerator ?? null),
-      withFraction.map((i) => i.denominator ?? null),
-    );
-    for (const i of withFraction) {
-      this.touchedMetrics.add(idOf(i.metric));
-      this.touchedWeeks.add(i.week);
-    }
   }
 
   async refreshRollups(): Promise<void> {
@@ -226,31 +190,4 @@ async function freeSlug(base: string, taken: (slug: string) => Promise<boolean>)
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!(await taken(candidate))) return candidate;
   }
-}
-
-export interface StoredValueImage {
-  [key: string]: string | number | null;
-  value: number;
-  note: string | null;
-  version: number;
-  numerator: number | null;
-  denominator: number | null;
-  source: string;
-  enteredById: string | null;
-  importId: string | null;
-}
-
-async function storedValues(tx: Client, rows: MetricValueRow[]): Promise<Map<string, StoredValueImage>> {
-  const stored = await tx.$queryRawUnsafe<(StoredValueImage & { metricId: string; teamId: string; week: string })[]>(
-    `SELECT v."metricId", v."teamId", to_char(v."weekStart", 'YYYY-MM-DD') AS week, v."value", v."note", v."version", v."numerator",
-            v."denominator", v."source"::text AS source, v."enteredById", v."importId"
-     FROM "MetricValue" v JOIN unnest($1::text[], $2::text[], $3::date[]) AS c(metric_id, team_id, week)
-       ON v."metricId" = c.metric_id AND v."teamId" = c.team_id AND v."weekStart" = c.week`,
-    rows.map((r) => r.metricId as string),
-    rows.map((r) => r.teamId),
-    rows.map((r) => r.weekStart),
-  );
-  return new Map(
-    stored.map(({ metricId, teamId, week, ...image }) => [valueEntityId(metricId, teamId, week), image]),
-  );
 }
