@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
  * seeded with the demo organisation (scripts/e2e-server.mjs).
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The server sends survey invitations to this port, where e2e/survey-email.spec.ts listens with a small SMTP server.
+process.env.E2E_SMTP_PORT ??= String(port + 1000);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -33,6 +35,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_SMTP_PORT: process.env.E2E_SMTP_PORT },
   },
 });

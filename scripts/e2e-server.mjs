@@ -17,6 +17,10 @@ const env = {
   PORT: process.env.E2E_PORT ?? "3100",
   PILLARS_DIST_DIR: process.env.PILLARS_DIST_DIR ?? ".next",
 };
+if (process.env.E2E_SMTP_PORT) {
+  env.SMTP_URL = `smtp://e2e:e2e-password@127.0.0.1:${process.env.E2E_SMTP_PORT}`;
+  env.SMTP_FROM = "Pillars <surveys@e2e.pillars.test>";
+}
 delete env.DATABASE_URL;
 if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 const child = spawn(process.execPath, ["scripts/start.mjs"], { stdio: "inherit", env });

@@ -10,7 +10,7 @@ import { EmailPreview } from "./email-preview";
 import { postJson } from "./post-json";
 
 export interface EmailSetup {
-  /** SMTP_URL and SMTP_FROM are set on the server. */
+  /** SMTP_URL and SMTP_FROM are set on the server (otherwise EmailNotConfigured is shown instead). */
   configured: boolean;
   anonymityThreshold: number;
   today: string;
@@ -55,16 +55,6 @@ export function EmailLinksPanel({ runId, surveyTitle, opensOn, closesOn, closed,
     },
   });
 
-  if (!email.configured) {
-    return (
-      <EmailSection headingId={`${ids}-heading`}>
-        <p className="text-sm text-slate-700">
-          Email is not configured on this server (an administrator sets <code>SMTP_URL</code> and <code>SMTP_FROM</code>). Generate the links above and
-          download them as CSV to send them yourself.
-        </p>
-      </EmailSection>
-    );
-  }
   if (closed) {
     return (
       <EmailSection headingId={`${ids}-heading`}>
@@ -139,6 +129,18 @@ export function EmailLinksPanel({ runId, surveyTitle, opensOn, closesOn, closed,
         {send.isError && <p role="alert" className="text-sm text-red-700">{send.error.message}</p>}
       </form>
       {result && <EmailResult result={result} onRetry={(addresses) => setText(addresses.join("\n"))} />}
+    </EmailSection>
+  );
+}
+
+/** Shown instead of the form when the server has no SMTP settings: links are exported and sent by hand. */
+export function EmailNotConfigured() {
+  return (
+    <EmailSection headingId="email-links-heading">
+      <p className="text-sm text-slate-700">
+        Email is not configured on this server (an administrator sets <code>SMTP_URL</code> and <code>SMTP_FROM</code>). Generate the links above and
+        download them as CSV to send them yourself.
+      </p>
     </EmailSection>
   );
 }

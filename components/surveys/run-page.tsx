@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { RunDetail } from "@/lib/server/services/surveys/runs";
-import { EmailLinksPanel, type EmailSetup } from "./email-links-panel";
+import { EmailLinksPanel, EmailNotConfigured, type EmailSetup } from "./email-links-panel";
 import { LinksPanel } from "./links-panel";
 import { RunActions } from "./run-actions";
 import { RunResultsView } from "./run-results";
@@ -29,15 +29,19 @@ export function RunPage({ run, canManage, invitableTeams, canModerate, email }: 
       {invitableTeams.length > 0 && (
         <>
           <LinksPanel runId={run.id} teams={invitableTeams.map((t) => ({ id: t.id, name: t.name, invited: t.invited }))} closed={run.state === "closed"} />
-          <EmailLinksPanel
-            runId={run.id}
-            surveyTitle={run.surveyTitle}
-            opensOn={run.opensOn}
-            closesOn={run.closesOn}
-            closed={run.state === "closed"}
-            teams={invitableTeams.map((t) => ({ id: t.id, name: t.name }))}
-            email={email}
-          />
+          {email.configured ? (
+            <EmailLinksPanel
+              runId={run.id}
+              surveyTitle={run.surveyTitle}
+              opensOn={run.opensOn}
+              closesOn={run.closesOn}
+              closed={run.state === "closed"}
+              teams={invitableTeams.map((t) => ({ id: t.id, name: t.name }))}
+              email={email}
+            />
+          ) : (
+            <EmailNotConfigured />
+          )}
         </>
       )}
       <RunResultsView runId={run.id} canModerate={canModerate} />

@@ -25,7 +25,8 @@ function angle(arg: string): string {
   return /<([^>]*)>/.exec(arg)?.[1] ?? arg.trim();
 }
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/** Listens on 127.0.0.1, on `port` or (0) any free port. */
+export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const messages: ReceivedMessage[] = [];
   const refuse = new Set<string>();
   const sockets = new Set<net.Socket>();
@@ -124,11 +125,14 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const bound = (server.address() as net.AddressInfo).port;
   return {
-    port,
-    url: `smtp://pillars:secret@127.0.0.1:${port}`,
+    port: bound,
+    url: `smtp://pillars:secret@127.0.0.1:${bound}`,
     messages,
     refuse,
     close: () =>
