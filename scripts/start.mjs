@@ -2,7 +2,7 @@
 //  1. AUTH_SECRET: generated once into .data/auth-secret when not configured.
 //  2. Migrations (embedded database or DATABASE_URL), and the demo organisation when the database is empty.
 //  3. A production build when there is none or the sources changed since it was made.
-//  4. `next start` (or `next dev`) on PORT (default 3000).
+//  4. scripts/serve.mjs (or `next dev`) on PORT (default 3000).
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -72,6 +72,7 @@ if (!dev) {
 
 // 4. Serve
 step(`Serving on http://localhost:${port}`);
-const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+// Production runs scripts/serve.mjs (Next.js plus the client's socket address in X-Forwarded-For).
+const server = dev ? spawn(bin("next"), ["dev", "-p", port], { stdio: "inherit", env }) : spawn(process.execPath, ["scripts/serve.mjs", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/client-address";
 
 /**
  * All configuration, read once from the environment and validated. Nothing else reads process.env.
@@ -36,6 +37,14 @@ const schema = z.object({
   /** Sender of those emails, e.g. `Pillars <surveys@example.com>`. */
   SMTP_FROM: optional,
   PILLARS_LOG_QUERIES: z.enum(["0", "1"]).default("0"),
+  /** Proxies whose X-Forwarded-For entries are believed: addresses and CIDR ranges, `none`; unset = loopback. */
+  PILLARS_TRUSTED_PROXIES: optional.superRefine((v, ctx) => {
+    try {
+      parseTrustedProxies(v);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
 });
 
 export type Env = z.infer<typeof schema>;

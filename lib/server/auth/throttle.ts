@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { clientAddressFrom, parseTrustedProxies } from "./client-address";
 
 /**
  * Failed sign-in throttling per account and per address, kept in the database so every instance sees it.
@@ -47,8 +49,9 @@ export function throttleKeys(email: string, address: string | null): string[] {
   return [`email:${email.toLowerCase()}`, ...(address ? [`ip:${address}`] : [])];
 }
 
-/** The client address: the first X-Forwarded-For hop (set by the load balancer), else X-Real-IP. */
+const trustedProxies = parseTrustedProxies(env.PILLARS_TRUSTED_PROXIES);
+
+/** The client address: the right-most X-Forwarded-For hop that is not a trusted proxy (see client-address.ts). */
 export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  return clientAddressFrom(headers, trustedProxies);
 }
