@@ -1,7 +1,11 @@
 /**
  * `npm run fuzz`: the property-based fuzz targets of lib/security/fuzz-targets.ts with thousands of cases each
  * and a fresh seed (printed, so a failure can be replayed with FUZZ_SEED=<seed>). FUZZ_RUNS sets the count.
+ * Then the ingestion API and webhooks over real HTTP (lib/security/http-fuzz.int.test.ts, on an in-memory
+ * database through the integration suite's setup): HTTP_FUZZ_RUNS cases per route (default 250; 12 routes).
  */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import fc from "fast-check";
 import { csvReadsOrRefuses, csvText, discoverSchemaTargets, inputFor, parseRefusesCleanly } from "@/lib/security/fuzz-targets";
 
@@ -26,7 +30,16 @@ async function main(): Promise<number> {
       console.log(`  FAIL  ${check.name}\n${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  console.log(`${checks.length - failed} of ${checks.length} targets held.`);
+  const httpRuns = Number(process.env.HTTP_FUZZ_RUNS ?? 250);
+  console.log(`  …  ingestion API and webhooks over HTTP, ${httpRuns} cases per route`);
+  const vitest = path.join(process.cwd(), "node_modules", ".bin", "vitest");
+  const http = spawnSync(vitest, ["run", "--project", "int", "lib/security/http-fuzz.int.test.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, FUZZ_SEED: String(seed), HTTP_FUZZ_RUNS: String(httpRuns) },
+  });
+  if (http.status !== 0) failed++;
+  const total = checks.length + 1;
+  console.log(`${total - failed} of ${total} target groups held.`);
   return failed ? 1 : 0;
 }
 
