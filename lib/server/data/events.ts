@@ -13,7 +13,7 @@ import type { SqlRunner } from "@/lib/server/sql-runner";
  * author, which is what it is.
  */
 const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
-const PRODUCTION = `lower(btrim("environment")) = 'production'`;
+const PRODUCTION = `lower(btrim(d."environment")) = 'production'`;
 /** Author of the stand-in first review: empty, so it never equals a real author (authors are non-empty). */
 const OTHER_REVIEWER = "";
 
@@ -109,94 +109,181 @@ function toPullRequest(r: RawPullRequest): PullRequestRow {
   };
 }
 
-const DEPLOYMENT_COLUMNS = `"id", "serviceId", "externalId", "environment", "status", "kind", ${ms(`"startedAt"`)} AS "startedAt",
-  ${ms(`"finishedAt"`)} AS "finishedAt", "commitSha", "commits"`;
-const PR_COLUMNS = `"id", "serviceId", "externalId", "title", "author", ${ms(`"createdAt"`)} AS "createdAt", ${ms(`"mergedAt"`)} AS "mergedAt",
-  "mergeCommitSha", ${ms(`"firstCommitAt"`)} AS "firstCommitAt", ${ms(`"firstReviewAt"`)} AS "firstReviewAt", "aiAssisted"`;
-const INCIDENT_COLUMNS = `"id", "serviceId", "externalId", "title", "severity", ${ms(`"openedAt"`)} AS "openedAt",
-  ${ms(`"resolvedAt"`)} AS "resolvedAt", "causedByDeployment"`;
+/** Column lists of the event tables read through the alias `t`; instants as epoch milliseconds. */
+const DEPLOYMENT_COLUMNS = (t: string) => `${t}."id", ${t}."serviceId", ${t}."externalId", ${t}."environment", ${t}."status", ${t}."kind",
+  ${ms(`${t}."startedAt"`)} AS "startedAt", ${ms(`${t}."finishedAt"`)} AS "finishedAt", ${t}."commitSha", ${t}."commits"`;
+const PR_COLUMNS = (t: string) => `${t}."id", ${t}."serviceId", ${t}."externalId", ${t}."title", ${t}."author", ${ms(`${t}."createdAt"`)} AS "createdAt",
+  ${ms(`${t}."mergedAt"`)} AS "mergedAt", ${t}."mergeCommitSha", ${ms(`${t}."firstCommitAt"`)} AS "firstCommitAt",
+  ${ms(`${t}."firstReviewAt"`)} AS "firstReviewAt", ${t}."aiAssisted"`;
+const INCIDENT_COLUMNS = (t: string) => `${t}."id", ${t}."serviceId", ${t}."externalId", ${t}."title", ${t}."severity", ${ms(`${t}."openedAt"`)} AS "openedAt",
+  ${ms(`${t}."resolvedAt"`)} AS "resolvedAt", ${t}."causedByDeployment"`;
 
-/**
- * The events of `serviceIds` that can matter from `from` on (all history when null): deployments that
- * finished from then, pull requests merged from then (plus older ones a loaded deployment lists by SHA),
- * and incidents opened or resolved from then or naming a loaded deployment. Pass as `from` the finish of
- * the last successful production deployment before the period, so the first one in it knows what it ships.
- */
-export async function loadDeliveryRows(runner: SqlRunner, serviceIds: readonly string[], from: Date | null): Promise<DeliveryRows> {
-  if (serviceIds.length === 0) return { deployments: [], prs: [], incidents: [] };
-  const since = from ? from.toISOString() : null;
-  const at = (column: string) => `($2::timestamptz IS NULL OR ${column} >= ($2::timestamptz AT TIME ZONE 'UTC'))`;
-  const rawDeployments = await runner.query<RawDeployment>(
-    `SELECT ${DEPLOYMENT_COLUMNS} FROM "Deployment" WHERE "serviceId" = ANY($1::text[]) AND ${at(`"finishedAt"`)}`,
-    [serviceIds, since],
-  );
-  const deployments = rawDeployments.map(toDeployment);
+/** One team's services and the instant its events matter from (null: all history). */
+export interface TeamLoad {
+  teamId: string;
+  serviceIds: readonly string[];
+  from: Date | null;
+}
 
-  const rawPrs = await runner.query<RawPullRequest>(
-    `SELECT ${PR_COLUMNS} FROM "PullRequest" WHERE "serviceId" = ANY($1::text[]) AND "mergedAt" IS NOT NULL AND ${at(`"mergedAt"`)}`,
-    [serviceIds, since],
-  );
-  if (since) {
-    const listed = [...new Set(deployments.flatMap((d) => [...(d.commits ?? []), d.commitSha]))];
-    if (listed.length > 0) {
-      const older = await runner.query<RawPullRequest>(
-        `SELECT ${PR_COLUMNS} FROM "PullRequest" WHERE "mergeCommitSha" = ANY($1::text[]) AND "mergedAt" < ($2::timestamptz AT TIME ZONE 'UTC')`,
-        [listed, since],
-      );
-      rawPrs.push(...older);
+/** (team, service, instant) triples as parallel arrays for `unnest`. */
+function perService(loads: readonly { teamId: string; serviceIds: readonly string[]; at: Date | null }[]) {
+  const teams: string[] = [];
+  const services: string[] = [];
+  const instants: (string | null)[] = [];
+  for (const l of loads) {
+    for (const id of l.serviceIds) {
+      teams.push(l.teamId);
+      services.push(id);
+      instants.push(l.at ? l.at.toISOString() : null);
     }
   }
+  return [teams, services, instants] as const;
+}
 
-  const externalIds = deployments.map((d) => d.externalId);
-  const rawIncidents = await runner.query<RawIncident>(
-    `SELECT ${INCIDENT_COLUMNS} FROM "Incident" WHERE "serviceId" = ANY($1::text[])
-       AND (${at(`"openedAt"`)} OR ${at(`"resolvedAt"`)} OR "causedByDeployment" = ANY($3::text[]))`,
-    [serviceIds, since, externalIds],
+const SERVICES = `unnest($1::text[], $2::text[], $3::timestamptz[]) AS s("teamId", "serviceId", "since")`;
+const sinceOk = (column: string) => `(s."since" IS NULL OR ${column} >= (s."since" AT TIME ZONE 'UTC'))`;
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * For each team, the events of its services that can matter from its `from` on (all history when null):
+ * deployments that finished from then, pull requests merged from then (plus older ones a loaded deployment
+ * lists by SHA), and incidents opened or resolved from then or naming a loaded deployment. Pass as `from`
+ * the finish of the last successful production deployment before the period, so the first one in it knows
+ * what it ships. Four queries whatever the number of teams.
+ */
+export async function loadDeliveryRowsByTeam(runner: SqlRunner, loads: readonly TeamLoad[]): Promise<Map<string, DeliveryRows>> {
+  const out = new Map<string, DeliveryRows>(loads.map((l) => [l.teamId, { deployments: [], prs: [], incidents: [] }]));
+  const params = perService(loads.map((l) => ({ teamId: l.teamId, serviceIds: l.serviceIds, at: l.from })));
+  if (params[0].length === 0) return out;
+  const [rawDeployments, rawPrs] = await Promise.all([
+    runner.query<RawDeployment & { teamId: string }>(
+      `SELECT s."teamId", ${DEPLOYMENT_COLUMNS("d")} FROM ${SERVICES} JOIN "Deployment" d ON d."serviceId" = s."serviceId"
+       WHERE ${sinceOk(`d."finishedAt"`)}`,
+      [...params],
+    ),
+    runner.query<RawPullRequest & { teamId: string }>(
+      `SELECT s."teamId", ${PR_COLUMNS("p")} FROM ${SERVICES} JOIN "PullRequest" p ON p."serviceId" = s."serviceId"
+       WHERE p."mergedAt" IS NOT NULL AND ${sinceOk(`p."mergedAt"`)}`,
+      [...params],
+    ),
+  ]);
+  for (const r of rawDeployments) out.get(r.teamId)?.deployments.push(toDeployment(r));
+
+  // Older pull requests a loaded deployment ships by SHA (of any service: a SHA is unambiguous).
+  const listedTeams: string[] = [];
+  const listedShas: string[] = [];
+  const listedSince: string[] = [];
+  for (const l of loads) {
+    if (!l.from) continue;
+    const rows = out.get(l.teamId) as DeliveryRows;
+    for (const sha of new Set(rows.deployments.flatMap((d) => [...(d.commits ?? []), d.commitSha]))) {
+      listedTeams.push(l.teamId);
+      listedShas.push(sha);
+      listedSince.push(l.from.toISOString());
+    }
+  }
+  const older = listedShas.length === 0 ? [] : await runner.query<RawPullRequest & { teamId: string }>(
+    `SELECT x."teamId", ${PR_COLUMNS("p")}
+     FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS x("teamId", "sha", "since")
+     JOIN "PullRequest" p ON p."mergeCommitSha" = x."sha" AND p."mergedAt" < (x."since" AT TIME ZONE 'UTC')`,
+    [listedTeams, listedShas, listedSince],
   );
-  const deploymentId = new Map(deployments.map((d) => [`${d.serviceId}\u0000${d.externalId}`, d.id]));
-  const incidents = rawIncidents.map((r): IncidentRow => {
-    const named = r.causedByDeployment;
-    return {
-      id: r.id,
-      serviceId: r.serviceId,
-      externalId: r.externalId,
-      title: r.title,
-      severity: r.severity,
-      openedAt: new Date(r.openedAt),
-      resolvedAt: date(r.resolvedAt),
-      causedByExternalId: named,
-      // A named deployment outside the loaded window keeps a key that matches nothing loaded: the
-      // client's word still wins over the time-based link, as lib/delivery/incidents.ts requires.
-      causedByDeploymentId: named ? (deploymentId.get(`${r.serviceId}\u0000${named}`) ?? `unloaded:${r.serviceId}:${named}`) : null,
-    };
-  });
-  return { deployments, prs: rawPrs.map(toPullRequest), incidents };
+  const prsByTeam = new Map<string, RawPullRequest[]>();
+  for (const r of [...rawPrs, ...older]) pushTo(prsByTeam, r.teamId, r);
+  for (const [teamId, prs] of prsByTeam) (out.get(teamId) as DeliveryRows).prs = prs.map(toPullRequest);
+
+  const externalIds = new Map<string, Set<string>>(loads.map((l) => [l.teamId, new Set((out.get(l.teamId) as DeliveryRows).deployments.map((d) => d.externalId))]));
+  const rawIncidents = await runner.query<RawIncident & { teamId: string; inRange: boolean }>(
+    `SELECT s."teamId", ${INCIDENT_COLUMNS("i")}, (${sinceOk(`i."openedAt"`)} OR ${sinceOk(`i."resolvedAt"`)}) AS "inRange"
+     FROM ${SERVICES} JOIN "Incident" i ON i."serviceId" = s."serviceId"
+     WHERE ${sinceOk(`i."openedAt"`)} OR ${sinceOk(`i."resolvedAt"`)} OR i."causedByDeployment" = ANY($4::text[])`,
+    [...params, [...new Set([...externalIds.values()].flatMap((set) => [...set]))]],
+  );
+  for (const l of loads) {
+    const rows = out.get(l.teamId) as DeliveryRows;
+    const deploymentId = new Map(rows.deployments.map((d) => [`${d.serviceId}\u0000${d.externalId}`, d.id]));
+    const own = externalIds.get(l.teamId) as Set<string>;
+    rows.incidents = rawIncidents
+      .filter((r) => r.teamId === l.teamId && (r.inRange || (r.causedByDeployment !== null && own.has(r.causedByDeployment))))
+      .map((r): IncidentRow => {
+        const named = r.causedByDeployment;
+        return {
+          id: r.id,
+          serviceId: r.serviceId,
+          externalId: r.externalId,
+          title: r.title,
+          severity: r.severity,
+          openedAt: new Date(r.openedAt),
+          resolvedAt: date(r.resolvedAt),
+          causedByExternalId: named,
+          causedByDeploymentId: named ? (deploymentId.get(`${r.serviceId}\u0000${named}`) ?? `unloaded:${r.serviceId}:${named}`) : null,
+        };
+      });
+  }
+  return out;
+}
+
+/** The events of `serviceIds` that can matter from `from` on (see loadDeliveryRowsByTeam). */
+export async function loadDeliveryRows(runner: SqlRunner, serviceIds: readonly string[], from: Date | null): Promise<DeliveryRows> {
+  const rows = await loadDeliveryRowsByTeam(runner, [{ teamId: "", serviceIds, from }]);
+  return rows.get("") as DeliveryRows;
+}
+
+/** One team's services and an instant to look around. */
+export interface TeamInstant {
+  teamId: string;
+  serviceIds: readonly string[];
+  at: Date;
+}
+
+/**
+ * Per team: finish of the latest successful production deployment before its instant, the earliest over
+ * its services (null when one of them has none).
+ */
+export async function previousSuccessBeforeByTeam(runner: SqlRunner, entries: readonly TeamInstant[]): Promise<Map<string, Date | null>> {
+  const rows = await runner.query<{ teamId: string; at: number | null }>(
+    `SELECT s."teamId", ${ms(`(SELECT max(d."finishedAt") FROM "Deployment" d
+       WHERE d."serviceId" = s."serviceId" AND d."status" = 'success' AND ${PRODUCTION} AND d."finishedAt" < (s."since" AT TIME ZONE 'UTC'))`)} AS "at"
+     FROM ${SERVICES}`,
+    [...perService(entries)],
+  );
+  const out = new Map<string, Date | null>();
+  for (const r of rows) {
+    const current = out.get(r.teamId);
+    if (current === null) continue;
+    out.set(r.teamId, r.at === null ? null : current === undefined || r.at < current.getTime() ? new Date(r.at) : current);
+  }
+  return out;
+}
+
+/**
+ * Per team: finish of the first successful production deployment after its instant, the latest over its
+ * services (null when none has one).
+ */
+export async function nextSuccessAfterByTeam(runner: SqlRunner, entries: readonly TeamInstant[]): Promise<Map<string, Date | null>> {
+  const rows = await runner.query<{ teamId: string; at: number | null }>(
+    `SELECT s."teamId", ${ms(`(SELECT min(d."finishedAt") FROM "Deployment" d
+       WHERE d."serviceId" = s."serviceId" AND d."status" = 'success' AND ${PRODUCTION} AND d."finishedAt" > (s."since" AT TIME ZONE 'UTC'))`)} AS "at"
+     FROM ${SERVICES}`,
+    [...perService(entries)],
+  );
+  const out = new Map<string, Date | null>(entries.map((e) => [e.teamId, null]));
+  for (const r of rows) {
+    const current = out.get(r.teamId) ?? null;
+    if (r.at !== null && (current === null || r.at > current.getTime())) out.set(r.teamId, new Date(r.at));
+  }
+  return out;
 }
 
 /** Finish of the latest successful production deployment before `before`, the earliest over the services (null when one has none). */
 export async function previousSuccessBefore(runner: SqlRunner, serviceIds: readonly string[], before: Date): Promise<Date | null> {
   if (serviceIds.length === 0) return null;
-  const rows = await runner.query<{ serviceId: string; at: number }>(
-    `SELECT "serviceId", ${ms(`max("finishedAt")`)} AS "at" FROM "Deployment"
-     WHERE "serviceId" = ANY($1::text[]) AND "status" = 'success' AND ${PRODUCTION} AND "finishedAt" < ($2::timestamptz AT TIME ZONE 'UTC')
-     GROUP BY "serviceId"`,
-    [serviceIds, before.toISOString()],
-  );
-  if (rows.length < serviceIds.length) return null;
-  return new Date(Math.min(...rows.map((r) => r.at)));
-}
-
-/** Finish of the first successful production deployment after `after`, the latest over the services (null when none has one). */
-export async function nextSuccessAfter(runner: SqlRunner, serviceIds: readonly string[], after: Date): Promise<Date | null> {
-  if (serviceIds.length === 0) return null;
-  const rows = await runner.query<{ at: number | null }>(
-    `SELECT ${ms(`max(first_after)`)} AS "at" FROM (
-       SELECT min("finishedAt") AS first_after FROM "Deployment"
-       WHERE "serviceId" = ANY($1::text[]) AND "status" = 'success' AND ${PRODUCTION} AND "finishedAt" > ($2::timestamptz AT TIME ZONE 'UTC')
-       GROUP BY "serviceId") s`,
-    [serviceIds, after.toISOString()],
-  );
-  return date(rows[0]?.at ?? null);
+  return (await previousSuccessBeforeByTeam(runner, [{ teamId: "", serviceIds, at: before }])).get("") ?? null;
 }
 
 export interface WorkItemRow extends WorkItem {
@@ -204,24 +291,34 @@ export interface WorkItemRow extends WorkItem {
   title: string | null;
 }
 
+/** Per team, its work items that were unfinished at its `from` or finished from then (all when null). One query. */
+export async function loadWorkItemRowsByTeam(runner: SqlRunner, loads: readonly { teamId: string; from: Date | null }[]): Promise<Map<string, WorkItemRow[]>> {
+  const out = new Map<string, WorkItemRow[]>(loads.map((l) => [l.teamId, []]));
+  if (loads.length === 0) return out;
+  const rows = await runner.query<{ id: string; teamId: string; externalId: string; title: string | null; type: string; createdAt: number; transitions: unknown }>(
+    `SELECT w."id", w."teamId", w."externalId", w."title", w."type", ${ms(`w."createdAt"`)} AS "createdAt", w."transitions"
+     FROM unnest($1::text[], $2::timestamptz[]) AS s("teamId", "since") JOIN "WorkItem" w ON w."teamId" = s."teamId"
+     WHERE s."since" IS NULL OR w."finishedAt" IS NULL OR w."finishedAt" >= (s."since" AT TIME ZONE 'UTC')`,
+    [loads.map((l) => l.teamId), loads.map((l) => (l.from ? l.from.toISOString() : null))],
+  );
+  for (const r of rows) {
+    out.get(r.teamId)?.push({
+      id: r.id,
+      teamId: r.teamId,
+      externalId: r.externalId,
+      title: r.title,
+      type: r.type.toLowerCase() as FlowType,
+      createdAt: new Date(r.createdAt),
+      transitions: parseTransitions(r.transitions),
+    });
+  }
+  return out;
+}
+
 /** Work items of the teams that were unfinished at `from` or finished from then (all when null). */
 export async function loadWorkItemRows(runner: SqlRunner, teamIds: readonly string[], from: Date | null): Promise<WorkItemRow[]> {
-  if (teamIds.length === 0) return [];
-  const rows = await runner.query<{ id: string; teamId: string; externalId: string; title: string | null; type: string; createdAt: number; transitions: unknown }>(
-    `SELECT "id", "teamId", "externalId", "title", "type", ${ms(`"createdAt"`)} AS "createdAt", "transitions" FROM "WorkItem"
-     WHERE "teamId" = ANY($1::text[])
-       AND ($2::timestamptz IS NULL OR "finishedAt" IS NULL OR "finishedAt" >= ($2::timestamptz AT TIME ZONE 'UTC'))`,
-    [teamIds, from ? from.toISOString() : null],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    teamId: r.teamId,
-    externalId: r.externalId,
-    title: r.title,
-    type: r.type.toLowerCase() as FlowType,
-    createdAt: new Date(r.createdAt),
-    transitions: parseTransitions(r.transitions),
-  }));
+  const rows = await loadWorkItemRowsByTeam(runner, [...new Set(teamIds)].map((teamId) => ({ teamId, from })));
+  return [...rows.values()].flat();
 }
 
 function parseTransitions(raw: unknown): StatusTransition[] {

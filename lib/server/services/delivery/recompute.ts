@@ -3,11 +3,12 @@ import { computeDeliveryWeekly } from "@/lib/delivery/weekly";
 import { weekStartOf } from "@/lib/domain/time";
 import { computeFlowWeekly } from "@/lib/flow/weekly";
 import {
-  loadDeliveryRows,
-  loadWorkItemRows,
-  nextSuccessAfter,
-  previousSuccessBefore,
+  loadDeliveryRowsByTeam,
+  loadWorkItemRowsByTeam,
+  nextSuccessAfterByTeam,
+  previousSuccessBeforeByTeam,
   servicesByTeam,
+  type DeliveryRows,
 } from "@/lib/server/data/events";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { mapLimited } from "@/lib/domain/async";
@@ -61,73 +62,108 @@ async function context(runner: SqlRunner): Promise<Context> {
   return { runner, timeZone, currentWeek: weekStartOf(new Date(), timeZone) };
 }
 
-async function deliveryForRange(ctx: Context, teamId: string, serviceIds: string[], range: InstantRange): Promise<TeamValues> {
-  const lo = new Date(range.min);
-  const hi = new Date(range.max);
+/** Teams whose events are loaded together: four queries per chunk, and a bounded amount of rows in memory. */
+const TEAM_CHUNK = 25;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+interface DeliveryRange {
+  teamId: string;
+  serviceIds: string[];
+  range: InstantRange;
+}
+
+/** Each team's weeks from the last successful production deployment before its range to the first after it. */
+async function deliveryForRanges(ctx: Context, entries: readonly DeliveryRange[]): Promise<TeamValues[]> {
   const [before, after] = await Promise.all([
-    previousSuccessBefore(ctx.runner, serviceIds, lo),
-    nextSuccessAfter(ctx.runner, serviceIds, hi),
+    previousSuccessBeforeByTeam(ctx.runner, entries.map((e) => ({ teamId: e.teamId, serviceIds: e.serviceIds, at: new Date(e.range.min) }))),
+    nextSuccessAfterByTeam(ctx.runner, entries.map((e) => ({ teamId: e.teamId, serviceIds: e.serviceIds, at: new Date(e.range.max) }))),
   ]);
-  const start = before && before < lo ? before : lo;
-  const end = after && after > hi ? after : hi;
-  const floor = new Date(start.getTime() - WEEK_FLOOR_MS);
-  const loadFrom = (await previousSuccessBefore(ctx.runner, serviceIds, floor)) ?? floor;
-  const rows = await loadDeliveryRows(ctx.runner, serviceIds, loadFrom < floor ? loadFrom : floor);
-  return deliveryValuesFor(ctx, teamId, rows, weekStartOf(start, ctx.timeZone), weekStartOf(end, ctx.timeZone));
+  const spans = entries.map((e) => {
+    const lo = new Date(e.range.min);
+    const hi = new Date(e.range.max);
+    const b = before.get(e.teamId) ?? null;
+    const a = after.get(e.teamId) ?? null;
+    const start = b && b < lo ? b : lo;
+    const end = a && a > hi ? a : hi;
+    return { ...e, start, end, floor: new Date(start.getTime() - WEEK_FLOOR_MS) };
+  });
+  const loadFrom = await previousSuccessBeforeByTeam(ctx.runner, spans.map((s) => ({ teamId: s.teamId, serviceIds: s.serviceIds, at: s.floor })));
+  const rows = await loadDeliveryRowsByTeam(ctx.runner, spans.map((s) => {
+    const from = loadFrom.get(s.teamId) ?? s.floor;
+    return { teamId: s.teamId, serviceIds: s.serviceIds, from: from < s.floor ? from : s.floor };
+  }));
+  return spans.map((s) => deliveryValuesFor(ctx, s.teamId, rows.get(s.teamId) as DeliveryRows, weekStartOf(s.start, ctx.timeZone), weekStartOf(s.end, ctx.timeZone)));
 }
 
-async function deliveryForAll(ctx: Context, teamId: string, serviceIds: string[]): Promise<TeamValues | null> {
-  const rows = await loadDeliveryRows(ctx.runner, serviceIds, null);
-  const instants = [
-    ...rows.deployments.map((d) => d.finishedAt.getTime()),
-    ...rows.prs.flatMap((p) => (p.mergedAt ? [p.mergedAt.getTime()] : [])),
-    ...rows.incidents.map((i) => i.openedAt.getTime()),
-  ];
-  if (instants.length === 0) return null;
-  const first = weekStartOf(new Date(Math.min(...instants)), ctx.timeZone);
-  const last = weekStartOf(new Date(Math.max(...instants)), ctx.timeZone);
-  return deliveryValuesFor(ctx, teamId, rows, first, last > ctx.currentWeek ? last : ctx.currentWeek);
+/** Every week of each team's event history. */
+async function deliveryForAll(ctx: Context, teams: readonly { teamId: string; serviceIds: string[] }[]): Promise<TeamValues[]> {
+  const rows = await loadDeliveryRowsByTeam(ctx.runner, teams.map((t) => ({ ...t, from: null })));
+  return teams.flatMap(({ teamId }) => {
+    const team = rows.get(teamId) as DeliveryRows;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    const see = (t: number) => {
+      if (t < min) min = t;
+      if (t > max) max = t;
+    };
+    for (const d of team.deployments) see(d.finishedAt.getTime());
+    for (const p of team.prs) if (p.mergedAt) see(p.mergedAt.getTime());
+    for (const i of team.incidents) see(i.openedAt.getTime());
+    if (min === Number.POSITIVE_INFINITY) return [];
+    const first = weekStartOf(new Date(min), ctx.timeZone);
+    const last = weekStartOf(new Date(max), ctx.timeZone);
+    return [deliveryValuesFor(ctx, teamId, team, first, last > ctx.currentWeek ? last : ctx.currentWeek)];
+  });
 }
 
-function deliveryValuesFor(
-  ctx: Context,
-  teamId: string,
-  rows: Awaited<ReturnType<typeof loadDeliveryRows>>,
-  fromWeek: string,
-  toWeek: string,
-): TeamValues {
+function deliveryValuesFor(ctx: Context, teamId: string, rows: DeliveryRows, fromWeek: string, toWeek: string): TeamValues {
   const weekly = computeDeliveryWeekly({ ...rows, fromWeek, toWeek, timeZone: ctx.timeZone });
   const weeks = weekly.map((w) => w.weekStart);
   const values = [...weekly.flatMap(deliveryWeekValues), ...aiShareValues(rows.prs, new Set(weeks), ctx.timeZone)];
   return { teamId, keys: [...DELIVERY_KEYS, AI_SHARE_KEY], weeks, values };
 }
 
-async function statusMapping(ctx: Context, teamId: string) {
-  const rows = await ctx.runner.query<{ statusMap: unknown }>(`SELECT "statusMap" FROM "Team" WHERE "id" = $1`, [teamId]);
-  return teamStatusMap(rows[0]?.statusMap);
+async function statusMappings(ctx: Context, teamIds: readonly string[]) {
+  const rows = await ctx.runner.query<{ id: string; statusMap: unknown }>(`SELECT "id", "statusMap" FROM "Team" WHERE "id" = ANY($1::text[])`, [teamIds]);
+  return new Map(rows.map((r) => [r.id, teamStatusMap(r.statusMap)]));
 }
 
-async function flowForRange(ctx: Context, teamId: string, range: FlowRange): Promise<TeamValues> {
-  const fromWeek = weekStartOf(new Date(range.min), ctx.timeZone);
-  const lastTouched = weekStartOf(new Date(range.max), ctx.timeZone);
-  const toWeek = range.open && ctx.currentWeek > lastTouched ? ctx.currentWeek : lastTouched;
-  const items = await loadWorkItemRows(ctx.runner, [teamId], new Date(range.min - WEEK_FLOOR_MS));
-  const weekly = computeFlowWeekly({ items, timeZone: ctx.timeZone, statusMapping: await statusMapping(ctx, teamId), fromWeek, toWeek });
-  return { teamId, keys: FLOW_KEYS, weeks: weekly.map((w) => w.weekStart), values: weekly.flatMap(flowWeekValues) };
-}
-
-async function flowForAll(ctx: Context, teamId: string): Promise<TeamValues | null> {
-  const items = await loadWorkItemRows(ctx.runner, [teamId], null);
-  if (items.length === 0) return null;
-  const first = weekStartOf(new Date(Math.min(...items.map((i) => i.createdAt.getTime()))), ctx.timeZone);
-  const weekly = computeFlowWeekly({
-    items,
-    timeZone: ctx.timeZone,
-    statusMapping: await statusMapping(ctx, teamId),
-    fromWeek: first,
-    toWeek: ctx.currentWeek > first ? ctx.currentWeek : first,
+/** Flow values of the weeks each team's touched items can change (up to now while one is unfinished). */
+async function flowForRanges(ctx: Context, entries: readonly (readonly [string, FlowRange])[]): Promise<TeamValues[]> {
+  const teamIds = entries.map(([teamId]) => teamId);
+  const [items, mappings] = await Promise.all([
+    loadWorkItemRowsByTeam(ctx.runner, entries.map(([teamId, range]) => ({ teamId, from: new Date(range.min - WEEK_FLOOR_MS) }))),
+    statusMappings(ctx, teamIds),
+  ]);
+  return entries.map(([teamId, range]) => {
+    const fromWeek = weekStartOf(new Date(range.min), ctx.timeZone);
+    const lastTouched = weekStartOf(new Date(range.max), ctx.timeZone);
+    const toWeek = range.open && ctx.currentWeek > lastTouched ? ctx.currentWeek : lastTouched;
+    const weekly = computeFlowWeekly({ items: items.get(teamId) ?? [], timeZone: ctx.timeZone, statusMapping: mappings.get(teamId), fromWeek, toWeek });
+    return { teamId, keys: FLOW_KEYS, weeks: weekly.map((w) => w.weekStart), values: weekly.flatMap(flowWeekValues) };
   });
-  return { teamId, keys: FLOW_KEYS, weeks: weekly.map((w) => w.weekStart), values: weekly.flatMap(flowWeekValues) };
+}
+
+/** Flow values of every week from each team's first work item to now. */
+async function flowForAll(ctx: Context, teamIds: readonly string[]): Promise<TeamValues[]> {
+  const [items, mappings] = await Promise.all([
+    loadWorkItemRowsByTeam(ctx.runner, teamIds.map((teamId) => ({ teamId, from: null }))),
+    statusMappings(ctx, teamIds),
+  ]);
+  return teamIds.flatMap((teamId) => {
+    const own = items.get(teamId) ?? [];
+    if (own.length === 0) return [];
+    let min = Number.POSITIVE_INFINITY;
+    for (const i of own) if (i.createdAt.getTime() < min) min = i.createdAt.getTime();
+    const first = weekStartOf(new Date(min), ctx.timeZone);
+    const weekly = computeFlowWeekly({ items: own, timeZone: ctx.timeZone, statusMapping: mappings.get(teamId), fromWeek: first, toWeek: ctx.currentWeek > first ? ctx.currentWeek : first });
+    return [{ teamId, keys: FLOW_KEYS, weeks: weekly.map((w) => w.weekStart), values: weekly.flatMap(flowWeekValues) }];
+  });
 }
 
 const WRITE_BATCH = 5000;
@@ -135,7 +171,7 @@ const WRITE_BATCH = 5000;
  * Teams computed at once: on PostgreSQL one team's queries overlap another's computation (the pool has
  * connections to spare); the embedded database runs one statement at a time anyway.
  */
-const TEAM_CONCURRENCY = isEmbedded ? 1 : 4;
+const TEAM_CONCURRENCY = isEmbedded ? 1 : 3;
 
 /**
  * Writes each team's values for its keys and weeks, touching only what changed: a value that differs is
@@ -204,10 +240,13 @@ export async function recomputeAffected(affected: AffectedTeams): Promise<Recomp
   if (affected.isEmpty) return { teams: 0, weeks: 0, values: 0 };
   const ctx = await context(await sqlRunner());
   const services = await servicesByTeam(ctx.runner, [...affected.delivery.keys()]);
-  const delivery = [...affected.delivery].filter(([teamId]) => (services.get(teamId) ?? []).length > 0);
+  const delivery: DeliveryRange[] = [...affected.delivery].flatMap(([teamId, range]) => {
+    const serviceIds = services.get(teamId) ?? [];
+    return serviceIds.length > 0 ? [{ teamId, serviceIds, range }] : [];
+  });
   const work = [
-    ...(await mapLimited(delivery, TEAM_CONCURRENCY, ([teamId, range]) => deliveryForRange(ctx, teamId, services.get(teamId) ?? [], range))),
-    ...(await mapLimited([...affected.flow], TEAM_CONCURRENCY, ([teamId, range]) => flowForRange(ctx, teamId, range))),
+    ...(await mapLimited(chunks(delivery, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForRanges(ctx, chunk))).flat(),
+    ...(await mapLimited(chunks([...affected.flow], TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForRanges(ctx, chunk))).flat(),
   ];
   return writeValues(ctx.runner, work);
 }
@@ -217,7 +256,10 @@ export async function recomputeTeams(teamIds?: readonly string[]): Promise<Recom
   const ctx = await context(await sqlRunner());
   const services = await servicesByTeam(ctx.runner, teamIds ?? null);
   const flowTeams = teamIds ?? (await ctx.runner.query<{ teamId: string }>(`SELECT DISTINCT "teamId" FROM "WorkItem"`)).map((r) => r.teamId);
-  const delivery = await mapLimited([...services], TEAM_CONCURRENCY, ([teamId, serviceIds]) => deliveryForAll(ctx, teamId, serviceIds));
-  const flow = await mapLimited(flowTeams, TEAM_CONCURRENCY, (teamId) => flowForAll(ctx, teamId));
-  return writeValues(ctx.runner, [...delivery, ...flow].filter((t): t is TeamValues => t !== null));
+  const teams = [...services].map(([teamId, serviceIds]) => ({ teamId, serviceIds }));
+  const work = [
+    ...(await mapLimited(chunks(teams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForAll(ctx, chunk))).flat(),
+    ...(await mapLimited(chunks(flowTeams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForAll(ctx, chunk))).flat(),
+  ];
+  return writeValues(ctx.runner, work);
 }
