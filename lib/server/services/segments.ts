@@ -8,7 +8,7 @@ import { getOrgSettings, listGroups, listTeams } from "@/lib/server/data/org";
 import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/metric-points";
 import { db } from "@/lib/server/db";
 import { badRequest } from "@/lib/server/errors";
-import { minimumGroup, teamSamples, withheldPeriods } from "@/lib/server/services/segment-samples";
+import { minimumGroup, sampleUnits, unitSamples, withheldPeriods } from "@/lib/server/services/segment-samples";
 import { seriesWindow, type SeriesWindow } from "@/lib/server/services/series";
 import type { CompareQuery } from "@/lib/validation/leadership";
 
@@ -87,7 +87,8 @@ export async function compareSegments(query: CompareQuery, now = new Date()): Pr
     ? ((await db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } }))?.id ?? null)
     : null;
 
-  const samples = await teamSamples(ordered, headcountId, window);
+  const units = sampleUnits([...items, ...context]);
+  const samples = await unitSamples(ordered, headcountId, window, units.unitOf);
   const out: CompareMetric[] = [];
   for (const m of ordered) {
     let withheld = new Map<string, Map<string, "too-few" | "differencing">>();
@@ -95,7 +96,7 @@ export async function compareSegments(query: CompareQuery, now = new Date()): Pr
     const perPeriod = samples.get(m.id);
     if (perPeriod) {
       const min = minimumGroup(m.sensitivity, settings.anonymityThreshold);
-      withheld = withheldPeriods(items, context, perPeriod, min);
+      withheld = withheldPeriods(units.groups.slice(0, items.length), units.groups.slice(items.length), perPeriod, min);
       baselineWithheld = new Map();
       for (const [period, perTeam] of perPeriod) {
         const orgCount = [...perTeam.values()].reduce((a, b) => a + b, 0);

@@ -8,7 +8,7 @@ import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/me
 import { db } from "@/lib/server/db";
 import { badRequest } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
-import { minimumGroup, teamSamples, withheldPeriods } from "@/lib/server/services/segment-samples";
+import { minimumGroup, sampleUnits, unitSamples, withheldPeriods } from "@/lib/server/services/segment-samples";
 import type { FilterInfo, SegmentFilter } from "@/lib/review/segment-filter";
 
 /**
@@ -121,7 +121,8 @@ export async function buildSeries({ scope, metrics, window, currentWeek, teamSet
   const comparisonPoints = sensitive && !teamSet
     ? await Promise.all(comparisons.map((c) => weeklyPointsForScope(c, ids, window.fromWeek, window.toWeek)))
     : [];
-  const teamSetSamples = sensitive && teamSet ? await teamSamples(metrics, headcount?.id ?? null, window) : null;
+  const units = sensitive && teamSet ? sampleUnits([{ key: teamSet.key, teamIds: teamSet.teamIds }, ...teamSet.context]) : null;
+  const teamSetSamples = units ? await unitSamples(metrics, headcount?.id ?? null, window, units.unitOf) : null;
   const scopeChain = [{ type: scope.type, id: scope.id }, ...comparisons.map((c) => ({ type: c.type, id: c.id }))];
 
   return metrics.map((m) => {
@@ -129,9 +130,10 @@ export async function buildSeries({ scope, metrics, window, currentWeek, teamSet
     const rolled = rollUp(weekly, window.periods, window.granularity, m.aggregation, m.unit);
     const withheld = new Map<string, WithheldReason>();
     const teamSetPeriods = teamSet && teamSetSamples?.get(m.id);
-    if (teamSet && teamSetPeriods) {
+    if (teamSet && units && teamSetPeriods) {
       const min = minimumGroup(m.sensitivity, threshold);
-      const verdicts = withheldPeriods([{ key: teamSet.key, teamIds: teamSet.teamIds }], teamSet.context, teamSetPeriods, min).get(teamSet.key);
+      const [own, ...context] = units.groups;
+      const verdicts = withheldPeriods([own], context, teamSetPeriods, min).get(teamSet.key);
       for (const r of rolled) {
         const reason = r.value !== null ? verdicts?.get(r.period) : undefined;
         if (reason) withheld.set(r.period, reason);
