@@ -1,4 +1,5 @@
 import "server-only";
+import { cachedByDataVersion, dashboardKey } from "@/lib/server/cache";
 import { addDays, formatDay, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
 import { changePct, rollUp, targetStatus, type WeeklyPoint } from "@/lib/metrics/aggregate";
 import { builtInMetric, PILLARS, type PillarKey } from "@/lib/metrics/catalog";
@@ -200,7 +201,12 @@ export interface DashboardQuery extends SegmentFilter {
   now?: Date;
 }
 
-export async function getOverview(query: DashboardQuery): Promise<OverviewResponse> {
+/** Headline series of every pillar; computed once per data version and query (lib/server/cache.ts). */
+export function getOverview(query: DashboardQuery): Promise<OverviewResponse> {
+  return cachedByDataVersion(dashboardKey("overview", query), () => computeOverview(query));
+}
+
+async function computeOverview(query: DashboardQuery): Promise<OverviewResponse> {
   const settings = await getOrgSettings();
   const scope = await resolveScope(query.scope);
   const currentWeek = weekStartOf(query.now ?? new Date(), settings.timeZone);
@@ -221,9 +227,15 @@ export async function getOverview(query: DashboardQuery): Promise<OverviewRespon
   };
 }
 
-export async function getMetricSeries(
-  query: DashboardQuery & { metrics: string[]; pillar?: PillarKey },
-): Promise<{ scope: Scope; filter: FilterInfo | null; from: string; to: string; series: MetricSeries[] }> {
+type MetricSeriesQuery = DashboardQuery & { metrics: string[]; pillar?: PillarKey };
+type MetricSeriesResult = { scope: Scope; filter: FilterInfo | null; from: string; to: string; series: MetricSeries[] };
+
+/** Series of chosen metrics; computed once per data version and query (lib/server/cache.ts). */
+export function getMetricSeries(query: MetricSeriesQuery): Promise<MetricSeriesResult> {
+  return cachedByDataVersion(dashboardKey("series", query), () => computeMetricSeries(query));
+}
+
+async function computeMetricSeries(query: MetricSeriesQuery): Promise<MetricSeriesResult> {
   const settings = await getOrgSettings();
   const scope = await resolveScope(query.scope);
   const currentWeek = weekStartOf(query.now ?? new Date(), settings.timeZone);

@@ -1,0 +1,55 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { cachedByDataVersion, dashboardKey, dataVersion, UNVERSIONED_TABLES } from "@/lib/server/cache";
+import { databaseKind, db, sqlRunner } from "@/lib/server/db";
+
+describe("data version", () => {
+  it("is advanced by every table a dashboard can read", async () => {
+    const runner = await sqlRunner();
+    const tables = await runner.query<{ tablename: string; versioned: boolean }>(
+      `SELECT t.tablename, EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+                                   WHERE c.relname = t.tablename AND g.tgname = 'pillars_data_version') AS versioned
+       FROM pg_tables t WHERE t.schemaname = current_schema()`,
+    );
+    expect(tables.length).toBeGreaterThan(40);
+    for (const t of tables) {
+      expect({ table: t.tablename, versioned: t.versioned }).toEqual({ table: t.tablename, versioned: !(UNVERSIONED_TABLES as readonly string[]).includes(t.tablename) });
+    }
+  });
+
+  it("keeps a result until a write changes the data, then computes again", async () => {
+    let computed = 0;
+    const key = dashboardKey("test", { scope: "org", range: "6m" });
+    const compute = async () => ({ run: ++computed, groups: await db.group.count() });
+    expect(await cachedByDataVersion(key, compute)).toEqual({ run: 1, groups: 0 });
+    expect(await cachedByDataVersion(key, compute)).toEqual({ run: 1, groups: 0 });
+    // Writes to tables no dashboard reads leave it alone…
+    await db.auditLog.create({ data: { actorLabel: "test", action: "test", entityType: "Test", entityId: "1" } });
+    expect(await cachedByDataVersion(key, compute)).toEqual({ run: 1, groups: 0 });
+    // …a group appearing does not.
+    await db.group.create({ data: { name: "New", slug: "new-group" } });
+    expect(await cachedByDataVersion(key, compute)).toEqual({ run: 2, groups: 1 });
+    expect(await cachedByDataVersion(dashboardKey("test", { range: "6m", scope: "org" }), compute)).toEqual({ run: 2, groups: 1 });
+    expect(await cachedByDataVersion(dashboardKey("test", { scope: "org", range: "1y" }), compute)).toEqual({ run: 3, groups: 1 });
+  });
+
+  it.skipIf(databaseKind === "embedded")("does not keep what it computed while another transaction was writing", async () => {
+    const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await writer.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query(`INSERT INTO "Group" ("id", "name", "slug", "updatedAt") VALUES ('g-pending', 'Pending', 'pending', now())`);
+      expect((await dataVersion()).settled).toBe(false);
+      let computed = 0;
+      const key = dashboardKey("pending", {});
+      const compute = async () => ({ run: ++computed, groups: await db.group.count() });
+      const before = await cachedByDataVersion(key, compute);
+      await writer.query("COMMIT");
+      // The write advanced the version before it committed; what was computed without it was not kept.
+      const after = await cachedByDataVersion(key, compute);
+      expect(after).toEqual({ run: before.run + 1, groups: before.groups + 1 });
+    } finally {
+      await writer.end();
+    }
+  });
+});

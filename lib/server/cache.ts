@@ -1,0 +1,70 @@
+import "server-only";
+import { sqlRunner } from "@/lib/server/db";
+
+/**
+ * Dashboard results kept in this instance's memory, valid while the organisation's data version (a
+ * sequence every data-changing statement advances, see the data_version migration) stays the same. Each
+ * lookup costs one query, so several instances behind a load balancer each see a write at once: nothing
+ * is shared in memory, the database says what is current.
+ *
+ * Sequences are not transactional: a writer advances the version before it commits. A result is therefore
+ * only kept when, after the version was read, no other session of the database held an open writing
+ * transaction — then every version up to the one read is committed and the computation sees it; a write
+ * starting later advances the version and the kept result is no longer used.
+ */
+const MAX_ENTRIES = 500;
+const entries = new Map<string, { version: string; value: unknown }>();
+
+/** Tables whose changes do not advance the version: no dashboard reads them. */
+export const UNVERSIONED_TABLES = [
+  "_prisma_migrations", "RevokedSession", "SignInThrottle", "ApiToken", "AuditLog", "Import", "ImportChunk", "ImportChange", "Job",
+  "WebhookDelivery", "SurveyInvitation",
+] as const;
+
+export async function dataVersion(): Promise<{ version: string; settled: boolean }> {
+  const runner = await sqlRunner();
+  // The version is read first (FROM before the select list), then whether another session of this
+  // database holds a transaction id, i.e. has written and not yet committed or rolled back.
+  const [row] = await runner.query<{ version: string; busy: number }>(
+    `SELECT v."version",
+            (SELECT count(*) FROM pg_stat_activity
+             WHERE "datname" = current_database() AND "backend_xid" IS NOT NULL AND "pid" <> pg_backend_pid())::int AS "busy"
+     FROM (SELECT "last_value"::text AS "version" FROM "pillars_data_version" OFFSET 0) v`,
+  );
+  return { version: row.version, settled: Number(row.busy) === 0 };
+}
+
+/** `compute()` once per data version and key; the value is shared between requests, so callers must not mutate it. */
+export async function cachedByDataVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const { version, settled } = await dataVersion();
+  const hit = entries.get(key);
+  if (hit && hit.version === version) {
+    entries.delete(key);
+    entries.set(key, hit); // most recently used last
+    return hit.value as T;
+  }
+  const value = await compute();
+  if (settled) {
+    entries.set(key, { version, value });
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  }
+  return value;
+}
+
+/** JSON with object keys sorted at every level, so equal queries give equal keys. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record).filter((k) => record[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** A cache key for a dashboard query at `now`: weeks start on quarter hours in every zone, so the bucket fixes the current week. */
+export function dashboardKey(name: string, query: { now?: Date }, now: Date = query.now ?? new Date()): string {
+  const rest: Record<string, unknown> = { ...query };
+  delete rest.now;
+  return `${name}:${Math.floor(now.getTime() / 900_000)}:${stableJson(rest)}`;
+}
