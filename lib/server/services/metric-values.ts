@@ -17,7 +17,8 @@ import type { MetricValueRow } from "@/lib/validation/metric-values";
  * THE write path for team metric values: the entry grid, the API and the CSV importer all come through
  * here. Every row is checked against its metric definition first and nothing is written unless all rows
  * pass and none conflicts with a concurrent edit; then one transaction writes values and audit rows, and
- * the roll-ups of the touched metrics and weeks are rewritten.
+ * the roll-ups of the touched metrics and weeks are rewritten. An import's batches (`importMetricValues`)
+ * take the same checks, then one set-based statement per batch inside the import's transaction.
  */
 
 export type WriteSource = "MANUAL" | "IMPORT" | "API";
@@ -115,6 +116,7 @@ interface StoredValue {
   note: string | null;
   version: number;
   enteredById: string | null;
+  importId: string | null;
   updatedAt: Date;
 }
 
@@ -163,7 +165,7 @@ async function loadStored(client: Client, cells: { metricId: string; teamId: str
       teamId: { in: [...new Set(cells.map((c) => c.teamId))] },
       weekStart: { in: [...new Set(cells.map((c) => c.week))].map((w) => new Date(w)) },
     },
-    select: { id: true, metricId: true, teamId: true, weekStart: true, value: true, note: true, version: true, enteredById: true, updatedAt: true },
+    select: { id: true, metricId: true, teamId: true, weekStart: true, value: true, note: true, version: true, enteredById: true, importId: true, updatedAt: true },
   });
   return new Map(rows.map((r) => [cellKey(r.metricId, r.teamId, formatDay(r.weekStart)), r]));
 }
@@ -231,7 +233,11 @@ async function describeCurrent(client: Client, stored: StoredValue[]): Promise<M
     let changedBy: string | null = null;
     const user = s.enteredById ? users.get(s.enteredById) : undefined;
     if (user) changedBy = `${user.name} (${user.email})`;
-    else {
+    else if (s.importId) {
+      // An import audits per batch, not per value: its own record says who ran it.
+      const imported = await client.import.findUnique({ where: { id: s.importId }, select: { actorLabel: true } });
+      changedBy = imported?.actorLabel ?? null;
+    } else {
       const last = await client.auditLog.findFirst({
         where: { entityType: "MetricValue", entityId: valueEntityId(s.metricId, s.teamId, week) },
         orderBy: { at: "desc" },

@@ -66,6 +66,8 @@ async function refreshWith(runner: SqlRunner, mapping: Mapping, filter: RollupFi
   const deleteParams = params.slice(3);
   const deleteWhere = where.replace(/\$(\d+)/g, (_, n) => `$${Number(n) - 3}`);
   await runner.query(`DELETE FROM "MetricRollup" ${deleteWhere}`, deleteParams);
+  // The median's ordered input means a sort of every (value × scope) row: keep it in memory, not on disk.
+  await runner.query(`SET LOCAL work_mem = '64MB'`);
   await runner.query(
     `WITH ts AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS t(team_id, scope_id, scope_type))
      INSERT INTO "MetricRollup" ("metricId", "scopeType", "scopeId", "weekStart", "value", "numerator", "denominator", "teamCount")

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { metricValueHistory } from "@/lib/server/data/audit";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
+import { upsertMetricValues } from "@/lib/server/services/metric-values";
 import { BATCH_ITEMS, runImport } from "./run";
 import { storeUpload } from "./storage";
 import { undoImport } from "./undo";
@@ -120,6 +121,15 @@ describe("importing metric values in bulk", () => {
     await expect(undoImport(id, actor(), admin, NOW)).rejects.toThrow(/newer changes touched 1 of its rows/);
     expect(await cell(team, w1)).toMatchObject({ value: 80, importId: id });
     expect(await cell(team, w2)).toMatchObject({ value: 82 });
+  });
+
+  it("names the import's actor when an editor's save conflicts with a value a token imported", async () => {
+    const [w] = mondays(1, 160);
+    const token: Actor = { userId: null, label: "token:nightly" };
+    const id = await storeUpload({ kind: "metric-values", fileName: "nightly.csv", bytes: bytesOf(`team,metric,week,value\nledger,slo_attainment,${w},70\n`), actor: token, user: null });
+    expect(await runImport(id, { skipInvalid: false, createUnknown: false }, token, null, NOW)).toMatchObject({ status: "COMPLETED", created: 1 });
+    const save = await upsertMetricValues(actor(), [{ metricId: slo, teamId: team, weekStart: w, value: 71, expectedVersion: null }], { source: "MANUAL", user: admin, now: NOW });
+    expect(save).toMatchObject({ status: "conflict", conflicts: [{ current: { value: 70, version: 1, changedBy: "token:nightly" } }] });
   });
 
   it("writes nothing when a row after the first full batch is refused, and lists every problem", async () => {
