@@ -26,8 +26,8 @@ export function cli(database, args) {
   return r.stdout;
 }
 
-export function inspect(database, prefix) {
-  const r = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/resilience/inspect.ts", prefix], { cwd: root, env: baseEnv(database), encoding: "utf8" });
+export function inspect(database, prefix, importId) {
+  const r = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/resilience/inspect.ts", prefix, ...(importId ? [importId] : [])], { cwd: root, env: baseEnv(database), encoding: "utf8" });
   if (r.status !== 0) throw new Error(`inspect failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop());
 }
@@ -39,9 +39,9 @@ export function ensureBuild() {
   if (r.status !== 0) throw new Error("build failed");
 }
 
-/** `next start` in its own process group, so SIGKILL takes the whole server down at once. */
+/** The production server `npm start` runs (scripts/serve.mjs), in its own process group, so SIGKILL takes it all down at once. */
 export async function startServer(database, port, log) {
-  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: baseEnv(database), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: baseEnv(database), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (d) => log.push(d.toString()));
   child.stderr.on("data", (d) => log.push(d.toString()));
   const url = `http://127.0.0.1:${port}`;

@@ -2,8 +2,9 @@
 // PostgreSQL is reachable) on PostgreSQL. Not part of CI — it takes minutes and kills processes on purpose.
 //   soak     50 concurrent clients mixing reads and writes for SOAK_SECONDS (60): zero errors, and every
 //            acknowledged write is present exactly once afterwards
-//   crash    SIGKILL during an ingestion burst and during a large atomic import; after a restart no
-//            acknowledged event is lost, the import is entirely present or absent, migrations are up to date
+//   crash    SIGKILL during an ingestion burst and during a large atomic import (on PostgreSQL provably in its
+//            write phase: rows written, not committed); after a restart no acknowledged event is lost, the
+//            import is entirely present or absent (rows and undo records), migrations are up to date
 //   secrets  the server log never contains an API token or a webhook secret
 //   db-down  (PostgreSQL) the database cut off behind a relay: APIs answer 503 with a clear message, pages
 //            say so, and both recover when it returns
@@ -76,23 +77,56 @@ async function ingestionBurstThenKill(server, call, prefix) {
   return acknowledged;
 }
 
-async function importThenKill(server, call, prefix, rows) {
+/**
+ * SIGKILL while an import is in its write phase. On PostgreSQL the import's progress (rows written inside its
+ * still-open transaction) is committed from a second connection, so polling it from here proves the kill
+ * came after rows were written and before the commit. The embedded database has one connection, held by the
+ * transaction until it commits: there the kill comes once a status read has waited a second for that
+ * connection, i.e. inside the transaction (not provably after its first write).
+ */
+async function importThenKill(server, call, prefix, rows, progressOf) {
   const csv = ["slug,name,group,location", ...Array.from({ length: rows }, (_, i) => `${prefix}${i},Crash team ${i},${prefix}group,Berlin`)].join("\n");
   const upload = await call("POST", `/api/v1/imports?kind=teams&createUnknown=1&fileName=crash.csv`, csv, { "content-type": "text/csv" });
   const importId = JSON.parse(upload.text).preview?.importId;
   if (!importId) throw new Error(`upload failed: ${upload.status} ${upload.text.slice(0, 300)}`);
   const run = call("POST", `/api/v1/imports/${importId}/run`, { createUnknown: true, skipInvalid: false, wait: true }).catch(() => null);
-  // Kill as soon as the run is under way; the status seen at that moment is reported.
-  let status = null;
-  for (let i = 0; i < 200; i++) {
-    const state = await call("GET", `/api/v1/imports/${importId}`).catch(() => null);
-    status = state ? JSON.parse(state.text).import?.status : null;
-    if (status && status !== "UPLOADED" && status !== "PREVIEWED") break;
+  let seen = null;
+  for (let i = 0; i < 4000; i++) {
+    if (progressOf) {
+      seen = await progressOf(importId);
+      if (seen?.status === "RUNNING" && seen.processedRows > 0) break;
+      if (seen?.status === "COMPLETED" || seen?.status === "FAILED") break;
+    } else {
+      // One connection: once the run's transaction holds it, a status read waits. Nothing else holds it for a
+      // second once the run is requested, so a read still waiting then means the kill lands inside the transaction.
+      const answer = call("GET", `/api/v1/imports/${importId}`).then((state) => JSON.parse(state.text).import?.status ?? null, () => null);
+      const status = await Promise.race([answer, sleep(1000).then(() => "waiting")]);
+      if (status === "waiting") {
+        seen = { status: "RUNNING, its transaction holding the database", processedRows: null };
+        break;
+      }
+      if (status !== "waiting") seen = { status: await answer, processedRows: null };
+      if (seen?.status === "COMPLETED" || seen?.status === "FAILED") break;
+    }
     await sleep(25);
   }
   await server.kill("SIGKILL");
   await run;
-  return status;
+  return { importId, seen };
+}
+
+/** The import's committed progress, read straight from PostgreSQL (not through the server about to die). */
+function progressReader(url) {
+  return async (importId) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT status, "processedRows" FROM "Import" WHERE id = $1`, [importId]);
+      return rows[0] ? { status: rows[0].status, processedRows: rows[0].processedRows } : null;
+    } finally {
+      await client.end();
+    }
+  };
 }
 
 async function scenario(database) {
@@ -109,15 +143,23 @@ async function scenario(database) {
   const acknowledgedBurst = await ingestionBurstThenKill(server, call, "burst-");
   server = await startServer(database, port, log);
   call = api(server.url, token);
-  const killedDuring = await importThenKill(server, call, "crash-", 20_000);
+  const IMPORT_ROWS = 20_000;
+  const killed = await importThenKill(server, call, "crash-", IMPORT_ROWS, database.url ? progressReader(database.url) : null);
   check("secrets: the API token never appears in the server log", !log.join("").includes(token));
 
   const facts = inspect(database, "");
   const once = (ids) => ids.filter((id) => facts.deployments[id] !== 1);
   check(`soak: every acknowledged write present exactly once (${soakResult.acknowledged.length})`, once(soakResult.acknowledged).length === 0, once(soakResult.acknowledged).slice(0, 5).join(", "));
   check(`crash: no acknowledged event lost after SIGKILL mid-burst (${acknowledgedBurst.length})`, once(acknowledgedBurst).length === 0, once(acknowledgedBurst).slice(0, 5).join(", "));
-  const crashTeams = inspect(database, "crash-").teams;
-  check(`crash: the import killed mid-run is entirely present or absent (${crashTeams} of 20000 teams; killed while ${killedDuring})`, crashTeams === 0 || crashTeams === 20_000);
+  const crash = inspect(database, "crash-", killed.importId);
+  const atKill = `${killed.seen?.status}${killed.seen?.processedRows ? `, ${killed.seen.processedRows} rows written` : ""}`;
+  const whole = crash.teams === IMPORT_ROWS && crash.import?.status === "COMPLETED";
+  const none = crash.teams === 0 && crash.import?.status !== "COMPLETED" && crash.import?.changes === 0;
+  check(`crash: the import killed mid-run is entirely present or absent (${crash.teams} of ${IMPORT_ROWS} teams, ${crash.import?.changes} undo records; killed while ${atKill})`, whole || none);
+  if (database.url) {
+    const inWritePhase = killed.seen?.status === "RUNNING" && killed.seen.processedRows > 0 && killed.seen.processedRows < IMPORT_ROWS;
+    check(`crash: on PostgreSQL the kill came in the write phase (${atKill}), and nothing of it was committed`, inWritePhase && none);
+  }
   check("crash: migrations report up to date after the restart", facts.pendingMigrations.length === 0 && /up to date/.test(cli(database, ["migrate"])));
 
   server = await startServer(database, port, log);
