@@ -8,7 +8,7 @@ import { Line } from "react-chartjs-2";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { formatTick, formatValue, markerIndex, summarizeSeries, toChartData, type TrendData } from "./shape";
 import { chartTheme } from "./theme";
-import { useReducedMotion } from "./use-reduced-motion";
+import { useStaggeredMount } from "./use-staggered-mount";
 
 export interface ChartMarker {
   /** YYYY-MM-DD; drawn on the period that contains it. */
@@ -92,7 +92,7 @@ function buildAnnotations(series: MetricSeries, markers: ChartMarker[]): Record<
 const NO_MARKERS: ChartMarker[] = [];
 
 export function TrendChart({ series, markers = NO_MARKERS, height = 160, currency }: TrendChartProps) {
-  const reducedMotion = useReducedMotion();
+  const mounted = useStaggeredMount();
   const { unit } = series.metric;
   const trend = useMemo(() => toChartData(series, { currency }), [series, currency]);
   const summary = useMemo(() => summarizeSeries(series, { currency }), [series, currency]);
@@ -102,7 +102,8 @@ export function TrendChart({ series, markers = NO_MARKERS, height = 160, currenc
     () => ({
       responsive: true,
       maintainAspectRatio: false,
-      animation: reducedMotion ? false : { duration: 300 },
+      // Dashboards draw many of these at once: no entry animation (it would redraw every chart each frame).
+      animation: false,
       interaction: { mode: "index", intersect: false },
       scales: {
         x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 6, font: { size: 11 } } },
@@ -123,15 +124,17 @@ export function TrendChart({ series, markers = NO_MARKERS, height = 160, currenc
         annotation: { annotations: buildAnnotations(series, markers) },
       },
     }),
-    [reducedMotion, unit, currency, trend.target, series, markers],
+    [unit, currency, trend.target, series, markers],
   );
 
   return (
     <div>
       <div className="relative w-full min-w-0" style={{ height }}>
-        <Line data={data} options={options} role="img" aria-label={summary}>
-          {summary}
-        </Line>
+        {mounted && (
+          <Line data={data} options={options} role="img" aria-label={summary}>
+            {summary}
+          </Line>
+        )}
       </div>
       <table className="sr-only">
         <caption>{series.metric.name} by period</caption>
