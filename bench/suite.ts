@@ -151,6 +151,9 @@ async function overHttp(token: string): Promise<void> {
       const now = new Date();
       const runTag = `ing${Date.now().toString(36)}`;
       const count = effort.ingestBatches * 500;
+      // One event to each route first: the server loads a route's modules on its first request.
+      await measureIngest(`${server.baseUrl}/api/v1/deployments`, token, [newDeployments(`${runTag}wd`, 1, teams, scale.servicesPerTeam, now)]);
+      await measureIngest(`${server.baseUrl}/api/v1/pull-requests`, token, [newPullRequests(`${runTag}wp`, 1, teams, scale.servicesPerTeam, now)]);
       const deployments = await measureIngest(`${server.baseUrl}/api/v1/deployments`, token, batches(newDeployments(`${runTag}d`, count, teams, scale.servicesPerTeam, now), 500));
       const pullRequests = await measureIngest(`${server.baseUrl}/api/v1/pull-requests`, token, batches(newPullRequests(`${runTag}p`, count, teams, scale.servicesPerTeam, now), 500));
       result.ingest = { deployments, pullRequests };
