@@ -63,7 +63,7 @@ function stableJson(value: unknown): string {
 }
 
 /** A cache key for a dashboard query at `now`: weeks start on quarter hours in every zone, so the bucket fixes the current week. */
-export function dashboardKey<Q extends { now?: Date }>(name: string, query: Q, now: Date = query.now ?? new Date()): string {
+export function dashboardKey(name: string, query: object, now: Date = (query as { now?: Date }).now ?? new Date()): string {
   const rest: Record<string, unknown> = { ...query };
   delete rest.now;
   return `${name}:${Math.floor(now.getTime() / 900_000)}:${stableJson(rest)}`;
