@@ -1,5 +1,6 @@
 import "server-only";
 import { sqlRunner } from "@/lib/server/db";
+import { isEmbedded } from "@/lib/server/env";
 
 /**
  * Dashboard results kept in this instance's memory, valid while the organisation's data version (a
@@ -23,6 +24,12 @@ export const UNVERSIONED_TABLES = [
 
 export async function dataVersion(): Promise<{ version: string; settled: boolean }> {
   const runner = await sqlRunner();
+  if (isEmbedded) {
+    // One connection: while a transaction is open every other statement waits for it, so the version read
+    // here is always committed.
+    const [row] = await runner.query<{ version: string }>(`SELECT "last_value"::text AS "version" FROM "pillars_data_version"`);
+    return { version: row.version, settled: true };
+  }
   // The version is read first (FROM before the select list), then whether another session of this
   // database holds a transaction id, i.e. has written and not yet committed or rolled back.
   const [row] = await runner.query<{ version: string; busy: number }>(
