@@ -128,9 +128,13 @@ export async function runImport(id: string, options: ImportOptions, actor: Actor
             }
           },
         });
+        if (rejectCount > 0 && !options.skipInvalid) {
+          // The file's own problems are reported (as a checking pass would have); the writes roll back.
+          await writing.catch(() => {});
+          throw new RefusedRows(scan.rows);
+        }
         await flush();
         await writing;
-        if (rejectCount > 0 && !options.skipInvalid) throw new RefusedRows(scan.rows);
         await recordAudit(actor, { action: "import", entityType: "Import", entityId: id, summary: `Imported ${row.fileName} (${row.kind}): ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${rejectCount} skipped` }, tx);
         return { totals, rows: scan.rows };
       },
