@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { API_CSP, baseSecurityHeaders, cameOverHttps, contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { databaseReachable, databaseUnavailablePage } from "@/lib/server/database-gate";
 
 /**
  * Redirects visitors without a session cookie to sign-in, and answers API calls without credentials with
@@ -8,6 +9,7 @@ import { API_CSP, baseSecurityHeaders, cameOverHttps, contentSecurityPolicy, cre
  *
  * It also sets the security headers on every response (lib/security/headers.ts): pages get a Content
  * Security Policy with a per-request nonce, passed to Next.js on the request so it stamps its own scripts.
+ * While PostgreSQL is unreachable, pages answer 503 with a plain explanation (lib/server/database-gate.ts).
  */
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/s\//, /^\/api\/v1\/respond(\/|$)/, /^\/api\/webhooks\//];
 
@@ -35,11 +37,18 @@ function gate(request: NextRequest, forward: Headers | undefined): NextResponse 
   return NextResponse.redirect(url);
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const https = cameOverHttps(request.nextUrl, request.headers);
   const base = baseSecurityHeaders({ https });
   if (request.nextUrl.pathname.startsWith("/api/")) {
     return withHeaders(gate(request, undefined), { ...base, "Content-Security-Policy": API_CSP });
+  }
+  if (!(await databaseReachable())) {
+    const page = databaseUnavailablePage();
+    for (const [name, value] of Object.entries({ ...base, "Content-Security-Policy": contentSecurityPolicy({ nonce: createNonce(), https, dev: false }) })) {
+      page.headers.set(name, value);
+    }
+    return page;
   }
   const nonce = createNonce();
   const policy = contentSecurityPolicy({ nonce, https, dev: process.env.NODE_ENV === "development" });

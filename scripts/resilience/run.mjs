@@ -6,8 +6,8 @@
 //            write phase: rows written, not committed); after a restart no acknowledged event is lost, the
 //            import is entirely present or absent (rows and undo records), migrations are up to date
 //   secrets  the server log never contains an API token or a webhook secret
-//   db-down  (PostgreSQL) the database cut off behind a relay: APIs answer 503 with a clear message, pages
-//            say so, and both recover when it returns
+//   db-down  (PostgreSQL) the database cut off behind a relay: APIs and pages answer 503 with a clear
+//            message, and both recover when it returns
 // Env: RESILIENCE_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres; "off" to skip),
 //      SOAK_SECONDS, SOAK_CLIENTS, RESILIENCE_DIST_DIR, RESILIENCE_REBUILD=1, RESILIENCE_ONLY=embedded|postgresql.
 import fs from "node:fs";
@@ -185,10 +185,11 @@ async function pageDuringOutage(url, cookie) {
     const context = await browser.newContext();
     await context.addCookies([{ ...cookie, url }]);
     const page = await context.newPage();
-    await page.goto(`${url}/`, { timeout: 60_000 });
+    const response = await page.goto(`${url}/`, { timeout: 60_000 });
     const heading = page.getByRole("heading", { name: "The database is unavailable" });
     await heading.waitFor({ timeout: 30_000 });
-    return { ok: true, detail: "" };
+    const status = response?.status() ?? 0;
+    return { ok: status === 503, detail: status === 503 ? "" : `answered ${status}` };
   } catch (error) {
     return { ok: false, detail: String(error).slice(0, 200) };
   } finally {
@@ -225,7 +226,7 @@ async function databaseDown(pgBase) {
     check("db-down: APIs answer 503 with a clear message", down.status === 503 && /database is not reachable/i.test(down.text), `${down.status} ${down.text.slice(0, 120)}`);
     check("db-down: the health check answers 503", health.status === 503);
     const page = await pageDuringOutage(server.url, await sessionCookieFor(direct.toString()));
-    check("db-down: a signed-in page says the database is unavailable", page.ok, page.detail);
+    check("db-down: a signed-in page answers 503 and says the database is unavailable", page.ok, page.detail);
     await relay.open();
     let recovered = false;
     for (let i = 0; i < 30 && !recovered; i++) {
