@@ -123,6 +123,20 @@ describe("metric values, long format", () => {
   });
 });
 
+describe("an import cut off by a server stop", () => {
+  it("reads as failed once its transaction's limit has passed, and can be run again", async () => {
+    const id = await upload("team,metric,week,value,note\npayments,escaped_defects,2026-01-05,2,\n");
+    // What a SIGKILL mid-run leaves: marked running, nothing written (the transaction rolled back).
+    await db.import.update({ where: { id }, data: { status: "RUNNING", startedAt: new Date(Date.now() - 30 * 60_000) } });
+    expect((await getImport(id, admin)).status).toBe("RUNNING");
+    await expect(run(id)).rejects.toThrow(/running; it cannot be run again/);
+    await db.import.update({ where: { id }, data: { startedAt: new Date(NOW.getTime() - 2 * 3600_000) } });
+    expect(await getImport(id, admin)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/interrupted/) });
+    expect(await run(id, {})).toMatchObject({ status: "COMPLETED", created: 1 });
+    expect(await valueOf(payments, "2026-01-05")).toMatchObject({ value: 2, importId: id });
+  });
+});
+
 describe("metric values, wide format", () => {
   it("imports one value per metric column and skips empty cells", async () => {
     const id = await upload("team;week;escaped_defects;SLO attainment\npayments;2025-08-04;1;99,5\npayments;2025-08-11;;98\n", "metric-values-wide");

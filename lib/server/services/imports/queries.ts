@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import { forbidden } from "@/lib/server/errors";
 import { IMPORT_KINDS } from "./registry";
+import { interruptedBefore } from "./run";
 import type { RowProblem } from "./scan";
 import { loadImport } from "./session";
 import { UNDO_WINDOW_DAYS } from "./undo";
@@ -43,9 +44,16 @@ export async function getImport(id: string, user: SessionUser | null) {
   return { ...withUndo(row), rejects: rejects.slice(0, 100), rejectsListed: rejects.length };
 }
 
-function withUndo<T extends { status: string; finishedAt: Date | null }>(row: T) {
+const INTERRUPTED = "The import was interrupted (the server stopped while it ran); nothing from it was written. Run it again.";
+
+function withUndo<T extends { status: string; finishedAt: Date | null; startedAt: Date | null; error: string | null }>(row: T) {
   const canUndoUntil = row.status === "COMPLETED" && row.finishedAt ? new Date(row.finishedAt.getTime() + UNDO_WINDOW_DAYS * 86_400_000) : null;
-  return { ...row, undoableUntil: canUndoUntil && canUndoUntil > new Date() ? canUndoUntil.toISOString() : null };
+  const interrupted = (row.status === "VALIDATING" || row.status === "RUNNING") && row.startedAt !== null && row.startedAt < interruptedBefore(new Date());
+  return {
+    ...row,
+    ...(interrupted ? { status: "FAILED", error: INTERRUPTED } : {}),
+    undoableUntil: canUndoUntil && canUndoUntil > new Date() ? canUndoUntil.toISOString() : null,
+  };
 }
 
 export const REJECTS_HEADER = ["line", "column", "reason"];

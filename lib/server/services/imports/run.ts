@@ -52,10 +52,22 @@ interface Counts {
   unchanged: number;
 }
 
+/** The longest an import's transaction may run; Prisma aborts it (and nothing of it is kept) after that. */
+const RUN_TIMEOUT_MS = 60 * 60 * 1000;
+
+/**
+ * An import still marked as running a minute past its transaction's limit was cut off — the server stopped
+ * mid-run, so its transaction rolled back and nothing of it was written. It reads as failed and can be run
+ * again.
+ */
+export function interruptedBefore(now: Date): Date {
+  return new Date(now.getTime() - RUN_TIMEOUT_MS - 60_000);
+}
+
 export async function runImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()) {
   const row = await loadImport(id);
   const claimed = await db.import.updateMany({
-    where: { id, status: { in: ["UPLOADED", "FAILED"] } },
+    where: { id, OR: [{ status: { in: ["UPLOADED", "FAILED"] } }, { status: { in: ["VALIDATING", "RUNNING"] }, startedAt: { lt: interruptedBefore(now) } }] },
     data: {
       status: "VALIDATING", skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, finishedAt: null,
       processedRows: 0, error: null, rejects: undefined, created: 0, updated: 0, unchanged: 0, skipped: 0,
@@ -138,7 +150,7 @@ export async function runImport(id: string, options: ImportOptions, actor: Actor
         await recordAudit(actor, { action: "import", entityType: "Import", entityId: id, summary: `Imported ${row.fileName} (${row.kind}): ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${rejectCount} skipped` }, tx);
         return { totals, rows: scan.rows };
       },
-      { timeout: 60 * 60 * 1000, maxWait: 60_000 },
+      { timeout: RUN_TIMEOUT_MS, maxWait: 60_000 },
     );
     await (session as KindSession<unknown> | null)?.afterCommit?.();
     return await finish(id, "COMPLETED", outcome.totals, rejects, rejectCount, outcome.rows, null);
