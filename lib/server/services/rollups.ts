@@ -81,12 +81,22 @@ async function refreshWith(runner: SqlRunner, mapping: Mapping, filter: RollupFi
   );
 }
 
+/** Metrics rewritten per statement: each statement's sort (values × scopes) then stays within `work_mem`. */
+const METRICS_PER_STATEMENT = 4;
+
+async function refreshInChunks(runner: SqlRunner, mapping: Mapping, filter: RollupFilter): Promise<void> {
+  const metricIds = filter.metricIds ?? (await runner.query<{ id: string }>(`SELECT "id" FROM "MetricDefinition" ORDER BY "id"`)).map((m) => m.id);
+  for (let i = 0; i < metricIds.length; i += METRICS_PER_STATEMENT) {
+    await refreshWith(runner, mapping, { ...filter, metricIds: metricIds.slice(i, i + METRICS_PER_STATEMENT) });
+  }
+}
+
 /** Rewrites the roll-ups for the given metrics/weeks (all when no filter). Pass `runner` to join a transaction. */
 export async function refreshRollups(filter: RollupFilter = {}, runner?: SqlRunner): Promise<void> {
   const mapping = await teamScopeMapping();
-  if (runner) return refreshWith(runner, mapping, filter);
+  if (runner) return refreshInChunks(runner, mapping, filter);
   const r = await sqlRunner();
-  await r.transaction((tx) => refreshWith(tx, mapping, filter));
+  await r.transaction((tx) => refreshInChunks(tx, mapping, filter));
 }
 
 /** After the group tree or team membership of groups changes, every roll-up is stale. */
