@@ -13,7 +13,7 @@ describe("OpenAPI document", () => {
     for (const path of ["/api/v1/deployments", "/api/v1/pull-requests", "/api/v1/incidents", "/api/v1/work-items"]) {
       expect(doc.paths[path].post.security).toEqual([{ bearer: ["ingest"] }]);
     }
-    expect(doc.paths["/api/v1/delivery"].get.parameters?.map((p) => p.name)).toEqual(["team", "group", "service", "from", "to"]);
+    expect(doc.paths["/api/v1/delivery"].get.parameters?.map((p) => p.name)).toEqual(["team", "group", "service", "from", "to", "location", "sourcing", "origin"]);
   });
 
   it("describes the ingestion fields from the validation schemas", () => {
