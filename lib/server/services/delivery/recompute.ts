@@ -213,15 +213,36 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
       );
       written.forEach(note);
     }
-    for (const t of all) {
-      if (t.weeks.length === 0) continue;
-      const produced = t.values.filter((v) => metricId.has(v.key));
+    // Computed values of the recomputed (team, metric, week) cells that no event produces any more.
+    for (const group of chunks(all.filter((t) => t.weeks.length > 0), TEAM_CHUNK)) {
+      const cells = { teams: [] as string[], metrics: [] as string[], weeks: [] as string[] };
+      const kept = { teams: [] as string[], metrics: [] as string[], weeks: [] as string[] };
+      for (const t of group) {
+        for (const k of t.keys) {
+          const id = metricId.get(k);
+          if (!id) continue;
+          for (const w of t.weeks) {
+            cells.teams.push(t.teamId);
+            cells.metrics.push(id);
+            cells.weeks.push(w);
+          }
+        }
+        for (const v of t.values) {
+          const id = metricId.get(v.key);
+          if (!id) continue;
+          kept.teams.push(t.teamId);
+          kept.metrics.push(id);
+          kept.weeks.push(v.week);
+        }
+      }
       const removed = await tx.query<{ metricId: string; week: string }>(
         `DELETE FROM "MetricValue" v
-         WHERE v."teamId" = $1 AND v."metricId" = ANY($2::text[]) AND v."weekStart" = ANY($3::date[]) AND v."source" NOT IN ('MANUAL', 'IMPORT')
-           AND NOT EXISTS (SELECT 1 FROM unnest($4::text[], $5::date[]) AS p(m, w) WHERE p.m = v."metricId" AND p.w = v."weekStart")
+         USING unnest($1::text[], $2::text[], $3::date[]) AS c(t, m, w)
+         WHERE v."teamId" = c.t AND v."metricId" = c.m AND v."weekStart" = c.w AND v."source" NOT IN ('MANUAL', 'IMPORT')
+           AND NOT EXISTS (SELECT 1 FROM unnest($4::text[], $5::text[], $6::date[]) AS p(t, m, w)
+                           WHERE p.t = v."teamId" AND p.m = v."metricId" AND p.w = v."weekStart")
          RETURNING v."metricId", to_char(v."weekStart", 'YYYY-MM-DD') AS week`,
-        [t.teamId, t.keys.flatMap((k) => metricId.get(k) ?? []), t.weeks, produced.map((v) => metricId.get(v.key) as string), produced.map((v) => v.week)],
+        [cells.teams, cells.metrics, cells.weeks, kept.teams, kept.metrics, kept.weeks],
       );
       removed.forEach(note);
     }
