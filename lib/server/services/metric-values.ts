@@ -44,8 +44,6 @@ export interface ImportWriteOptions {
   now?: Date;
 }
 
-type WriteOptions = UpsertOptions & { importId?: string };
-
 type Client = Prisma.TransactionClient | typeof db;
 
 export interface RowError {
@@ -262,7 +260,8 @@ function touchedCells(rows: PlannedRow[]): TouchedCells {
   return { metricIds: [...new Set(rows.map((p) => p.metric.id))], weeks: [...new Set(rows.map((p) => p.week))] };
 }
 
-async function attempt(actor: Actor, rows: ValueWrite[], options: WriteOptions): Promise<Outcome> {
+/** Reads what the checks need and checks every row's shape against its metric definition and team. */
+async function prepare(rows: ValueWrite[], options: { source: WriteSource; tx?: Prisma.TransactionClient; now?: Date }) {
   const client: Client = options.tx ?? db;
   const settings = options.tx ? await options.tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} }) : await getOrgSettings();
   const currentWeek = weekStartOf(options.now ?? new Date(), settings.timeZone);
@@ -273,8 +272,11 @@ async function attempt(actor: Actor, rows: ValueWrite[], options: WriteOptions):
   ]);
   const teams = new Map(teamRows.map((t) => [t.id, t]));
   const { planned, errors } = checkShape(rows, metrics, teams, options.source, currentWeek);
-  if (options.tx && options.importId) return writeImportBatch(actor, planned, errors, settings.noteChangePct, { ...options, tx: options.tx, importId: options.importId });
+  return { client, planned, errors, noteChangePct: settings.noteChangePct };
+}
 
+async function attempt(actor: Actor, rows: ValueWrite[], options: UpsertOptions): Promise<Outcome> {
+  const { client, planned, errors, noteChangePct } = await prepare(rows, options);
   const previousWeek = (p: PlannedRow) => previousPeriodWeek(p.week, p.metric.cadence);
   const stored = await loadStored(client, planned.flatMap((p) => [
     { metricId: p.metric.id, teamId: p.teamId, week: p.week },
@@ -302,7 +304,7 @@ async function attempt(actor: Actor, rows: ValueWrite[], options: WriteOptions):
     // The previous period's value as it will be after this save (the batch may carry it too).
     const prevKey = cellKey(p.metric.id, p.teamId, previousWeek(p));
     const previous = batch.get(prevKey)?.value ?? stored.get(prevKey)?.value ?? null;
-    errors.push(...valueIssues(p, previous, finalNote, settings.noteChangePct, options.source));
+    errors.push(...valueIssues(p, previous, finalNote, noteChangePct, options.source));
     if (existing) updates.push({ plan: p, stored: existing, note: finalNote });
     else creates.push(p);
   }
@@ -371,7 +373,7 @@ async function writeImportBatch(
   planned: PlannedRow[],
   errors: RowError[],
   orgNotePct: number,
-  options: WriteOptions & { tx: Prisma.TransactionClient; importId: string },
+  options: ImportWriteOptions & { source: WriteSource },
 ): Promise<ImportWriteResult> {
   for (const p of planned) errors.push(...valueIssues(p, null, null, orgNotePct, options.source));
   if (errors.length > 0) return { status: "invalid", errors: errors.sort((a, b) => a.row - b.row) };
@@ -511,7 +513,9 @@ export async function upsertMetricValues(actor: Actor, rows: MetricValueRow[], o
  */
 export async function importMetricValues(actor: Actor, rows: ValueWrite[], options: ImportWriteOptions): Promise<ImportWriteResult> {
   assertMayWrite(rows, options.user);
-  return (await attempt(actor, rows, { ...options, source: "IMPORT" })) as ImportWriteResult;
+  const source = "IMPORT";
+  const { planned, errors, noteChangePct } = await prepare(rows, { ...options, source });
+  return writeImportBatch(actor, planned, errors, noteChangePct, { ...options, source });
 }
 
 function assertMayWrite(rows: MetricValueRow[], user: SessionUser | null | undefined): void {
