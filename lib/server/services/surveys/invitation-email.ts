@@ -1,4 +1,5 @@
 import "server-only";
+import { mapLimited } from "@/lib/domain/async";
 import { composeInvitationEmail } from "@/lib/engagement/invitation-email";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getOrgSettings } from "@/lib/server/data/org";
@@ -83,15 +84,6 @@ async function assertWithinHourlyLimit(actor: Actor, adding: number, now: Date):
   }
 }
 
-/** Runs `task` over every item, at most `concurrency` at a time. */
-async function eachLimited<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-}
-
 export async function emailInvitations(
   actor: Actor,
   user: SessionUser | null,
@@ -112,7 +104,7 @@ export async function emailInvitations(
   try {
     const seats = await db.$transaction((tx) => issueSeats(tx, runId, team.id, input.addresses.length, baseUrl));
     const failed: EmailFailure[] = [];
-    await eachLimited(input.addresses.map((address, index) => ({ address, index })), SEND_CONCURRENCY, async ({ address, index }) => {
+    await mapLimited(input.addresses.map((address, index) => ({ address, index })), SEND_CONCURRENCY, async ({ address, index }) => {
       const message = composeInvitationEmail({
         surveyTitle: run.surveyTitle,
         teamName: team.name,
