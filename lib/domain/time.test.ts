@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { localDate, weekStartOf } from "./time";
+import { localDate, periodLabel, weekStartOf, weeksBetween } from "./time";
 
 /** What the memoised local date must equal: Intl formatting of the exact instant. */
 const reference = new Map<string, Intl.DateTimeFormat>();
@@ -39,5 +39,29 @@ describe("localDate", () => {
     expect(weekStartOf(new Date("2026-11-22T23:30:00Z"), "UTC")).toBe("2026-11-16");
     expect(weekStartOf(new Date("2026-11-22T23:30:00Z"), "Europe/Berlin")).toBe("2026-11-23");
     expect(weekStartOf(new Date("2026-11-23T04:00:00Z"), "America/Los_Angeles")).toBe("2026-11-16");
+  });
+});
+
+describe("year boundaries", () => {
+  it("puts New Year's days in the ISO week of their Monday, whichever year that starts in", () => {
+    // 1 Jan 2027 is a Friday: its week began on Monday 28 Dec 2026 (ISO 2026-W53).
+    expect(weekStartOf(new Date("2027-01-01T12:00:00Z"), "UTC")).toBe("2026-12-28");
+    expect(periodLabel("2026-12-28", "week")).toBe("2026-W53");
+    expect(periodLabel("2027-01-04", "week")).toBe("2027-W01");
+    // 1 Jan 2021 (a Friday) belongs to 2020-W53; 31 Dec 2024 (a Tuesday) to 2025-W01.
+    expect(periodLabel(weekStartOf(new Date("2021-01-01T00:00:00Z"), "UTC"), "week")).toBe("2020-W53");
+    expect(periodLabel(weekStartOf(new Date("2024-12-31T00:00:00Z"), "UTC"), "week")).toBe("2025-W01");
+  });
+
+  it("turns the year by the organisation's zone, not UTC", () => {
+    // 31 Dec 2028 23:30 UTC is already Monday 1 Jan 2029 in Berlin, still Sunday in Los Angeles.
+    expect(weekStartOf(new Date("2028-12-31T23:30:00Z"), "Europe/Berlin")).toBe("2029-01-01");
+    expect(weekStartOf(new Date("2028-12-31T23:30:00Z"), "America/Los_Angeles")).toBe("2028-12-25");
+  });
+
+  it("counts 53 Mondays in a 53-week ISO year and steps across the year end without a gap", () => {
+    const weeks = weeksBetween("2026-12-21", "2027-01-11");
+    expect(weeks).toEqual(["2026-12-21", "2026-12-28", "2027-01-04", "2027-01-11"]);
+    expect(weeksBetween("2025-12-29", "2026-12-28")).toHaveLength(53);
   });
 });

@@ -25,8 +25,8 @@ import type { DemoWindow } from "./window";
 export interface DeliverySeedContext {
   seed: number;
   window: DemoWindow;
-  /** Nothing happens after this instant (default: now). */
-  now?: Date;
+  /** Nothing happens after this instant. */
+  now: Date;
 }
 
 export interface DeliverySeedSummary {
@@ -162,7 +162,7 @@ async function writeInBatches<T>(runner: SqlRunner, items: readonly T[], write: 
 }
 
 export async function seedDeliveryEvents(db: Db, ctx: DeliverySeedContext): Promise<DeliverySeedSummary> {
-  const nowMs = (ctx.now ?? new Date()).getTime();
+  const nowMs = ctx.now.getTime();
   const existing = new Set((await db.team.findMany({ select: { slug: true } })).map((t) => t.slug));
   const events: TeamEvents = { deployments: [], prs: [], incidents: [], items: [] };
   for (const plan of TEAMS.filter((t) => existing.has(t.slug))) {
@@ -174,6 +174,6 @@ export async function seedDeliveryEvents(db: Db, ctx: DeliverySeedContext): Prom
   await writeInBatches(runner, events.prs, writePullRequests);
   await writeInBatches(runner, events.incidents, writeIncidents);
   await writeInBatches(runner, events.items, writeWorkItems);
-  const recomputed = await recomputeTeams();
+  const recomputed = await recomputeTeams(null, ctx.now);
   return { deployments: events.deployments.length, pullRequests: events.prs.length, incidents: events.incidents.length, workItems: events.items.length, recomputed };
 }

@@ -64,7 +64,9 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
     throw new Error("The database already has teams; the demo organisation is only loaded into an empty database.");
   }
   const seed = options.seed ?? DEMO_SEED;
-  const window = demoWindow(options.now ?? new Date(), ORG_TIME_ZONE);
+  // Read once: everything below takes time from this instant only, so the demo is the same on any day.
+  const now = options.now ?? new Date();
+  const window = demoWindow(now, ORG_TIME_ZONE);
   await ensureBuiltIns(db);
 
   const ids = await createOrganisation(db, window);
@@ -79,7 +81,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
   // Raw records behind the weekly values, so every page has rows to show and drill into.
   // Delivery, flow and allocation values are computed from a generated event history, so every number
   // on the Delivery page drills down to the deployments, changes and incidents behind it.
-  const delivery = await seedDeliveryEvents(db, { seed, window, now: options.now });
+  const delivery = await seedDeliveryEvents(db, { seed, window, now });
   const surveys = await seedSurveys(db, { teams: ids.teams, today: window.today, seed });
   const skills = await seedSkills(db, { seed, window, teams: ids.teams });
   await refreshAllRollups();

@@ -73,8 +73,8 @@ function snapshot(m: Row) {
 }
 
 /** Today in the organisation's zone; read before a transaction opens (the embedded database has one connection). */
-async function orgToday(): Promise<Date> {
-  return new Date(localDate(new Date(), (await getOrgSettings()).timeZone));
+async function orgToday(now: Date): Promise<Date> {
+  return new Date(localDate(now, (await getOrgSettings()).timeZone));
 }
 
 async function annotate(tx: Prisma.TransactionClient, actor: Actor, today: Date, metricId: string, name: string, body: string): Promise<void> {
@@ -86,13 +86,13 @@ async function annotate(tx: Prisma.TransactionClient, actor: Actor, today: Date,
   });
 }
 
-export async function createMetric(actor: Actor, input: CreateMetricInput): Promise<CatalogMetric> {
+export async function createMetric(actor: Actor, input: CreateMetricInput, now = new Date()): Promise<CatalogMetric> {
   if (await db.metricDefinition.findUnique({ where: { key: input.key }, select: { id: true } })) {
     throw conflict(`A metric with the key "${input.key}" already exists.`);
   }
   await assertTeamsExist(input.teamIds);
   const { teamIds, ...fields } = input;
-  const today = await orgToday();
+  const today = await orgToday(now);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.metricDefinition.create({
       data: {
@@ -114,7 +114,7 @@ const FIELD_LABELS: Record<string, string> = {
   howComputed: "how it is computed", headline: "shown on the overview", appliesToAll: "teams", teamIds: "teams",
 };
 
-export async function updateMetric(actor: Actor, id: string, input: UpdateMetricInput): Promise<CatalogMetric> {
+export async function updateMetric(actor: Actor, id: string, input: UpdateMetricInput, now = new Date()): Promise<CatalogMetric> {
   const existing = await db.metricDefinition.findUnique({ where: { id }, select: SELECT });
   if (!existing) throw notFound("Metric");
   if (existing.source === "COMPUTED") throw badRequest(`"${existing.name}" is computed from events; only its targets can be changed.`);
@@ -132,7 +132,7 @@ export async function updateMetric(actor: Actor, id: string, input: UpdateMetric
   const after = { ...before, ...fields, appliesToAll, teamIds: appliesToAll ? [] : [...new Set(teamIds)].sort() };
   const changed = Object.keys(FIELD_LABELS).filter((k) => JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]));
   if (changed.length === 0) return getCatalogMetric(id);
-  const today = await orgToday();
+  const today = await orgToday(now);
 
   await db.$transaction(async (tx) => {
     await tx.metricDefinition.update({ where: { id }, data: { ...fields, appliesToAll } });
@@ -153,7 +153,7 @@ export type RemoveOutcome = { outcome: "deleted" } | { outcome: "archived" };
  * A metric without values is deleted; one with values is archived (kept with its history, hidden from
  * entry and dashboards) and only when the caller confirmed, since it disappears from every chart.
  */
-export async function removeMetric(actor: Actor, id: string, confirmed: boolean): Promise<RemoveOutcome> {
+export async function removeMetric(actor: Actor, id: string, confirmed: boolean, now = new Date()): Promise<RemoveOutcome> {
   const existing = await db.metricDefinition.findUnique({ where: { id }, select: SELECT });
   if (!existing) throw notFound("Metric");
   if (existing.builtIn && existing.source === "COMPUTED") throw badRequest(`"${existing.name}" is built in and computed from events; it cannot be removed.`);
@@ -169,9 +169,9 @@ export async function removeMetric(actor: Actor, id: string, confirmed: boolean)
   if (!confirmed) {
     throw conflict(`"${existing.name}" has ${values} value(s). Confirm to archive it: its data is kept but it leaves entry and dashboards.`, { values, needsConfirmation: true });
   }
-  const today = await orgToday();
+  const today = await orgToday(now);
   await db.$transaction(async (tx) => {
-    const archivedAt = new Date();
+    const archivedAt = now;
     await tx.metricDefinition.update({ where: { id }, data: { archivedAt } });
     await recordAudit(actor, { action: "archive", entityType: "MetricDefinition", entityId: id, summary: `Archived metric ${existing.name} (${values} values kept)`, before: snapshot(existing), after: { ...snapshot(existing), archivedAt } }, tx);
     await annotate(tx, actor, today, id, existing.name, "Archived: no longer entered or shown.");

@@ -29,9 +29,9 @@ async function teamBySlugOrId(team: string) {
   return row;
 }
 
-export async function getAllocation(query: { team: string; from?: string; to?: string }) {
+export async function getAllocation(query: { team: string; from?: string; to?: string }, now = new Date()) {
   const team = await teamBySlugOrId(query.team);
-  const period = await resolvePeriod(query);
+  const period = await resolvePeriod(query, now);
   const items = await loadWorkItemRows(await sqlRunner(), [team.id], instantBefore(period.from));
   const flow = flowOfPeriod(localTimelines({ items, timeZone: period.timeZone, statusMapping: teamStatusMap(team.statusMap) }), period.from, period.to);
   const metrics = await db.metricDefinition.findMany({ where: { key: { in: Object.values(KEYS) } }, select: { id: true, key: true } });

@@ -11,8 +11,8 @@ import { instantBefore, resolveDeliveryScope, resolvePeriod } from "./scope";
  * Flow metrics of a team (or a group, or the organisation) for a period, from the work items, each
  * team's items read through its own status mapping; and the items behind the numbers.
  */
-async function load(query: DeliveryQuery) {
-  const [scope, period] = await Promise.all([resolveDeliveryScope({ team: query.team, group: query.group, location: query.location, sourcing: query.sourcing, origin: query.origin }), resolvePeriod(query)]);
+async function load(query: DeliveryQuery, now: Date) {
+  const [scope, period] = await Promise.all([resolveDeliveryScope({ team: query.team, group: query.group, location: query.location, sourcing: query.sourcing, origin: query.origin }), resolvePeriod(query, now)]);
   const items = await loadWorkItemRows(await sqlRunner(), scope.teamIds, instantBefore(period.from));
   const teams = await db.team.findMany({ where: { id: { in: scope.teamIds } }, select: { id: true, slug: true, statusMap: true } });
   const byTeam = new Map<string, WorkItemRow[]>();
@@ -23,8 +23,8 @@ async function load(query: DeliveryQuery) {
   return { scope, period, timelines, teamSlug: new Map(teams.map((t) => [t.id, t.slug])) };
 }
 
-export async function getFlowSummary(query: DeliveryQuery) {
-  const { scope, period, timelines } = await load(query);
+export async function getFlowSummary(query: DeliveryQuery, now = new Date()) {
+  const { scope, period, timelines } = await load(query, now);
   return {
     scope: { type: scope.type, id: scope.id, name: scope.name, filter: scope.filter },
     from: period.from,
@@ -38,8 +38,8 @@ export async function getFlowSummary(query: DeliveryQuery) {
 export type FlowSummaryResponse = Awaited<ReturnType<typeof getFlowSummary>>;
 
 /** Items finished in the period (velocity, flow time, efficiency) and items in progress at its end (load). */
-export async function listFlowItems(query: DeliveryQuery) {
-  const { scope, period, timelines, teamSlug } = await load(query);
+export async function listFlowItems(query: DeliveryQuery, now = new Date()) {
+  const { scope, period, timelines, teamSlug } = await load(query, now);
   const row = (t: LocalTimeline) => {
     const item = t.item as WorkItemRow;
     return {

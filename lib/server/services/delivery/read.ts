@@ -23,8 +23,8 @@ interface Loaded {
   serviceNames: Map<string, string>;
 }
 
-async function load(query: DeliveryQuery): Promise<Loaded> {
-  const [scope, period] = await Promise.all([resolveDeliveryScope(query), resolvePeriod(query)]);
+async function load(query: DeliveryQuery, now: Date): Promise<Loaded> {
+  const [scope, period] = await Promise.all([resolveDeliveryScope(query), resolvePeriod(query, now)]);
   const runner = await sqlRunner();
   const floor = instantBefore(period.from);
   const previous = await previousSuccessBefore(runner, scope.serviceIds, floor);
@@ -35,8 +35,8 @@ async function load(query: DeliveryQuery): Promise<Loaded> {
 
 const scopeOut = (s: DeliveryScope) => ({ type: s.type, id: s.id, name: s.name, filter: s.filter });
 
-export async function getDeliverySummary(query: DeliveryQuery) {
-  const { scope, period, rows } = await load(query);
+export async function getDeliverySummary(query: DeliveryQuery, now = new Date()) {
+  const { scope, period, rows } = await load(query, now);
   const summary = computeDeliverySummary({ ...rows, ...period });
   return {
     scope: scopeOut(scope),
@@ -59,8 +59,8 @@ function inPeriod(instant: Date | null, period: Period): boolean {
 }
 
 /** Production deployments that finished in the period, with what made each count as failed or rework. */
-export async function listDeliveryDeployments(query: DeliveryQuery) {
-  const { scope, period, rows, serviceNames } = await load(query);
+export async function listDeliveryDeployments(query: DeliveryQuery, now = new Date()) {
+  const { scope, period, rows, serviceNames } = await load(query, now);
   const facts = deliveryFacts(rows);
   const shipped = new Map<string, number>();
   for (const c of facts.changes) if (c.deploymentId) shipped.set(c.deploymentId, (shipped.get(c.deploymentId) ?? 0) + 1);
@@ -94,8 +94,8 @@ export async function listDeliveryDeployments(query: DeliveryQuery) {
 }
 
 /** Merged pull requests deployed in the period (the lead-time sample) and those merged in it but not yet deployed. */
-export async function listDeliveryChanges(query: DeliveryQuery) {
-  const { scope, period, rows, serviceNames } = await load(query);
+export async function listDeliveryChanges(query: DeliveryQuery, now = new Date()) {
+  const { scope, period, rows, serviceNames } = await load(query, now);
   const facts = deliveryFacts(rows);
   const prById = new Map(rows.prs.map((p) => [p.id, p]));
   const deploymentExternal = new Map(rows.deployments.map((d) => [d.id, d.externalId]));
@@ -127,8 +127,8 @@ export async function listDeliveryChanges(query: DeliveryQuery) {
 }
 
 /** Incidents opened or resolved in the period, with the deployment each links to. */
-export async function listDeliveryIncidents(query: DeliveryQuery) {
-  const { scope, period, rows, serviceNames } = await load(query);
+export async function listDeliveryIncidents(query: DeliveryQuery, now = new Date()) {
+  const { scope, period, rows, serviceNames } = await load(query, now);
   const facts = deliveryFacts(rows);
   const deploymentExternal = new Map(rows.deployments.map((d) => [d.id, d.externalId]));
   const incidents = rows.incidents

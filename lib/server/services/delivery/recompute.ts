@@ -57,9 +57,9 @@ interface TeamValues {
   values: WeeklyValue[];
 }
 
-async function context(runner: SqlRunner): Promise<Context> {
+async function context(runner: SqlRunner, now: Date): Promise<Context> {
   const { timeZone } = await getOrgSettings();
-  return { runner, timeZone, currentWeek: weekStartOf(new Date(), timeZone) };
+  return { runner, timeZone, currentWeek: weekStartOf(now, timeZone) };
 }
 
 /** Teams whose events are loaded together: four queries per chunk, and a bounded amount of rows in memory. */
@@ -257,9 +257,9 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
 }
 
 /** Recomputes what an ingest batch touched (call after its transaction committed). */
-export async function recomputeAffected(affected: AffectedTeams): Promise<RecomputeResult> {
+export async function recomputeAffected(affected: AffectedTeams, now: Date = new Date()): Promise<RecomputeResult> {
   if (affected.isEmpty) return { teams: 0, weeks: 0, values: 0 };
-  const ctx = await context(await sqlRunner());
+  const ctx = await context(await sqlRunner(), now);
   const services = await servicesByTeam(ctx.runner, [...affected.delivery.keys()]);
   const delivery: DeliveryRange[] = [...affected.delivery].flatMap(([teamId, range]) => {
     const serviceIds = services.get(teamId) ?? [];
@@ -272,9 +272,12 @@ export async function recomputeAffected(affected: AffectedTeams): Promise<Recomp
   return writeValues(ctx.runner, work);
 }
 
-/** Recomputes every week of the given teams (all teams when omitted) from their whole event history. */
-export async function recomputeTeams(teamIds?: readonly string[]): Promise<RecomputeResult> {
-  const ctx = await context(await sqlRunner());
+/**
+ * Recomputes every week of the given teams (all teams when omitted) from their whole event history, up to
+ * the week of `now`.
+ */
+export async function recomputeTeams(teamIds?: readonly string[] | null, now: Date = new Date()): Promise<RecomputeResult> {
+  const ctx = await context(await sqlRunner(), now);
   const services = await servicesByTeam(ctx.runner, teamIds ?? null);
   const flowTeams = teamIds ?? (await ctx.runner.query<{ teamId: string }>(`SELECT DISTINCT "teamId" FROM "WorkItem"`)).map((r) => r.teamId);
   const teams = [...services].map(([teamId, serviceIds]) => ({ teamId, serviceIds }));

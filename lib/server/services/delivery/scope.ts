@@ -32,9 +32,10 @@ export interface Period {
 const DEFAULT_WEEKS = 12;
 const MAX_DAYS = 3 * 366;
 
-export async function resolvePeriod(query: { from?: string; to?: string }): Promise<Period> {
+/** The period asked for; without `to`, the last twelve weeks up to the day of `now` (the caller's clock). */
+export async function resolvePeriod(query: { from?: string; to?: string }, now: Date): Promise<Period> {
   const { timeZone } = await getOrgSettings();
-  const to = query.to ?? localDate(new Date(), timeZone);
+  const to = query.to ?? localDate(now, timeZone);
   const from = query.from ?? addDays(to, -7 * DEFAULT_WEEKS + 1);
   if (from > to) throw badRequest("from must not be after to.");
   if (Date.parse(to) - Date.parse(from) > MAX_DAYS * 86_400_000) throw badRequest("The period may span at most three years.");

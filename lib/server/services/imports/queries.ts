@@ -23,17 +23,17 @@ function assertMayRead(user: SessionUser | null, createdById: string | null): vo
   if (user && user.role !== "ADMIN" && user.id !== createdById) throw forbidden("You can only see your own imports.");
 }
 
-export async function listImports(user: SessionUser | null, limit = 100) {
+export async function listImports(user: SessionUser | null, limit = 100, now = new Date()) {
   const rows = await db.import.findMany({
     where: user && user.role !== "ADMIN" ? { createdById: user.id } : {},
     orderBy: { createdAt: "desc" },
     take: limit,
     select: SUMMARY_SELECT,
   });
-  return rows.map(withUndo);
+  return rows.map((row) => withUndo(row, now));
 }
 
-export async function getImport(id: string, user: SessionUser | null) {
+export async function getImport(id: string, user: SessionUser | null, now = new Date()) {
   const row = await db.import.findUnique({ where: { id }, select: { ...SUMMARY_SELECT, rejects: true } });
   if (!row) {
     await loadImport(id); // throws 404
@@ -41,18 +41,18 @@ export async function getImport(id: string, user: SessionUser | null) {
   }
   assertMayRead(user, row.createdById);
   const rejects = (row.rejects ?? []) as unknown as RowProblem[];
-  return { ...withUndo(row), rejects: rejects.slice(0, 100), rejectsListed: rejects.length };
+  return { ...withUndo(row, now), rejects: rejects.slice(0, 100), rejectsListed: rejects.length };
 }
 
 const INTERRUPTED = "The import was interrupted (the server stopped while it ran); nothing from it was written. Run it again.";
 
-function withUndo<T extends { status: string; finishedAt: Date | null; startedAt: Date | null; error: string | null }>(row: T) {
+function withUndo<T extends { status: string; finishedAt: Date | null; startedAt: Date | null; error: string | null }>(row: T, now: Date) {
   const canUndoUntil = row.status === "COMPLETED" && row.finishedAt ? new Date(row.finishedAt.getTime() + UNDO_WINDOW_DAYS * 86_400_000) : null;
-  const interrupted = (row.status === "VALIDATING" || row.status === "RUNNING") && row.startedAt !== null && row.startedAt < interruptedBefore(new Date());
+  const interrupted = (row.status === "VALIDATING" || row.status === "RUNNING") && row.startedAt !== null && row.startedAt < interruptedBefore(now);
   return {
     ...row,
     ...(interrupted ? { status: "FAILED", error: INTERRUPTED } : {}),
-    undoableUntil: canUndoUntil && canUndoUntil > new Date() ? canUndoUntil.toISOString() : null,
+    undoableUntil: canUndoUntil && canUndoUntil > now ? canUndoUntil.toISOString() : null,
   };
 }
 

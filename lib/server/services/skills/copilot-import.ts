@@ -51,7 +51,7 @@ function parseOrThrow<T>(what: string, read: () => T): T {
 }
 
 export async function importCopilotMetrics(body: CopilotImportBody, options: WriteOptions): Promise<CopilotImportResult> {
-  const asOf = body.asOf ?? localDate(new Date(), (await getOrgSettings()).timeZone);
+  const asOf = body.asOf ?? localDate(options.now ?? new Date(), (await getOrgSettings()).timeZone);
   let seats: CopilotSeat[] = [];
   const raw: { team: string; row: Omit<UsageRowInput, "teamId" | "tool"> }[] = [];
   if (body.seats !== undefined) {

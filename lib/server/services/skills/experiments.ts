@@ -63,22 +63,20 @@ function view(row: Row, user: SessionUser | null, today: string): ExperimentView
   };
 }
 
-const today = () => formatDay(new Date());
-
-export async function listExperiments(user: SessionUser | null, filter: { teamIds?: string[] } = {}): Promise<ExperimentView[]> {
+export async function listExperiments(user: SessionUser | null, filter: { teamIds?: string[] } = {}, now = new Date()): Promise<ExperimentView[]> {
   const rows = await db.experiment.findMany({
     where: filter.teamIds ? { teams: { some: { teamId: { in: filter.teamIds } } } } : {},
     select: SELECT,
     orderBy: [{ startDate: "desc" }, { title: "asc" }],
   });
-  const t = today();
+  const t = formatDay(now);
   return rows.map((r) => view(r, user, t));
 }
 
-export async function getExperiment(id: string, user: SessionUser | null): Promise<ExperimentView> {
+export async function getExperiment(id: string, user: SessionUser | null, now = new Date()): Promise<ExperimentView> {
   const row = await db.experiment.findUnique({ where: { id }, select: SELECT });
   if (!row) throw notFound("Experiment");
-  return view(row, user, today());
+  return view(row, user, formatDay(now));
 }
 
 async function checkInput(input: ExperimentInput, user: SessionUser): Promise<void> {
@@ -97,7 +95,7 @@ const dataOf = (input: ExperimentInput) => ({
   endDate: input.endDate ? parseDay(input.endDate) : null, expectations: input.expectations, outcome: input.outcome, notes: input.notes,
 });
 
-export async function createExperiment(input: ExperimentInput, user: SessionUser, actor: Actor): Promise<ExperimentView> {
+export async function createExperiment(input: ExperimentInput, user: SessionUser, actor: Actor, now = new Date()): Promise<ExperimentView> {
   await checkInput(input, user);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.experiment.create({
@@ -108,10 +106,10 @@ export async function createExperiment(input: ExperimentInput, user: SessionUser
     return created;
   });
   await recomputeExperimentsActive(input.teamIds, [{ start: input.startDate, end: input.endDate }]);
-  return view(row, user, today());
+  return view(row, user, formatDay(now));
 }
 
-export async function updateExperiment(id: string, input: ExperimentInput, user: SessionUser, actor: Actor): Promise<ExperimentView> {
+export async function updateExperiment(id: string, input: ExperimentInput, user: SessionUser, actor: Actor, now = new Date()): Promise<ExperimentView> {
   const before = await getExperiment(id, user);
   if (!before.canEdit) throw forbidden("Managers can edit experiments only when all of its teams are theirs.");
   await checkInput(input, user);
@@ -129,7 +127,7 @@ export async function updateExperiment(id: string, input: ExperimentInput, user:
     [...new Set([...before.teams.map((t) => t.id), ...input.teamIds])],
     [{ start: before.startDate, end: before.endDate }, { start: input.startDate, end: input.endDate }],
   );
-  return view(row, user, today());
+  return view(row, user, formatDay(now));
 }
 
 export async function deleteExperiment(id: string, user: SessionUser, actor: Actor): Promise<void> {
@@ -166,7 +164,7 @@ export interface ChartMarkerView {
 }
 
 /** Start (and end, once reached) markers of the experiments touching any team in the scope. */
-export async function experimentMarkers(scopeParam: string): Promise<ChartMarkerView[]> {
+export async function experimentMarkers(scopeParam: string, now = new Date()): Promise<ChartMarkerView[]> {
   const scope = await resolveScope(scopeParam);
   const teamIds = scope.type === "ORG" ? undefined : await teamIdsInScope(scope);
   const rows = await db.experiment.findMany({
@@ -174,7 +172,7 @@ export async function experimentMarkers(scopeParam: string): Promise<ChartMarker
     select: { title: true, startDate: true, endDate: true },
     orderBy: { startDate: "asc" },
   });
-  const t = today();
+  const t = formatDay(now);
   return rows.flatMap((r) => {
     const out: ChartMarkerView[] = [{ date: formatDay(r.startDate), label: `▶ ${r.title}` }];
     if (r.endDate && formatDay(r.endDate) <= t) out.push({ date: formatDay(r.endDate), label: `■ ${r.title}` });

@@ -30,6 +30,8 @@ export interface WriteOptions {
    * returned `recompute` after the caller's transaction commits.
    */
   tx?: Client;
+  /** The caller's clock: the day a seat list without `asOf` describes (default: the wall clock). */
+  now?: Date;
 }
 
 export interface ItemIssue {

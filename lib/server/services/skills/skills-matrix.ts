@@ -67,8 +67,8 @@ export async function deleteSkill(id: string, actor: Actor): Promise<void> {
 }
 
 /** People currently employed whose team is this one. */
-async function teamMembers(teamId: string) {
-  const today = parseDay(formatDay(new Date()));
+async function teamMembers(teamId: string, now: Date) {
+  const today = parseDay(formatDay(now));
   return db.person.findMany({
     where: { teamId, employments: { some: { hireDate: { lte: today }, OR: [{ exitDate: null }, { exitDate: { gte: today } }] } } },
     select: { id: true, employeeId: true, level: true, roleFamily: true, skills: { select: { skillId: true, level: true } } },
@@ -76,10 +76,10 @@ async function teamMembers(teamId: string) {
   });
 }
 
-async function coverageOf(teamId: string) {
+async function coverageOf(teamId: string, now: Date) {
   const [needs, members] = await Promise.all([
     db.teamSkill.findMany({ where: { teamId }, select: { skill: { select: { id: true, name: true, category: true } } } }),
-    teamMembers(teamId),
+    teamMembers(teamId, now),
   ]);
   const proficiencies: Proficiency[] = members.flatMap((m) => m.skills.map((s) => ({ personId: m.id, skillId: s.skillId, level: s.level })));
   const needed = needs.map((n) => n.skill).sort((a, b) => a.name.localeCompare(b.name));
@@ -99,10 +99,10 @@ export interface TeamSkillsView {
 }
 
 /** A team's coverage and bus-factor list as counts: safe for every reader. */
-export async function teamSkills(teamId: string, user: SessionUser | null): Promise<TeamSkillsView> {
+export async function teamSkills(teamId: string, user: SessionUser | null, now = new Date()): Promise<TeamSkillsView> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true } });
   if (!team) throw notFound("Team");
-  const { needed, members, coverage } = await coverageOf(teamId);
+  const { needed, members, coverage } = await coverageOf(teamId, now);
   const nameOf = new Map(needed.map((s) => [s.id, s]));
   return {
     team,
@@ -127,9 +127,9 @@ export interface TeamProficienciesView {
 }
 
 /** Each member's proficiency: admins and the team's managers only (403 for everyone else). */
-export async function teamProficiencies(teamId: string, user: SessionUser | null): Promise<TeamProficienciesView> {
+export async function teamProficiencies(teamId: string, user: SessionUser | null, now = new Date()): Promise<TeamProficienciesView> {
   if (user && !canViewIndividuals(user, teamId)) throw forbidden("Individual proficiency is visible to the team's managers and admins only.");
-  const { needed, members } = await coverageOf(teamId);
+  const { needed, members } = await coverageOf(teamId, now);
   const held = new Set(members.flatMap((m) => m.skills.map((s) => s.skillId)));
   const neededIds = new Set(needed.map((s) => s.id));
   const extra = await db.skill.findMany({ where: { id: { in: [...held].filter((id) => !neededIds.has(id)) } }, select: { id: true, name: true } });
@@ -203,12 +203,12 @@ export interface OrgGapView {
 }
 
 /** Needed skills left uncovered somewhere, most widespread first: counts and team names only. */
-export async function orgGaps(): Promise<OrgGapView[]> {
+export async function orgGaps(now = new Date()): Promise<OrgGapView[]> {
   const teams = await db.team.findMany({ where: { archivedAt: null }, select: { id: true, name: true } });
   const [needs, skills] = await Promise.all([db.teamSkill.findMany({ select: { teamId: true, skillId: true } }), listSkills()]);
   const input = [];
   for (const t of teams) {
-    const members = await teamMembers(t.id);
+    const members = await teamMembers(t.id, now);
     input.push({
       teamId: t.id,
       neededSkillIds: needs.filter((n) => n.teamId === t.id).map((n) => n.skillId),
@@ -224,11 +224,11 @@ export async function orgGaps(): Promise<OrgGapView[]> {
 }
 
 /** Stores each team's skills_coverage for the current week (none when it needs no skills). */
-export async function recomputeCoverage(teamIds: readonly string[]): Promise<void> {
-  const week = await currentWeek();
+export async function recomputeCoverage(teamIds: readonly string[], now = new Date()): Promise<void> {
+  const week = await currentWeek(now);
   const work: TeamWeeks[] = [];
   for (const teamId of new Set(teamIds)) {
-    const { coverage } = await coverageOf(teamId);
+    const { coverage } = await coverageOf(teamId, now);
     const value = coverageValue(week, coverage.covered, coverage.needed);
     work.push({ teamId, keys: ["skills_coverage"], weeks: [week], values: value ? [value] : [] });
   }
