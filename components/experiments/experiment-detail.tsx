@@ -36,16 +36,19 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
       {editing ? (
         <ExperimentForm teams={teams} metrics={metrics} experiment={e} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
       ) : (
-        <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-2">
-          <div><dt className="font-medium text-slate-700">Hypothesis</dt><dd>{e.hypothesis}</dd></div>
-          <div>
-            <dt className="font-medium text-slate-700">Expected to move</dt>
-            <dd>{e.expectations.map((x) => `${metrics.find((m) => m.value === x.metricKey)?.label ?? x.metricKey} ${x.direction === "up" ? "↑" : "↓"}`).join(", ")}</dd>
-          </div>
-          <div><dt className="font-medium text-slate-700">Outcome</dt><dd>{e.outcome ?? "Not yet recorded"}</dd></div>
-          <div><dt className="font-medium text-slate-700">Notes</dt><dd>{e.notes ?? "—"}</dd></div>
+        <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+          {/* A <dl> may hold only term/description groups: the buttons stay outside it. */}
+          <dl className="grid gap-3 sm:grid-cols-2">
+            <div><dt className="font-medium text-slate-700">Hypothesis</dt><dd>{e.hypothesis}</dd></div>
+            <div>
+              <dt className="font-medium text-slate-700">Expected to move</dt>
+              <dd>{e.expectations.map((x) => `${metrics.find((m) => m.value === x.metricKey)?.label ?? x.metricKey} ${x.direction === "up" ? "↑" : "↓"}`).join(", ")}</dd>
+            </div>
+            <div><dt className="font-medium text-slate-700">Outcome</dt><dd>{e.outcome ?? "Not yet recorded"}</dd></div>
+            <div><dt className="font-medium text-slate-700">Notes</dt><dd>{e.notes ?? "—"}</dd></div>
+          </dl>
           {e.canEdit && (
-            <div className="flex gap-2 sm:col-span-2">
+            <div className="flex gap-2">
               <button type="button" className={SECONDARY_BUTTON} onClick={() => setEditing(true)}>Edit</button>
               <button
                 type="button"
@@ -60,7 +63,7 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
               <ErrorAlert error={remove.error} />
             </div>
           )}
-        </dl>
+        </div>
       )}
       <ReadoutPanel experimentId={e.id} />
       <section aria-labelledby="team-charts-heading" className="space-y-3">
