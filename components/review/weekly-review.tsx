@@ -3,6 +3,8 @@
 import "@/components/packs/print.css";
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { useFormat } from "@/components/format/format-context";
+import { formatIsoWeek } from "@/lib/format";
 import { reviewSearch, useWeeklyReview, type ReviewParams } from "@/lib/client/use-review";
 import { EarlyWarnings } from "./early-warnings";
 import { PillarMoves } from "./pillar-moves";
@@ -16,6 +18,7 @@ export function WeeklyReviewView({ initial }: { initial: ReviewParams }) {
   const pathname = usePathname();
   const [params, setParams] = useState(initial);
   const review = useWeeklyReview(params);
+  const f = useFormat();
 
   const change = (next: ReviewParams) => {
     setParams(next);
@@ -30,7 +33,7 @@ export function WeeklyReviewView({ initial }: { initial: ReviewParams }) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Weekly review</h1>
           <p className="text-sm text-slate-600">
-            {data ? `${data.scope.name} · week of ${data.reviewWeek}${data.reviewWeek !== data.asOfWeek ? " (the last complete week)" : ""}` : "What changed and what needs you"}
+            {data ? `${data.scope.name} · week of ${f.date(data.reviewWeek)} (${formatIsoWeek(data.reviewWeek)})${data.reviewWeek !== data.asOfWeek ? " (the last complete week)" : ""}` : "What changed and what needs you"}
           </p>
         </div>
         <div role="group" aria-label="Review options" className="flex flex-wrap items-end gap-3" data-print-hidden>

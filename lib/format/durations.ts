@@ -72,3 +72,8 @@ export function formatDurationTick(minutes: number, unit: DurationUnit): string 
   const amount = minutes / PER_UNIT[unit];
   return `${formatNumber(amount, 1)} ${unit === "days" && amount === 1 ? "day" : unit}`;
 }
+
+/** A duration held in days (flow time, tenure), read by the same rule as minutes. */
+export function formatDays(days: number): string {
+  return formatDuration(days * MINUTES_PER_DAY);
+}

@@ -76,3 +76,8 @@ export function currencySymbol(currency: string): string {
   const part = numberFormat({ style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency");
   return part?.value ?? currency;
 }
+
+/** An absent value reads as an em dash, never as 0. */
+export function orEmpty<T>(value: T | null | undefined, format: (value: T) => string): string {
+  return value === null || value === undefined ? EMPTY_TEXT : format(value);
+}

@@ -5,7 +5,7 @@
  */
 import type { MetricUnit } from "@/lib/metrics/catalog";
 import { durationAxis, formatDuration, formatDurationTick, formatHours, MINUTES_PER_DAY, type DurationAxis } from "./durations";
-import { formatCount, formatEnps, formatFixed, formatMoney, formatNumber, formatPercent, formatSigned, MINUS } from "./numbers";
+import { currencySymbol, formatCount, formatEnps, formatFixed, formatMoney, formatNumber, formatPercent, formatSigned, MINUS } from "./numbers";
 
 /** What formatting needs from the organisation's settings. */
 export interface FormatSettings {
@@ -91,5 +91,28 @@ export function formatTick(value: number, style: ValueStyle, settings: Pick<Form
       return formatEnps(value);
     default:
       return formatValue(value, style, settings);
+  }
+}
+
+/** What the numbers are measured in, for exports and picture captions: "Unit: percent", "Unit: GBP (£)". */
+export function unitLabel(style: ValueStyle, settings: Pick<FormatSettings, "currency">): string {
+  switch (style) {
+    case "percent":
+      return "Unit: percent";
+    case "minutes":
+    case "days":
+      return "Unit: duration (minutes, hours or days)";
+    case "hours":
+      return "Unit: hours";
+    case "score":
+      return "Unit: score";
+    case "enps":
+      return "Unit: eNPS (−100 to +100)";
+    case "currency":
+      return `Unit: ${settings.currency} (${currencySymbol(settings.currency)})`;
+    case "people":
+      return "Unit: people";
+    case "count":
+      return "Unit: count";
   }
 }
