@@ -6,6 +6,7 @@ import { MarkerLegend } from "@/components/annotations/marker-legend";
 import { markersInRange, numberMarkers } from "@/components/charts/markers";
 import { useFormat } from "@/components/format/format-context";
 import "@/components/packs/print.css";
+import { PrintHeader } from "@/components/packs/print-header";
 import { seriesExportHref } from "@/lib/client/export-href";
 import { overviewSearch, sameOverviewParams, type OverviewParams } from "@/lib/client/overview-params";
 import { useAnnotations } from "@/lib/client/use-annotations";
@@ -61,6 +62,7 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
   const details = { scope: data?.scope.name ?? "", filters: data?.filter?.label ?? null, period };
   return (
     <div className="space-y-8">
+      <PrintHeader title="Overview" scope={data ? `${data.scope.name}${data.filter ? ` · ${data.filter.label}` : ""}` : undefined} period={period} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Overview</h1>

@@ -1,6 +1,7 @@
 "use client";
 
 import "@/components/packs/print.css";
+import { PrintHeader } from "@/components/packs/print-header";
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useFormat } from "@/components/format/format-context";
@@ -29,6 +30,7 @@ export function WeeklyReviewView({ initial }: { initial: ReviewParams }) {
   const data = review.data;
   return (
     <div className="space-y-8">
+      <PrintHeader title="Weekly review" scope={data?.scope.name} period={data ? `week of ${f.date(data.reviewWeek)} (${formatIsoWeek(data.reviewWeek)})` : undefined} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Weekly review</h1>
