@@ -9,6 +9,7 @@ import { useExperiment, useJsonMutation } from "@/lib/client/use-skills";
 import { ExperimentForm, type Option } from "./experiment-form";
 import { ReadoutPanel } from "./readout-panel";
 import { TeamMetricChart } from "./team-metric-chart";
+import { formatDate } from "@/lib/format";
 
 interface Props {
   id: string;
@@ -30,7 +31,7 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
         <Link href="/experiments" className="text-sm text-blue-700 hover:underline">← All experiments</Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{e.title}</h1>
         <p className="text-sm text-slate-600">
-          {e.teams.map((t) => t.name).join(", ")} · {e.startDate} – {e.endDate ?? "ongoing"} · owner {e.owner} · {e.status}
+          {e.teams.map((t) => t.name).join(", ")} · {formatDate(e.startDate)} – {e.endDate ? formatDate(e.endDate) : "ongoing"} · owner {e.owner} · {e.status}
         </p>
       </div>
       {editing ? (
