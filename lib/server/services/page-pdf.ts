@@ -35,6 +35,8 @@ export interface PagePdfRequest {
   readyCount: number;
   /** The running footer's text beside the page numbers. */
   footer: string;
+  /** Where this instance is reached from itself; by default internalBaseUrl(). */
+  baseUrl?: string;
 }
 
 async function launch(): Promise<Browser> {
@@ -48,19 +50,22 @@ async function launch(): Promise<Browser> {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function renderPagePdf(request: PagePdfRequest): Promise<Uint8Array<ArrayBuffer>> {
-  const base = internalBaseUrl();
+  const base = request.baseUrl ?? internalBaseUrl();
   const origin = new URL(base).origin;
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: PRINTABLE_WIDTH_PX, height: 1000 }, deviceScaleFactor: 2 });
-    await context.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== origin) return route.abort("blockedbyclient");
-      return route.continue({ headers: { ...route.request().headers(), cookie: request.cookie } });
+    // The caller's Cookie header is sent as it came (a cookie jar would refuse `__Secure-` names over loopback
+    // http); requests to any other origin are refused before they leave, so the header never goes elsewhere.
+    const context = await browser.newContext({
+      viewport: { width: PRINTABLE_WIDTH_PX, height: 1000 },
+      deviceScaleFactor: 2,
+      extraHTTPHeaders: { cookie: request.cookie },
     });
+    await context.route("**/*", (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort("blockedbyclient")));
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT_MS);
-    const response = await page.goto(`${base}${request.path}`, { waitUntil: "networkidle" });
+    const response = await page.goto(`${base}${request.path}`, { waitUntil: "networkidle" }).catch(() => null);
+    // A redirect (to sign-in, say) or an error page is never printed in place of the page asked for.
     if (!response || !response.ok() || new URL(page.url()).pathname !== new URL(`${base}${request.path}`).pathname) {
       throw new HttpError(502, "pdf_failed", "The page could not be opened for printing.");
     }
