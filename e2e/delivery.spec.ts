@@ -85,7 +85,8 @@ test("events sent through the API show on the Delivery page and its drill-down, 
   const deployments = page.getByTestId("drilldown-deployments").locator("tbody tr");
   await expect(deployments).toHaveCount(summary.changeFailureRate.total);
   await expect(page.getByTestId("drilldown-deployments").locator('tbody tr[data-failed="true"]')).toHaveCount(summary.changeFailureRate.failed);
-  await expect(deployments.filter({ hasText: "d2" })).toContainText("INC-1");
+  // By its id cell: a row's text runs its cells together ("failed" + "24 h"), so a substring would match others.
+  await expect(deployments.filter({ has: page.getByRole("cell", { name: "d2", exact: true }) })).toContainText("INC-1");
 
   await page.getByTestId("delivery-card-lead-time").getByRole("button", { name: /rows behind/ }).click();
   const changes = page.getByTestId("drilldown-changes").locator('tbody tr[data-counted="true"]');
