@@ -16,6 +16,10 @@ describe("numbered markers", () => {
       { date: "2026-03-02", label: "Reorg", number: 2 },
     ]);
     expect(withNumbers([{ date: "2026-03-02", label: "Reorg" }], key)).toEqual([{ date: "2026-03-02", label: "Reorg", number: 2 }]);
+    // A marker the key does not list (outside the page's range) is not drawn with a number of its own.
+    expect(withNumbers([{ date: "2025-01-01", label: "Old" }, { date: "2026-01-12", label: "Acquisition" }], key)).toEqual([
+      { date: "2026-01-12", label: "Acquisition", number: 1 },
+    ]);
   });
 
   it("puts markers that would collide on one line with both numbers", () => {

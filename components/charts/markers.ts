@@ -27,10 +27,16 @@ export function numberMarkers(markers: readonly ChartMarker[]): NumberedMarker[]
     .map((m, i) => ({ ...m, number: i + 1 }));
 }
 
-/** The markers of one chart with the numbers the page's key gives them. */
-export function withNumbers(markers: readonly ChartMarker[], key: readonly NumberedMarker[]): ChartMarker[] {
+/**
+ * The markers of one chart with the numbers the page's key gives them. A marker the key does not list
+ * (outside the page's range) is left out, so no chart numbers its markers differently from the key.
+ */
+export function withNumbers(markers: readonly ChartMarker[], key: readonly NumberedMarker[]): NumberedMarker[] {
   const numbers = new Map(key.map((m) => [identity(m), m.number]));
-  return markers.map((m) => ({ ...m, number: numbers.get(identity(m)) ?? m.number }));
+  return markers.flatMap((m) => {
+    const number = numbers.get(identity(m));
+    return number === undefined ? [] : [{ ...m, number }];
+  });
 }
 
 /** The markers that fall inside the chart's periods. */
