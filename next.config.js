@@ -8,8 +8,9 @@ const staticSecurityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships a wasm build and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // PGlite ships a wasm build and data files that must be loaded from node_modules, not bundled; Playwright
+  // (pack PDFs) loads its browser protocol code at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "playwright-core"],
   outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
   // Separate build folders let several builds (e.g. tests on two databases) coexist.
   distDir: process.env.PILLARS_DIST_DIR || ".next",

@@ -73,9 +73,9 @@ test("events sent through the API show on the Delivery page and its drill-down, 
   const value = (id: string) => page.getByTestId(`delivery-value-${id}`);
   await expect(value("deployments")).toHaveAttribute("data-value", String(summary.deployments.count));
   await expect(value("lead-time")).toHaveAttribute("data-value", String(summary.leadTime.median));
-  await expect(value("lead-time")).toHaveText("4d 12h");
+  await expect(value("lead-time")).toHaveText("4.5 days");
   await expect(value("change-failure-rate")).toHaveAttribute("data-value", String(summary.changeFailureRate.rate));
-  await expect(value("change-failure-rate")).toHaveText("50%");
+  await expect(value("change-failure-rate")).toHaveText("50.0%");
   await expect(value("recovery-time")).toHaveAttribute("data-value", String(summary.recoveryTime.median));
   await expect(value("incidents")).toHaveAttribute("data-value", String(summary.incidents.opened));
   await expect(page.getByTestId("dora-note")).toContainText("2025");
@@ -85,12 +85,13 @@ test("events sent through the API show on the Delivery page and its drill-down, 
   const deployments = page.getByTestId("drilldown-deployments").locator("tbody tr");
   await expect(deployments).toHaveCount(summary.changeFailureRate.total);
   await expect(page.getByTestId("drilldown-deployments").locator('tbody tr[data-failed="true"]')).toHaveCount(summary.changeFailureRate.failed);
-  await expect(deployments.filter({ hasText: "d2" })).toContainText("INC-1");
+  // By its id cell: a row's text runs its cells together ("failed" + "24 h"), so a substring would match others.
+  await expect(deployments.filter({ has: page.getByRole("cell", { name: "d2", exact: true }) })).toContainText("INC-1");
 
   await page.getByTestId("delivery-card-lead-time").getByRole("button", { name: /rows behind/ }).click();
   const changes = page.getByTestId("drilldown-changes").locator('tbody tr[data-counted="true"]');
   await expect(changes).toHaveCount(summary.leadTime.count);
-  await expect(changes.filter({ hasText: "#101" })).toContainText("1d 22h");
+  await expect(changes.filter({ hasText: "#101" })).toContainText("46 h");
   await expect(changes.filter({ hasText: "#101" })).toContainText("d2");
 
   await page.getByTestId("delivery-card-incidents").getByRole("button", { name: /rows behind/ }).click();

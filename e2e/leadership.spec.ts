@@ -46,7 +46,7 @@ test.describe("leadership views", () => {
     await expect(incidentTeam).toContainText("signals worsening together across Quality and Engagement");
     await expect(incidentTeam).toContainText("Change failure rate");
     await expect(incidentTeam).toContainText(/eNPS|Psychological safety|Survey participation/);
-    await expect(incidentTeam).toContainText(/weeks \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
+    await expect(incidentTeam).toContainText(/weeks of \d{1,2} [A-Z][a-z]{2}( \d{4})? – \d{1,2} [A-Z][a-z]{2} \d{4}/);
     // Each warning links to the team's charts.
     await expect(incidentTeam.getByRole("link", { name: /charts$/ })).toHaveAttribute("href", /scope=team%3A.+range=6m/);
     // In the current week the demo is calm: no team is flagged.
@@ -61,9 +61,12 @@ test.describe("leadership views", () => {
     await page.getByRole("button", { name: "Add annotation" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Annotation added." })).toBeVisible();
     await page.goto("/?range=12w");
-    const legend = page.getByTestId("metric-card-deployments").getByTestId("marker-legend");
+    // One numbered key for the page, not a list under every card; the charts carry only the numbers.
+    const legend = page.getByTestId("marker-legend");
+    await expect(legend).toHaveCount(1);
     await expect(legend).toContainText("Leadership offsite");
-    await expect(page.getByTestId("metric-card-deployments").getByRole("list", { name: "Notes on the Deployments chart" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Notes on these charts" })).toBeVisible();
+    await expect(page.getByTestId("metric-card-deployments").getByTestId("marker-legend")).toHaveCount(0);
 
     const viewer = await browser.newPage();
     await signIn(viewer, "VIEWER");
@@ -142,6 +145,18 @@ test.describe("leadership views", () => {
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(pdfHasTitle(pdf, "Monthly engineering review")).toBe(true);
+
+    // The pack as one PDF from the server, printed with the caller's session.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("pack-pdf").click()]);
+    expect(download.suggestedFilename()).toMatch(/^Monthly-engineering-review-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const served = fs.readFileSync(await download.path());
+    expect(served.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect((served.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length).toBeGreaterThanOrEqual(1);
+    // Without a session there is no PDF, and a pack that does not exist is a 404.
+    const anonymous = await page.context().browser()!.newContext();
+    expect((await anonymous.request.get(new URL(`/api/v1/packs/${packId}/pdf`, page.url()).toString())).status()).toBe(401);
+    await anonymous.close();
+    expect((await page.request.get("/api/v1/packs/no-such-pack/pdf")).status()).toBe(404);
   });
 
   test("a chart downloads as a PNG image", async ({ page }) => {
@@ -154,6 +169,31 @@ test.describe("leadership views", () => {
     const file = await download.path();
     const bytes = fs.readFileSync(file);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(bytes.length).toBeGreaterThan(1000);
+    // IHDR: width and height as big-endian 32-bit integers at bytes 16 and 20.
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    expect(width).toBeGreaterThanOrEqual(1600);
+    expect(height).toBeGreaterThan(600);
+    // Decoded by the browser: every pixel is opaque, and the picture has its title drawn (dark pixels at the top).
+    const decoded = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const ctx = canvas.getContext("2d")!;
+      ctx.drawImage(image, 0, 0);
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let transparent = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) transparent++;
+      const top = ctx.getImageData(0, 0, canvas.width, 100).data;
+      let dark = 0;
+      for (let i = 0; i < top.length; i += 4) if (top[i] < 80 && top[i + 1] < 80 && top[i + 2] < 80) dark++;
+      return { width: image.naturalWidth, transparent, dark };
+    }, bytes.toString("base64"));
+    expect(decoded.width).toBe(width);
+    expect(decoded.transparent).toBe(0);
+    expect(decoded.dark).toBeGreaterThan(200);
   });
 });

@@ -64,7 +64,7 @@ test.describe("skills and experiments", () => {
     await page.goto(`/skills?team=${id}`);
     const coverage = page.getByTestId("skills-coverage");
     await expect(coverage.getByRole("heading", { name: "Skills coverage · Mobile Apps" })).toBeVisible();
-    await expect(coverage.getByTestId("coverage-percent")).toHaveText("50%");
+    await expect(coverage.getByTestId("coverage-percent")).toHaveText("50.0%");
     await expect(coverage.getByText("1 of 2 needed skills covered", { exact: false })).toBeVisible();
     const busFactor = coverage.getByTestId("bus-factor-list");
     await expect(busFactor).toContainText(`Offline sync ${suffix}: only 1 proficient person`);

@@ -67,7 +67,7 @@ test("people answer on a phone via single-use links; the team's results appear w
 
   await answerOnPhone(browser, paths[4], 5);
   const shown = await teamRow(page);
-  await expect(shown).toContainText("83%"); // 5 of 6 invited
+  await expect(shown).toContainText("83.3%"); // 5 of 6 invited
   await expect(shown).toContainText("5 of 6");
   // Growth answers 2, 3, 4, 5, 5 → mean 3.80.
   await expect(shown).toContainText("3.80");

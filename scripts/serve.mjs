@@ -16,6 +16,8 @@ const arg = (flag) => {
 };
 const port = Number(arg("-p") ?? process.env.PORT ?? 3000);
 const hostname = arg("-H");
+// The app prints meeting packs by loading its own pages over loopback (lib/server/env.ts internalBaseUrl).
+process.env.PORT = String(port);
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
+import { FormatProvider } from "@/components/format/format-context";
 import { Providers } from "@/components/providers";
 import { AppHeader } from "@/components/shell/app-header";
 import { NAV_ITEMS, visibleNavItems } from "@/components/shell/nav";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { getOrgSettings } from "@/lib/server/data/org";
 import { can } from "@/lib/server/permissions";
 
 /**
@@ -12,6 +14,9 @@ import { can } from "@/lib/server/permissions";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   const items = user ? visibleNavItems(NAV_ITEMS, (action) => can(user, action)) : [];
+  // Currency and time zone shape every number and date on every page (presentation.md rule 5).
+  const settings = user ? await getOrgSettings() : null;
+  const format = { currency: settings?.currency ?? "USD", timeZone: settings?.timeZone ?? "UTC", orgName: settings?.name ?? "" };
   return (
     <>
       <a
@@ -22,9 +27,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <AppHeader user={user} items={items} />
       <Providers>
-        <main id="main" tabIndex={-1} className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6">
-          {children}
-        </main>
+        <FormatProvider settings={format}>
+          <main id="main" tabIndex={-1} className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6">
+            {children}
+          </main>
+        </FormatProvider>
       </Providers>
     </>
   );

@@ -131,13 +131,3 @@ export function SecretOnce({ label, secret, onDone }: { label: string; secret: s
     </div>
   );
 }
-
-export function formatDateTime(iso: string | null, empty = "—"): string {
-  if (!iso) return empty;
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
-
-export function formatDate(iso: string | null, empty = "—"): string {
-  if (!iso) return empty;
-  return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
-}

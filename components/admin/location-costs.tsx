@@ -1,5 +1,7 @@
 "use client";
 
+import { formatMoney } from "@/lib/format";
+
 import { useState, type FormEvent } from "react";
 import type { AdminSettings } from "@/lib/server/services/settings";
 import { locationCostInput, SOURCINGS } from "@/lib/validation/admin";
@@ -18,7 +20,6 @@ export function LocationCosts({ data, currency }: { data: AdminSettings; currenc
   const [sourcing, setSourcing] = useState<string>("ONSHORE");
   const upsert = useAdminMutation([adminKeys.settings()]);
   const remove = useAdminMutation([adminKeys.settings()]);
-  const money = new Intl.NumberFormat(undefined, { style: "currency", currency, maximumFractionDigits: 0 });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -79,7 +80,7 @@ export function LocationCosts({ data, currency }: { data: AdminSettings; currenc
               <tr key={c.id}>
                 <td className="py-2 pr-3">{c.location}</td>
                 <td className="py-2 pr-3">{c.sourcing.toLowerCase()}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{money.format(c.annualCost)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(c.annualCost, currency)}</td>
                 <td className="py-2 text-right">
                   <button
                     type="button"

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { SettingsInput } from "@/lib/validation/admin";
 import { ANONYMITY_MAX, ANONYMITY_MIN, settingsInput } from "@/lib/validation/admin";
@@ -15,6 +16,7 @@ export function SettingsForm({ settings }: { settings: SettingsInput }) {
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
   const save = useAdminMutation([adminKeys.settings()]);
+  const router = useRouter();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,7 +36,13 @@ export function SettingsForm({ settings }: { settings: SettingsInput }) {
       return setErrors(next);
     }
     setErrors({});
-    save.mutate({ method: "PUT", url: "/api/v1/admin/settings", body: parsed.data }, { onSuccess: () => setSaved(true) });
+    save.mutate({ method: "PUT", url: "/api/v1/admin/settings", body: parsed.data }, {
+      onSuccess: () => {
+        setSaved(true);
+        // The shell holds the currency and time zone every page formats with: render it again.
+        router.refresh();
+      },
+    });
   };
 
   return (

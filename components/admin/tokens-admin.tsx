@@ -1,10 +1,13 @@
 "use client";
 
+import { useFormat } from "@/components/format/format-context";
+import { orEmpty } from "@/lib/format";
+
 import { useState, type FormEvent } from "react";
 import type { ApiTokenRow } from "@/lib/server/services/api-tokens";
 import { TOKEN_SCOPE_VALUES, tokenCreateInput } from "@/lib/validation/admin";
 import { adminKeys, useAdminMutation, useAdminTokens } from "./admin-api";
-import { ErrorAlert, formatDate, formatDateTime, LoadState, PRIMARY_BUTTON, SecretOnce, TextField } from "./form-controls";
+import { ErrorAlert, LoadState, PRIMARY_BUTTON, SecretOnce, TextField } from "./form-controls";
 
 const SCOPE_HELP: Record<(typeof TOKEN_SCOPE_VALUES)[number], string> = {
   ingest: "ingest — send deployments, pull requests, incidents and work items",
@@ -13,6 +16,7 @@ const SCOPE_HELP: Record<(typeof TOKEN_SCOPE_VALUES)[number], string> = {
 
 /** API tokens: create (secret shown once), list, revoke. */
 export function TokensAdmin() {
+  const f = useFormat();
   const tokens = useAdminTokens();
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
@@ -103,14 +107,14 @@ export function TokensAdmin() {
                   <td className="px-3 py-2 font-mono">{t.prefix}…</td>
                   <td className="px-3 py-2">{t.scopes.join(", ")}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    {formatDate(t.createdAt)}
+                    {orEmpty(t.createdAt, f.date)}
                     {t.createdBy && <span className="block text-xs text-slate-500">{t.createdBy}</span>}
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(t.expiresAt, "Never")}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(t.lastUsedAt, "Never")}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{(t.expiresAt ? f.date(t.expiresAt) : "Never")}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{(t.lastUsedAt ? f.dateTime(t.lastUsedAt) : "Never")}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     {t.revokedAt ? (
-                      `Revoked ${formatDate(t.revokedAt)}`
+                      `Revoked ${orEmpty(t.revokedAt, f.date)}`
                     ) : (
                       <button
                         type="button"

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useAnnotationMutations, useAnnotations, type Annotation } from "@/lib/client/use-annotations";
+import { formatDate } from "@/lib/format";
 
 function AnnotationRow({ a }: { a: Annotation }) {
   const { update, remove } = useAnnotationMutations();
@@ -31,7 +32,7 @@ function AnnotationRow({ a }: { a: Annotation }) {
       ) : (
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <p>
-            <time dateTime={a.date} className="tabular-nums text-sm text-slate-600">{a.date}</time>{" "}
+            <time dateTime={a.date} className="tabular-nums text-sm text-slate-600">{formatDate(a.date)}</time>{" "}
             <span className="font-medium text-slate-900">{a.title}</span>{" "}
             <span className="text-xs text-slate-600">
               · {a.scopeName}

@@ -17,6 +17,7 @@ import {
 } from "chart.js";
 import annotationPlugin from "chartjs-plugin-annotation";
 import { GeistSans } from "geist/font/sans";
+import { installPrintResize } from "./print-charts";
 import { chartTheme } from "./theme";
 
 let registered = false;
@@ -40,6 +41,7 @@ export function ensureChartsRegistered(): void {
   Chart.defaults.borderColor = chartTheme.grid;
   // Canvas text needs the generated family name of the self-hosted font, not the CSS variable.
   Chart.defaults.font.family = `${GeistSans.style.fontFamily}, system-ui, sans-serif`;
+  installPrintResize();
   registered = true;
 }
 

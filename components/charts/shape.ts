@@ -1,12 +1,9 @@
 /**
- * Pure data shaping for charts and metric cards: formatting values by unit, turning a MetricSeries into
- * chart data with gaps, and the texts screen readers get instead of the picture. No React, no Chart.js.
+ * Pure data shaping for charts and metric cards: turning a MetricSeries into chart data with gaps, and the
+ * texts screen readers get instead of the picture (worded by lib/format). No React, no Chart.js.
  */
-import type { DirectionKey, MetricUnit } from "@/lib/metrics/catalog";
+import { formatValue, valueStyle, type FormatSettings, type ValueStyle } from "@/lib/format";
 import type { MetricSeries, SeriesPoint, WithheldReason } from "@/lib/metrics/series-types";
-
-// One fixed locale keeps numbers identical on the server, in every browser and in tests.
-const LOCALE = "en-US";
 
 export const WITHHELD_TEXT: Record<WithheldReason, string> = {
   // One wording for survey respondents and people alike: both are people, and either count may be the sample.
@@ -16,87 +13,12 @@ export const WITHHELD_TEXT: Record<WithheldReason, string> = {
 
 export const NO_DATA_TEXT = "No data";
 
-const plain = (maxDigits: number) => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxDigits });
-
-/** Durations read best as the two largest units: "45m", "3h 20m", "2d 4h". */
-export function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? "-" : "";
-  const total = Math.round(Math.abs(minutes));
-  if (total < 60) return `${sign}${total}m`;
-  if (total < 24 * 60) {
-    const h = Math.floor(total / 60);
-    const m = total % 60;
-    return `${sign}${h}h${m ? ` ${m}m` : ""}`;
-  }
-  let d = Math.floor(total / 1440);
-  let h = Math.round((total % 1440) / 60);
-  if (h === 24) {
-    d += 1;
-    h = 0;
-  }
-  return `${sign}${d}d${h ? ` ${h}h` : ""}`;
-}
-
-/** Small quantities keep one decimal (4.5 days); large ones are whole (812 days). */
-function formatQuantity(value: number, singular: string, plural: string): string {
-  const text = plain(Math.abs(value) < 10 ? 1 : 0).format(value);
-  return `${text} ${text === "1" ? singular : plural}`;
-}
-
-function formatCurrency(value: number, currency: string): string {
-  const large = Math.abs(value) >= 100_000;
-  return new Intl.NumberFormat(LOCALE, {
-    style: "currency",
-    currency,
-    notation: large ? "compact" : "standard",
-    maximumFractionDigits: large ? 2 : 0,
-  }).format(value);
-}
-
-/** A value in display units (as the API sends it) as people read it. */
-export function formatValue(value: number, unit: MetricUnit, options: { currency?: string } = {}): string {
-  switch (unit) {
-    case "minutes":
-      return formatMinutes(value);
-    case "percent":
-      return `${plain(1).format(value)}%`;
-    case "days":
-      return formatQuantity(value, "day", "days");
-    case "hours":
-      return formatQuantity(value, "hour", "hours");
-    case "score":
-      return value.toFixed(2);
-    case "currency":
-      return formatCurrency(value, options.currency ?? "USD");
-    case "people":
-    case "count":
-      return plain(1).format(value);
-  }
-}
-
-/** Axis ticks are round numbers; card precision (two-decimal scores) would only add noise there. */
-export function formatTick(value: number, unit: MetricUnit, options: { currency?: string } = {}): string {
-  return unit === "score" ? plain(1).format(value) : formatValue(value, unit, options);
-}
-
-/** "+12.5%", "-3.2%", "0%". */
-export function formatChange(changePct: number): string {
-  return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(changePct)}%`;
-}
-
-export type ChangeTone = "good" | "bad" | "neutral";
-
-/** Whether a change is good news depends on the metric's direction; neutral metrics are never judged. */
-export function changeTone(changePct: number | null, direction: DirectionKey): ChangeTone {
-  if (changePct === null || changePct === 0 || direction === "NEUTRAL") return "neutral";
-  const up = changePct > 0;
-  return up === (direction === "HIGHER_IS_BETTER") ? "good" : "bad";
-}
+type Money = Pick<FormatSettings, "currency">;
 
 /** What a single point says in words: its value, why it is withheld, or that it is empty. */
-export function describePoint(point: SeriesPoint, unit: MetricUnit, options: { currency?: string } = {}): string {
+export function describePoint(point: SeriesPoint, style: ValueStyle, settings: Money): string {
   if (point.withheld) return WITHHELD_TEXT[point.withheld];
-  return point.value === null ? NO_DATA_TEXT : formatValue(point.value, unit, options);
+  return point.value === null ? NO_DATA_TEXT : formatValue(point.value, style, settings);
 }
 
 export type LatestState =
@@ -127,8 +49,9 @@ export interface TrendData {
   rows: { label: string; text: string; target: string | null }[];
 }
 
-export function toChartData(series: MetricSeries, options: { currency?: string } = {}): TrendData {
+export function toChartData(series: MetricSeries, settings: Money): TrendData {
   const { points, metric } = series;
+  const style = valueStyle(metric);
   const hasTarget = series.targetLine.some((v) => v !== null);
   const target = hasTarget ? points.map((_, i) => series.targetLine[i] ?? null) : null;
   return {
@@ -137,17 +60,17 @@ export function toChartData(series: MetricSeries, options: { currency?: string }
     target,
     rows: points.map((p, i) => {
       const t = target?.[i] ?? null;
-      return { label: p.label, text: describePoint(p, metric.unit, options), target: t === null ? null : formatValue(t, metric.unit, options) };
+      return { label: p.label, text: describePoint(p, style, settings), target: t === null ? null : formatValue(t, style, settings) };
     }),
   };
 }
 
 /** One sentence for the chart's aria-label: span, latest value, range and withheld periods. */
-export function summarizeSeries(series: MetricSeries, options: { currency?: string } = {}): string {
+export function summarizeSeries(series: MetricSeries, settings: Money): string {
   const { metric, points } = series;
   const shown = points.filter((p) => p.value !== null && !p.withheld) as (SeriesPoint & { value: number })[];
   if (points.length === 0 || shown.length === 0) return `${metric.name}: no values in this range.`;
-  const fmt = (v: number) => formatValue(v, metric.unit, options);
+  const fmt = (v: number) => formatValue(v, valueStyle(metric), settings);
   const values = shown.map((p) => p.value);
   const last = shown[shown.length - 1];
   const parts = [

@@ -1,10 +1,13 @@
 "use client";
 
 import "@/components/charts/chart-setup";
-import type { ChartData, ChartOptions } from "chart.js";
+import type { ChartConfiguration, ChartOptions } from "chart.js";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
-import { describePoint, formatTick, formatValue } from "@/components/charts/shape";
+import { describePoint } from "@/components/charts/shape";
+import { pointRadii } from "@/components/charts/trend-config";
+import { useFormat } from "@/components/format/format-context";
+import { formatTick, formatValue, valueStyle, type FormatSettings } from "@/lib/format";
 import { useReducedMotion } from "@/components/charts/use-reduced-motion";
 import type { CompareMetric } from "@/lib/review/compare-types";
 
@@ -12,24 +15,29 @@ import type { CompareMetric } from "@/lib/review/compare-types";
 const LINE_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#56208c"];
 const BASELINE = "#475569";
 
-/** One metric, a line per team or segment and the organisation as a dashed baseline, plus its data table. */
-export function CompareChart({ data }: { data: CompareMetric }) {
-  const reducedMotion = useReducedMotion();
-  const { unit, name } = data.metric;
-  const chartData = useMemo<ChartData<"line", (number | null)[], string>>(
-    () => ({
+type LineConfig = ChartConfiguration<"line", (number | null)[], string>;
+
+/** The chart's Chart.js configuration, shared by the page and its PNG export. */
+export function compareChartConfig(data: CompareMetric, settings: Pick<FormatSettings, "currency">, animate = false): LineConfig {
+  const style = valueStyle(data.metric);
+  return {
+    type: "line",
+    data: {
       labels: data.baseline.map((p) => p.label),
       datasets: [
-        ...data.lines.map((line, i) => ({
-          label: line.label,
-          data: line.points.map((p) => (p.withheld ? null : p.value)),
-          borderColor: LINE_COLOURS[i % LINE_COLOURS.length],
-          backgroundColor: LINE_COLOURS[i % LINE_COLOURS.length],
-          borderWidth: 2,
-          pointRadius: 2,
-          tension: 0.25,
-          spanGaps: false,
-        })),
+        ...data.lines.map((line, i) => {
+          const values = line.points.map((p) => (p.withheld ? null : p.value));
+          return {
+            label: line.label,
+            data: values,
+            borderColor: LINE_COLOURS[i % LINE_COLOURS.length],
+            backgroundColor: LINE_COLOURS[i % LINE_COLOURS.length],
+            borderWidth: 2,
+            pointRadius: pointRadii(values),
+            tension: 0,
+            spanGaps: false,
+          };
+        }),
         {
           label: "Organisation (baseline)",
           data: data.baseline.map((p) => (p.withheld ? null : p.value)),
@@ -38,28 +46,37 @@ export function CompareChart({ data }: { data: CompareMetric }) {
           borderDash: [6, 4],
           borderWidth: 1.5,
           pointRadius: 0,
+          tension: 0,
+          spanGaps: false,
         },
       ],
-    }),
-    [data],
-  );
-  const options = useMemo<ChartOptions<"line">>(
-    () => ({
+    },
+    options: {
       responsive: true,
       maintainAspectRatio: false,
-      animation: reducedMotion ? false : { duration: 300 },
+      animation: animate ? { duration: 300 } : false,
       interaction: { mode: "index", intersect: false },
       scales: {
         x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 } },
-        y: { beginAtZero: unit !== "score", ticks: { maxTicksLimit: 5, callback: (v) => formatTick(Number(v), unit) } },
+        y: { beginAtZero: style !== "score" && style !== "enps", ticks: { maxTicksLimit: 5, callback: (v) => formatTick(Number(v), style, settings) } },
       },
       plugins: {
         legend: { position: "bottom", labels: { boxWidth: 12, boxHeight: 2 } },
-        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : formatValue(ctx.parsed.y, unit)}` } },
+        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : formatValue(ctx.parsed.y, style, settings)}` } },
       },
-    }),
-    [reducedMotion, unit],
-  );
+    },
+  };
+}
+
+/** One metric, a line per team or segment and the organisation as a dashed baseline, plus its data table. */
+export function CompareChart({ data }: { data: CompareMetric }) {
+  const reducedMotion = useReducedMotion();
+  const f = useFormat();
+  const { name } = data.metric;
+  const style = valueStyle(data.metric);
+  const config = useMemo(() => compareChartConfig(data, f, !reducedMotion), [data, f, reducedMotion]);
+  const chartData = config.data;
+  const options = config.options as ChartOptions<"line">;
   const withheld = data.lines.filter((l) => l.points.some((p) => p.withheld));
   return (
     <div>
@@ -87,9 +104,9 @@ export function CompareChart({ data }: { data: CompareMetric }) {
             <tr key={p.period}>
               <th scope="row">{p.label}</th>
               {data.lines.map((l) => (
-                <td key={l.key}>{l.points[i] ? describePoint(l.points[i], unit) : "No data"}</td>
+                <td key={l.key}>{l.points[i] ? describePoint(l.points[i], style, f) : "No data"}</td>
               ))}
-              <td>{describePoint(p, unit)}</td>
+              <td>{describePoint(p, style, f)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,11 +3,13 @@
 import "@/components/packs/print.css";
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { useFormat } from "@/components/format/format-context";
 import { ExportPngButton } from "@/components/packs/export-png-button";
+import { unitLabel, valueStyle } from "@/lib/format";
 import { SELECT_CLASS } from "@/components/review/scope-select";
 import { useComparison, useSegmentOptions } from "@/lib/client/use-packs";
 import { RANGE_KEYS, RANGE_LABELS } from "@/lib/metrics/series-types";
-import { CompareChart } from "./compare-chart";
+import { compareChartConfig, CompareChart } from "./compare-chart";
 
 export interface CompareParams {
   items: string[];
@@ -25,6 +27,7 @@ const KIND_LABELS: Record<string, string> = { org: "Organisation", group: "Group
 /** 2–6 teams or segments side by side, one chart per chosen metric, with the organisation as baseline. */
 export function CompareView({ initial }: { initial: CompareParams }) {
   const id = useId();
+  const f = useFormat();
   const router = useRouter();
   const pathname = usePathname();
   const options = useSegmentOptions();
@@ -112,7 +115,18 @@ export function CompareView({ initial }: { initial: CompareParams }) {
             <article key={m.metric.key} data-chart-export data-print-card aria-labelledby={`${id}-${m.metric.key}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex items-start justify-between gap-2">
                 <h2 id={`${id}-${m.metric.key}`} className="text-base font-semibold text-slate-900">{m.metric.name}</h2>
-                <ExportPngButton fileName={`compare-${m.metric.key}`} label={m.metric.name} />
+                <ExportPngButton
+                  fileName={`compare-${m.metric.key}`}
+                  label={m.metric.name}
+                  source={() => ({
+                    config: compareChartConfig(m, f),
+                    title: m.metric.name,
+                    details: [
+                      `${m.lines.map((l) => l.label).join(", ")} against the organisation`,
+                      `${RANGE_LABELS[comparison.data.range]}: ${f.dateRange(comparison.data.from, comparison.data.to)}, by ${comparison.data.granularity} · ${unitLabel(valueStyle(m.metric), f)}`,
+                    ],
+                  })}
+                />
               </div>
               <CompareChart data={m} />
               <details className="text-xs text-slate-600">

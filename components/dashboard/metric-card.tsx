@@ -1,11 +1,15 @@
-import { MarkerLegend } from "@/components/annotations/marker-legend";
+"use client";
+
 import { TrendChart, type ChartMarker } from "@/components/charts/trend-chart";
-import { ExportPngButton } from "@/components/packs/export-png-button";
-import { formatValue, latestState, NO_DATA_TEXT, WITHHELD_TEXT } from "@/components/charts/shape";
+import { trendPngSource } from "@/components/charts/trend-config";
+import { detailLines, ExportPngButton, type ExportDetails } from "@/components/packs/export-png-button";
+import { latestState, NO_DATA_TEXT, WITHHELD_TEXT } from "@/components/charts/shape";
+import { useFormat } from "@/components/format/format-context";
+import { formatChange, valueStyle } from "@/lib/format";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { ChangeIndicator, IncompleteBadge, TargetBadge } from "./metric-status";
 
-function LatestValue({ series }: { series: MetricSeries }) {
+function LatestValue({ series, format }: { series: MetricSeries; format: (v: number) => string }) {
   const latest = latestState(series);
   if (latest.kind === "withheld") {
     return (
@@ -18,7 +22,7 @@ function LatestValue({ series }: { series: MetricSeries }) {
   if (latest.kind === "none") return <p className="text-base font-medium text-slate-600">{NO_DATA_TEXT} in this range</p>;
   return (
     <p>
-      <span className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{formatValue(latest.value, series.metric.unit)}</span>
+      <span className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{format(latest.value)}</span>
       <span className="ml-2 text-xs text-slate-600">{latest.label}</span>
     </p>
   );
@@ -26,12 +30,14 @@ function LatestValue({ series }: { series: MetricSeries }) {
 
 const NO_MARKERS: ChartMarker[] = [];
 
-/** One headline metric: latest value, change, target status, how it is computed and its trend (with notes). */
-export function MetricCard({ series, markers = NO_MARKERS }: { series: MetricSeries; markers?: ChartMarker[] }) {
+/** One headline metric: latest value, change, target status, how it is computed and its trend (numbered notes). */
+export function MetricCard({ series, markers = NO_MARKERS, details }: { series: MetricSeries; markers?: ChartMarker[]; details: ExportDetails }) {
   const { metric } = series;
+  const fmt = useFormat();
   const headingId = `metric-${metric.key}-name`;
   const latest = latestState(series);
-  const format = (v: number) => formatValue(v, metric.unit);
+  const format = (v: number) => fmt.metric(metric, v);
+  const change = formatChange(valueStyle(metric), series.latest?.value ?? null, series.previous?.value ?? null, fmt);
   return (
     <article
       data-testid={`metric-card-${metric.key}`}
@@ -46,17 +52,14 @@ export function MetricCard({ series, markers = NO_MARKERS }: { series: MetricSer
         <div className="flex flex-wrap justify-end gap-1">
           {series.target && latest.kind === "value" && <TargetBadge target={series.target} format={format} />}
           {series.incomplete && <IncompleteBadge />}
-          <ExportPngButton fileName={metric.key} label={metric.name} />
+          <ExportPngButton fileName={metric.key} label={metric.name} source={() => trendPngSource(series, markers, fmt, detailLines(details))} />
         </div>
       </div>
       <div className="min-h-[4rem]">
-        <LatestValue series={series} />
-        {latest.kind === "value" && (
-          <ChangeIndicator changePct={series.changePct} direction={metric.direction} previousLabel={series.previous?.label} />
-        )}
+        <LatestValue series={series} format={format} />
+        {latest.kind === "value" && <ChangeIndicator change={change} direction={metric.direction} previousLabel={series.previous?.label} />}
       </div>
       <TrendChart series={series} markers={markers} />
-      <MarkerLegend markers={markers} points={series.points} label={metric.name} />
       <details className="group text-sm text-slate-700">
         <summary className="cursor-pointer select-none rounded text-xs font-medium text-blue-700 hover:text-blue-900">
           How is this computed?

@@ -1,6 +1,6 @@
 import type { TargetInfo, TargetStatus } from "@/lib/metrics/series-types";
 import type { DirectionKey } from "@/lib/metrics/catalog";
-import { changeTone, formatChange, type ChangeTone } from "@/components/charts/shape";
+import { changeTone, type ChangeTone, type FormattedChange } from "@/lib/format";
 
 const TONE_CLASS: Record<ChangeTone, string> = {
   good: "text-green-700",
@@ -10,15 +10,19 @@ const TONE_CLASS: Record<ChangeTone, string> = {
 
 const TONE_WORD: Record<ChangeTone, string> = { good: "an improvement", bad: "a decline", neutral: "" };
 
-/** Change since the previous period: arrow and sign carry the direction, colour only adds good/bad. */
-export function ChangeIndicator({ changePct, direction, previousLabel }: { changePct: number | null; direction: DirectionKey; previousLabel?: string }) {
-  if (changePct === null) return <span className="text-sm text-slate-600">No earlier period to compare</span>;
-  const tone = changeTone(changePct, direction);
-  const arrow = changePct > 0 ? "▲" : changePct < 0 ? "▼" : "▶";
+const ARROW = { up: "▲", down: "▼", flat: "▶" } as const;
+
+/**
+ * Change since the previous period, worded by the metric's unit ("+2.5 pp" for rates, "+6%" for counts):
+ * arrow and sign carry the direction, colour only adds good/bad.
+ */
+export function ChangeIndicator({ change, direction, previousLabel }: { change: FormattedChange | null; direction: DirectionKey; previousLabel?: string }) {
+  if (change === null) return <span className="text-sm text-slate-600">No earlier period to compare</span>;
+  const tone = changeTone(change.direction, direction);
   return (
-    <span className={`text-sm font-medium ${TONE_CLASS[tone]}`}>
-      <span aria-hidden="true">{arrow} </span>
-      {formatChange(changePct)}
+    <span className={`text-sm font-medium ${TONE_CLASS[tone]}`} data-change-kind={change.kind}>
+      <span aria-hidden="true">{ARROW[change.direction]} </span>
+      {change.text}
       <span className="font-normal text-slate-600"> vs {previousLabel ?? "previous period"}</span>
       {TONE_WORD[tone] && <span className="sr-only">, {TONE_WORD[tone]}</span>}
     </span>

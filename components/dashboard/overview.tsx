@@ -1,16 +1,21 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { MarkerLegend } from "@/components/annotations/marker-legend";
+import { markersInRange, numberMarkers } from "@/components/charts/markers";
+import { useFormat } from "@/components/format/format-context";
 import "@/components/packs/print.css";
+import { PrintHeader } from "@/components/packs/print-header";
 import { seriesExportHref } from "@/lib/client/export-href";
 import { overviewSearch, sameOverviewParams, type OverviewParams } from "@/lib/client/overview-params";
 import { useAnnotations } from "@/lib/client/use-annotations";
 import { useExperimentMarkers } from "@/lib/client/use-experiment-markers";
 import { useOverview } from "@/lib/client/use-overview";
+import { RANGE_LABELS } from "@/lib/metrics/series-types";
 import { EmptyState, OverviewError, OverviewSkeleton } from "./overview-states";
 import { OverviewToolbar } from "./overview-toolbar";
-import { PillarSection } from "./pillar-section";
+import { metricMarkers, PillarSection } from "./pillar-section";
 import { FilterNotice, NoTeamsMatch } from "./segment-filter-bar";
 
 interface OverviewProps {
@@ -46,13 +51,23 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
   const scopeKey = data ? (data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`) : null;
   const notes = useAnnotations(scopeKey && data ? { scope: scopeKey, from: data.from } : null);
   const experiments = useExperimentMarkers(scopeKey ?? params.scope);
+  const format = useFormat();
+  // One numbered key for the whole page: a note has the same number on every chart that shows it.
+  const markerKey = useMemo(() => {
+    const annotations = notes.data?.annotations ?? [];
+    const all = (data?.pillars ?? []).flatMap((p) => p.series.flatMap((s) => markersInRange(s.points, metricMarkers(annotations, s.metric.key, experiments))));
+    return numberMarkers(all);
+  }, [data, notes.data, experiments]);
+  const period = data ? `${RANGE_LABELS[data.range]}: ${format.dateRange(data.from, data.to)}, by ${data.granularity}` : "";
+  const details = { scope: data?.scope.name ?? "", filters: data?.filter?.label ?? null, period };
   return (
     <div className="space-y-8">
+      <PrintHeader title="Overview" scope={data ? `${data.scope.name}${data.filter ? ` · ${data.filter.label}` : ""}` : undefined} period={period} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Overview</h1>
           <p className="text-sm text-slate-600">
-            {data ? `${data.scope.name} · ${data.from} to ${data.to}` : "Engineering health across every pillar"}
+            {data ? `${data.scope.name}${data.filter ? ` · ${data.filter.label}` : ""} · ${period}` : "Engineering health across every pillar"}
           </p>
         </div>
         <div data-print-hidden className="flex flex-wrap items-end gap-3">
@@ -85,8 +100,9 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
           {overview.isError && (
             <OverviewError message={overview.error.message} onRetry={() => void overview.refetch()} retrying={overview.isFetching} />
           )}
+          <MarkerLegend markers={markerKey} label="Notes on these charts" />
           {data.pillars.map((pillar) => (
-            <PillarSection key={pillar.key} pillar={pillar} annotations={notes.data?.annotations} scopeMarkers={experiments} />
+            <PillarSection key={pillar.key} pillar={pillar} annotations={notes.data?.annotations} scopeMarkers={experiments} markerKey={markerKey} details={details} />
           ))}
         </div>
       ) : null}

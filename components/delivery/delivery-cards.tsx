@@ -1,8 +1,12 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { CLUSTER_LABEL, EMPTY, minutes, percent } from "./format";
+import { EMPTY_TEXT as EMPTY, formatDuration, formatNumber, formatPercent, orEmpty } from "@/lib/format";
 import type { DeliverySummaryJson } from "./use-delivery";
+
+const CLUSTER_LABEL: Record<string, string> = { elite: "Elite", high: "High", medium: "Medium", low: "Low" };
+const minutes = (v: number | null | undefined) => orEmpty(v, formatDuration);
+const percent = (fraction: number | null | undefined) => orEmpty(fraction, (r) => formatPercent(r * 100));
 
 export type DrillKind = "deployments" | "changes" | "incidents" | "work-items";
 
@@ -10,6 +14,8 @@ interface CardProps {
   id: string;
   title: string;
   value: string;
+  /** What the headline number counts, shown under it ("successful production deployments"). */
+  label?: string;
   /** The raw number behind the headline, for checking against the API. */
   raw: number | null;
   detail?: ReactNode;
@@ -19,7 +25,7 @@ interface CardProps {
   onDrill: (kind: DrillKind) => void;
 }
 
-export function NumberCard({ id, title, value, raw, detail, band, how, drill, onDrill }: CardProps) {
+export function NumberCard({ id, title, value, label, raw, detail, band, how, drill, onDrill }: CardProps) {
   return (
     <article data-testid={`delivery-card-${id}`} aria-labelledby={`card-${id}`} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex items-start justify-between gap-2">
@@ -34,6 +40,7 @@ export function NumberCard({ id, title, value, raw, detail, band, how, drill, on
       </div>
       <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums" data-testid={`delivery-value-${id}`} data-value={raw ?? ""}>
         {value}
+        {label && <span className="ml-2 text-xs font-normal tracking-normal text-slate-600">{label}</span>}
       </p>
       {detail && <div className="text-xs text-slate-700">{detail}</div>}
       <button type="button" onClick={() => onDrill(drill)} className="self-start text-xs font-medium text-blue-700 underline hover:text-blue-900">
@@ -54,38 +61,48 @@ export function DeliveryCards({ s, onDrill }: { s: DeliverySummaryJson; onDrill:
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <NumberCard
-        id="deployments" title="Deployment frequency" value={String(s.deployments.count)} raw={s.deployments.count} band={s.deploymentFrequency.band}
-        detail={<>{(Math.round(s.deploymentFrequency.perWeek * 10) / 10).toLocaleString("en-GB")} per week · median {s.deploymentFrequency.medianDeployDaysPerWeek ?? 0} deploy-days/week · {s.deploymentFrequency.tierLabel}</>}
+        id="deployments" title="Deployment frequency" value={formatNumber(s.deployments.count)} raw={s.deployments.count} band={s.deploymentFrequency.band}
+        label="successful production deployments"
+        detail={<>{formatNumber(s.deploymentFrequency.perWeek, 1)} per week · median {formatNumber(s.deploymentFrequency.medianDeployDaysPerWeek ?? 0, 1)} deploy-days/week · {s.deploymentFrequency.tierLabel}</>}
         how={how.deployments} drill="deployments" onDrill={onDrill}
       />
       <NumberCard
         id="lead-time" title="Change lead time (median)" value={minutes(lt.median)} raw={lt.median} band={lt.band}
-        detail={<>p85 {minutes(lt.p85)} · {lt.count} changes · coding {minutes(lt.coding)}, pickup {minutes(lt.pickup)}, review {minutes(lt.review)}, deploy {minutes(lt.deploy)}</>}
+        detail={<>p85 {minutes(lt.p85)} · {formatNumber(lt.count)} changes · coding {minutes(lt.coding)}, pickup {minutes(lt.pickup)}, review {minutes(lt.review)}, deploy {minutes(lt.deploy)}</>}
         how={how.lead_time} drill="changes" onDrill={onDrill}
       />
       <NumberCard
         id="change-failure-rate" title="Change failure rate" value={percent(s.changeFailureRate.rate)} raw={s.changeFailureRate.rate} band={s.changeFailureRate.band}
-        detail={<>{s.changeFailureRate.failed} of {s.changeFailureRate.total} production deployments</>}
+        detail={
+          <>
+            {formatNumber(s.changeFailureRate.failed)} of {formatNumber(s.changeFailureRate.total)} production deployments (failed runs included)
+            {s.changeFailureRate.total !== s.deployments.count && (
+              <span className="block text-slate-600" data-testid="deployment-count-note">
+                Deployment frequency counts only the {formatNumber(s.deployments.count)} that succeeded; the other {formatNumber(s.changeFailureRate.total - s.deployments.count)} were deployment runs that failed, which count here but are not deployments that shipped.
+              </span>
+            )}
+          </>
+        }
         how={how.change_failure_rate} drill="deployments" onDrill={onDrill}
       />
       <NumberCard
         id="recovery-time" title="Failed deployment recovery time" value={minutes(s.recoveryTime.median)} raw={s.recoveryTime.median} band={s.recoveryTime.band}
-        detail={<>p85 {minutes(s.recoveryTime.p85)} · {s.recoveryTime.count} failed deployments recovered</>}
+        detail={<>p85 {minutes(s.recoveryTime.p85)} · {formatNumber(s.recoveryTime.count)} failed deployments recovered</>}
         how={how.recovery_time} drill="deployments" onDrill={onDrill}
       />
       <NumberCard
         id="rework-rate" title="Deployment rework rate" value={percent(s.rework.rate)} raw={s.rework.rate}
-        detail={<>{s.rework.rework} hotfix/rollback of {s.rework.total} production deployments</>}
+        detail={<>{formatNumber(s.rework.rework)} hotfix/rollback of {formatNumber(s.rework.total)} production deployments</>}
         how={how.rework_rate} drill="deployments" onDrill={onDrill}
       />
       <NumberCard
         id="time-to-restore" title="Time to restore service (median)" value={minutes(s.timeToRestore.median)} raw={s.timeToRestore.median}
-        detail={<>p85 {minutes(s.timeToRestore.p85)} · {s.timeToRestore.count} incidents resolved</>}
+        detail={<>p85 {minutes(s.timeToRestore.p85)} · {formatNumber(s.timeToRestore.count)} incidents resolved</>}
         how={how.time_to_restore} drill="incidents" onDrill={onDrill}
       />
       <NumberCard
-        id="incidents" title="Incidents opened" value={String(s.incidents.opened)} raw={s.incidents.opened}
-        detail={Object.keys(s.incidents.bySeverity).length ? Object.entries(s.incidents.bySeverity).map(([k, v]) => `${k}: ${v}`).join(" · ") : EMPTY}
+        id="incidents" title="Incidents opened" value={formatNumber(s.incidents.opened)} raw={s.incidents.opened}
+        detail={Object.keys(s.incidents.bySeverity).length ? Object.entries(s.incidents.bySeverity).map(([k, v]) => `${k}: ${formatNumber(v)}`).join(" · ") : EMPTY}
         how={how.incidents} drill="incidents" onDrill={onDrill}
       />
     </div>
@@ -114,7 +131,7 @@ export function Benchmarks({ s }: { s: DeliverySummaryJson }) {
             <tbody>
               {r.clusters.map((c) => (
                 <tr key={c.cluster} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-2 font-medium">{c.label}{c.shareOfRespondents !== null ? ` (${Math.round(c.shareOfRespondents * 100)}%)` : ""}</th>
+                  <th scope="row" className="py-1 pr-2 font-medium">{c.label}{c.shareOfRespondents !== null ? ` (${formatNumber(c.shareOfRespondents * 100)}% of respondents)` : ""}</th>
                   <td className="py-1 pr-2">{c.deploymentFrequency}</td>
                   <td className="py-1 pr-2">{c.changeLeadTime}</td>
                   <td className="py-1 pr-2">{c.changeFailureRate}</td>

@@ -1,7 +1,8 @@
 "use client";
 
 import type { DrillKind } from "./delivery-cards";
-import { EMPTY, dateTime, days, minutes } from "./format";
+import { useFormat } from "@/components/format/format-context";
+import { EMPTY_TEXT as EMPTY, formatDays, formatDuration, orEmpty } from "@/lib/format";
 import {
   useDeliveryRows,
   useFlowItems,
@@ -23,6 +24,7 @@ function Status({ loading, error, empty }: { loading: boolean; error: unknown; e
 }
 
 function Deployments({ view }: { view: DeliveryView }) {
+  const f = useFormat();
   const q = useDeliveryRows<DeploymentRowJson>("deployments", view, true);
   const rows = q.data ?? [];
   return (
@@ -43,12 +45,12 @@ function Deployments({ view }: { view: DeliveryView }) {
               <tr key={`${d.service}/${d.externalId}`} className="border-t border-slate-100" data-failed={d.causedFailure} data-rework={d.isRework}>
                 <td className={`${TD} font-mono text-xs`}>{d.externalId}</td>
                 <td className={TD}>{d.service}</td>
-                <td className={TD}>{dateTime(d.finishedAt)}</td>
+                <td className={TD}>{f.dateTime(d.finishedAt)}</td>
                 <td className={TD}>{d.status}</td>
                 <td className={TD}>{d.kind}{d.isRework ? " (rework)" : ""}</td>
                 <td className={`${TD} tabular-nums`}>{d.shippedChanges}</td>
                 <td className={TD}>{d.causedFailure ? `Yes — ${d.failureReasons.join(", ")}` : "No"}</td>
-                <td className={TD}>{d.causedFailure ? minutes(d.recoveryMinutes) : EMPTY}</td>
+                <td className={TD}>{d.causedFailure ? orEmpty(d.recoveryMinutes, formatDuration) : EMPTY}</td>
                 <td className={TD}>{d.incidents.join(", ") || EMPTY}</td>
               </tr>
             ))}
@@ -83,11 +85,11 @@ function Changes({ view }: { view: DeliveryView }) {
                   {c.author && <span className="block text-xs text-slate-600">by {c.author}</span>}
                 </td>
                 <td className={TD}>{c.service}</td>
-                <td className={`${TD} tabular-nums`}>{minutes(c.coding)}</td>
-                <td className={`${TD} tabular-nums`}>{minutes(c.pickup)}</td>
-                <td className={`${TD} tabular-nums`}>{minutes(c.review)}</td>
-                <td className={`${TD} tabular-nums`}>{minutes(c.deploy)}</td>
-                <td className={`${TD} tabular-nums font-medium`}>{minutes(c.leadTime)}</td>
+                <td className={`${TD} tabular-nums`}>{orEmpty(c.coding, formatDuration)}</td>
+                <td className={`${TD} tabular-nums`}>{orEmpty(c.pickup, formatDuration)}</td>
+                <td className={`${TD} tabular-nums`}>{orEmpty(c.review, formatDuration)}</td>
+                <td className={`${TD} tabular-nums`}>{orEmpty(c.deploy, formatDuration)}</td>
+                <td className={`${TD} tabular-nums font-medium`}>{orEmpty(c.leadTime, formatDuration)}</td>
                 <td className={TD}>{c.deployment ? <span className="font-mono text-xs">{c.deployment}</span> : "Not deployed yet"}</td>
               </tr>
             ))}
@@ -99,6 +101,7 @@ function Changes({ view }: { view: DeliveryView }) {
 }
 
 function Incidents({ view }: { view: DeliveryView }) {
+  const f = useFormat();
   const q = useDeliveryRows<IncidentRowJson>("incidents", view, true);
   const rows = q.data ?? [];
   return (
@@ -120,9 +123,9 @@ function Incidents({ view }: { view: DeliveryView }) {
                 <td className={TD}><span className="font-mono text-xs">{i.externalId}</span> {i.title ?? ""}</td>
                 <td className={TD}>{i.service}</td>
                 <td className={TD}>{i.severity ?? EMPTY}</td>
-                <td className={TD}>{dateTime(i.openedAt)}</td>
-                <td className={TD}>{i.resolvedAt ? dateTime(i.resolvedAt) : "Open"}</td>
-                <td className={`${TD} tabular-nums`}>{minutes(i.restoreMinutes)}</td>
+                <td className={TD}>{f.dateTime(i.openedAt)}</td>
+                <td className={TD}>{i.resolvedAt ? f.dateTime(i.resolvedAt) : "Open"}</td>
+                <td className={`${TD} tabular-nums`}>{orEmpty(i.restoreMinutes, formatDuration)}</td>
                 <td className={TD}>
                   {i.linkedDeployment ? <span className="font-mono text-xs">{i.linkedDeployment}</span> : "None (before any deployment)"}
                   {i.linkedDeployment && <span className="block text-xs text-slate-600">{i.linkNamedByClient ? "named by the incident tool" : "latest deployment before it opened"}</span>}
@@ -137,6 +140,7 @@ function Incidents({ view }: { view: DeliveryView }) {
 }
 
 function ItemTable({ rows, label }: { rows: WorkItemRowJson[]; label: string }) {
+  const f = useFormat();
   return (
     <table className="w-full text-left text-sm">
       <caption className="text-left text-sm font-medium text-slate-800">{label} ({rows.length})</caption>
@@ -152,10 +156,10 @@ function ItemTable({ rows, label }: { rows: WorkItemRowJson[]; label: string }) 
             <td className={TD}><span className="font-mono text-xs">{w.externalId}</span> {w.title ?? ""}</td>
             <td className={TD}>{w.team}</td>
             <td className={TD}>{w.type}</td>
-            <td className={TD}>{dateTime(w.start)}</td>
-            <td className={TD}>{dateTime(w.finish)}</td>
-            <td className={`${TD} tabular-nums`}>{days(w.flowDays)}</td>
-            <td className={`${TD} tabular-nums`}>{days(w.activeDays)}</td>
+            <td className={TD}>{orEmpty(w.start, f.dateTime)}</td>
+            <td className={TD}>{orEmpty(w.finish, f.dateTime)}</td>
+            <td className={`${TD} tabular-nums`}>{orEmpty(w.flowDays, formatDays)}</td>
+            <td className={`${TD} tabular-nums`}>{orEmpty(w.activeDays, formatDays)}</td>
           </tr>
         ))}
       </tbody>

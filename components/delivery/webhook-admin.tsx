@@ -1,8 +1,10 @@
 "use client";
 
+import { useFormat } from "@/components/format/format-context";
+
 import { useActionState, useState } from "react";
 import { createSourceAction, deleteSourceAction, incidentLabelAction, type WebhookFormState } from "@/app/(app)/admin/webhooks/actions";
-import { DANGER_BUTTON, PRIMARY_BUTTON, SecretOnce, SelectField, TextField, formatDateTime } from "@/components/admin/form-controls";
+import { DANGER_BUTTON, PRIMARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/admin/form-controls";
 
 interface SourceRow {
   id: string;
@@ -26,6 +28,7 @@ const PROVIDER_HELP: Record<string, string> = {
 
 /** Webhook sources (create with a secret shown once, delete) and the label that makes an issue an incident. */
 export function WebhookAdmin({ sources, teams, incidentLabel }: Props) {
+  const f = useFormat();
   const [created, create, creating] = useActionState<WebhookFormState, FormData>(createSourceAction, {});
   const [labelState, saveLabel, savingLabel] = useActionState<WebhookFormState, FormData>(incidentLabelAction, {});
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -80,7 +83,7 @@ export function WebhookAdmin({ sources, teams, incidentLabel }: Props) {
                     <p className="text-xs text-slate-600">{PROVIDER_HELP[s.provider]}</p>
                   </td>
                   <td className="py-2 pr-3">{s.defaultTeam?.name ?? "—"}</td>
-                  <td className="py-2 pr-3">{formatDateTime(s.lastDeliveryAt, "Never")}</td>
+                  <td className="py-2 pr-3">{(s.lastDeliveryAt ? f.dateTime(s.lastDeliveryAt) : "Never")}</td>
                   <td className="py-2">
                     <form action={deleteSourceAction}>
                       <input type="hidden" name="id" value={s.id} />

@@ -1,5 +1,7 @@
 "use client";
 
+import { useFormat } from "@/components/format/format-context";
+
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -18,6 +20,7 @@ const describe = (s: unknown) => {
 
 /** A cell's recorded changes from the audit trail: who, when, before → after. */
 export function CellHistory({ metricId, teamId, week, title, onClose }: { metricId: string; teamId: string; week: string; title: string; onClose: () => void }) {
+  const f = useFormat();
   const history = useQuery({
     queryKey: [...queryKeys.all, "value-history", metricId, teamId, week],
     queryFn: ({ signal }) =>
@@ -40,7 +43,7 @@ export function CellHistory({ metricId, teamId, week, title, onClose }: { metric
         <ol className="mt-2 space-y-1 text-sm text-slate-800">
           {history.data.history.map((h) => (
             <li key={h.id}>
-              <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time> · {h.actorLabel}: {describe(h.before)} → {describe(h.after)}
+              <time dateTime={h.at}>{f.dateTime(h.at)}</time> · {h.actorLabel}: {describe(h.before)} → {describe(h.after)}
             </li>
           ))}
         </ol>

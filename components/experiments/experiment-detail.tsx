@@ -9,6 +9,7 @@ import { useExperiment, useJsonMutation } from "@/lib/client/use-skills";
 import { ExperimentForm, type Option } from "./experiment-form";
 import { ReadoutPanel } from "./readout-panel";
 import { TeamMetricChart } from "./team-metric-chart";
+import { formatDate } from "@/lib/format";
 
 interface Props {
   id: string;
@@ -30,22 +31,25 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
         <Link href="/experiments" className="text-sm text-blue-700 hover:underline">← All experiments</Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{e.title}</h1>
         <p className="text-sm text-slate-600">
-          {e.teams.map((t) => t.name).join(", ")} · {e.startDate} – {e.endDate ?? "ongoing"} · owner {e.owner} · {e.status}
+          {e.teams.map((t) => t.name).join(", ")} · {formatDate(e.startDate)} – {e.endDate ? formatDate(e.endDate) : "ongoing"} · owner {e.owner} · {e.status}
         </p>
       </div>
       {editing ? (
         <ExperimentForm teams={teams} metrics={metrics} experiment={e} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
       ) : (
-        <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-2">
-          <div><dt className="font-medium text-slate-700">Hypothesis</dt><dd>{e.hypothesis}</dd></div>
-          <div>
-            <dt className="font-medium text-slate-700">Expected to move</dt>
-            <dd>{e.expectations.map((x) => `${metrics.find((m) => m.value === x.metricKey)?.label ?? x.metricKey} ${x.direction === "up" ? "↑" : "↓"}`).join(", ")}</dd>
-          </div>
-          <div><dt className="font-medium text-slate-700">Outcome</dt><dd>{e.outcome ?? "Not yet recorded"}</dd></div>
-          <div><dt className="font-medium text-slate-700">Notes</dt><dd>{e.notes ?? "—"}</dd></div>
+        <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+          {/* A <dl> may hold only term/description groups: the buttons stay outside it. */}
+          <dl className="grid gap-3 sm:grid-cols-2">
+            <div><dt className="font-medium text-slate-700">Hypothesis</dt><dd>{e.hypothesis}</dd></div>
+            <div>
+              <dt className="font-medium text-slate-700">Expected to move</dt>
+              <dd>{e.expectations.map((x) => `${metrics.find((m) => m.value === x.metricKey)?.label ?? x.metricKey} ${x.direction === "up" ? "↑" : "↓"}`).join(", ")}</dd>
+            </div>
+            <div><dt className="font-medium text-slate-700">Outcome</dt><dd>{e.outcome ?? "Not yet recorded"}</dd></div>
+            <div><dt className="font-medium text-slate-700">Notes</dt><dd>{e.notes ?? "—"}</dd></div>
+          </dl>
           {e.canEdit && (
-            <div className="flex gap-2 sm:col-span-2">
+            <div className="flex gap-2">
               <button type="button" className={SECONDARY_BUTTON} onClick={() => setEditing(true)}>Edit</button>
               <button
                 type="button"
@@ -60,7 +64,7 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
               <ErrorAlert error={remove.error} />
             </div>
           )}
-        </dl>
+        </div>
       )}
       <ReadoutPanel experimentId={e.id} />
       <section aria-labelledby="team-charts-heading" className="space-y-3">

@@ -7,6 +7,7 @@ import { LoadState, PRIMARY_BUTTON } from "@/components/admin/form-controls";
 import { useExperiments } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 import { ExperimentForm, type Option } from "./experiment-form";
+import { formatDate } from "@/lib/format";
 
 interface Props {
   canLog: boolean;
@@ -50,7 +51,7 @@ export function ExperimentsPage({ canLog, teams, metrics }: Props) {
                 <Link href={`/experiments/${e.id}`} className="font-medium text-blue-700 hover:underline">{e.title}</Link>
                 <p className="text-sm text-slate-600">{e.hypothesis}</p>
                 <p className="mt-1 text-xs text-slate-500">
-                  {e.teams.map((t) => t.name).join(", ")} · {e.startDate} – {e.endDate ?? "ongoing"} · owner {e.owner}
+                  {e.teams.map((t) => t.name).join(", ")} · {formatDate(e.startDate)} – {e.endDate ? formatDate(e.endDate) : "ongoing"} · owner {e.owner}
                 </p>
               </div>
               <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[e.status]}`}>{e.status}</span>

@@ -1,16 +1,19 @@
 "use client";
 
-import { formatValue } from "@/components/charts/shape";
+import { useFormat, type Formatters } from "@/components/format/format-context";
+import { formatDifference, valueStyle } from "@/lib/format";
 import { LoadState } from "@/components/admin/form-controls";
 import { useExperimentReadout } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 
-const show = (v: number | null, unit: Parameters<typeof formatValue>[1]) => (v === null ? "—" : formatValue(v, unit));
-const signed = (v: number | null, unit: Parameters<typeof formatValue>[1]) => (v === null ? "—" : `${v > 0 ? "+" : v < 0 ? "−" : ""}${formatValue(Math.abs(v), unit)}`);
+type Metric = { metricKey: string; unit: string };
+const show = (f: Formatters, v: number | null, m: Metric) => (v === null ? "—" : f.metric({ key: m.metricKey, unit: m.unit }, v));
+const signed = (f: Formatters, v: number | null, m: Metric) => (v === null ? "—" : formatDifference(v, valueStyle({ key: m.metricKey, unit: m.unit }), f));
 
 /** Before vs during/after for the experiment's teams and for every other team, per expected metric, with the caveat. */
 export function ReadoutPanel({ experimentId }: { experimentId: string }) {
   const readout = useExperimentReadout(experimentId);
+  const f = useFormat();
   const data = readout.data;
   return (
     <section aria-labelledby="readout-heading" data-testid="experiment-readout" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -20,7 +23,7 @@ export function ReadoutPanel({ experimentId }: { experimentId: string }) {
       {data?.before && data.after && (
         <>
           <p className="text-sm text-slate-600">
-            Before: weeks {data.before.start} to {data.before.end}. During/after: weeks {data.after.start} to {data.after.end}.
+            Before: weeks of {f.dateRange(data.before.start, data.before.end)}. During/after: weeks of {f.dateRange(data.after.start, data.after.end)}.
           </p>
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm">
@@ -46,12 +49,12 @@ export function ReadoutPanel({ experimentId }: { experimentId: string }) {
                           </th>
                         )}
                         <td className="py-1 pr-4">{group === "experiment" ? `Experiment teams (${g.teams})` : `Other teams (${g.teams})`}</td>
-                        <td className="py-1 pr-4 tabular-nums">{show(g.before, m.unit)}</td>
-                        <td className="py-1 pr-4 tabular-nums">{show(g.after, m.unit)}</td>
-                        <td className="py-1 pr-4 tabular-nums">{signed(g.change, m.unit)}</td>
+                        <td className="py-1 pr-4 tabular-nums">{show(f, g.before, m)}</td>
+                        <td className="py-1 pr-4 tabular-nums">{show(f, g.after, m)}</td>
+                        <td className="py-1 pr-4 tabular-nums">{signed(f, g.change, m)}</td>
                         {i === 0 && (
                           <td rowSpan={2} className="py-1 align-top tabular-nums">
-                            {signed(m.comparison.net, m.unit)}
+                            {signed(f, m.comparison.net, m)}
                             {m.asExpected !== null && (
                               <span className={`ml-2 text-xs ${m.asExpected ? "text-green-700" : "text-amber-700"}`}>
                                 {m.asExpected ? "moved as expected" : "moved against the expectation"}

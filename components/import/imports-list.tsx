@@ -1,9 +1,12 @@
 "use client";
 
+import { useFormat } from "@/components/format/format-context";
+
 import { useImportsList, useUndoImport } from "./import-api";
 
 /** Every import: who, when, which file, the counts; undo for admins within 7 days. */
 export function ImportsList({ isAdmin }: { isAdmin: boolean }) {
+  const f = useFormat();
   const list = useImportsList();
   const undo = useUndoImport();
   if (list.isPending) return <p role="status" className="text-sm text-slate-600">Loading past imports…</p>;
@@ -27,7 +30,7 @@ export function ImportsList({ isAdmin }: { isAdmin: boolean }) {
             <tbody>
               {imports.map((i) => (
                 <tr key={i.id} className="border-b border-slate-100">
-                  <td className="px-3 py-2 whitespace-nowrap">{new Date(i.createdAt).toLocaleString()}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{f.dateTime(i.createdAt)}</td>
                   <td className="px-3 py-2">{i.actorLabel}</td>
                   <td className="px-3 py-2">{i.fileName}</td>
                   <td className="px-3 py-2">{i.kind}</td>

@@ -1,5 +1,7 @@
 "use client";
 
+import { formatNumber } from "@/lib/format";
+
 import Link from "next/link";
 import type { ImportState } from "./import-api";
 
@@ -38,13 +40,13 @@ export function ProgressStep({ state, onUndo, undoing, canUndo, onAnother }: { s
         >
           <div className={`h-full transition-all ${state.status === "FAILED" ? "bg-red-600" : "bg-blue-600"}`} style={{ width: `${percent}%` }} />
         </div>
-        {running && <p role="status" className="mt-1 text-sm text-slate-600">{state.processedRows.toLocaleString()} of {state.totalRows.toLocaleString() || "…"} rows</p>}
+        {running && <p role="status" className="mt-1 text-sm text-slate-600">{formatNumber(state.processedRows)} of {formatNumber(state.totalRows) || "…"} rows</p>}
       </div>
       {state.status === "FAILED" && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{state.error}</p>}
       {(state.status === "COMPLETED" || state.status === "UNDONE") && (
         <div className="space-y-2 text-sm" role="status" data-testid="import-summary">
           <p>
-            Created {state.created.toLocaleString()}, updated {state.updated.toLocaleString()}, unchanged {state.unchanged.toLocaleString()}, skipped {state.skipped.toLocaleString()}.
+            Created {formatNumber(state.created)}, updated {formatNumber(state.updated)}, unchanged {formatNumber(state.unchanged)}, skipped {formatNumber(state.skipped)}.
           </p>
           {state.skipped > 0 && state.rejects && (
             <ul className="list-disc pl-5 text-amber-900">

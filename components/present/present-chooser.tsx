@@ -1,4 +1,5 @@
 import { RANGE_KEYS, RANGE_LABELS } from "@/lib/metrics/series-types";
+import { formatDate } from "@/lib/format";
 
 const FIELD = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm";
 const LABEL = "mb-1 block text-xs font-medium text-slate-700";
@@ -27,7 +28,7 @@ export function PresentChooser({ packs, scopes, metrics }: ChooserProps) {
               <label htmlFor="present-pack" className={LABEL}>Pack</label>
               <select id="present-pack" name="pack" className={FIELD}>
                 {packs.map((p) => (
-                  <option key={p.id} value={p.id}>{p.title} ({p.date})</option>
+                  <option key={p.id} value={p.id}>{p.title} ({formatDate(p.date)})</option>
                 ))}
               </select>
             </div>

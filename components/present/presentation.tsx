@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { MarkerLegend } from "@/components/annotations/marker-legend";
-import { formatValue, latestState, WITHHELD_TEXT } from "@/components/charts/shape";
+import { latestState, WITHHELD_TEXT } from "@/components/charts/shape";
+import { useFormat } from "@/components/format/format-context";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { channelName, commandForKey, nextIndex, type PresenterMessage, type PresentSlide, type SlideCommand } from "./slides";
 
@@ -15,6 +16,7 @@ import { channelName, commandForKey, nextIndex, type PresenterMessage, type Pres
  */
 export function Presentation({ slides, deckId, exitHref }: { slides: PresentSlide[]; deckId: string; exitHref: string }) {
   const router = useRouter();
+  const f = useFormat();
   const rootRef = useRef<HTMLDivElement>(null);
   const channelRef = useRef<BroadcastChannel | null>(null);
   const headingId = useId();
@@ -105,14 +107,14 @@ export function Presentation({ slides, deckId, exitHref }: { slides: PresentSlid
           <p className="mt-1 text-xl text-slate-700">{slide.subtitle}</p>
         </div>
         <p className="text-5xl font-semibold tabular-nums">
-          {latest.kind === "value" ? formatValue(latest.value, slide.series.metric.unit) : latest.kind === "withheld" ? WITHHELD_TEXT[latest.reason] : "No data"}
+          {latest.kind === "value" ? f.metric(slide.series.metric, latest.value) : latest.kind === "withheld" ? WITHHELD_TEXT[latest.reason] : "No data"}
           {latest.kind !== "none" && <span className="ml-3 text-2xl font-normal text-slate-600">{latest.label}</span>}
         </p>
         <div className="min-h-0 flex-1">
           <TrendChart key={index} series={slide.series} markers={slide.markers} height={360} />
         </div>
         <div className="text-lg">
-          <MarkerLegend markers={slide.markers} points={slide.series.points} label={slide.series.metric.name} />
+          <MarkerLegend markers={slide.markers} points={slide.series.points} label="Notes on this chart" />
         </div>
         {slide.narrative && <p className="max-w-5xl whitespace-pre-line text-2xl leading-snug text-slate-800">{slide.narrative}</p>}
       </section>

@@ -2,7 +2,7 @@
  * Presentation slides and the keys that move between them. Pure: the same rules drive the audience
  * view and the presenter's notes window, and are tested without a browser.
  */
-import type { ChartMarker } from "@/components/charts/trend-chart";
+import type { ChartMarker } from "@/components/charts/markers";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 
 export interface PresentSlide {

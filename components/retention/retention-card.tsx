@@ -1,11 +1,14 @@
+"use client";
+
 import { TrendChart } from "@/components/charts/trend-chart";
-import { formatValue } from "@/components/charts/shape";
+import { useFormat } from "@/components/format/format-context";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { SUPPRESSED_TEXT } from "@/lib/server/services/people/report-core";
 
 /** One people metric for the chosen segment value: the latest period's number (or why it is hidden) and its trend. */
 export function RetentionCard({ series }: { series: MetricSeries }) {
   const { metric } = series;
+  const format = useFormat();
   const last = series.points.at(-1);
   const headingId = `retention-${metric.key}`;
   return (
@@ -21,7 +24,7 @@ export function RetentionCard({ series }: { series: MetricSeries }) {
           </p>
         ) : last && last.value !== null ? (
           <p>
-            <span className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{formatValue(last.value, metric.unit)}</span>
+            <span className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{format.metric(metric, last.value)}</span>
             <span className="ml-2 text-xs text-slate-600">{last.label}</span>
           </p>
         ) : (

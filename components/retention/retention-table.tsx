@@ -1,4 +1,7 @@
-import { formatValue } from "@/components/charts/shape";
+"use client";
+
+import { useFormat } from "@/components/format/format-context";
+import { formatValue, type FormatSettings } from "@/lib/format";
 import type { RetentionNumbers, RetentionRow } from "@/lib/server/services/people/report-core";
 import type { MetricUnit } from "@/lib/metrics/catalog";
 import { SUPPRESSED_TEXT } from "@/lib/server/services/people/report-core";
@@ -16,12 +19,13 @@ const COLUMNS: { key: keyof RetentionNumbers; label: string; unit: MetricUnit }[
   { key: "internalMobility", label: "Mobility", unit: "percent" },
 ];
 
-function cell(value: RetentionNumbers[keyof RetentionNumbers], unit: MetricUnit): string {
-  return typeof value === "number" ? formatValue(value, unit) : "—";
+function cell(value: RetentionNumbers[keyof RetentionNumbers], unit: MetricUnit, settings: FormatSettings): string {
+  return typeof value === "number" ? formatValue(value, unit, settings) : "—";
 }
 
 /** Every segment value for one period; a suppressed row says why across its cells and shows no number. */
 export function RetentionTable({ rows, caption }: { rows: RetentionRow[]; caption: string }) {
+  const format = useFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="retention-table">
@@ -51,7 +55,7 @@ export function RetentionTable({ rows, caption }: { rows: RetentionRow[]; captio
               ) : (
                 COLUMNS.map((c) => (
                   <td key={c.key} className="px-3 py-2 text-right tabular-nums text-slate-800">
-                    {cell((r.metrics as RetentionNumbers)[c.key], c.unit)}
+                    {cell((r.metrics as RetentionNumbers)[c.key], c.unit, format)}
                   </td>
                 ))
               )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { MetricCard } from "@/components/dashboard/metric-card";
+import { useFormat } from "@/components/format/format-context";
 import { FilterNotice, NoTeamsMatch, SegmentFilterSelects } from "@/components/dashboard/segment-filter-bar";
 import { RETENTION_PERIODS, RETENTION_SEGMENTS, type RetentionPeriod, type RetentionSegment } from "@/lib/validation/people";
 import { RetentionCard } from "./retention-card";
@@ -58,6 +59,7 @@ export function RetentionView({ initial, canManagePeople }: { initial: Retention
   const [focus, setFocus] = useState("org");
   const report = useRetentionReport(params);
   const data = report.data;
+  const format = useFormat();
   const focusKey = data?.segments.some((s) => s.key === focus) ? focus : "org";
   const latest = data?.periods.at(-1);
   const development = useDevelopmentSeries(developmentScope(params.segment, focusKey), params.filter, params.period === "quarter" || params.period === "year" ? "quarter" : "month");
@@ -149,7 +151,15 @@ export function RetentionView({ initial, canManagePeople }: { initial: Retention
             ) : development.data ? (
               <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
                 {development.data.series.map((s) => (
-                  <MetricCard key={s.metric.key} series={s} />
+                  <MetricCard
+                    key={s.metric.key}
+                    series={s}
+                    details={{
+                      scope: development.data.scope.name,
+                      filters: development.data.filter?.label ?? null,
+                      period: `${format.dateRange(development.data.from, development.data.to)}, by ${params.period === "quarter" || params.period === "year" ? "quarter" : "month"}`,
+                    }}
+                  />
                 ))}
               </div>
             ) : (

@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/format";
 import type { CohortRow, RetentionRow } from "@/lib/server/services/people/report-core";
 import { SUPPRESSED_TEXT } from "@/lib/server/services/people/report-core";
 
@@ -52,7 +53,7 @@ export function CohortTable({ cohorts, explanation }: { cohorts: CohortRow[]; ex
                   <td className="px-3 py-2 text-right tabular-nums">{c.cohortSize}</td>
                   {c.checkpoints.map((p) => (
                     <td key={p.months} className="px-3 py-2 text-right tabular-nums">
-                      {p.percent === null ? <span className="text-slate-500">not yet</span> : `${p.percent.toFixed(0)}%`}
+                      {p.percent === null ? <span className="text-slate-500">not yet</span> : formatPercent(p.percent)}
                     </td>
                   ))}
                 </>

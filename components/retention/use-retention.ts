@@ -40,7 +40,7 @@ export function useDevelopmentSeries(scope: string, filter: SegmentFilter, granu
   const search = appendFilter(new URLSearchParams({ scope, range: "1y", granularity, metrics: DEVELOPMENT_METRICS.join(",") }), filter).toString();
   return useQuery({
     queryKey: retentionKeys.development(search),
-    queryFn: ({ signal }) => fetchJson<{ series: MetricSeries[] }>(`/api/v1/metrics/series?${search}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<{ scope: { name: string }; filter: { label: string } | null; from: string; to: string; series: MetricSeries[] }>(`/api/v1/metrics/series?${search}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,11 +1,23 @@
+"use client";
+
 import Link from "next/link";
 import type { TeamWarning, WeeklyReview } from "@/lib/review/review-types";
-import { chartHref, formatChange, formatDelta, formatMetric } from "./format";
+import { useFormat } from "@/components/format/format-context";
+import { formatChange, formatDifference, valueStyle } from "@/lib/format";
+import { chartHref } from "./chart-href";
 
 const PILLAR_NAMES: Record<string, string> = { QUALITY: "Quality", ENGAGEMENT: "Engagement", RETENTION: "Retention", SKILLS: "Skills", ALIGNMENT: "Alignment" };
 
 function WarningCard({ warning }: { warning: TeamWarning }) {
   const headingId = `warning-${warning.teamId}`;
+  const f = useFormat();
+  // The difference in the metric's unit, and for counts, durations and money also relative to the baseline.
+  const reasonChange = (r: TeamWarning["reasons"][number]) => {
+    const style = valueStyle(r);
+    const change = formatChange(style, r.recent, r.baseline, f);
+    const difference = formatDifference(r.change, style, f);
+    return change?.kind === "percent" ? `${difference}, ${change.text}` : difference;
+  };
   return (
     <article aria-labelledby={headingId} data-testid="early-warning" data-print-card className="rounded-lg border border-red-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -22,13 +34,10 @@ function WarningCard({ warning }: { warning: TeamWarning }) {
       <ul className="mt-3 space-y-1.5 text-sm text-slate-800">
         {warning.reasons.map((r) => (
           <li key={r.key}>
-            <span className="font-medium">{r.name}</span>: {formatMetric(r.baseline, r.unit)} → {formatMetric(r.recent, r.unit)}{" "}
-            <span className="text-red-800">
-              ({formatDelta(r.change, r.unit)}
-              {r.changePct !== null && `, ${formatChange(r.changePct)}`})
-            </span>
+            <span className="font-medium">{r.name}</span>: {f.metric(r, r.baseline)} → {f.metric(r, r.recent)}{" "}
+            <span className="text-red-800">({reasonChange(r)})</span>
             <span className="block text-xs text-slate-600">
-              weeks {r.recentFrom} to {r.recentTo} ({r.recentPoints} {r.recentPoints === 1 ? "value" : "values"}) vs {r.baselineFrom} to {r.baselineTo} ({r.baselinePoints})
+              weeks of {f.dateRange(r.recentFrom, r.recentTo)} ({r.recentPoints} {r.recentPoints === 1 ? "value" : "values"}) vs {f.dateRange(r.baselineFrom, r.baselineTo)} ({r.baselinePoints})
             </span>
           </li>
         ))}

@@ -1,6 +1,10 @@
+"use client";
+
 import Link from "next/link";
 import type { ReviewPillar } from "@/lib/review/review-types";
-import { chartHref, formatChange, formatMetric } from "./format";
+import { useFormat } from "@/components/format/format-context";
+import { formatChange, valueStyle } from "@/lib/format";
+import { chartHref } from "./chart-href";
 
 const TONE = { worse: "text-red-700", better: "text-green-700", neutral: "text-slate-700" } as const;
 const TONE_WORD = { worse: "worse", better: "better", neutral: "" } as const;
@@ -9,6 +13,8 @@ const FLAG = { red: "bg-red-50 text-red-800 ring-red-600/30", amber: "bg-amber-5
 export function PillarMoves({ pillar, scope }: { pillar: ReviewPillar; scope: string }) {
   const headingId = `review-${pillar.key}`;
   const href = chartHref(scope, "12w");
+  const f = useFormat();
+  const show = (m: { key: string; unit: string }, v: number) => f.metric(m, v);
   return (
     <article aria-labelledby={headingId} data-print-card className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h3 id={headingId} className="text-base font-semibold text-slate-900">{pillar.name}</h3>
@@ -22,11 +28,11 @@ export function PillarMoves({ pillar, scope }: { pillar: ReviewPillar; scope: st
                 <li key={m.key}>
                   <Link href={href} className="font-medium text-blue-700 hover:text-blue-900">{m.name}</Link>{" "}
                   <span className={TONE[m.tone]}>
-                    {formatChange(m.changePct)}
+                    {formatChange(valueStyle(m), m.latest.value, m.previous.value, f)?.text}
                     {TONE_WORD[m.tone] && <span className="sr-only"> ({TONE_WORD[m.tone]})</span>}
                   </span>{" "}
                   <span className="text-slate-600">
-                    {formatMetric(m.previous.value, m.unit)} ({m.previous.label}) → {formatMetric(m.latest.value, m.unit)} ({m.latest.label})
+                    {show(m, m.previous.value)} ({m.previous.label}) → {show(m, m.latest.value)} ({m.latest.label})
                   </span>
                 </li>
               ))}
@@ -34,12 +40,12 @@ export function PillarMoves({ pillar, scope }: { pillar: ReviewPillar; scope: st
           )}
           {pillar.flags.length > 0 && (
             <ul aria-label={`Targets missed in ${pillar.name}`} className="mt-3 space-y-1 text-sm">
-              {pillar.flags.map((f) => (
-                <li key={f.key} className="flex flex-wrap items-center gap-2">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${FLAG[f.status]}`}>{f.status === "red" ? "Off target" : "Near target"}</span>
-                  <Link href={href} className="text-blue-700 hover:text-blue-900">{f.name}</Link>
+              {pillar.flags.map((flag) => (
+                <li key={flag.key} className="flex flex-wrap items-center gap-2">
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${FLAG[flag.status]}`}>{flag.status === "red" ? "Off target" : "Near target"}</span>
+                  <Link href={href} className="text-blue-700 hover:text-blue-900">{flag.name}</Link>
                   <span className="text-slate-600">
-                    {formatMetric(f.value, f.unit)} in {f.label}; green at {formatMetric(f.green, f.unit)}, amber at {formatMetric(f.amber, f.unit)}
+                    {show(flag, flag.value)} in {flag.label}; green at {show(flag, flag.green)}, amber at {show(flag, flag.amber)}
                   </span>
                 </li>
               ))}

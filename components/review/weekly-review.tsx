@@ -1,8 +1,11 @@
 "use client";
 
 import "@/components/packs/print.css";
+import { PrintHeader } from "@/components/packs/print-header";
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { useFormat } from "@/components/format/format-context";
+import { formatIsoWeek } from "@/lib/format";
 import { reviewSearch, useWeeklyReview, type ReviewParams } from "@/lib/client/use-review";
 import { EarlyWarnings } from "./early-warnings";
 import { PillarMoves } from "./pillar-moves";
@@ -16,6 +19,7 @@ export function WeeklyReviewView({ initial }: { initial: ReviewParams }) {
   const pathname = usePathname();
   const [params, setParams] = useState(initial);
   const review = useWeeklyReview(params);
+  const f = useFormat();
 
   const change = (next: ReviewParams) => {
     setParams(next);
@@ -26,11 +30,12 @@ export function WeeklyReviewView({ initial }: { initial: ReviewParams }) {
   const data = review.data;
   return (
     <div className="space-y-8">
+      <PrintHeader title="Weekly review" scope={data?.scope.name} period={data ? `week of ${f.date(data.reviewWeek)} (${formatIsoWeek(data.reviewWeek)})` : undefined} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Weekly review</h1>
           <p className="text-sm text-slate-600">
-            {data ? `${data.scope.name} · week of ${data.reviewWeek}${data.reviewWeek !== data.asOfWeek ? " (the last complete week)" : ""}` : "What changed and what needs you"}
+            {data ? `${data.scope.name} · week of ${f.date(data.reviewWeek)} (${formatIsoWeek(data.reviewWeek)})${data.reviewWeek !== data.asOfWeek ? " (the last complete week)" : ""}` : "What changed and what needs you"}
           </p>
         </div>
         <div role="group" aria-label="Review options" className="flex flex-wrap items-end gap-3" data-print-hidden>

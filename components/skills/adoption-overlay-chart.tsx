@@ -4,7 +4,9 @@ import "@/components/charts/chart-setup";
 import type { ChartData, ChartOptions } from "chart.js";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
-import { formatTick, formatValue } from "@/components/charts/shape";
+import { pointRadii } from "@/components/charts/trend-config";
+import { useFormat } from "@/components/format/format-context";
+import { formatTick, valueStyle } from "@/lib/format";
 import { chartTheme } from "@/components/charts/theme";
 import { useReducedMotion } from "@/components/charts/use-reduced-motion";
 import type { MetricSeries } from "@/lib/metrics/series-types";
@@ -18,12 +20,13 @@ const SECOND_LINE = "#0f766e"; // teal-700, ≥ 3:1 on white
  */
 export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adoption: MetricSeries; other: MetricSeries; height?: number }) {
   const reducedMotion = useReducedMotion();
+  const f = useFormat();
   const data = useMemo<ChartData<"line", (number | null)[], string>>(
     () => ({
       labels: adoption.points.map((p) => p.label),
       datasets: [
-        { label: adoption.metric.name, data: adoption.points.map((p) => p.value), borderColor: chartTheme.line, backgroundColor: chartTheme.line, yAxisID: "y", pointRadius: 0, borderWidth: 2, tension: 0.25 },
-        { label: other.metric.name, data: other.points.map((p) => p.value), borderColor: SECOND_LINE, backgroundColor: SECOND_LINE, yAxisID: "y2", pointRadius: 0, borderWidth: 2, borderDash: [5, 3], tension: 0.25 },
+        { label: adoption.metric.name, data: adoption.points.map((p) => p.value), borderColor: chartTheme.line, backgroundColor: chartTheme.line, yAxisID: "y", pointRadius: pointRadii(adoption.points.map((p) => p.value)), borderWidth: 2, tension: 0, spanGaps: false },
+        { label: other.metric.name, data: other.points.map((p) => p.value), borderColor: SECOND_LINE, backgroundColor: SECOND_LINE, yAxisID: "y2", pointRadius: pointRadii(other.points.map((p) => p.value)), borderWidth: 2, borderDash: [5, 3], tension: 0, spanGaps: false },
       ],
     }),
     [adoption, other],
@@ -36,22 +39,22 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
       interaction: { mode: "index", intersect: false },
       scales: {
         x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8, font: { size: 11 } } },
-        y: { position: "left", beginAtZero: true, title: { display: true, text: adoption.metric.name }, ticks: { callback: (v) => formatTick(Number(v), adoption.metric.unit) } },
-        y2: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: other.metric.name }, ticks: { callback: (v) => formatTick(Number(v), other.metric.unit) } },
+        y: { position: "left", beginAtZero: true, title: { display: true, text: adoption.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(adoption.metric), f) } },
+        y2: { position: "right", beginAtZero: other.metric.unit !== "score", grid: { drawOnChartArea: false }, title: { display: true, text: other.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(other.metric), f) } },
       },
       plugins: {
         legend: { position: "bottom" },
         tooltip: {
           callbacks: {
             label: (ctx) => {
-              const unit = ctx.datasetIndex === 0 ? adoption.metric.unit : other.metric.unit;
-              return `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : formatValue(ctx.parsed.y, unit)}`;
+              const metric = ctx.datasetIndex === 0 ? adoption.metric : other.metric;
+              return `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : f.metric(metric, ctx.parsed.y)}`;
             },
           },
         },
       },
     }),
-    [reducedMotion, adoption.metric, other.metric],
+    [reducedMotion, adoption.metric, other.metric, f],
   );
   const summary = `${adoption.metric.name} and ${other.metric.name} by week, on separate axes.`;
   return (
@@ -68,8 +71,8 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
           {adoption.points.map((p, i) => (
             <tr key={p.period}>
               <th scope="row">{p.label}</th>
-              <td>{p.value === null ? "No data" : formatValue(p.value, adoption.metric.unit)}</td>
-              <td>{other.points[i]?.value == null ? "No data" : formatValue(other.points[i].value as number, other.metric.unit)}</td>
+              <td>{p.value === null ? "No data" : f.metric(adoption.metric, p.value)}</td>
+              <td>{other.points[i]?.value == null ? "No data" : f.metric(other.metric, other.points[i].value as number)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { LoadState, SelectField } from "@/components/admin/form-controls";
-import { formatValue } from "@/components/charts/shape";
+import { useFormat } from "@/components/format/format-context";
 import { useAlignedSeries } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 import { AdoptionOverlayChart } from "./adoption-overlay-chart";
@@ -21,6 +21,7 @@ const HEADLINES = ["ai_adoption", "ai_reach", "ai_pr_share"] as const;
 export function AiAdoptionSection({ scope, scopeName, canImport }: { scope: string; scopeName: string; canImport: boolean }) {
   const [compare, setCompare] = useState("lead_time");
   const series = useAlignedSeries(scope, [...HEADLINES, compare], "1y");
+  const f = useFormat();
   const byKey = new Map(series.data?.map((s) => [s.metric.key, s]));
   const adoption = byKey.get("ai_adoption");
   const other = byKey.get(compare);
@@ -34,7 +35,7 @@ export function AiAdoptionSection({ scope, scopeName, canImport }: { scope: stri
           return (
             <div key={key} className="rounded-md border border-slate-200 p-3">
               <dt className="text-sm text-slate-700">{s?.metric.name ?? key}</dt>
-              <dd className="text-2xl font-semibold tabular-nums text-slate-900">{s?.latest ? formatValue(s.latest.value, s.metric.unit) : "No data"}</dd>
+              <dd className="text-2xl font-semibold tabular-nums text-slate-900">{s?.latest ? f.metric(s.metric, s.latest.value) : "No data"}</dd>
               <dd className="text-xs text-slate-600">{SKILLS_EXPLANATIONS[key]}</dd>
             </div>
           );

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { DANGER_BUTTON, ErrorAlert, LoadState, PRIMARY_BUTTON, SelectField, TextField } from "@/components/admin/form-controls";
-import { formatValue } from "@/components/charts/shape";
+import { formatDate, formatHours, formatMoney } from "@/lib/format";
 import { skillsKeys } from "@/lib/client/skills-query-keys";
 import { useJsonMutation, useLearningRecords } from "@/lib/client/use-skills";
 import { LEARNING_CATEGORIES, type LearningBudgetInput, type LearningInput } from "@/lib/validation/skills";
@@ -29,12 +29,12 @@ export function LearningRecords({ teamId, teamSlug, canWrite, currency }: { team
           <tbody>
             {records.data.slice(0, 50).map((r) => (
               <tr key={r.id} className="border-t border-slate-100">
-                <td className="py-1 pr-3">{r.date}</td>
+                <td className="py-1 pr-3 whitespace-nowrap">{formatDate(r.date)}</td>
                 <td className="py-1 pr-3">{r.employeeId ?? "Team"}</td>
                 <td className="py-1 pr-3">{r.category}</td>
                 <td className="py-1 pr-3">{r.title ?? "—"}</td>
-                <td className="py-1 pr-3 tabular-nums">{r.hours}</td>
-                <td className="py-1 pr-3 tabular-nums">{formatValue(r.spend, "currency", { currency })}</td>
+                <td className="py-1 pr-3 tabular-nums">{formatHours(r.hours)}</td>
+                <td className="py-1 pr-3 tabular-nums">{formatMoney(r.spend, currency)}</td>
                 <td className="py-1">
                   {r.canDelete && (
                     <button type="button" className={DANGER_BUTTON} aria-label={`Delete the record of ${r.date}`} onClick={() => remove.mutate({ url: `/api/v1/learning/${r.id}` })}>

@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { LoadState, SelectField } from "@/components/admin/form-controls";
-import { formatValue } from "@/components/charts/shape";
+import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { useLearningReport } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 import { SEGMENTS } from "@/lib/validation/skills";
 
-const num = (v: number | null, digits = 1) => (v === null ? "—" : v.toFixed(digits));
+const num = (v: number | null, digits = 1) => (v === null ? "—" : formatNumber(v, digits));
 
 /** Hours and spend per engineer and the share of engineers learning, per quarter, by team or segment; and budget burn-down. */
 export function LearningReportPanel({ currency }: { currency: string }) {
@@ -41,7 +41,7 @@ export function LearningReportPanel({ currency }: { currency: string }) {
                   <th scope="row" className="py-1 pr-3 text-left font-medium">{r.name}</th>
                   {r.quarters.map((q) => (
                     <td key={q.quarter} className="py-1 pr-3 tabular-nums">
-                      {num(q.hoursPerEngineer)} h · {q.spendPerEngineer === null ? "—" : formatValue(q.spendPerEngineer, "currency", { currency })} · {num(q.percentWithLearning, 0)}%
+                      {num(q.hoursPerEngineer)} h · {q.spendPerEngineer === null ? "—" : formatMoney(q.spendPerEngineer, currency)} · {q.percentWithLearning === null ? "—" : formatPercent(q.percentWithLearning)}
                     </td>
                   ))}
                 </tr>
@@ -66,7 +66,7 @@ export function LearningReportPanel({ currency }: { currency: string }) {
                   <div className="flex justify-between">
                     <span>{b.teamName}</span>
                     <span className="tabular-nums">
-                      {formatValue(b.spent, "currency", { currency })} of {b.budget === null ? "no budget set" : formatValue(b.budget, "currency", { currency })}
+                      {formatMoney(b.spent, currency)} of {b.budget === null ? "no budget set" : formatMoney(b.budget, currency)}
                     </span>
                   </div>
                   {share !== null && (
@@ -75,7 +75,7 @@ export function LearningReportPanel({ currency }: { currency: string }) {
                     </div>
                   )}
                   <p className="text-xs text-slate-500">
-                    By month (cumulative): {b.months.filter((m) => m.spent > 0).map((m) => `${m.month} ${formatValue(m.cumulative, "currency", { currency })}`).join(" · ") || "nothing spent yet"}
+                    By month (cumulative): {b.months.filter((m) => m.spent > 0).map((m) => `${m.month} ${formatMoney(m.cumulative, currency)}`).join(" · ") || "nothing spent yet"}
                   </p>
                 </li>
               );

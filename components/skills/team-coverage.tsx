@@ -5,6 +5,7 @@ import { ErrorAlert, LoadState, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/compo
 import { skillsKeys } from "@/lib/client/skills-query-keys";
 import { useJsonMutation, useSkillCatalog, useTeamSkills } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
+import { formatPercent, orEmpty } from "@/lib/format";
 
 /** A team's skills coverage and bus-factor list, as counts; its managers and admins can change the needed skills. */
 export function TeamCoverage({ teamId }: { teamId: string }) {
@@ -24,7 +25,7 @@ export function TeamCoverage({ teamId }: { teamId: string }) {
         <>
           <p>
             <span data-testid="coverage-percent" className="text-3xl font-semibold tabular-nums text-slate-900">
-              {d.percent === null ? "—" : `${Math.round(d.percent)}%`}
+              {orEmpty(d.percent, formatPercent)}
             </span>
             <span className="ml-2 text-sm text-slate-600">
               {d.needed === 0 ? "This team has not declared any needed skills." : `${d.covered} of ${d.needed} needed skills covered · ${d.people} people`}

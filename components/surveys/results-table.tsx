@@ -1,18 +1,21 @@
 "use client";
 
 import type { RunResults, UnitResult } from "@/lib/server/services/surveys/results";
-import { formatDelta, formatEnps, formatPercent, formatScore } from "./format";
+import { formatDifference, formatEnps, formatFixed, formatPercent, orEmpty } from "@/lib/format";
+
+/** Survey numbers are never money; the currency is not needed. */
+const NO_MONEY = { currency: "USD" };
 
 function IndexCell({ unit, indexKey }: { unit: Extract<UnitResult, { shown: true }>; indexKey: string }) {
   const ix = unit.indexes.find((i) => i.key === indexKey);
   if (!ix) return <td className="px-2 py-2">—</td>;
-  const main = ix.key === "enps" ? formatEnps(ix.score) : formatScore(ix.score);
+  const main = ix.key === "enps" ? orEmpty(ix.score, formatEnps) : orEmpty(ix.score, (v) => formatFixed(v, 2));
   return (
     <td className="px-2 py-2 tabular-nums">
       <span className="font-medium text-slate-900">{main}</span>
-      {ix.percentFavourable !== null && <span className="block text-xs text-slate-600">{formatPercent(ix.percentFavourable)} fav.</span>}
+      {ix.percentFavourable !== null && <span className="block text-xs text-slate-600">{orEmpty(ix.percentFavourable, formatPercent)} fav.</span>}
       {ix.vsOrg !== undefined && ix.vsOrg !== null && (
-        <span className="block text-xs text-slate-600">{formatDelta(ix.vsOrg, ix.key === "enps" ? 0 : 2)} vs org</span>
+        <span className="block text-xs text-slate-600">{formatDifference(ix.vsOrg, ix.key === "enps" ? "enps" : "score", NO_MONEY)} vs org</span>
       )}
     </td>
   );
@@ -48,7 +51,7 @@ export function ResultsTable({ results, units }: { results: RunResults; units: U
               {u.shown ? (
                 <>
                   <td className="px-2 py-2 tabular-nums">
-                    {formatPercent(u.participation)}
+                    {orEmpty(u.participation, formatPercent)}
                     <span className="block text-xs text-slate-600">
                       {u.respondents} of {u.invited}
                     </span>

@@ -4,6 +4,7 @@ import { EmailLinksPanel, EmailNotConfigured, type EmailSetup } from "./email-li
 import { LinksPanel } from "./links-panel";
 import { RunActions } from "./run-actions";
 import { RunResultsView } from "./run-results";
+import { formatDateRange } from "@/lib/format";
 
 interface RunPageProps {
   run: RunDetail;
@@ -21,7 +22,7 @@ export function RunPage({ run, canManage, invitableTeams, canModerate, email }: 
         <Link href={`/surveys/${run.surveyId}`} className="text-sm text-blue-700 underline">← {run.surveyTitle}</Link>
         <h1 className="mt-1 text-2xl font-semibold text-slate-900">{run.title}</h1>
         <p className="text-sm text-slate-700">
-          {run.state === "open" ? "Open" : run.state === "scheduled" ? "Scheduled" : "Closed"} · {run.opensOn} → {run.closesOn}
+          {run.state === "open" ? "Open" : run.state === "scheduled" ? "Scheduled" : "Closed"} · {formatDateRange(run.opensOn, run.closesOn)}
           {run.repeat !== "none" ? ` · repeats ${run.repeat}` : ""} · {run.teams.length} team(s)
         </p>
       </div>

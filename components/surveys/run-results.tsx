@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/lib/client/api";
 import type { RunResults, ShownUnit } from "@/lib/server/services/surveys/results";
-import { formatEnps, formatPercent, formatScore } from "./format";
+import { formatEnps, formatFixed, formatPercent, orEmpty } from "@/lib/format";
 import { ResultsTable } from "./results-table";
 import { UnitDetails } from "./unit-details";
 import { resultsSearch, useRunResults, type ResultsFilter } from "./use-run-results";
@@ -64,10 +64,10 @@ function Trend({ results }: { results: RunResults }) {
                 <th scope="row" className="px-2 py-2 font-medium">{t.title}</th>
                 {t.shown ? (
                   <>
-                    <td className="px-2 py-2 tabular-nums">{formatPercent(t.participation)}</td>
+                    <td className="px-2 py-2 tabular-nums">{orEmpty(t.participation, formatPercent)}</td>
                     {keys.map((k) => {
                       const v = t.indexes?.find((i) => i.key === k.key)?.score;
-                      return <td key={k.key} className="px-2 py-2 tabular-nums">{k.key === "enps" ? formatEnps(v) : formatScore(v)}</td>;
+                      return <td key={k.key} className="px-2 py-2 tabular-nums">{k.key === "enps" ? orEmpty(v, formatEnps) : orEmpty(v, (v) => formatFixed(v, 2))}</td>;
                     })}
                   </>
                 ) : (

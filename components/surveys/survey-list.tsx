@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SurveySummary } from "@/lib/server/services/surveys/surveys";
+import { formatDateRange } from "@/lib/format";
 
 const STATE_LABEL = { scheduled: "Scheduled", open: "Open", closed: "Closed" } as const;
 
@@ -40,7 +41,7 @@ export function SurveyList({ surveys, canManage }: { surveys: SurveySummary[]; c
                         {r.title}
                       </Link>{" "}
                       <span className="text-slate-600">
-                        {STATE_LABEL[r.state]} · {r.opensOn} → {r.closesOn} · {r.teams} team(s){r.repeat !== "none" ? ` · repeats ${r.repeat}` : ""}
+                        {STATE_LABEL[r.state]} · {formatDateRange(r.opensOn, r.closesOn)} · {r.teams} team(s){r.repeat !== "none" ? ` · repeats ${r.repeat}` : ""}
                       </span>
                     </li>
                   ))}

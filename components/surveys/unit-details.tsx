@@ -1,7 +1,7 @@
 "use client";
 
 import type { ShownUnit } from "@/lib/server/services/surveys/results";
-import { formatPercent, formatScore } from "./format";
+import { formatFixed, formatPercent, orEmpty } from "@/lib/format";
 
 /** One item's answers as horizontal bars with counts, readable without colour. */
 function Distribution({ item }: { item: ShownUnit["items"][number] }) {
@@ -18,7 +18,7 @@ function Distribution({ item }: { item: ShownUnit["items"][number] }) {
               <div className="h-3 rounded bg-blue-600" style={{ width: `${Math.max(d.percent ?? 0, 0.5)}%` }} aria-hidden="true" />
             </td>
             <td className="w-20 py-0.5 pl-2 text-right tabular-nums text-slate-700">
-              {d.count} ({formatPercent(d.percent)})
+              {d.count} ({orEmpty(d.percent, formatPercent)})
             </td>
           </tr>
         ))}
@@ -47,8 +47,8 @@ export function UnitDetails({ unit, distributionHelp, canModerate, onToggleComme
             </p>
             {item.mean !== null && (
               <p className="text-sm text-slate-700">
-                Mean {formatScore(item.mean)}
-                {item.percentFavourable !== null && <> · {formatPercent(item.percentFavourable)} favourable</>}
+                Mean {orEmpty(item.mean, (v) => formatFixed(v, 2))}
+                {item.percentFavourable !== null && <> · {orEmpty(item.percentFavourable, formatPercent)} favourable</>}
               </p>
             )}
             <Distribution item={item} />

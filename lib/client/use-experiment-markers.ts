@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ChartMarker } from "@/components/charts/trend-chart";
+import type { ChartMarker } from "@/components/charts/markers";
 import { fetchJson } from "./api";
 import { experimentKeys } from "./skills-query-keys";
 

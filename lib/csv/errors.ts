@@ -2,6 +2,7 @@
  * The one error type the CSV reader throws. Importers show `message` to the person who uploaded
  * the file, so every message says what is wrong, where, and what to do about it.
  */
+import { formatNumber } from "@/lib/format/numbers";
 
 export type CsvErrorCode =
   | "not_csv" // a spreadsheet, archive, PDF or UTF-16 file instead of UTF-8 CSV
@@ -44,5 +45,5 @@ export class CsvError extends Error {
 
 /** "1,000,000" — limits are quoted back to people, who read grouped digits more easily. */
 export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
+  return formatNumber(n);
 }

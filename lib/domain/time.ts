@@ -138,7 +138,8 @@ export function periodLabel(start: string, granularity: Granularity): string {
     return `${isoYear}-W${String(week).padStart(2, "0")}`;
   }
   if (granularity === "month") {
-    return new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+    // Fixed names: the en-GB locale writes "Sept", which no other label here uses.
+    return `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]} ${y}`;
   }
   if (granularity === "quarter") return `Q${Math.floor((m - 1) / 3) + 1} ${y}`;
   return String(y);

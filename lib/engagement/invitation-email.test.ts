@@ -18,14 +18,14 @@ describe("composeInvitationEmail", () => {
     expect(subject).toBe("Survey: Team pulse");
     expect(text).toContain('the survey "Team pulse" for the team Payments.');
     expect(text.split("\n")).toContain(base.url);
-    expect(text).toContain("closes at the end of 2026-03-27");
+    expect(text).toContain("closes at the end of 27 Mar 2026");
     expect(text).not.toContain("opens on");
     expect(text.replace(/\n/g, " ")).toContain("results are shown only for groups of at least 5 people");
     expect(text.split("\n").every((line) => line.length <= 72)).toBe(true);
   });
 
   it("says when a scheduled run opens", () => {
-    expect(composeInvitationEmail({ ...base, today: "2026-03-10" }).text).toContain("opens on 2026-03-16 and closes at the end of 2026-03-27");
+    expect(composeInvitationEmail({ ...base, today: "2026-03-10" }).text).toContain("opens on 16 Mar 2026 and closes at the end of 27 Mar 2026");
   });
 
   it("can never put a line break in the subject", () => {

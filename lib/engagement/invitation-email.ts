@@ -1,4 +1,5 @@
 import { parseClipboardBlock } from "@/lib/entry/paste";
+import { formatDate } from "@/lib/format/dates";
 
 /**
  * The invitation email and the address list it goes to — pure, shared by the "Email links" form (preview,
@@ -45,8 +46,8 @@ export function composeInvitationEmail(input: InvitationEmailInput): InvitationE
   const team = oneLine(input.teamName);
   const when =
     input.today < input.opensOn
-      ? `The survey opens on ${input.opensOn} and closes at the end of ${input.closesOn}.`
-      : `The survey closes at the end of ${input.closesOn}.`;
+      ? `The survey opens on ${formatDate(input.opensOn)} and closes at the end of ${formatDate(input.closesOn)}.`
+      : `The survey closes at the end of ${formatDate(input.closesOn)}.`;
   const text = [
     "Hello,",
     wrap(`You are invited to answer the survey "${title}" for the team ${team}.`),

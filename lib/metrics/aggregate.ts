@@ -101,3 +101,27 @@ export function changePct(latest: number | null, previous: number | null): numbe
   if (latest === null || previous === null || previous === 0) return null;
   return ((latest - previous) / Math.abs(previous)) * 100;
 }
+
+/**
+ * How a change between two periods is expressed, by the metric's unit (presentation.md rule 4): rates and
+ * shares in percentage points, scores (eNPS, survey means) in points, counts, durations and money relative
+ * to the earlier value — or as the absolute difference when the earlier value is 0.
+ */
+export type ChangeKind = "pp" | "points" | "percent" | "absolute";
+
+export interface MetricChange {
+  kind: ChangeKind;
+  /** Percentage points, points, percent or the difference in the metric's unit, as `kind` says. */
+  amount: number;
+  /** latest − previous, in the metric's unit. */
+  difference: number;
+}
+
+export function metricChange(unit: string, latest: number | null, previous: number | null): MetricChange | null {
+  if (latest === null || previous === null) return null;
+  const difference = latest - previous;
+  if (unit === "percent") return { kind: "pp", amount: difference, difference };
+  if (unit === "score") return { kind: "points", amount: difference, difference };
+  if (previous === 0) return { kind: "absolute", amount: difference, difference };
+  return { kind: "percent", amount: (difference / Math.abs(previous)) * 100, difference };
+}

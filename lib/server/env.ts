@@ -36,6 +36,12 @@ const schema = z.object({
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/\s]+/.test(v), "must look like smtp://user:pass@host:587 or smtps://user:pass@host:465"),
   /** Sender of those emails, e.g. `Pillars <surveys@example.com>`. */
   SMTP_FROM: optional,
+  /** The port this instance serves on (set by scripts/serve.mjs from -p). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** How this instance reaches itself to print pages as PDF; default http://127.0.0.1:PORT. */
+  PILLARS_INTERNAL_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/.test(v), "must look like http://127.0.0.1:3000"),
+  /** Chromium that prints meeting packs as PDF. */
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   PILLARS_LOG_QUERIES: z.enum(["0", "1"]).default("0"),
   /** Proxies whose X-Forwarded-For entries are believed: addresses and CIDR ranges, `none`; unset = loopback. */
   PILLARS_TRUSTED_PROXIES: optional.superRefine((v, ctx) => {
@@ -61,6 +67,11 @@ function load(): Env {
 export const env: Env = load();
 
 export const isEmbedded = !env.DATABASE_URL;
+
+/** The base URL this instance is reached at from itself (never the request's Host header, which a client sets). */
+export function internalBaseUrl(): string {
+  return (env.PILLARS_INTERNAL_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, "");
+}
 
 /** Absolute path of the PGlite data folder, or `memory://`. */
 export function dataDir(): string {

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { PresentChooser } from "@/components/present/present-chooser";
 import { Presentation } from "@/components/present/presentation";
 import type { PresentSlide } from "@/components/present/slides";
+import { formatDate } from "@/lib/format";
 import { RANGE_KEYS, RANGE_LABELS, type RangeKey } from "@/lib/metrics/series-types";
 import type { PackSlide } from "@/lib/review/pack-types";
 import { listGroups, listTeams } from "@/lib/server/data/org";
@@ -18,7 +19,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 const toPresent = (s: PackSlide): PresentSlide => ({
   title: s.series.metric.name,
-  subtitle: `${s.scopeName} · ${RANGE_LABELS[s.range]} by ${s.granularity} · as of the week of ${s.asOfWeek}`,
+  subtitle: `${s.scopeName} · ${RANGE_LABELS[s.range]} by ${s.granularity} · as of the week of ${formatDate(s.asOfWeek)}`,
   series: s.series,
   markers: s.markers,
   narrative: s.narrative,

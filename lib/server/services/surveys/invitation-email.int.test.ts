@@ -86,7 +86,7 @@ describe("emailing invitation links", () => {
       expect(messageHeader(m.raw, "Subject")).toBe("Survey: Team pulse");
       expect(messageHeader(m.raw, "To")).toBe(m.to[0]);
       const text = messageText(m.raw);
-      expect(text).toContain("closes at the end of 2026-03-27");
+      expect(text).toContain("closes at the end of 27 Mar 2026");
       expect(text).toContain("Your answers are anonymous");
       // One recipient per message: nobody sees another invitee's address.
       expect(list.filter((a) => m.raw.includes(a))).toEqual(m.to);

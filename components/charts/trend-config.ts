@@ -1,0 +1,147 @@
+/**
+ * The Chart.js configuration of a metric trend, shared by the chart on the page and its PNG export, so
+ * both draw the same picture. Lines are straight segments (smoothing invents bumps between points and
+ * across zeros), gaps stay gaps, points show when the series is sparse, and axes of rates start at 0.
+ */
+import type { ChartData, ChartOptions } from "chart.js";
+import type { AnnotationOptions } from "chartjs-plugin-annotation";
+import { formatDate, formatValue, unitLabel, valueAxis, valueStyle, type FormatSettings } from "@/lib/format";
+import type { MetricSeries } from "@/lib/metrics/series-types";
+import { markerClusters, markersInRange, numberMarkers, type ChartMarker, type NumberedMarker } from "./markers";
+import { toChartData, type TrendData } from "./shape";
+import { chartTheme } from "./theme";
+
+type Money = Pick<FormatSettings, "currency">;
+export type TrendChartData = ChartData<"line", (number | null)[], string>;
+
+/** Every point is drawn while they are few enough to tell apart; a point alone between gaps always is. */
+export function pointRadii(values: (number | null)[]): number[] {
+  const shown = values.filter((v) => v !== null).length;
+  const sparse = values.length <= 26 || shown <= values.length / 2;
+  return values.map((v, i) => {
+    if (v === null) return 0;
+    const alone = (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null;
+    return alone ? 3 : sparse ? 2 : 0;
+  });
+}
+
+export function trendData(series: MetricSeries, trend: TrendData, scale = 1): TrendChartData {
+  const datasets: TrendChartData["datasets"] = [
+    {
+      label: series.metric.name,
+      data: trend.values,
+      borderColor: chartTheme.line,
+      backgroundColor: chartTheme.line,
+      borderWidth: 2 * scale,
+      pointRadius: pointRadii(trend.values).map((r) => r * scale),
+      pointHoverRadius: 4,
+      tension: 0,
+      spanGaps: false,
+    },
+  ];
+  if (trend.target) {
+    datasets.push({
+      label: "Target",
+      data: trend.target,
+      borderColor: chartTheme.target,
+      backgroundColor: chartTheme.target,
+      borderDash: [6 * scale, 4 * scale],
+      borderWidth: 1.5 * scale,
+      pointRadius: 0,
+      stepped: true,
+    });
+  }
+  return { labels: trend.labels, datasets };
+}
+
+function markerAnnotations(series: MetricSeries, markers: ChartMarker[], scale: number): Record<string, AnnotationOptions> {
+  const annotations: Record<string, AnnotationOptions> = {};
+  for (const cluster of markerClusters(series.points, markers)) {
+    annotations[`marker-${cluster.index}`] = {
+      type: "line",
+      scaleID: "x",
+      value: cluster.index,
+      borderColor: chartTheme.marker,
+      borderWidth: scale,
+      borderDash: [2 * scale, 3 * scale],
+      // A number, not the note's title: titles collide and hide the data; the page's key says what each is.
+      label: {
+        display: true,
+        content: cluster.numbers.join(","),
+        position: "start",
+        backgroundColor: chartTheme.marker,
+        color: "#ffffff",
+        font: { size: 10 * scale, weight: "bold" },
+        padding: { x: 4 * scale, y: 2 * scale },
+        borderRadius: 8 * scale,
+      },
+    };
+  }
+  return annotations;
+}
+
+/** The largest value the y axis has to hold, targets included. */
+function largest(trend: TrendData): number {
+  const all = [...trend.values, ...(trend.target ?? [])].filter((v): v is number => v !== null);
+  return all.length ? Math.max(...all) : 0;
+}
+
+export interface TrendOptionsInput {
+  series: MetricSeries;
+  trend: TrendData;
+  markers: ChartMarker[];
+  settings: Money;
+  /** Export draws larger type and always shows the legend. */
+  scale?: number;
+  legend?: boolean;
+}
+
+export function trendOptions({ series, trend, markers, settings, scale = 1, legend }: TrendOptionsInput): ChartOptions<"line"> {
+  const style = valueStyle(series.metric);
+  const axis = valueAxis(style, largest(trend), settings);
+  const font = { size: 11 * scale };
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    // Dashboards draw many of these at once: no entry animation (it would redraw every chart each frame).
+    animation: false,
+    interaction: { mode: "index", intersect: false },
+    scales: {
+      x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: scale > 1 ? 10 : 6, font } },
+      y: {
+        // Scores and eNPS have a meaningful negative or 1-based range; everything else starts at 0.
+        beginAtZero: style !== "score" && style !== "enps",
+        ...(style === "percent" ? { min: 0 } : {}),
+        ...(axis.max !== undefined ? { min: 0, max: axis.max } : {}),
+        grid: { color: chartTheme.grid },
+        ticks: { maxTicksLimit: axis.stepSize ? undefined : 4, stepSize: axis.stepSize, font, callback: (v) => axis.format(Number(v)) },
+      },
+    },
+    plugins: {
+      legend: {
+        display: legend ?? trend.target !== null,
+        position: "bottom",
+        labels: { boxWidth: 12 * scale, boxHeight: 2 * scale, font },
+      },
+      tooltip: {
+        backgroundColor: chartTheme.tooltipBackground,
+        callbacks: {
+          label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : formatValue(ctx.parsed.y, style, settings)}`,
+        },
+      },
+      annotation: { annotations: markerAnnotations(series, markers, scale) },
+    },
+  };
+}
+
+/** The picture of a metric trend for PNG export: legend always shown, the markers' key in words. */
+export function trendPngSource(series: MetricSeries, markers: ChartMarker[], settings: FormatSettings, details: string[]) {
+  const trend = toChartData(series, settings);
+  const numbered = markers.every((m) => m.number !== undefined) ? (markers as NumberedMarker[]) : numberMarkers(markers);
+  return {
+    config: { type: "line" as const, data: trendData(series, trend), options: trendOptions({ series, trend, markers, settings, legend: true }) },
+    title: series.metric.name,
+    details: [...details.slice(0, -1), `${details.at(-1) ?? ""} · ${unitLabel(valueStyle(series.metric), settings)}`],
+    keyLines: markersInRange(series.points, numbered).map((m) => `${m.number}  ${formatDate(m.date, settings.timeZone)}  ${m.label}`),
+  };
+}
