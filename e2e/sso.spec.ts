@@ -49,7 +49,7 @@ test("a person an admin added signs in through the identity provider", async ({ 
 test("an email no admin added is refused, with the reason on the sign-in page", async ({ page }) => {
   await signInThroughProvider(page, `stranger-${Date.now()}@example.test`);
   await expect(page).toHaveURL(/\/sign-in\?.*error=AccessDenied/);
-  await expect(page.getByRole("alert")).toContainText("Ask an administrator to add your email address");
+  await expect(page.getByRole("alert").filter({ hasText: "This account cannot sign in here" })).toContainText("Ask an administrator to add your email address");
   expect((await page.request.get("/api/v1/overview")).status()).toBe(401);
 });
 
