@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 // The server sends survey invitations to this port, where e2e/survey-email.spec.ts listens with a small SMTP server.
 process.env.E2E_SMTP_PORT ??= String(port + 1000);
+// The server signs in through an OpenID Connect provider e2e/sso.spec.ts runs on this port (lib/testing/oidc-provider.ts).
+process.env.E2E_OIDC_PORT ??= String(port + 2000);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -35,6 +37,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), E2E_SMTP_PORT: process.env.E2E_SMTP_PORT },
+    env: { E2E_PORT: String(port), E2E_SMTP_PORT: process.env.E2E_SMTP_PORT, E2E_OIDC_PORT: process.env.E2E_OIDC_PORT },
   },
 });

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { API_CSP, baseSecurityHeaders, cameOverHttps, contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { isSessionCookieName } from "@/lib/server/auth/session-cookie";
 import { databaseReachable, databaseUnavailablePage } from "@/lib/server/database-gate";
 
 /**
@@ -14,7 +15,7 @@ import { databaseReachable, databaseUnavailablePage } from "@/lib/server/databas
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/s\//, /^\/api\/v1\/respond(\/|$)/, /^\/api\/webhooks\//];
 
 function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies.getAll().some((c) => /(^|\.)authjs\.session-token(\.\d+)?$/.test(c.name));
+  return request.cookies.getAll().some((c) => isSessionCookieName(c.name));
 }
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {

@@ -26,7 +26,7 @@ test.describe("administration", () => {
     await form.getByLabel("Set it myself").check();
     await form.getByLabel("Password", { exact: true }).fill("password");
     await form.getByRole("button", { name: "Create user" }).click();
-    await expect(form.getByRole("alert")).toContainText("at least 10 characters");
+    await expect(form.getByRole("alert")).toContainText("at least 12 characters");
 
     await form.getByLabel("Password", { exact: true }).fill("robin-tester-secret-42");
     await form.getByRole("button", { name: "Create user" }).click();

@@ -52,6 +52,10 @@ test.describe("sign-in and access", () => {
     await replay.addCookies(cookies);
     const response = await replay.request.get("/api/v1/overview");
     expect(response.status()).toBe(401);
+    // Asking Auth.js to refresh it gives no session and no new cookie to carry on with.
+    const refreshed = await replay.request.get("/api/auth/session");
+    expect(await refreshed.json()).toBeNull();
+    expect((await replay.request.get("/api/v1/overview")).status()).toBe(401);
     await replay.close();
   });
 });

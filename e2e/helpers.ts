@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../prisma/seed/accounts";
 
 export type DemoRole = "ADMIN" | "LEADER" | "MANAGER" | "VIEWER";
@@ -17,4 +17,29 @@ export async function signIn(page: Page, role: DemoRole): Promise<void> {
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: /^sign in$/i }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+export interface AdminApi {
+  api: APIRequestContext;
+  /** Sent as Origin on writes (the API refuses cross-site writes). */
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/** An admin signed in through the form in a context of its own, for setting up users over the API. */
+export async function adminApi(browser: Browser, baseURL: string | undefined): Promise<AdminApi> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, "ADMIN");
+  return { api: context.request, origin: new URL(page.url()).origin, close: () => context.close() };
+}
+
+/** Creates a user (a generated password when none is given) and returns its id. */
+export async function createUser(admin: AdminApi, user: { email: string; name?: string; role?: DemoRole; password?: string }): Promise<string> {
+  const response = await admin.api.post("/api/v1/admin/users", {
+    headers: { origin: admin.origin },
+    data: { name: user.name ?? "Test Person", email: user.email, role: user.role ?? "VIEWER", ...(user.password ? { password: user.password } : {}) },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { user: { id: string } }).user.id;
 }

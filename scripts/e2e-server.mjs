@@ -16,10 +16,20 @@ const env = {
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   PORT: process.env.E2E_PORT ?? "3100",
   PILLARS_DIST_DIR: process.env.PILLARS_DIST_DIR ?? ".next",
+  // The journeys sign in with the demo's published passwords; this server is on loopback, but say so explicitly.
+  PILLARS_DEMO_PASSWORDS: "allow",
+  HOST: "127.0.0.1",
 };
 if (process.env.E2E_SMTP_PORT) {
   env.SMTP_URL = `smtp://e2e:e2e-password@127.0.0.1:${process.env.E2E_SMTP_PORT}`;
   env.SMTP_FROM = "Pillars <surveys@e2e.pillars.test>";
+}
+if (process.env.E2E_OIDC_PORT) {
+  // e2e/sso.spec.ts starts the provider itself; Auth.js only contacts it when someone signs in through it.
+  env.AUTH_OIDC_ISSUER = `http://127.0.0.1:${process.env.E2E_OIDC_PORT}`;
+  env.AUTH_OIDC_ID = "pillars-e2e";
+  env.AUTH_OIDC_SECRET = "pillars-e2e-oidc-client-secret";
+  env.AUTH_OIDC_NAME = "Test identity provider";
 }
 delete env.DATABASE_URL;
 if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;

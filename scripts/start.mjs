@@ -2,7 +2,7 @@
 //  1. AUTH_SECRET: generated once into .data/auth-secret when not configured.
 //  2. Migrations (embedded database or DATABASE_URL), and the demo organisation when the database is empty.
 //  3. A production build when there is none or the sources changed since it was made.
-//  4. scripts/serve.mjs (or `next dev`) on PORT (default 3000).
+//  4. scripts/serve.mjs (or `next dev`) on HOST (default 127.0.0.1, loopback only) and PORT (default 3000).
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -14,6 +14,10 @@ process.chdir(root);
 const dev = process.argv.includes("--dev");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const port = env.PORT || "3000";
+// Loopback unless asked: the demo's published passwords are only created on a server nobody else can reach
+// (lib/server/demo-passwords.ts reads HOST); serving others takes HOST=0.0.0.0 or an interface's address.
+env.HOST = env.HOST || "127.0.0.1";
+const host = env.HOST;
 const distDir = env.PILLARS_DIST_DIR || ".next";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
@@ -71,8 +75,10 @@ if (!dev) {
 }
 
 // 4. Serve
-step(`Serving on http://localhost:${port}`);
+step(`Serving on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
 // Production runs scripts/serve.mjs (Next.js plus the client's socket address in X-Forwarded-For).
-const server = dev ? spawn(bin("next"), ["dev", "-p", port], { stdio: "inherit", env }) : spawn(process.execPath, ["scripts/serve.mjs", "-p", port], { stdio: "inherit", env });
+const server = dev
+  ? spawn(bin("next"), ["dev", "-p", port, "-H", host], { stdio: "inherit", env })
+  : spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", host], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { CreatedUser } from "@/lib/server/services/users";
 import { ROLES, userCreateInput } from "@/lib/validation/admin";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password";
 import { adminKeys, useAdminMutation } from "./admin-api";
 import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "./form-controls";
 import { ROLE_OPTIONS, TeamPicker } from "./user-fields";
@@ -67,7 +68,7 @@ export function UserCreateForm({ teams, onClose }: { teams: { id: string; name: 
             name="password"
             type="password"
             autoComplete="new-password"
-            hint="At least 10 characters; common passwords are refused."
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters; common and published passwords are refused.`}
             error={errors.password}
             className="max-w-sm"
           />

@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import type { AdminUserRow } from "@/lib/server/services/users";
-import { password as passwordSchema, ROLES } from "@/lib/validation/admin";
+import { ROLES } from "@/lib/validation/admin";
+import { password as passwordSchema } from "@/lib/validation/password";
 import { adminKeys, useAdminMutation } from "./admin-api";
 import { DANGER_BUTTON, ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "./form-controls";
 import { ROLE_OPTIONS, TeamPicker } from "./user-fields";
@@ -115,7 +116,7 @@ function PasswordReset({ userId, email }: { userId: string; email: string }) {
       <ErrorAlert error={reset.error} />
       {done && (
         <p role="status" className="text-sm text-green-800">
-          Password changed. Any sign-in lockout for this account was cleared.
+          Password changed. The account&apos;s open sessions were signed out and its sign-in throttling was cleared.
         </p>
       )}
     </form>

@@ -26,12 +26,10 @@ export function AppHeader({ user, items }: AppHeaderProps) {
         </div>
         {user && (
           <div className="ml-auto flex items-center gap-3">
-            <p className="text-right text-sm leading-tight">
-              <span className="block font-medium text-slate-900" title={user.email}>
-                {user.name}
-              </span>
+            <Link href="/account" className="rounded-md text-right text-sm leading-tight hover:underline" title={`${user.email}: your account`}>
+              <span className="block font-medium text-slate-900">{user.name}</span>
               <span className="block text-xs text-slate-600">{ROLE_LABELS[user.role]}</span>
-            </p>
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"

@@ -1,12 +1,14 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { z } from "zod";
-import { hashPassword, passwordProblem } from "@/lib/server/auth/password";
-import { createApiToken, TOKEN_SCOPES, type TokenScope } from "@/lib/server/auth/tokens";
+import { userInfo } from "node:os";
 import { db, sqlRunner } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/http/actor";
+import { issueApiToken } from "@/lib/server/services/api-tokens";
+import { createUser, resetPassword } from "@/lib/server/services/users";
+import { passwordResetInput, ROLES, TOKEN_SCOPE_VALUES, tokenCreateInput, userCreateInput } from "@/lib/validation/admin";
 import { applyMigrations } from "@/lib/server/migrate";
 import { ensureBuiltIns } from "@/lib/server/services/bootstrap";
-import { isEmbedded } from "@/lib/server/env";
+import { demoPasswordRefusal } from "@/lib/server/demo-passwords";
+import { env, isEmbedded } from "@/lib/server/env";
 import { CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
 import { backupCommand, restoreCommand } from "./backup-command";
 import { exportCommand, importCommand } from "./import-command";
@@ -14,10 +16,15 @@ import { exportCommand, importCommand } from "./import-command";
 /** A CLI command: returns the lines to print. Throws CliError for user mistakes (exit code 1). */
 export type Command = (args: ParsedArgs) => Promise<string[]>;
 
-const ROLES = ["ADMIN", "LEADER", "MANAGER", "VIEWER"] as const;
-
-function generatedPassword(): string {
-  return randomBytes(12).toString("base64url");
+/** Who the audit trail names for a change made from the command line: the operating-system account. */
+function cliActor(): Actor {
+  let name = "unknown";
+  try {
+    name = userInfo().username;
+  } catch {
+    // no passwd entry (some containers)
+  }
+  return { userId: null, label: `cli:${name}` };
 }
 
 async function migrate(): Promise<string[]> {
@@ -29,63 +36,75 @@ async function migrate(): Promise<string[]> {
     : ["Database schema is up to date."];
 }
 
+/** The same service, rules and audit entry as Admin → Users. */
 async function userCreate(args: ParsedArgs): Promise<string[]> {
-  const email = z.string().email("--email must be an email address").parse(requireFlag(args, "email").toLowerCase());
-  const name = requireFlag(args, "name");
   const role = requireFlag(args, "role").toUpperCase();
   if (!(ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${ROLES.join(", ")}`);
-  const given = optionalFlag(args, "password");
-  const password = given ?? generatedPassword();
-  const problem = passwordProblem(password);
-  if (problem) throw new CliError(problem);
-  if (await db.user.findUnique({ where: { email } })) throw new CliError(`A user with email ${email} already exists.`);
+  const input = userCreateInput.safeParse({ email: requireFlag(args, "email"), name: requireFlag(args, "name"), role, password: optionalFlag(args, "password") });
+  if (!input.success) throw new CliError(`--${String(input.error.issues[0]?.path[0])}: ${input.error.issues[0]?.message}`);
   await ensureBuiltIns(db);
-  await db.user.create({ data: { email, name, role: role as (typeof ROLES)[number], passwordHash: await hashPassword(password) } });
-  return [`Created ${role} ${email}.`, ...(given ? [] : [`Password: ${password}`])];
+  const { user, generatedPassword } = await createUser(cliActor(), input.data);
+  return [`Created ${user.role} ${user.email}.`, ...(generatedPassword ? [`Password: ${generatedPassword}`] : [])];
 }
 
+/** As an admin's password reset: the user's open sessions end and the sign-in throttling is cleared. */
 async function userSetPassword(args: ParsedArgs): Promise<string[]> {
   const email = requireFlag(args, "email").toLowerCase();
-  const given = optionalFlag(args, "password");
-  const password = given ?? generatedPassword();
-  const problem = passwordProblem(password);
-  if (problem) throw new CliError(problem);
-  const user = await db.user.findUnique({ where: { email } });
+  const input = passwordResetInput.safeParse({ password: optionalFlag(args, "password") });
+  if (!input.success) throw new CliError(`--password: ${input.error.issues[0]?.message}`);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) throw new CliError(`No user with email ${email}.`);
-  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
-  await db.signInThrottle.deleteMany({ where: { key: `email:${email}` } });
-  return [`Password changed for ${email}.`, ...(given ? [] : [`Password: ${password}`])];
+  const { generatedPassword } = await resetPassword(cliActor(), user.id, input.data);
+  return [`Password changed for ${email}; their open sessions were signed out.`, ...(generatedPassword ? [`Password: ${generatedPassword}`] : [])];
 }
 
-async function tokenCreate(args: ParsedArgs): Promise<string[]> {
+/** As Admin → API tokens, audited the same way; `--expires-days N` means usable through the end of that day (UTC). */
+async function tokenCreate(args: ParsedArgs, now = new Date()): Promise<string[]> {
   const name = requireFlag(args, "name");
   const scopes = requireFlag(args, "scope").split(",").map((s) => s.trim()).filter(Boolean);
-  const bad = scopes.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
-  if (bad.length || scopes.length === 0) throw new CliError(`--scope must be a comma list of ${TOKEN_SCOPES.join(", ")}`);
+  const bad = scopes.filter((s) => !(TOKEN_SCOPE_VALUES as readonly string[]).includes(s));
+  if (bad.length || scopes.length === 0) throw new CliError(`--scope must be a comma list of ${TOKEN_SCOPE_VALUES.join(", ")}`);
   const days = optionalFlag(args, "expires-days");
-  const expiresAt = days ? new Date(Date.now() + Number(days) * 86_400_000) : null;
-  if (days && (!Number.isFinite(Number(days)) || Number(days) <= 0)) throw new CliError("--expires-days must be a positive number");
-  const created = await createApiToken({ name, scopes: scopes as TokenScope[], expiresAt });
-  return [`Created token "${name}" (${created.scopes.join(", ")}). It is shown once:`, created.token];
+  if (days !== undefined && (!/^\d+$/.test(days) || Number(days) <= 0)) throw new CliError("--expires-days must be a positive whole number");
+  const expiresOn = days ? new Date(now.getTime() + Number(days) * 86_400_000).toISOString().slice(0, 10) : null;
+  const input = tokenCreateInput.safeParse({ name, scopes, expiresOn });
+  if (!input.success) throw new CliError(`--${String(input.error.issues[0]?.path[0])}: ${input.error.issues[0]?.message}`);
+  const { token, row } = await issueApiToken(cliActor(), input.data, now);
+  return [`Created token "${row.name}" (${row.scopes.join(", ")}${row.expiresAt ? `, expires ${row.expiresAt}` : ""}). It is shown once:`, token];
+}
+
+/** The demo seed's published passwords are only created where nobody else can reach them (demo-passwords.ts). */
+function demoRefusal(): string | null {
+  return demoPasswordRefusal({
+    host: env.HOST,
+    nodeEnv: env.NODE_ENV,
+    databaseUrl: env.DATABASE_URL,
+    publicUrls: [{ name: "PILLARS_PUBLIC_URL", value: env.PILLARS_PUBLIC_URL }, { name: "AUTH_URL", value: env.AUTH_URL }],
+    demoPasswords: env.PILLARS_DEMO_PASSWORDS,
+  });
 }
 
 async function seed(args: ParsedArgs): Promise<string[]> {
   if (args.flags.demo !== true) throw new CliError("Only demo data can be seeded: `seed --demo`.");
   const { seedDemo, isDatabaseEmpty, DEMO_ACCOUNTS } = await import("@/prisma/seed/demo");
   await ensureBuiltIns(db);
+  const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(8)} ${a.email}  /  ${a.password}`);
   if (!(await isDatabaseEmpty(db))) {
     if (args.flags["if-empty"] !== true) throw new CliError("The database already has teams. Demo data is only added to an empty database.");
     const demoUsers = await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } });
-    return demoUsers > 0
-      ? ["The database already has data. Demo accounts:", ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(8)} ${a.email}  /  ${a.password}`)]
-      : ["The database already has data; no demo data added."];
+    if (demoUsers === 0) return ["The database already has data; no demo data added."];
+    const exposed = demoRefusal();
+    return [
+      "The database already has data. Demo accounts:",
+      ...accounts,
+      ...(exposed ? ["Warning: these published passwords still work on a server others can reach: change them (Admin → Users) or remove the accounts."] : []),
+    ];
   }
+  const refusal = demoRefusal();
+  if (refusal) throw new CliError(refusal);
   const started = Date.now();
   await seedDemo(db);
-  return [
-    `Demo organisation created in ${((Date.now() - started) / 1000).toFixed(1)} s. Sign in with:`,
-    ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(8)} ${a.email}  /  ${a.password}`),
-  ];
+  return [`Demo organisation created in ${((Date.now() - started) / 1000).toFixed(1)} s. Sign in with:`, ...accounts];
 }
 
 export const COMMANDS: Record<string, { usage: string; run: Command }> = {

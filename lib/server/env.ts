@@ -43,6 +43,10 @@ const schema = z.object({
   /** Chromium that prints meeting packs as PDF. */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   PILLARS_LOG_QUERIES: z.enum(["0", "1"]).default("0"),
+  /** The address `npm start` listens on (scripts/start.mjs; default loopback). Read here by the demo seed's check. */
+  HOST: optional,
+  /** `allow`: the demo seed may create its published passwords on a server others can reach (lib/server/demo-passwords.ts). */
+  PILLARS_DEMO_PASSWORDS: optional.pipe(z.enum(["allow"], "must be `allow` or unset").optional()),
   /** Proxies whose X-Forwarded-For entries are believed: addresses and CIDR ranges, `none`; unset = loopback. */
   PILLARS_TRUSTED_PROXIES: optional.superRefine((v, ctx) => {
     try {

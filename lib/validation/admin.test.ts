@@ -20,7 +20,7 @@ describe("admin inputs", () => {
   it("normalises emails and enforces the password length", () => {
     expect(userCreateInput.parse({ name: "A", email: " A@B.io ", role: "VIEWER" })).toEqual({ name: "A", email: "a@b.io", role: "VIEWER", managedTeamIds: [] });
     const short = userCreateInput.safeParse({ name: "A", email: "a@b.io", role: "VIEWER", password: "123456789" });
-    expect(short.error?.issues[0]).toMatchObject({ path: ["password"], message: "Password must be at least 10 characters." });
+    expect(short.error?.issues[0]).toMatchObject({ path: ["password"], message: "Password must be at least 12 characters." });
     expect(userCreateInput.safeParse({ name: "A", email: "not-an-email", role: "VIEWER" }).success).toBe(false);
     expect(userCreateInput.safeParse({ name: "A", email: "a@b.io", role: "OWNER" }).success).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { password } from "./password";
 
 /**
  * Administration inputs (users, organisation settings, groups/teams/services, API tokens), shared by the
@@ -10,7 +11,6 @@ export const ROLES = ["ADMIN", "LEADER", "MANAGER", "VIEWER"] as const;
 export const SOURCINGS = ["ONSHORE", "NEARSHORE", "OFFSHORE", "VENDOR"] as const;
 export const ORIGINS = ["ORGANIC", "ACQUIRED"] as const;
 export const TOKEN_SCOPE_VALUES = ["ingest", "read"] as const;
-export const PASSWORD_MIN_LENGTH = 10;
 export const ANONYMITY_MIN = 3;
 export const ANONYMITY_MAX = 10;
 
@@ -37,12 +37,6 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format YYY
 // ───────────── Users ─────────────
 
 export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(200));
-/** Length only; the server also refuses common passwords. */
-export const password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(200, "Password must be at most 200 characters.");
-
 export const userCreateInput = z.object({
   name,
   email,

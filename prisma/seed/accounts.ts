@@ -23,3 +23,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   { role: "VIEWER", email: "viewer@demo.pillars.dev", password: "pillars-demo-viewer", name: "Jordan Lee", teams: [] },
 ];
+
+/** The password every other team's demo manager shares (not printed, but public in this repository). */
+export const OTHER_MANAGERS_PASSWORD = "pillars-demo-team-manager";
+
+/** Every password the demo seed sets: public, so refused anywhere else (lib/server/auth/common-passwords.ts). */
+export const DEMO_PASSWORDS: readonly string[] = [...DEMO_ACCOUNTS.map((a) => a.password), OTHER_MANAGERS_PASSWORD];

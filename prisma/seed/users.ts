@@ -6,7 +6,7 @@
 import "server-only";
 import { hashPassword } from "@/lib/server/auth/password";
 import type { Db } from "@/lib/server/db";
-import { DEMO_ACCOUNTS } from "./accounts";
+import { DEMO_ACCOUNTS, OTHER_MANAGERS_PASSWORD } from "./accounts";
 import { TEAMS } from "./org-plan";
 
 /** The managers of the other teams, by team slug. */
@@ -23,8 +23,6 @@ const OTHER_MANAGERS: Record<string, string> = {
   "analytics-ml": "Sofia Costa",
 };
 
-const OTHER_MANAGER_PASSWORD = "pillars-demo-team-manager";
-
 function emailFor(name: string): string {
   const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "");
   return `${ascii.toLowerCase().replace(/[^a-z]+/g, ".")}@demo.pillars.dev`;
@@ -32,7 +30,7 @@ function emailFor(name: string): string {
 
 export async function createUsers(db: Db, teamIds: Map<string, string>): Promise<number> {
   const others = TEAMS.filter((t) => OTHER_MANAGERS[t.slug]).map((t) => ({
-    role: "MANAGER" as const, email: emailFor(OTHER_MANAGERS[t.slug]), password: OTHER_MANAGER_PASSWORD, name: OTHER_MANAGERS[t.slug],
+    role: "MANAGER" as const, email: emailFor(OTHER_MANAGERS[t.slug]), password: OTHER_MANAGERS_PASSWORD, name: OTHER_MANAGERS[t.slug],
     teams: [t.slug],
   }));
   const accounts = [...DEMO_ACCOUNTS, ...others];

@@ -1,7 +1,8 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn, ssoProviders } from "@/lib/server/auth/config";
+import { signIn, ssoProviders, Throttled } from "@/lib/server/auth/config";
+import { retryMessage } from "@/lib/server/auth/retry-message";
 import { safeCallbackUrl } from "./callback-url";
 
 export interface SignInState {
@@ -11,11 +12,8 @@ export interface SignInState {
 }
 
 function messageFor(error: AuthError): string {
-  if (error.type === "CredentialsSignin") {
-    return (error as AuthError & { code?: string }).code === "throttled"
-      ? "Too many failed attempts. Try again in 15 minutes."
-      : "Email or password is incorrect.";
-  }
+  if (error instanceof Throttled) return retryMessage(error.retryAfterSeconds);
+  if (error.type === "CredentialsSignin") return "Email or password is incorrect.";
   return "Sign-in failed. Try again.";
 }
 

@@ -1,84 +1,18 @@
-/** The most common passwords of ten or more characters, refused at any password set or change. */
-export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
-  "0000000000",
-  "0123456789",
-  "0987654321",
-  "1111111111",
-  "1122334455",
-  "123123123123",
-  "1234512345",
-  "1234567890",
-  "1234567890a",
-  "123456789a",
-  "12345qwert",
-  "1234qwerty",
-  "123qweasdzxc",
-  "1q2w3e4r5t",
-  "1q2w3e4r5t6y",
-  "1qaz2wsx3edc",
-  "2222222222",
-  "9876543210",
-  "a123456789",
-  "abc123abc123",
-  "abcdefghij",
-  "administrator",
-  "administrator1",
-  "arsenal1234",
-  "asdfghjkl1",
-  "autumn2025",
-  "baseball123",
-  "changeit123",
-  "changeme123",
-  "chelsea1234",
-  "computer123",
-  "dragon12345",
-  "football123",
-  "iloveyou123",
-  "internet123",
-  "jennifer123",
-  "letmein123",
-  "liverpool1",
-  "master1234",
-  "michael123",
-  "monkey12345",
-  "mustang123",
-  "p@ssw0rd123",
-  "passw0rd123",
-  "password1!",
-  "password12",
-  "password123",
-  "password1234",
-  "password2024",
-  "password2025",
-  "password2026",
-  "passwordpassword",
-  "pokemon123",
-  "princess123",
-  "qazwsxedcrfv",
-  "qwerty1234",
-  "qwerty12345",
-  "qwertyqwerty",
-  "qwertyuiop",
-  "qwertyuiop123",
-  "samsung123",
-  "secret12345",
-  "shadow1234",
-  "spring2025",
-  "starwars123",
-  "summer2024",
-  "summer2025",
-  "summer2026",
-  "sunshine123",
-  "superman123",
-  "trustno1234",
-  "welcome123",
-  "welcome2024",
-  "welcome2025",
-  "welcome2026",
-  "whatever123",
-  "winter2024",
-  "winter2025",
-  "winter2026",
-  "zaq12wsxcde",
-  "zxcvbnm123",
-]);
+import "server-only";
+import FREQUENT from "@zxcvbn-ts/language-common/src/passwords.json";
+import { DEMO_PASSWORDS } from "@/prisma/seed/accounts";
+
+/**
+ * Passwords nobody may set (ASVS 2.1.7): the ~49,000 most frequent passwords of public breach corpora, as
+ * bundled by zxcvbn-ts (no network), plus passwords this product itself publishes. The list is read once.
+ */
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
+  [...FREQUENT, "pillars", "pillarspillars", "pillars-admin", "pillars-password", "changeit", "changeme"].map((p) => p.toLowerCase()),
+);
+
+/**
+ * The demo organisation's passwords are printed at start and in the README, so they are as good as breached:
+ * only the demo seed uses them (and may only on a server that is not reachable from the network,
+ * see lib/server/demo-passwords.ts).
+ */
+export const PUBLISHED_PASSWORDS: ReadonlySet<string> = new Set(DEMO_PASSWORDS);

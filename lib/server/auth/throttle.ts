@@ -1,52 +1,124 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { clientAddressFrom, parseTrustedProxies } from "./client-address";
 
 /**
- * Failed sign-in throttling per account and per address, kept in the database so every instance sees it.
- * An account is locked after ACCOUNT_FAILURES failures within WINDOW; an address after ADDRESS_FAILURES (higher,
- * because a whole office may share one address behind NAT). A lock lasts LOCK; a success clears the account key.
+ * Sign-in throttling, counted in the database so every instance shares it. Each attempt reserves its place
+ * on every key before the password is checked, with one `INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING`
+ * per key: the row lock makes concurrent attempts queue, and an attempt the key refuses updates nothing and
+ * gets no row back. So a burst of attempts sent at once is cut at the limit exactly as a slow series is.
+ *
+ * Policy (README, "Security"):
+ * - account + address (`pair:`): 5 attempts per 15 minutes, then none until those 15 minutes are over;
+ *   a successful sign-in clears it.
+ * - address (`ip:`): 20 attempts per 15 minutes over all accounts (an office behind one address is not
+ *   locked out by a few typos; one address trying many accounts is).
+ * - account (`email:`), from any address: 10 attempts per 24 hours, then one at a time, each waiting for the
+ *   previous one's delay, which doubles from 1 s up to 60 s. Guessing one account from many addresses is
+ *   slowed to about one guess a minute, while its owner, signing in from another address, waits at most a
+ *   minute instead of being locked out.
+ * Only attempts that reach the password check count: a refused one is given back on the keys it had
+ * already passed, and a successful one is given back on the address and the account.
  */
-export const ACCOUNT_FAILURES = 5;
-export const ADDRESS_FAILURES = 20;
-const WINDOW_MS = 15 * 60_000;
-const LOCK_MS = 15 * 60_000;
-
-export interface ThrottleState {
-  locked: boolean;
-  retryAfterSeconds: number;
+interface KeyPolicy {
+  windowMs: number;
+  /** Attempts in the window before the key holds further ones back (more than 1: a first attempt never holds). */
+  free: number;
+  /** Past `free`: null holds every attempt until the window is over; otherwise one attempt per delay. */
+  spacing: { firstMs: number; maxMs: number } | null;
 }
 
-export async function checkThrottle(keys: string[], now = new Date()): Promise<ThrottleState> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys } } });
-  const until = rows.reduce((latest, r) => (r.lockedUntil && r.lockedUntil > latest ? r.lockedUntil : latest), new Date(0));
-  return until > now ? { locked: true, retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) } : { locked: false, retryAfterSeconds: 0 };
+const MINUTE = 60_000;
+export const THROTTLE_POLICY = {
+  pair: { windowMs: 15 * MINUTE, free: 5, spacing: null },
+  ip: { windowMs: 15 * MINUTE, free: 20, spacing: null },
+  email: { windowMs: 24 * 60 * MINUTE, free: 10, spacing: { firstMs: 1000, maxMs: MINUTE } },
+} as const satisfies Record<string, KeyPolicy>;
+
+type KeyKind = keyof typeof THROTTLE_POLICY;
+
+export interface ThrottleKey {
+  kind: KeyKind;
+  key: string;
 }
 
-export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
+/** Most specific first, so an attempt refused for its own account and address never counts against the others. */
+export function throttleKeys(email: string, address: string | null): ThrottleKey[] {
+  const account = email.trim().toLowerCase();
+  return [
+    ...(address ? [{ kind: "pair" as const, key: `pair:${address} ${account}` }, { kind: "ip" as const, key: `ip:${address}` }] : []),
+    { kind: "email", key: `email:${account}` },
+  ];
+}
+
+export type Reservation = { allowed: true } | { allowed: false; retryAfterSeconds: number; kind: KeyKind };
+
+export async function reserveAttempt(keys: ThrottleKey[], now: Date): Promise<Reservation> {
+  const passed: ThrottleKey[] = [];
   for (const key of keys) {
-    await db.$transaction(async (tx) => {
-      const row = await tx.signInThrottle.findUnique({ where: { key } });
-      const fresh = !row || now.getTime() - row.windowStart.getTime() > WINDOW_MS;
-      const failures = fresh ? 1 : row.failures + 1;
-      const limit = key.startsWith("ip:") ? ADDRESS_FAILURES : ACCOUNT_FAILURES;
-      const lockedUntil = failures >= limit ? new Date(now.getTime() + LOCK_MS) : (row?.lockedUntil ?? null);
-      await tx.signInThrottle.upsert({
-        where: { key },
-        create: { key, failures, windowStart: now, lockedUntil },
-        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil },
-      });
-    });
+    if (await reserveOn(key, now)) {
+      passed.push(key);
+      continue;
+    }
+    for (const given of passed) await giveBack(given);
+    return { allowed: false, retryAfterSeconds: await retryAfter([key], now), kind: key.kind };
+  }
+  return { allowed: true };
+}
+
+/** After a successful sign-in: the account and address are cleared of it, and this address's tries start over. */
+export async function recordSuccess(keys: ThrottleKey[]): Promise<void> {
+  for (const key of keys) {
+    if (key.kind === "pair") await db.signInThrottle.deleteMany({ where: { key: key.key } });
+    else await giveBack(key);
   }
 }
 
-export async function clearThrottle(key: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key } });
+/** Seconds until every one of the keys takes an attempt again (at least 1 while any holds back). */
+export async function retryAfter(keys: ThrottleKey[], now: Date): Promise<number> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } }, select: { lockedUntil: true } });
+  const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
+  return until > now.getTime() ? Math.max(1, Math.ceil((until - now.getTime()) / 1000)) : 0;
 }
 
-export function throttleKeys(email: string, address: string | null): string[] {
-  return [`email:${email.toLowerCase()}`, ...(address ? [`ip:${address}`] : [])];
+/** A new password: the account's counters and every address's counters for it start over. */
+export async function clearAccountThrottle(email: string, client: Pick<Prisma.TransactionClient, "signInThrottle"> = db): Promise<void> {
+  const account = email.trim().toLowerCase();
+  await client.signInThrottle.deleteMany({
+    where: { OR: [{ key: `email:${account}` }, { key: { startsWith: "pair:", endsWith: ` ${account}` } }] },
+  });
+}
+
+async function reserveOn({ kind, key }: ThrottleKey, now: Date): Promise<boolean> {
+  const policy: KeyPolicy = THROTTLE_POLICY[kind];
+  const fresh = Prisma.sql`t."windowStart" <= ${new Date(now.getTime() - policy.windowMs)}::timestamp(3)`;
+  const count = Prisma.sql`(CASE WHEN ${fresh} THEN 1 ELSE t."failures" + 1 END)`;
+  const start = Prisma.sql`(CASE WHEN ${fresh} THEN ${now}::timestamp(3) ELSE t."windowStart" END)`;
+  const hold = policy.spacing
+    ? Prisma.sql`${now}::timestamp(3) + make_interval(secs => LEAST(${policy.spacing.maxMs / 1000}::float8, ${policy.spacing.firstMs / 1000}::float8 * power(2, ${count} - ${policy.free})))`
+    : Prisma.sql`${start} + make_interval(secs => ${policy.windowMs / 1000}::float8)`;
+  const rows = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "SignInThrottle" AS t ("key", "failures", "windowStart", "lockedUntil")
+    VALUES (${key}, 1, ${now}::timestamp(3), NULL)
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = ${count},
+      "windowStart" = ${start},
+      "lockedUntil" = CASE WHEN ${count} >= ${policy.free} THEN ${hold} ELSE NULL END
+    WHERE t."lockedUntil" IS NULL OR t."lockedUntil" <= ${now}::timestamp(3)
+    RETURNING "failures"`;
+  return rows.length === 1;
+}
+
+/** Takes one attempt back off a key, and lifts its hold once the count is under the limit again. */
+async function giveBack({ kind, key }: ThrottleKey): Promise<void> {
+  const { free } = THROTTLE_POLICY[kind];
+  await db.$executeRaw`
+    UPDATE "SignInThrottle" SET
+      "failures" = GREATEST("failures" - 1, 0),
+      "lockedUntil" = CASE WHEN "failures" - 1 < ${free} THEN NULL ELSE "lockedUntil" END
+    WHERE "key" = ${key}`;
 }
 
 const trustedProxies = parseTrustedProxies(env.PILLARS_TRUSTED_PROXIES);

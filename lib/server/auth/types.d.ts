@@ -6,6 +6,9 @@ declare module "next-auth" {
     uid?: string;
     /** Session id; refused once it is in RevokedSession. */
     sid?: string;
+    /** Sign-in instant and the expiry fixed then, epoch ms (lib/server/auth/session-lifetime.ts). */
+    authAt?: number;
+    authExp?: number;
   }
 }
 
@@ -13,5 +16,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sid?: string;
+    authAt?: number;
+    authExp?: number;
   }
 }

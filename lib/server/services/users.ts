@@ -1,12 +1,17 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma, type Role } from "@/lib/generated/prisma/client";
+import { checkCredentials } from "@/lib/server/auth/credentials";
 import { hashPassword, passwordProblem } from "@/lib/server/auth/password";
+import { retryMessage } from "@/lib/server/auth/retry-message";
+import { endUserSessions } from "@/lib/server/auth/sessions";
+import { clearAccountThrottle } from "@/lib/server/auth/throttle";
 import { db } from "@/lib/server/db";
-import { badRequest, conflict, notFound } from "@/lib/server/errors";
+import { badRequest, conflict, notFound, tooMany } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { PasswordResetInput, UserCreateInput, UserUpdateInput } from "@/lib/validation/admin";
+import type { PasswordChangeInput } from "@/lib/validation/password";
 
 /** User administration. Audit snapshots never carry the password hash. */
 
@@ -55,6 +60,12 @@ function snapshot(u: UserRecord) {
 export async function listUsers(): Promise<AdminUserRow[]> {
   const users = await db.user.findMany({ select: USER_SELECT, orderBy: [{ active: "desc" }, { name: "asc" }] });
   return users.map(toRow);
+}
+
+/** Whether the user signs in with a password (not only with single sign-on). */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return !!user?.passwordHash;
 }
 
 /** 16 random bytes, URL-safe: well past the length rule and never on a common-password list. */
@@ -125,8 +136,10 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
 /**
  * Name, role, active flag and managed teams. The organisation must keep at least one active admin, so the
  * last one cannot be demoted or deactivated (only an admin gets here, so that admin is the caller).
+ * A new role or a deactivation ends the user's open sessions: reactivating the account later does not bring
+ * them back, and a new role starts with a new sign-in.
  */
-export async function updateUser(actor: Actor, userId: string, input: UserUpdateInput): Promise<AdminUserRow> {
+export async function updateUser(actor: Actor, userId: string, input: UserUpdateInput, now = new Date()): Promise<AdminUserRow> {
   const updated = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: USER_SELECT });
     if (!before) throw notFound("User");
@@ -157,22 +170,53 @@ export async function updateUser(actor: Actor, userId: string, input: UserUpdate
       },
       select: USER_SELECT,
     });
+    if (role !== before.role || (before.active && !active)) await endUserSessions(userId, now, tx);
     await recordAudit(actor, { action: "update", entityType: "User", entityId: userId, summary: `Updated ${after.email}`, before: snapshot(before), after: snapshot(after) }, tx);
     return after;
   });
   return toRow(updated);
 }
 
-/** Sets a new password (given, or generated and returned once) and clears the account's sign-in lockout. */
-export async function resetPassword(actor: Actor, userId: string, input: PasswordResetInput): Promise<{ generatedPassword: string | null }> {
+/**
+ * Sets a new password (given, or generated and returned once), ends the user's open sessions — whoever knew
+ * the old password may hold one — and clears the account's sign-in throttling.
+ */
+export async function resetPassword(actor: Actor, userId: string, input: PasswordResetInput, now = new Date()): Promise<{ generatedPassword: string | null }> {
   const { password, generated } = checkedPassword(input.password);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!user) throw notFound("User");
-    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
-    await tx.signInThrottle.deleteMany({ where: { key: `email:${user.email}` } });
+    await writePassword(tx, user, passwordHash, now);
     await recordAudit(actor, { action: "update", entityType: "User", entityId: userId, summary: `Reset the password of ${user.email}`, after: { passwordChanged: true } }, tx);
   });
   return { generatedPassword: generated ? password : null };
+}
+
+/**
+ * A signed-in person changes their own password. The current one is checked as a sign-in is (throttled per
+ * account and address, so a borrowed session cannot guess it), and every session of theirs — this one
+ * included — ends; the caller signs them in again with the new password.
+ */
+export async function changeOwnPassword(userId: string, input: PasswordChangeInput, address: string | null, now = new Date()): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+  if (!user) throw notFound("User");
+  const check = await checkCredentials({ email: user.email, password: input.currentPassword }, address, now);
+  if (!check.ok && check.reason === "throttled") throw tooMany(retryMessage(check.retryAfterSeconds), check.retryAfterSeconds);
+  if (!check.ok) {
+    throw badRequest("The current password is not correct.", { issues: [{ path: "currentPassword", message: "The current password is not correct." }] });
+  }
+  const problem = passwordProblem(input.newPassword);
+  if (problem) throw badRequest(problem, { issues: [{ path: "newPassword", message: problem }] });
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await writePassword(tx, user, passwordHash, now);
+    await recordAudit({ userId: user.id, label: user.email }, { action: "update", entityType: "User", entityId: user.id, summary: `${user.email} changed their password`, after: { passwordChanged: true } }, tx);
+  });
+}
+
+async function writePassword(tx: Prisma.TransactionClient, user: { id: string; email: string }, passwordHash: string, now: Date): Promise<void> {
+  await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+  await endUserSessions(user.id, now, tx);
+  await clearAccountThrottle(user.email, tx);
 }

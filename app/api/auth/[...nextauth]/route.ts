@@ -1,11 +1,15 @@
 import type { NextRequest } from "next/server";
-import { throttledCredentialsResponse } from "@/lib/security/credentials-throttle";
+import { answerCredentials } from "@/lib/security/credentials-throttle";
 import { handlers } from "@/lib/server/auth/config";
+import { withBrowserOrigin } from "@/lib/server/auth/request-origin";
 
 export const dynamic = "force-dynamic";
-export const { GET } = handlers;
 
-/** A locked account or address gets 429 here instead of Auth.js's generic redirect. */
+export async function GET(request: NextRequest): Promise<Response> {
+  return handlers.GET(withBrowserOrigin(request) as NextRequest);
+}
+
+/** A throttled credentials sign-in gets 429 here instead of Auth.js's generic redirect. */
 export async function POST(request: NextRequest): Promise<Response> {
-  return (await throttledCredentialsResponse(request)) ?? handlers.POST(request);
+  return answerCredentials(withBrowserOrigin(request), (r) => handlers.POST(r as NextRequest));
 }

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { PasswordChangeForm } from "@/components/account/password-change-form";
+import { requirePageUser } from "@/lib/server/page-auth";
+import { hasPassword } from "@/lib/server/services/users";
+
+export const metadata: Metadata = { title: "Your account" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const user = await requirePageUser("read", "/account");
+  const changed = (await searchParams).changed === "1";
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Your account</h1>
+        <p className="text-sm text-slate-600">
+          {user.name} · {user.email}
+        </p>
+      </div>
+      <section aria-labelledby="password-heading" className="space-y-3">
+        <h2 id="password-heading" className="text-lg font-semibold text-slate-900">
+          Password
+        </h2>
+        {changed && (
+          <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+            Your password was changed. Every other session of yours was signed out.
+          </p>
+        )}
+        {(await hasPassword(user.id)) ? (
+          <>
+            <p className="text-sm text-slate-700">Changing it signs you out everywhere else.</p>
+            <PasswordChangeForm />
+          </>
+        ) : (
+          <p className="text-sm text-slate-700">You sign in with single sign-on, so there is no password to change here.</p>
+        )}
+      </section>
+    </div>
+  );
+}

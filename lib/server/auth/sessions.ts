@@ -1,0 +1,42 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { isSessionLive, sessionLifetimeMs, type SessionClaims } from "./session-lifetime";
+import type { SessionUser } from "./session-user";
+
+/**
+ * Which sessions are still good. A session token is accepted only while it is within its absolute lifetime
+ * (session-lifetime.ts), its user exists and is active, it was signed in no earlier than the user's
+ * `sessionsValidAfter` (moved on a password change or reset, deactivation and role change: every session
+ * before it ends, on every instance, for good) and its id was not signed out (`RevokedSession`, kept until
+ * the session's own expiry, after which the lifetime check refuses it anyway).
+ */
+export const SESSION_LIFETIME_MS = sessionLifetimeMs(env.PILLARS_SESSION_HOURS);
+
+export async function sessionUserFor(claims: SessionClaims, now: Date): Promise<SessionUser | null> {
+  if (!claims.uid || !claims.sid || !isSessionLive(claims, SESSION_LIFETIME_MS, now)) return null;
+  const [user, revoked] = await Promise.all([
+    db.user.findUnique({
+      where: { id: claims.uid },
+      select: { id: true, email: true, name: true, role: true, active: true, sessionsValidAfter: true, managedTeams: { select: { teamId: true } } },
+    }),
+    db.revokedSession.findUnique({ where: { jti: claims.sid }, select: { jti: true } }),
+  ]);
+  if (!user || !user.active || revoked) return null;
+  if (user.sessionsValidAfter && claims.authAt! < user.sessionsValidAfter.getTime()) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, managedTeamIds: user.managedTeams.map((t) => t.teamId) };
+}
+
+/** Signs one session out everywhere: its id stays refused until the session would have ended anyway. */
+export async function revokeSession(claims: SessionClaims, now: Date): Promise<void> {
+  if (!claims.sid || typeof claims.authExp !== "number") return;
+  const expiresAt = new Date(claims.authExp);
+  await db.revokedSession.upsert({ where: { jti: claims.sid }, create: { jti: claims.sid, expiresAt }, update: {} });
+  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
+}
+
+/** Ends every session the user has open now; signing in again afterwards starts a good one. */
+export async function endUserSessions(userId: string, now: Date, client: Pick<Prisma.TransactionClient, "user"> = db): Promise<void> {
+  await client.user.update({ where: { id: userId }, data: { sessionsValidAfter: now } });
+}
