@@ -8,11 +8,9 @@ import type { MetricSeries, SeriesPoint, WithheldReason } from "@/lib/metrics/se
 // One fixed locale keeps numbers identical on the server, in every browser and in tests.
 const LOCALE = "en-US";
 
-export const WITHHELD_TEXT: Record<WithheldReason, string> = {
-  // One wording for survey respondents and people alike: both are people, and either count may be the sample.
-  "too-few": "Too few people to show",
-  differencing: "Withheld to protect anonymity",
-};
+import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
+
+export { WITHHELD_TEXT };
 
 export const NO_DATA_TEXT = "No data";
 
