@@ -5,6 +5,7 @@
  * is locked by whichever process opens it), then starts the production server and measures over HTTP.
  * Writes its figures as JSON to --out; exits 1 when any measurement threw.
  */
+import { SHARED_VIEWER } from "@/lib/server/disclosure/viewer";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { hashPassword } from "@/lib/server/auth/password";
@@ -102,7 +103,7 @@ async function floors(): Promise<void> {
 }
 
 async function overviewInProcess(): Promise<void> {
-  const query = { scope: "org", range: "1y" as const, granularity: "week" as const };
+  const query = { scope: "org", range: "1y" as const, granularity: "week" as const, viewer: SHARED_VIEWER };
   for (let i = 0; i < 3; i++) await getOverview(query);
   const samples: number[] = [];
   for (let i = 0; i < effort.overviewRequests; i++) {

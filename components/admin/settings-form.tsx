@@ -74,7 +74,7 @@ export function SettingsForm({ settings }: { settings: SettingsInput }) {
           step={1}
           defaultValue={settings.anonymityThreshold}
           error={errors.anonymityThreshold}
-          hint={`A whole number from ${ANONYMITY_MIN} to ${ANONYMITY_MAX} (default 5). Survey results and people metrics (turnover, tenure…) are hidden for any group smaller than this, and totals that would let someone subtract a small group out are suppressed too, so no individual's answer or departure can be singled out.`}
+          hint={`A whole number from ${ANONYMITY_MIN} to ${ANONYMITY_MAX} (default 5). Survey results are hidden for any group with fewer respondents than this; people metrics (turnover, tenure…) need at least 5 people whatever this is. Groups that would let someone subtract a smaller group out are withheld too, the same way on every page, export and over time, so no individual's answer or departure can be singled out.`}
         />
         <TextField
           label="Note required above change of (%)"

@@ -5,11 +5,9 @@
 import { formatValue, valueStyle, type FormatSettings, type ValueStyle } from "@/lib/format";
 import type { MetricSeries, SeriesPoint, WithheldReason } from "@/lib/metrics/series-types";
 
-export const WITHHELD_TEXT: Record<WithheldReason, string> = {
-  // One wording for survey respondents and people alike: both are people, and either count may be the sample.
-  "too-few": "Too few people to show",
-  differencing: "Withheld to protect anonymity",
-};
+import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
+
+export { WITHHELD_TEXT };
 
 export const NO_DATA_TEXT = "No data";
 

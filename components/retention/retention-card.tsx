@@ -3,7 +3,7 @@
 import { TrendChart } from "@/components/charts/trend-chart";
 import { useFormat } from "@/components/format/format-context";
 import type { MetricSeries } from "@/lib/metrics/series-types";
-import { SUPPRESSED_TEXT } from "@/lib/server/services/people/report-core";
+import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
 
 /** One people metric for the chosen segment value: the latest period's number (or why it is hidden) and its trend. */
 export function RetentionCard({ series }: { series: MetricSeries }) {
@@ -19,7 +19,7 @@ export function RetentionCard({ series }: { series: MetricSeries }) {
       <div className="min-h-[3rem]">
         {last?.withheld ? (
           <p className="text-base font-medium text-slate-700">
-            {SUPPRESSED_TEXT[last.withheld]}
+            {WITHHELD_TEXT[last.withheld]}
             <span className="block text-xs font-normal text-slate-600">for {last.label}</span>
           </p>
         ) : last && last.value !== null ? (

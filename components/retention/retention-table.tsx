@@ -4,7 +4,7 @@ import { useFormat } from "@/components/format/format-context";
 import { formatValue, type FormatSettings } from "@/lib/format";
 import type { RetentionNumbers, RetentionRow } from "@/lib/server/services/people/report-core";
 import type { MetricUnit } from "@/lib/metrics/catalog";
-import { SUPPRESSED_TEXT } from "@/lib/server/services/people/report-core";
+import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
 
 const COLUMNS: { key: keyof RetentionNumbers; label: string; unit: MetricUnit }[] = [
   { key: "headcountEnd", label: "Headcount", unit: "people" },
@@ -19,11 +19,17 @@ const COLUMNS: { key: keyof RetentionNumbers; label: string; unit: MetricUnit }[
   { key: "internalMobility", label: "Mobility", unit: "percent" },
 ];
 
+/** Columns that tell how separations are classified: left out where the reader may not see them (rule 5). */
+const CLASSIFICATION_COLUMNS = new Set<keyof RetentionNumbers>(["voluntary", "involuntary", "regretted", "voluntaryRate", "involuntaryRate", "regrettedRate"]);
+
 function cell(value: RetentionNumbers[keyof RetentionNumbers], unit: MetricUnit, settings: FormatSettings): string {
   return typeof value === "number" ? formatValue(value, unit, settings) : "—";
 }
 
-/** Every segment value for one period; a suppressed row says why across its cells and shows no number. */
+/**
+ * Every segment value for one period; a suppressed row says why across its cells and shows no number. "n/s" (not
+ * shown) marks how separations were classified where too few people left for this reader to see it.
+ */
 export function RetentionTable({ rows, caption }: { rows: RetentionRow[]; caption: string }) {
   const format = useFormat();
   return (
@@ -50,14 +56,21 @@ export function RetentionTable({ rows, caption }: { rows: RetentionRow[]; captio
               </th>
               {r.suppressed || !r.metrics ? (
                 <td colSpan={COLUMNS.length} className="px-3 py-2 text-slate-600 italic">
-                  {SUPPRESSED_TEXT[r.suppressed ?? "too-few"]}
+                  {WITHHELD_TEXT[r.suppressed ?? "too-few"]}
                 </td>
               ) : (
-                COLUMNS.map((c) => (
-                  <td key={c.key} className="px-3 py-2 text-right tabular-nums text-slate-800">
-                    {cell((r.metrics as RetentionNumbers)[c.key], c.unit, format)}
-                  </td>
-                ))
+                COLUMNS.map((c) =>
+                  r.classified === false && CLASSIFICATION_COLUMNS.has(c.key) ? (
+                    <td key={c.key} className="px-3 py-2 text-right text-slate-600" title={WITHHELD_TEXT.classification}>
+                      <span aria-hidden="true">n/s</span>
+                      <span className="sr-only">{WITHHELD_TEXT.classification}</span>
+                    </td>
+                  ) : (
+                    <td key={c.key} className="px-3 py-2 text-right tabular-nums text-slate-800">
+                      {cell((r.metrics as RetentionNumbers)[c.key], c.unit, format)}
+                    </td>
+                  ),
+                )
               )}
             </tr>
           ))}

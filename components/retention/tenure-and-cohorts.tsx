@@ -1,11 +1,11 @@
 import { formatPercent } from "@/lib/format";
 import type { CohortRow, RetentionRow } from "@/lib/server/services/people/report-core";
-import { SUPPRESSED_TEXT } from "@/lib/server/services/people/report-core";
+import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
 
 /** Current staff by tenure bucket at the end of the period, as bars with the numbers written out. */
 export function TenureDistribution({ row, explanation }: { row: RetentionRow | undefined; explanation: string }) {
   if (!row) return null;
-  if (row.suppressed || !row.metrics) return <p className="text-sm text-slate-600">{SUPPRESSED_TEXT[row.suppressed ?? "too-few"]}</p>;
+  if (row.suppressed || !row.metrics) return <p className="text-sm text-slate-600">{WITHHELD_TEXT[row.suppressed ?? "too-few"]}</p>;
   const buckets = row.metrics.tenureBuckets;
   const max = Math.max(1, ...buckets.map((b) => b.count));
   return (
@@ -47,7 +47,7 @@ export function CohortTable({ cohorts, explanation }: { cohorts: CohortRow[]; ex
               <th scope="row" className="px-3 py-2 text-left font-medium">{c.team}{c.acquisitionName ? ` (${c.acquisitionName})` : ""}</th>
               <td className="px-3 py-2">{c.acquisitionDate}</td>
               {c.suppressed || !c.checkpoints ? (
-                <td colSpan={5} className="px-3 py-2 italic text-slate-600">{SUPPRESSED_TEXT[c.suppressed ?? "too-few"]}</td>
+                <td colSpan={5} className="px-3 py-2 italic text-slate-600">{WITHHELD_TEXT[c.suppressed ?? "too-few"]}</td>
               ) : (
                 <>
                   <td className="px-3 py-2 text-right tabular-nums">{c.cohortSize}</td>

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { postJson } from "./post-json";
 
-/** Close now (publishes and opens the next run when repeating), publish results again, create the next run. */
+/** Close now (publishes the final snapshot and opens the next run when repeating), publish an interim snapshot, create the next run. */
 export function RunActions({ runId, state, repeat }: { runId: string; state: "scheduled" | "open" | "closed"; repeat: string }) {
   const router = useRouter();
   const act = useMutation({
@@ -23,9 +23,17 @@ export function RunActions({ runId, state, repeat }: { runId: string; state: "sc
           Close now and publish results
         </button>
       )}
-      <button type="button" className={button} disabled={act.isPending} onClick={() => act.mutate("publish")}>
-        Publish results to the overview
-      </button>
+      {state === "open" && (
+        <button
+          type="button"
+          className={button}
+          disabled={act.isPending}
+          title="Publishes the answers so far as an interim snapshot. A team's results change in a later snapshot only when enough new people have answered."
+          onClick={() => act.mutate("publish")}
+        >
+          Publish an interim snapshot
+        </button>
+      )}
       {repeat !== "none" && (
         <button type="button" className={button} disabled={act.isPending} onClick={() => act.mutate("next")}>
           Create next run

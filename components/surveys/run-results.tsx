@@ -6,6 +6,8 @@ import { fetchJson } from "@/lib/client/api";
 import type { RunResults, ShownUnit } from "@/lib/server/services/surveys/results";
 import { formatEnps, formatFixed, formatPercent, orEmpty } from "@/lib/format";
 import { ResultsTable } from "./results-table";
+import { SnapshotStatus } from "./snapshot-status";
+import { SurveyHeatmap } from "./survey-heatmap";
 import { UnitDetails } from "./unit-details";
 import { resultsSearch, useRunResults, type ResultsFilter } from "./use-run-results";
 
@@ -108,6 +110,7 @@ export function RunResultsView({ runId, canModerate }: { runId: string; canModer
           Download results (CSV)
         </a>
       </div>
+      <SnapshotStatus results={results} />
       <p className="text-sm text-slate-700">
         Anonymity threshold: {results.threshold} responses. {results.explanations.anonymity}
       </p>
@@ -132,6 +135,7 @@ export function RunResultsView({ runId, canModerate }: { runId: string; canModer
           ))}
         </ul>
       </details>
+      <SurveyHeatmap results={results} />
       <Trend results={results} />
       <section aria-labelledby="details-heading" className="space-y-3">
         <h3 id="details-heading" className="text-base font-semibold text-slate-900">Questions and comments</h3>

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { createCsvStream } from "@/lib/csv/write";
 import type { Actor } from "@/lib/server/http/actor";
 import { METRIC_VALUES_HEADER, metricValueCsvRows, metricValuesFilter } from "@/lib/server/services/exports/metric-values";
+import { SHARED_VIEWER } from "@/lib/server/disclosure/viewer";
 import { fullExportStream } from "@/lib/server/services/exports/full";
 import { GROUPS_HEADER, groupRows, TEAMS_HEADER, teamRows } from "@/lib/server/services/exports/tables";
 import { previewUpload, type ImportPreview } from "@/lib/server/services/imports/preview";
@@ -72,10 +73,10 @@ export async function exportCommand(args: ParsedArgs): Promise<string[]> {
   if (!file) throw new CliError("Give the output file: export FILE [--kind metric-values|teams|groups|full]");
   const kind = optionalFlag(args, "kind") ?? (file.endsWith(".json") ? "full" : "metric-values");
   let stream: ReadableStream<Uint8Array>;
-  if (kind === "metric-values") stream = createCsvStream(METRIC_VALUES_HEADER, metricValueCsvRows(await metricValuesFilter({})), { bom: true });
+  if (kind === "metric-values") stream = createCsvStream(METRIC_VALUES_HEADER, metricValueCsvRows(await metricValuesFilter({}), SHARED_VIEWER, new Date()), { bom: true });
   else if (kind === "teams") stream = createCsvStream(TEAMS_HEADER, await teamRows(), { bom: true });
   else if (kind === "groups") stream = createCsvStream(GROUPS_HEADER, await groupRows(), { bom: true });
-  else if (kind === "full") stream = fullExportStream();
+  else if (kind === "full") stream = fullExportStream(SHARED_VIEWER, new Date());
   else throw new CliError("--kind must be one of metric-values, teams, groups, full");
   const out = fs.createWriteStream(file);
   await new Promise<void>((resolve, reject) => {

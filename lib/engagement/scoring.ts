@@ -1,6 +1,6 @@
 /**
  * Survey scoring (metric spec §3). Pure; no I/O. Results carry the respondent count so the
- * caller can apply the anonymity rules (lib/domain/anonymity.ts) before showing anything.
+ * caller can apply the disclosure policy (lib/server/disclosure) before showing anything.
  * Percentages are 0–100 and unrounded; rounding is for display.
  */
 import { mean, ratio } from "@/lib/domain/stats";

@@ -33,6 +33,11 @@ export interface BuiltInMetric {
    * (respondents); participation stores respondents ÷ invited, so its respondents are the numerator.
    */
   anonymitySample?: "numerator" | "denominator";
+  /**
+   * A people metric that tells how separations are classified (voluntary, involuntary, regretted): managers and
+   * viewers see it only where enough people left (disclosure.md rule 5).
+   */
+  classifiesSeparations?: boolean;
   headline?: boolean;
   sortOrder: number;
 }
@@ -203,13 +208,13 @@ export const BUILT_IN_METRICS: BuiltInMetric[] = [
   },
   {
     key: "regretted_attrition", name: "Regretted attrition", pillar: "RETENTION", ...percent, direction: "LOWER_IS_BETTER",
-    aggregation: "RATE", source: "COMPUTED", sensitivity: "PEOPLE", headline: true, sortOrder: 63,
+    aggregation: "RATE", source: "COMPUTED", sensitivity: "PEOPLE", classifiesSeparations: true, headline: true, sortOrder: 63,
     description: "Regretted separations relative to average headcount.",
     howComputed: "Regretted separations in the period ÷ average headcount × 100 (same denominator as turnover).",
   },
   {
     key: "voluntary_attrition", name: "Voluntary attrition", pillar: "RETENTION", ...percent, direction: "LOWER_IS_BETTER",
-    aggregation: "RATE", source: "COMPUTED", sensitivity: "PEOPLE", sortOrder: 64,
+    aggregation: "RATE", source: "COMPUTED", sensitivity: "PEOPLE", classifiesSeparations: true, sortOrder: 64,
     description: "Voluntary separations relative to average headcount.",
     howComputed: "Voluntary separations in the period ÷ average headcount × 100.",
   },

@@ -32,7 +32,8 @@ export interface MetricInfo {
   howComputed: string;
 }
 
-export type WithheldReason = "too-few" | "differencing";
+export type { WithheldReason } from "@/lib/disclosure/reasons";
+import type { WithheldReason } from "@/lib/disclosure/reasons";
 
 export interface SeriesPoint {
   /** Period start, `YYYY-MM-DD`. */

@@ -1,16 +1,9 @@
 /**
- * Who a people metric is about, so small groups can be suppressed (metric spec §4: fewer
- * than 5 people shows "too few people to show", with the differencing rule of
- * lib/domain/anonymity.ts applied over the returned employee ids).
+ * Who a people metric is about: the people of a scope during a period. What of it may be shown is decided by
+ * the disclosure policy (lib/disclosure, lib/server/disclosure).
  */
 import type { Period } from "./calendar";
 import { employmentOn, type RosterPerson, type ScopePredicate } from "./roster";
-
-export const PEOPLE_MIN_GROUP = 5;
-
-export function isPeopleGroupShowable(groupSize: number): boolean {
-  return groupSize >= PEOPLE_MIN_GROUP;
-}
 
 /** Dates on which a person's employment, team or level can change inside the period. */
 function changeDays(person: RosterPerson, { start, end }: Period): string[] {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { round } from "@/lib/domain/stats";
 import { averageHeadcount, headcountAt } from "./headcount";
-import { isPeopleGroupShowable, PEOPLE_MIN_GROUP } from "./population";
 import { everyone, inSegment, inTeam } from "./roster";
 import { MARCH_2026, MARCH_ROSTER, person } from "./roster.fixture";
 import { annualisedTurnover, hiresIn, retentionRate, separationsIn, turnover } from "./turnover";
@@ -55,7 +54,6 @@ describe("turnover", () => {
     expect(t.separations).toBe(1); // B only; G moved to t2
     expect(round(t.percent!, 2)).toBe(55.56);
     expect(t.groupSize).toBe(3); // A, B, G
-    expect(isPeopleGroupShowable(t.groupSize)).toBe(false);
   });
 
   it("counts hire and exit within the same period once each", () => {
@@ -66,7 +64,6 @@ describe("turnover", () => {
 
   it("segments by a person attribute", () => {
     expect(turnover(MARCH_ROSTER, MARCH_2026, inSegment("location", "Porto")).separations).toBe(0);
-    expect(PEOPLE_MIN_GROUP).toBe(5);
   });
 });
 

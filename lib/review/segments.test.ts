@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveSegment, segmentOptions, withheldSegments, type SegmentGroup, type SegmentTeam } from "./segments";
+import { resolveSegment, segmentOptions, type SegmentGroup, type SegmentTeam } from "./segments";
 
 const groups: SegmentGroup[] = [
   { id: "product", name: "Product", parentId: null },
@@ -34,25 +34,5 @@ describe("segments", () => {
     expect(resolveSegment("origin:acquired:Telemetrix", teams, groups)?.teamIds).toEqual(["fleet"]);
     expect(resolveSegment("location:Paris", teams, groups)).toBeNull();
     expect(resolveSegment("team:nope", teams, groups)).toBeNull();
-  });
-});
-
-describe("withheldSegments", () => {
-  const org = { key: "org", teamIds: teams.map((t) => t.id) };
-
-  it("withholds a segment with too few respondents and never the ones with enough", () => {
-    const samples = new Map([["route", 6], ["fleet", 3], ["web", 7], ["infra", 9]]);
-    const out = withheldSegments([{ key: "team:fleet", teamIds: ["fleet"] }, { key: "team:web", teamIds: ["web"] }], [org], samples, 5);
-    expect([...out]).toEqual([["team:fleet", "too-few"]]);
-  });
-
-  it("withholds a segment whose difference from a visible group singles out fewer than the threshold", () => {
-    // Berlin (route 6 + fleet 3 = 9) beside the org (25): the other 16 are plenty, so Berlin shows.
-    const samples = new Map([["route", 6], ["fleet", 3], ["web", 7], ["infra", 9]]);
-    expect(withheldSegments([{ key: "location:Berlin", teamIds: ["route", "fleet"] }], [org], samples, 5).size).toBe(0);
-    // With web at 2, the Product group (11) minus Berlin (9) would reveal web's 2 respondents.
-    const small = new Map([["route", 6], ["fleet", 3], ["web", 2], ["infra", 9]]);
-    const product = { key: "group:product", teamIds: ["route", "fleet", "web"] };
-    expect([...withheldSegments([{ key: "location:Berlin", teamIds: ["route", "fleet"] }], [org, product], small, 5)]).toEqual([["location:Berlin", "differencing"]]);
   });
 });

@@ -2,7 +2,6 @@
  * Segments for comparisons: any set of teams named by a key — a team, a group (with its sub-groups),
  * a location, a sourcing model, or an origin (organic, or one acquisition). Pure; no I/O.
  */
-import { applyAnonymity, type WithholdReason } from "@/lib/domain/anonymity";
 
 export interface SegmentTeam {
   id: string;
@@ -104,33 +103,4 @@ export function resolveSegment(key: string, teams: SegmentTeam[], groups: Segmen
   if (!option && key !== "origin:acquired") return null;
   if (members.length === 0) return null;
   return { key, label: option?.label ?? "Origin: acquired (all)", kind: kind as SegmentKind, teamIds: members.map((t) => t.id) };
-}
-
-export interface SampleGroup {
-  key: string;
-  teamIds: string[];
-}
-
-/**
- * Which compared segments to withhold in one period of a people or survey metric. `samples` gives each
- * team's respondents (or headcount) in the period. `context` holds groups a viewer can already see
- * elsewhere — the organisation and the enclosing groups of compared teams and groups — so a segment is
- * withheld when it is too small or when subtracting it from a visible group would single out fewer than
- * `threshold` people (lib/domain/anonymity.ts). Only verdicts for `items` are returned.
- */
-export function withheldSegments(
-  items: SampleGroup[],
-  context: SampleGroup[],
-  samples: Map<string, number>,
-  threshold: number,
-): Map<string, WithholdReason> {
-  const countOf = (ids: readonly string[]) => ids.reduce((n, id) => n + (samples.get(id) ?? 0), 0);
-  const seen = new Set<string>();
-  const groups = [...context, ...items]
-    .filter((g) => (seen.has(g.key) ? false : (seen.add(g.key), true)))
-    .map((g) => ({ key: g.key, memberIds: g.teamIds, count: countOf(g.teamIds) }));
-  const verdicts = applyAnonymity(groups, threshold, countOf);
-  const out = new Map<string, WithholdReason>();
-  for (const v of verdicts) if (!v.shown && v.reason && items.some((i) => i.key === v.key)) out.set(v.key, v.reason);
-  return out;
 }

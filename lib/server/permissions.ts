@@ -16,6 +16,7 @@ export type Action =
   | "managePacks"
   | "viewMissingData"
   | "viewPeopleRecords"
+  | "viewSeparationClassifications"
   | "enterData";
 
 const ALLOWED: Record<Action, readonly Role[]> = {
@@ -28,6 +29,11 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   managePacks: ["ADMIN", "LEADER"],
   viewMissingData: ["ADMIN", "LEADER"],
   viewPeopleRecords: ["ADMIN"],
+  /**
+   * How separations are classified (voluntary, regretted, exit reasons) for any group that may be shown; other
+   * roles see them only where at least 3 people left in each month (disclosure.md rule 5).
+   */
+  viewSeparationClassifications: ["ADMIN", "LEADER"],
   /** Opening the entry grid; which teams may be written is still decided per team (canWriteTeam). */
   enterData: ["ADMIN", "MANAGER"],
 };

@@ -11,8 +11,8 @@ export const ROLES = ["ADMIN", "LEADER", "MANAGER", "VIEWER"] as const;
 export const SOURCINGS = ["ONSHORE", "NEARSHORE", "OFFSHORE", "VENDOR"] as const;
 export const ORIGINS = ["ORGANIC", "ACQUIRED"] as const;
 export const TOKEN_SCOPE_VALUES = ["ingest", "read"] as const;
-export const ANONYMITY_MIN = 3;
-export const ANONYMITY_MAX = 10;
+export { ANONYMITY_THRESHOLD_MIN as ANONYMITY_MIN, ANONYMITY_THRESHOLD_MAX as ANONYMITY_MAX } from "@/lib/disclosure/reasons";
+import { ANONYMITY_THRESHOLD_MIN as ANONYMITY_MIN, ANONYMITY_THRESHOLD_MAX as ANONYMITY_MAX } from "@/lib/disclosure/reasons";
 
 /** "UTC" is not in the IANA list the runtime reports, but it is the default and always valid. */
 export function isTimeZone(value: string): boolean {

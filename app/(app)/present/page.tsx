@@ -11,6 +11,7 @@ import { listGroups, listTeams } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 import { HttpError } from "@/lib/server/errors";
 import { requirePageUser } from "@/lib/server/page-auth";
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { getPack, listPacks, liveSlides } from "@/lib/server/services/packs";
 
 export const metadata: Metadata = { title: "Present" };
@@ -47,7 +48,7 @@ export default async function PresentPage({ searchParams }: { searchParams: Prom
   if (metrics.length > 0) {
     const scope = /^(org|(group|team):[\w-]{1,64})$/.test(one(raw.scope)) ? one(raw.scope) : "org";
     const range = (RANGE_KEYS as string[]).includes(one(raw.range)) ? (one(raw.range) as RangeKey) : "6m";
-    const slides = await liveSlides({ scope, metrics, range, granularity: range === "12w" ? "week" : "month" }).catch(rethrow404);
+    const slides = await liveSlides({ scope, metrics, range, granularity: range === "12w" ? "week" : "month" }, disclosureViewer(user)).catch(rethrow404);
     return <Presentation slides={slides.map(toPresent)} deckId={`live-${scope}-${metrics.join("-")}`} exitHref="/present" />;
   }
 

@@ -85,6 +85,8 @@ export async function summarizeTables(runner: SqlRunner, tables?: string[]): Pro
   return summary;
 }
 
+const UNORDERED_TABLES = new Set(["SurveyInvitation", "SurveyResponse", "SurveyComment"]);
+
 /** Writes the whole database to `write`, from one consistent snapshot. Returns the per-table summary. */
 export async function writeBackup(runner: SqlRunner, write: (chunk: string) => Promise<void> | void): Promise<BackupSummary> {
   return runner.transaction(async (tx) => {
@@ -92,7 +94,10 @@ export async function writeBackup(runner: SqlRunner, write: (chunk: string) => P
     const tables = await tablesInForeignKeyOrder(tx);
     await write(`${BACKUP_FORMAT}\t${JSON.stringify({ version: VERSION, createdAt: new Date().toISOString(), migrations: await appliedMigrations(tx) })}\n`);
     for (const table of tables) {
-      await tx.query(`DECLARE pillars_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${ident(table)} t`);
+      // Survey invitations, answers and comments are written in an order unrelated to when they were stored, so
+      // the k-th of one can never be matched to the k-th of another (disclosure.md rule 6).
+      const order = UNORDERED_TABLES.has(table) ? " ORDER BY md5(row_to_json(t)::text)" : "";
+      await tx.query(`DECLARE pillars_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${ident(table)} t${order}`);
       for (;;) {
         const rows = await tx.query<{ j: string }>(`FETCH ${FETCH} FROM pillars_backup`);
         if (rows.length === 0) break;

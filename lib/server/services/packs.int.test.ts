@@ -51,7 +51,7 @@ describe("meeting packs", () => {
     );
     firstId = id;
     await setDeployments(week, 40);
-    const live = await getMetricSeries({ scope: "org", range: "12w", granularity: "week", metrics: ["deployments"], now });
+    const live = await getMetricSeries({ viewer: { seesClassifications: true },  scope: "org", range: "12w", granularity: "week", metrics: ["deployments"], now });
     expect(live.series[0].latest?.value).toBe(40);
 
     const pack = await getPack(id, viewer);

@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/server/http/actor";
 import { assertCan, can } from "@/lib/server/permissions";
 import { listAnnotations } from "@/lib/server/services/annotations";
 import { recordAudit } from "@/lib/server/services/audit";
+import { SHARED_VIEWER, type DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { getMetricSeries } from "@/lib/server/services/series";
 import { ACTION_STATUSES, type ActionInput, type ActionStatus, type ActionUpdate, type PackInput, type PackSlideInput } from "@/lib/validation/leadership";
 
@@ -26,8 +27,9 @@ function freezeMoment(date: string, now: Date, timeZone: string): Date {
   return new Date(`${date}T23:59:59Z`);
 }
 
-async function freezeSlide(input: PackSlideInput, at: Date, timeZone: string): Promise<PackSlide> {
-  const { scope, series, from, to } = await getMetricSeries({ scope: input.scope, range: input.range, granularity: input.granularity, metrics: [input.metricKey], now: at });
+/** A pack is read by everyone who may open it, so its copy is made as the most restricted reader sees it. */
+async function freezeSlide(input: PackSlideInput, at: Date, timeZone: string, viewer: DisclosureViewer = SHARED_VIEWER): Promise<PackSlide> {
+  const { scope, series, from, to } = await getMetricSeries({ scope: input.scope, range: input.range, granularity: input.granularity, metrics: [input.metricKey], now: at, viewer });
   const [one] = series;
   if (!one) throw badRequest(`Unknown metric: ${input.metricKey}`);
   // The last period runs past its start (`to`); notes up to the freeze moment belong on the chart.
@@ -185,11 +187,11 @@ export async function deletePack(user: SessionUser, actor: Actor, id: string): P
 }
 
 /** Live charts for presentation mode without a pack: the same slide shape, taken now and not stored. */
-export async function liveSlides(query: { scope: string; metrics: string[]; range: PackSlideInput["range"]; granularity: PackSlideInput["granularity"] }, now = new Date()): Promise<PackSlide[]> {
+export async function liveSlides(query: { scope: string; metrics: string[]; range: PackSlideInput["range"]; granularity: PackSlideInput["granularity"] }, viewer: DisclosureViewer, now = new Date()): Promise<PackSlide[]> {
   const { timeZone } = await getOrgSettings();
   const slides: PackSlide[] = [];
   for (const metricKey of query.metrics) {
-    slides.push(await freezeSlide({ metricKey, scope: query.scope, range: query.range, granularity: query.granularity, narrative: "", speakerNotes: "" }, now, timeZone));
+    slides.push(await freezeSlide({ metricKey, scope: query.scope, range: query.range, granularity: query.granularity, narrative: "", speakerNotes: "" }, now, timeZone, viewer));
   }
   return slides;
 }

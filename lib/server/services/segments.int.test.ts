@@ -42,7 +42,7 @@ describe("comparisons", () => {
   });
 
   it("combines a segment's teams by the metric's rule, beside the org baseline", async () => {
-    const res = await compareSegments({ items: ["location:London", "location:Berlin"], metrics: ["deployments", "psych_safety"], range: "12w", granularity: "week" }, now);
+    const res = await compareSegments({ items: ["location:London", "location:Berlin"], metrics: ["deployments", "psych_safety"], range: "12w", granularity: "week" }, { seesClassifications: true }, now);
     const [deployments, safety] = res.metrics;
     expect(latest(deployments.baseline)?.value).toBe(21);
     expect(deployments.lines.map((l) => [l.label, l.teamCount, latest(l.points)?.value])).toEqual([
@@ -56,7 +56,7 @@ describe("comparisons", () => {
   });
 
   it("withholds a survey segment that is too small or would be exposed by differencing, with no number", async () => {
-    const res = await compareSegments({ items: ["sourcing:VENDOR", `team:${ids.payments}`], metrics: ["psych_safety", "deployments"], range: "12w", granularity: "week" }, now);
+    const res = await compareSegments({ items: ["sourcing:VENDOR", `team:${ids.payments}`], metrics: ["psych_safety", "deployments"], range: "12w", granularity: "week" }, { seesClassifications: true }, now);
     const [safety, deployments] = res.metrics;
     // Vendor = Search alone: 3 respondents. Payments: 6, but Platform (9) − Payments leaves Search's 3.
     expect(latest(safety.lines[0].points)).toMatchObject({ value: null, withheld: "too-few" });
@@ -66,7 +66,7 @@ describe("comparisons", () => {
   });
 
   it("rejects unknown segments and a single item", async () => {
-    await expect(compareSegments({ items: ["location:Paris", "org"], metrics: ["deployments"], range: "12w", granularity: "week" }, now)).rejects.toMatchObject({ status: 400 });
-    await expect(compareSegments({ items: ["org", "org"], metrics: ["deployments"], range: "12w", granularity: "week" }, now)).rejects.toMatchObject({ status: 400 });
+    await expect(compareSegments({ items: ["location:Paris", "org"], metrics: ["deployments"], range: "12w", granularity: "week" }, { seesClassifications: true }, now)).rejects.toMatchObject({ status: 400 });
+    await expect(compareSegments({ items: ["org", "org"], metrics: ["deployments"], range: "12w", granularity: "week" }, { seesClassifications: true }, now)).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -1,21 +1,23 @@
 import "server-only";
-import { weekStartOf } from "@/lib/domain/time";
+import { periodOfWeek, weekStartOf } from "@/lib/domain/time";
 import { rollUp, type WeeklyPoint } from "@/lib/metrics/aggregate";
 import type { MetricInfo, SeriesPoint } from "@/lib/metrics/series-types";
-import type { CompareMetric, CompareResponse, SegmentsResponse } from "@/lib/review/compare-types";
-import { groupAncestors, resolveSegment, segmentOptions, type Segment, type SampleGroup } from "@/lib/review/segments";
+import type { CompareResponse, SegmentsResponse } from "@/lib/review/compare-types";
+import { resolveSegment, segmentOptions, type Segment } from "@/lib/review/segments";
 import { getOrgSettings, listGroups, listTeams } from "@/lib/server/data/org";
 import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/metric-points";
 import { db } from "@/lib/server/db";
 import { badRequest } from "@/lib/server/errors";
-import { minimumGroup, sampleUnits, unitSamples, withheldPeriods } from "@/lib/server/services/segment-samples";
+import { metricDisclosure, type MetricDisclosure } from "@/lib/server/disclosure/metrics";
+import { disclosureOrg, teamsOfKey } from "@/lib/server/disclosure/org";
+import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { seriesWindow, type SeriesWindow } from "@/lib/server/services/series";
 import type { CompareQuery } from "@/lib/validation/leadership";
 
 /**
  * Comparisons of teams and segments (group, location, sourcing, origin) side by side, one chart per
  * metric with the organisation as baseline. Segment values combine their teams' weekly values with the
- * same rules as the roll-ups; people and survey metrics are withheld per period under the anonymity rules.
+ * same rules as the roll-ups; people and survey metrics are withheld per period by the disclosure policy.
  */
 export async function listSegmentOptions(): Promise<SegmentsResponse> {
   const [teams, groups, metrics] = await Promise.all([
@@ -40,19 +42,25 @@ const infoOf = (m: MetricRow): MetricInfo => ({
   aggregation: m.aggregation, sensitivity: m.sensitivity, source: m.source, howComputed: m.howComputed,
 });
 
-function toPoints(weekly: WeeklyPoint[], metric: MetricRow, window: SeriesWindow, withheld?: Map<string, "too-few" | "differencing">): SeriesPoint[] {
+/** Rolls a line's weekly points up and withholds the periods the disclosure policy does not release for its teams. */
+function toPoints(weekly: WeeklyPoint[], metric: MetricRow, window: SeriesWindow, teamIds: readonly string[], disclosure: MetricDisclosure): SeriesPoint[] {
+  const weeksOf = new Map<string, string[]>();
+  for (const p of weekly) {
+    const period = periodOfWeek(p.week, window.granularity);
+    weeksOf.set(period, [...(weeksOf.get(period) ?? []), p.week]);
+  }
   return rollUp(weekly, window.periods, window.granularity, metric.aggregation, metric.unit).map((r) => {
-    const reason = r.value !== null ? withheld?.get(r.period) : undefined;
-    return reason
-      ? { period: r.period, label: r.label, value: null, withheld: reason, teams: r.teams }
+    const verdict = r.value !== null && metric.sensitivity !== "NONE" ? disclosure.point(metric, teamIds, weeksOf.get(r.period) ?? []) : null;
+    return verdict && !verdict.released
+      ? { period: r.period, label: r.label, value: null, withheld: verdict.reason, teams: r.teams }
       : { period: r.period, label: r.label, value: r.value, teams: r.teams };
   });
 }
 
-export async function compareSegments(query: CompareQuery, now = new Date()): Promise<CompareResponse> {
+export async function compareSegments(query: CompareQuery, viewer: DisclosureViewer, now = new Date()): Promise<CompareResponse> {
   const settings = await getOrgSettings();
   const window = seriesWindow(query.range, query.granularity, weekStartOf(now, settings.timeZone));
-  const [teams, allTeams, groups] = await Promise.all([listTeams(), listTeams({ includeArchived: true }), listGroups()]);
+  const [teams, groups] = await Promise.all([listTeams(), listGroups()]);
   const items: Segment[] = [];
   for (const key of new Set(query.items)) {
     const segment = resolveSegment(key, teams, groups);
@@ -70,47 +78,18 @@ export async function compareSegments(query: CompareQuery, now = new Date()): Pr
     weeklyPointsForScope({ type: "ORG", id: null, name: "" }, ids, window.fromWeek, window.toWeek),
     ...items.map((s) => weeklyPointsForTeams(s.teamIds, ids, window.fromWeek, window.toWeek)),
   ]);
-
-  // Groups a viewer sees elsewhere, so differencing against them is checked: the org and the groups
-  // enclosing any compared team or group (their overview dashboards show those numbers).
-  const context: SampleGroup[] = [{ key: "org", teamIds: allTeams.map((t) => t.id) }];
-  for (const s of items) {
-    const groupId = s.kind === "team" ? teams.find((t) => t.id === s.teamIds[0])?.groupId : s.kind === "group" ? s.key.slice("group:".length) : undefined;
-    if (!groupId) continue;
-    const chain = s.kind === "team" ? [groupId, ...groupAncestors(groupId, groups)] : groupAncestors(groupId, groups);
-    for (const g of chain) {
-      const seg = resolveSegment(`group:${g}`, teams, groups);
-      if (seg) context.push({ key: seg.key, teamIds: seg.teamIds });
-    }
-  }
-  const headcountId = ordered.some((m) => m.sensitivity === "PEOPLE")
-    ? ((await db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } }))?.id ?? null)
-    : null;
-
-  const units = sampleUnits([...items, ...context]);
-  const samples = await unitSamples(ordered, headcountId, window, units.unitOf);
-  const out: CompareMetric[] = [];
-  for (const m of ordered) {
-    let withheld = new Map<string, Map<string, "too-few" | "differencing">>();
-    let baselineWithheld: Map<string, "too-few"> | undefined;
-    const perPeriod = samples.get(m.id);
-    if (perPeriod) {
-      const min = minimumGroup(m.sensitivity, settings.anonymityThreshold);
-      withheld = withheldPeriods(units.groups.slice(0, items.length), units.groups.slice(items.length), perPeriod, min);
-      baselineWithheld = new Map();
-      for (const [period, perTeam] of perPeriod) {
-        const orgCount = [...perTeam.values()].reduce((a, b) => a + b, 0);
-        if (orgCount < min) baselineWithheld.set(period, "too-few");
-      }
-    }
-    out.push({
+  const org = await disclosureOrg();
+  const orgTeams = teamsOfKey(org, "org");
+  const disclosure = await metricDisclosure(viewer, now, { metrics: ordered, fromWeek: window.fromWeek, toWeek: window.toWeek });
+  return {
+    range: query.range, granularity: query.granularity, from: window.fromWeek, to: window.toWeek,
+    metrics: ordered.map((m) => ({
       metric: infoOf(m),
-      baseline: toPoints(baseline.get(m.id) ?? [], m, window, baselineWithheld),
+      baseline: toPoints(baseline.get(m.id) ?? [], m, window, orgTeams, disclosure),
       lines: items.map((s, i) => ({
         key: s.key, label: s.label, teamCount: s.teamIds.length,
-        points: toPoints(lines[i].get(m.id) ?? [], m, window, withheld.get(s.key)),
+        points: toPoints(lines[i].get(m.id) ?? [], m, window, s.teamIds, disclosure),
       })),
-    });
-  }
-  return { range: query.range, granularity: query.granularity, from: window.fromWeek, to: window.toWeek, metrics: out };
+    })),
+  };
 }

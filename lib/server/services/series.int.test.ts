@@ -42,13 +42,16 @@ beforeAll(async () => {
   await put("participation", "search", week, 40, 4, 10);
   await put("participation", "mobile", week, 80, 8, 10);
   await put("participation", "payments", week, 60, 6, 10);
-  // Headcount for people-metric suppression: payments 12, search 3, mobile 9.
-  await put("headcount", "payments", week, 12);
-  await put("headcount", "search", week, 3);
-  await put("headcount", "mobile", week, 9);
-  await put("turnover_rate", "search", week, 33.3, 1, 3);
-  await put("turnover_rate", "payments", week, 0, 0, 12);
-  await put("turnover_rate", "mobile", week, 0, 0, 9);
+  // Headcount for people-metric suppression, last (complete) week: payments 12, search 3, mobile 9; and the running
+  // week, whose people numbers are not shown until it is over.
+  for (const w of [addDays(week, -7), week]) {
+    await put("headcount", "payments", w, 12);
+    await put("headcount", "search", w, 3);
+    await put("headcount", "mobile", w, 9);
+    await put("turnover_rate", "search", w, 33.3, 1, 3);
+    await put("turnover_rate", "payments", w, 0, 0, 12);
+    await put("turnover_rate", "mobile", w, 0, 0, 9);
+  }
   await db.target.create({
     data: { metricId: await metricId("change_failure_rate"), scopeType: "ORG", green: 15, amber: 25, effectiveFrom: new Date("2026-01-01") },
   });
@@ -57,54 +60,61 @@ beforeAll(async () => {
 
 describe("series", () => {
   it("recomputes ratios across teams and weeks from numerators and denominators", async () => {
-    const { series } = await getMetricSeries({ scope: "org", metrics: ["change_failure_rate"], range: "12w", granularity: "month", now });
+    const { series } = await getMetricSeries({ viewer: { seesClassifications: true },  scope: "org", metrics: ["change_failure_rate"], range: "12w", granularity: "month", now });
     const march = series[0].points.find((p) => p.period === "2026-03-01");
     expect(march?.value).toBeCloseTo((2 / 20) * 100, 10);
-    const weekly = await getMetricSeries({ scope: `group:${ids.platform}`, metrics: ["change_failure_rate"], range: "12w", granularity: "week", now });
+    const weekly = await getMetricSeries({ viewer: { seesClassifications: true },  scope: `group:${ids.platform}`, metrics: ["change_failure_rate"], range: "12w", granularity: "week", now });
     expect(weekly.series[0].latest?.value).toBeCloseTo((1 / 18) * 100, 10);
     expect(weekly.series[0].previous?.value).toBe(50);
   });
 
   it("colours the latest value against the target in force, respecting direction", async () => {
-    const { series } = await getMetricSeries({ scope: "org", metrics: ["change_failure_rate"], range: "12w", granularity: "week", now });
+    const { series } = await getMetricSeries({ viewer: { seesClassifications: true },  scope: "org", metrics: ["change_failure_rate"], range: "12w", granularity: "week", now });
     expect(series[0].target).toMatchObject({ green: 15, amber: 25, status: "green", scope: "ORG" });
     expect(series[0].targetLine.at(-1)).toBe(15);
   });
 
   it("withholds a team's survey result below the threshold and shows it at or above", async () => {
-    const search = await getMetricSeries({ scope: `team:${ids.search}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
+    const search = await getMetricSeries({ viewer: { seesClassifications: true },  scope: `team:${ids.search}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
     const point = search.series[0].points.at(-1);
     expect(point).toMatchObject({ value: null, withheld: "too-few" });
     expect(search.series[0].latest).toBeNull();
-    const mobile = await getMetricSeries({ scope: `team:${ids.mobile}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
+    const mobile = await getMetricSeries({ viewer: { seesClassifications: true },  scope: `team:${ids.mobile}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
     expect(mobile.series[0].latest?.value).toBe(5.5);
   });
 
   it("judges participation by its respondents, not by the people invited", async () => {
-    const search = await getMetricSeries({ scope: `team:${ids.search}`, metrics: ["participation"], range: "12w", granularity: "week", now });
+    const search = await getMetricSeries({ viewer: { seesClassifications: true },  scope: `team:${ids.search}`, metrics: ["participation"], range: "12w", granularity: "week", now });
     expect(search.series[0].points.at(-1)).toMatchObject({ value: null, withheld: "too-few" });
-    const mobile = await getMetricSeries({ scope: `team:${ids.mobile}`, metrics: ["participation"], range: "12w", granularity: "week", now });
+    const mobile = await getMetricSeries({ viewer: { seesClassifications: true },  scope: `team:${ids.mobile}`, metrics: ["participation"], range: "12w", granularity: "week", now });
     expect(mobile.series[0].latest?.value).toBe(80);
   });
 
   it("blocks differencing: a group that differs from the org by fewer respondents than the threshold is withheld", async () => {
     // Org has 18 respondents; Platform has 10 → difference 8 (shown). Product has 8 → difference 10 (shown).
-    const platform = await getMetricSeries({ scope: `group:${ids.platform}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
+    const platform = await getMetricSeries({ viewer: { seesClassifications: true },  scope: `group:${ids.platform}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
     expect(platform.series[0].latest?.value).toBeCloseTo(54 / 10, 10);
     // Payments (6) inside Platform (10): Platform − Payments = 4 respondents → Payments would expose Search.
-    const payments = await getMetricSeries({ scope: `team:${ids.payments}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
+    const payments = await getMetricSeries({ viewer: { seesClassifications: true },  scope: `team:${ids.payments}`, metrics: ["psych_safety"], range: "12w", granularity: "week", now });
     expect(payments.series[0].points.at(-1)).toMatchObject({ value: null, withheld: "differencing" });
   });
 
-  it("suppresses people metrics for groups under five people", async () => {
-    const search = await getMetricSeries({ scope: `team:${ids.search}`, metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
-    expect(search.series[0].points.at(-1)).toMatchObject({ value: null, withheld: "too-few" });
-    const org = await getMetricSeries({ scope: "org", metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
+  it("suppresses people metrics for groups under five people, and for the week still running", async () => {
+    const search = await getMetricSeries({ viewer: { seesClassifications: true }, scope: `team:${ids.search}`, metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
+    expect(search.series[0].points.at(-2)).toMatchObject({ value: null, withheld: "too-few" });
+    const org = await getMetricSeries({ viewer: { seesClassifications: true }, scope: "org", metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
+    expect(org.series[0].points.at(-1)).toMatchObject({ value: null, withheld: "in-progress" });
     expect(org.series[0].latest?.value).toBeCloseTo((1 / 24) * 100, 10);
+    // Platform = payments (12) + search (3): search is pooled with payments, so payments alone is withheld
+    // (platform − payments would be search), and the group is shown.
+    const platform = await getMetricSeries({ viewer: { seesClassifications: true }, scope: `group:${ids.platform}`, metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
+    expect(platform.series[0].points.at(-2)?.value).toBeCloseTo((1 / 15) * 100, 10);
+    const payments = await getMetricSeries({ viewer: { seesClassifications: true }, scope: `team:${ids.payments}`, metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
+    expect(payments.series[0].points.at(-2)).toMatchObject({ value: null, withheld: "differencing" });
   });
 
   it("returns every pillar on the overview with the org's name", async () => {
-    const overview = await getOverview({ scope: "org", range: "6m", granularity: "week", now });
+    const overview = await getOverview({ viewer: { seesClassifications: true },  scope: "org", range: "6m", granularity: "week", now });
     expect(overview.pillars.map((p) => p.key)).toEqual(["QUALITY", "ENGAGEMENT", "RETENTION", "SKILLS", "ALIGNMENT"]);
     expect(overview.empty).toBe(false);
     expect(overview.pillars.every((p) => p.series.length > 0)).toBe(true);

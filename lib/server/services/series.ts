@@ -1,23 +1,24 @@
 import "server-only";
 import { cachedByDataVersion, dashboardKey } from "@/lib/server/cache";
 import { addDays, formatDay, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
-import { changePct, rollUp, targetStatus, type WeeklyPoint } from "@/lib/metrics/aggregate";
-import { builtInMetric, PILLARS, type PillarKey } from "@/lib/metrics/catalog";
+import { changePct, rollUp, targetStatus } from "@/lib/metrics/aggregate";
+import { PILLARS, type PillarKey } from "@/lib/metrics/catalog";
 import type { MetricInfo, MetricSeries, OverviewResponse, RangeKey, SeriesPoint, TargetInfo, WithheldReason } from "@/lib/metrics/series-types";
 import { ancestorChains, getOrgSettings, listGroups, resolveScope, teamIdsInScope, type Scope } from "@/lib/server/data/org";
 import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/metric-points";
 import { db } from "@/lib/server/db";
 import { badRequest } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
-import { minimumGroup, sampleUnits, unitSamples, withheldPeriods } from "@/lib/server/services/segment-samples";
 import type { FilterInfo, SegmentFilter } from "@/lib/review/segment-filter";
+import { metricDisclosure } from "@/lib/server/disclosure/metrics";
+import { disclosureOrg, teamsOfKey } from "@/lib/server/disclosure/org";
+import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 
 /**
  * Trend series for dashboards: weekly points for a scope, rolled up to the chosen granularity, with the
  * latest value, change vs the previous period, target status, anonymity withholding and completeness.
  */
 const RANGE_WEEKS: Record<RangeKey, number> = { "12w": 12, "6m": 26, "1y": 52, "2y": 104 };
-const PEOPLE_MIN_GROUP = 5;
 
 export interface SeriesWindow {
   fromWeek: string;
@@ -66,17 +67,6 @@ async function comparisonScopes(scope: Scope): Promise<Scope[]> {
   return [...chain.map((id): Scope => ({ type: "GROUP", id, name: "" })), { type: "ORG", id: null, name: "" }];
 }
 
-/** The sample behind each period, for anonymity: respondents (largest run) or people (latest headcount). */
-function periodSamples(points: WeeklyPoint[], sampleOf: (p: WeeklyPoint) => number | null, periods: string[], g: Granularity, survey: boolean) {
-  const out = new Map<string, number>(periods.map((p) => [p, 0]));
-  for (const p of points) {
-    const key = periodOfWeek(p.week, g);
-    const n = sampleOf(p) ?? 0;
-    out.set(key, survey ? Math.max(out.get(key) ?? 0, n) : n); // points are sorted: people keep the latest week.
-  }
-  return out;
-}
-
 interface TargetRow {
   metricId: string;
   scopeType: "ORG" | "GROUP" | "TEAM";
@@ -104,55 +94,43 @@ export interface SeriesRequest {
   currentWeek: string;
   /** A filtered dashboard: the scope's teams that match the segment filter, combined as a group would be. */
   teamSet?: FilteredTeams | null;
+  /** Who reads it (rule 5 depends on the role) and when (people numbers of a running week are not shown). */
+  viewer: DisclosureViewer;
+  now: Date;
 }
 
-export async function buildSeries({ scope, metrics, window, currentWeek, teamSet }: SeriesRequest): Promise<MetricSeries[]> {
-  const settings = await getOrgSettings();
-  const threshold = settings.anonymityThreshold;
-  const headcount = await db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } });
-  const needsPeople = metrics.some((m) => m.sensitivity === "PEOPLE") && headcount;
-  const ids = [...new Set([...metrics.map((m) => m.id), ...(needsPeople && headcount ? [headcount.id] : [])])];
-  const [points, comparisons, targets, scopeTeams] = await Promise.all([
+/** The scope's teams whose values its points combine: archived teams count, as they do in the roll-ups. */
+async function dataTeams(scope: Scope): Promise<string[]> {
+  const org = await disclosureOrg();
+  return teamsOfKey(org, scope.type === "ORG" ? "org" : `${scope.type.toLowerCase()}:${scope.id}`);
+}
+
+export async function buildSeries({ scope, metrics, window, currentWeek, teamSet, viewer, now }: SeriesRequest): Promise<MetricSeries[]> {
+  const ids = metrics.map((m) => m.id);
+  const [points, comparisons, targets, scopeTeams, teamsOfPoints] = await Promise.all([
     teamSet ? weeklyPointsForTeams(teamSet.teamIds, ids, window.fromWeek, window.toWeek) : weeklyPointsForScope(scope, ids, window.fromWeek, window.toWeek),
     comparisonScopes(scope),
     db.target.findMany({ where: { metricId: { in: metrics.map((m) => m.id) } } }) as Promise<TargetRow[]>,
     teamSet ? teamSet.activeTeamIds : teamIdsInScope(scope),
+    teamSet ? teamSet.teamIds : dataTeams(scope),
   ]);
-  const sensitive = metrics.some((m) => m.sensitivity !== "NONE");
-  const comparisonPoints = sensitive && !teamSet
-    ? await Promise.all(comparisons.map((c) => weeklyPointsForScope(c, ids, window.fromWeek, window.toWeek)))
-    : [];
-  const units = sensitive && teamSet ? sampleUnits([{ key: teamSet.key, teamIds: teamSet.teamIds }, ...teamSet.context]) : null;
-  const teamSetSamples = units ? await unitSamples(metrics, headcount?.id ?? null, window, units.unitOf) : null;
+  const disclosure = await metricDisclosure(viewer, now, { metrics, fromWeek: window.fromWeek, toWeek: window.toWeek });
   const scopeChain = [{ type: scope.type, id: scope.id }, ...comparisons.map((c) => ({ type: c.type, id: c.id }))];
 
   return metrics.map((m) => {
     const weekly = points.get(m.id) ?? [];
     const rolled = rollUp(weekly, window.periods, window.granularity, m.aggregation, m.unit);
     const withheld = new Map<string, WithheldReason>();
-    const teamSetPeriods = teamSet && teamSetSamples?.get(m.id);
-    if (teamSet && units && teamSetPeriods) {
-      const min = minimumGroup(m.sensitivity, threshold);
-      const [own, ...context] = units.groups;
-      const verdicts = withheldPeriods([own], context, teamSetPeriods, min).get(teamSet.key);
-      for (const r of rolled) {
-        const reason = r.value !== null ? verdicts?.get(r.period) : undefined;
-        if (reason) withheld.set(r.period, reason);
+    if (m.sensitivity !== "NONE") {
+      const weeksOf = new Map<string, string[]>();
+      for (const p of weekly) {
+        const period = periodOfWeek(p.week, window.granularity);
+        weeksOf.set(period, [...(weeksOf.get(period) ?? []), p.week]);
       }
-    } else if (m.sensitivity !== "NONE") {
-      const survey = m.sensitivity === "SURVEY";
-      const min = survey ? threshold : Math.max(PEOPLE_MIN_GROUP, threshold);
-      const sampleSource = (set: Map<string, WeeklyPoint[]>) => (survey ? set.get(m.id) ?? [] : set.get(headcount?.id ?? "") ?? []);
-      const respondentsIn = builtInMetric(m.key)?.anonymitySample === "numerator" ? "numerator" : "denominator";
-      const sampleOf = (p: WeeklyPoint) => (survey ? p[respondentsIn] : p.value);
-      const own = periodSamples(sampleSource(points), sampleOf, window.periods, window.granularity, survey);
-      const others = comparisonPoints.map((set) => periodSamples(sampleSource(set), sampleOf, window.periods, window.granularity, survey));
-      for (const period of window.periods) {
-        const n = own.get(period) ?? 0;
-        const hasData = rolled.find((r) => r.period === period)?.value !== null;
-        if (!hasData) continue;
-        if (n < min) withheld.set(period, "too-few");
-        else if (others.some((o) => { const d = (o.get(period) ?? 0) - n; return d > 0 && d < min; })) withheld.set(period, "differencing");
+      for (const r of rolled) {
+        if (r.value === null) continue;
+        const verdict = disclosure.point(m, teamsOfPoints, weeksOf.get(r.period) ?? []);
+        if (!verdict.released) withheld.set(r.period, verdict.reason);
       }
     }
     const seriesPoints: SeriesPoint[] = rolled.map((r) => {
@@ -199,6 +177,8 @@ export interface DashboardQuery extends SegmentFilter {
   range: RangeKey;
   granularity: Granularity;
   now?: Date;
+  /** Who reads the dashboard: part of the cache key, as what may be shown depends on the role. */
+  viewer: DisclosureViewer;
 }
 
 /** Headline series of every pillar; computed once per data version and query (lib/server/cache.ts). */
@@ -209,11 +189,12 @@ export function getOverview(query: DashboardQuery): Promise<OverviewResponse> {
 async function computeOverview(query: DashboardQuery): Promise<OverviewResponse> {
   const settings = await getOrgSettings();
   const scope = await resolveScope(query.scope);
-  const currentWeek = weekStartOf(query.now ?? new Date(), settings.timeZone);
+  const now = query.now ?? new Date();
+  const currentWeek = weekStartOf(now, settings.timeZone);
   const window = seriesWindow(query.range, query.granularity, currentWeek);
   const metrics = await loadMetrics({ headline: true });
   const teamSet = await resolveFilteredTeams(scope, query);
-  const series = await buildSeries({ scope, metrics, window, currentWeek, teamSet });
+  const series = await buildSeries({ scope, metrics, window, currentWeek, teamSet, viewer: query.viewer, now });
   const empty = (await db.metricValue.findFirst({ select: { id: true } })) === null;
   return {
     scope: { type: scope.type, id: scope.id, name: scope.name },
@@ -238,13 +219,14 @@ export function getMetricSeries(query: MetricSeriesQuery): Promise<MetricSeriesR
 async function computeMetricSeries(query: MetricSeriesQuery): Promise<MetricSeriesResult> {
   const settings = await getOrgSettings();
   const scope = await resolveScope(query.scope);
-  const currentWeek = weekStartOf(query.now ?? new Date(), settings.timeZone);
+  const now = query.now ?? new Date();
+  const currentWeek = weekStartOf(now, settings.timeZone);
   const window = seriesWindow(query.range, query.granularity, currentWeek);
   const metrics = await loadMetrics({ keys: query.metrics.length ? query.metrics : undefined });
   const selected = query.pillar ? metrics.filter((m) => m.pillar === query.pillar) : metrics;
   const unknown = query.metrics.filter((k) => !metrics.some((m) => m.key === k));
   if (unknown.length) throw badRequest(`Unknown metric: ${unknown.join(", ")}`);
   const teamSet = await resolveFilteredTeams(scope, query);
-  const series = await buildSeries({ scope, metrics: selected, window, currentWeek, teamSet });
+  const series = await buildSeries({ scope, metrics: selected, window, currentWeek, teamSet, viewer: query.viewer, now });
   return { scope, filter: filterInfo(teamSet), from: window.fromWeek, to: window.toWeek, series };
 }

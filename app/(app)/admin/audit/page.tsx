@@ -1,18 +1,20 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { AuditTable } from "@/components/audit/audit-table";
-import { auditEntityTypes, listAudit } from "@/lib/server/data/audit";
+import { auditEntityTypes } from "@/lib/server/data/audit";
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { requirePageUser } from "@/lib/server/page-auth";
+import { auditPage } from "@/lib/server/services/audit-read";
 import { auditQuery } from "@/lib/validation/audit";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  await requirePageUser("admin", "/admin/audit");
+  const user = await requirePageUser("admin", "/admin/audit");
   const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const parsed = auditQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : auditQuery.parse({});
   const { page, pageSize, ...filter } = query;
-  const [{ rows, total }, types] = await Promise.all([listAudit(filter, page, pageSize), auditEntityTypes()]);
+  const [{ rows, total }, types] = await Promise.all([auditPage(filter, page, pageSize, disclosureViewer(user), new Date()), auditEntityTypes()]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const pageHref = (n: number) => `/admin/audit?${new URLSearchParams({ ...raw, page: String(n) })}`;
   const field = "mt-1 block rounded border border-slate-300 px-2 py-1 text-sm";

@@ -1,3 +1,4 @@
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { compareSegments } from "@/lib/server/services/segments";
 import { compareQuery } from "@/lib/validation/leadership";
@@ -10,5 +11,5 @@ export const GET = withRoute({
   scope: "read",
   action: "read",
   query: compareQuery,
-  handler: ({ query }) => compareSegments(query),
+  handler: ({ query, user }) => compareSegments(query, disclosureViewer(user)),
 });

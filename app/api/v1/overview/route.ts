@@ -1,3 +1,4 @@
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { getOverview } from "@/lib/server/services/series";
 import { dashboardQuery } from "@/lib/validation/dashboard";
@@ -10,5 +11,5 @@ export const GET = withRoute({
   scope: "read",
   action: "read",
   query: dashboardQuery,
-  handler: ({ query }) => getOverview(query),
+  handler: ({ query, user }) => getOverview({ ...query, viewer: disclosureViewer(user) }),
 });

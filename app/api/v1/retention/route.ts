@@ -1,3 +1,4 @@
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { getRetentionReport } from "@/lib/server/services/people/retention-report";
 import { retentionQuery } from "@/lib/validation/people";
@@ -10,5 +11,5 @@ export const GET = withRoute({
   scope: "read",
   action: "read",
   query: retentionQuery,
-  handler: async ({ query }) => getRetentionReport(query),
+  handler: async ({ query, user }) => getRetentionReport(query, disclosureViewer(user)),
 });

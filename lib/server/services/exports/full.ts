@@ -1,16 +1,17 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { exportedValues, metricValuesFilter } from "./metric-values";
 import { GROUPS_HEADER, groupRows, TEAMS_HEADER, teamRows } from "./tables";
 
 /**
  * The full organisation export: one JSON document (streamed) with a section per kind — settings, groups,
  * teams, metric definitions, team metric values — in the same shapes as the per-kind CSV exports, for
- * backup or moving to another Pillars. Anonymity rules apply to the values as in every export.
+ * backup or moving to another Pillars. The disclosure policy applies to the values as in every export (rule 4).
  */
-export function fullExportStream(): ReadableStream<Uint8Array> {
+export function fullExportStream(viewer: DisclosureViewer, now: Date): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const parts = fullExportParts();
+  const parts = fullExportParts(viewer, now);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       let piece = "";
@@ -31,9 +32,9 @@ export function fullExportStream(): ReadableStream<Uint8Array> {
   });
 }
 
-async function* fullExportParts(): AsyncGenerator<string> {
+async function* fullExportParts(viewer: DisclosureViewer, now: Date): AsyncGenerator<string> {
   const settings = await db.orgSettings.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true, anonymityThreshold: true, noteChangePct: true, currency: true } });
-  yield `{"format":"pillars-export","version":1,"exportedAt":${JSON.stringify(new Date().toISOString())},"settings":${JSON.stringify(settings)}`;
+  yield `{"format":"pillars-export","version":1,"exportedAt":${JSON.stringify(now.toISOString())},"settings":${JSON.stringify(settings)}`;
   yield `,"groups":${JSON.stringify(table(GROUPS_HEADER, await groupRows()))}`;
   yield `,"teams":${JSON.stringify(table(TEAMS_HEADER, await teamRows()))}`;
   const metrics = await db.metricDefinition.findMany({
@@ -43,7 +44,7 @@ async function* fullExportParts(): AsyncGenerator<string> {
   yield `,"metrics":${JSON.stringify(metrics)}`;
   yield `,"metricValues":[`;
   let first = true;
-  for await (const v of exportedValues(await metricValuesFilter({}))) {
+  for await (const v of exportedValues(await metricValuesFilter({}), viewer, now)) {
     yield (first ? "" : ",") + JSON.stringify(v);
     first = false;
   }

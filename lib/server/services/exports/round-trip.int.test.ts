@@ -22,7 +22,7 @@ async function importText(kind: string, text: string) {
 
 async function exportAll(): Promise<{ groups: string; teams: string; values: string }> {
   const rows: unknown[][] = [];
-  for await (const row of metricValueCsvRows(await metricValuesFilter({}))) rows.push(row);
+  for await (const row of metricValueCsvRows(await metricValuesFilter({}), { seesClassifications: true }, new Date())) rows.push(row);
   return {
     groups: toCsv(GROUPS_HEADER, await groupRows()),
     teams: toCsv(TEAMS_HEADER, await teamRows()),
@@ -88,7 +88,7 @@ describe("export → import round trip", () => {
       ],
     });
     const rows: unknown[][] = [];
-    for await (const row of metricValueCsvRows(await metricValuesFilter({ metrics: "psych_safety" }))) rows.push(row);
+    for await (const row of metricValueCsvRows(await metricValuesFilter({ metrics: "psych_safety" }), { seesClassifications: true }, new Date())) rows.push(row);
     expect(rows).toEqual([["tiny", "psych_safety", "2026-01-05", 80, null]]);
   });
 });

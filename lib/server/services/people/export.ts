@@ -4,7 +4,8 @@
  */
 import { round } from "@/lib/domain/stats";
 import { toCsv, type CsvCell } from "@/lib/csv/write";
-import { ORG_SEGMENT_KEY, SUPPRESSED_TEXT, type RetentionNumbers, type RetentionRow } from "./report-core";
+import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
+import { ORG_SEGMENT_KEY, type RetentionNumbers, type RetentionRow } from "./report-core";
 
 const COLUMNS: { header: string; value: (m: RetentionNumbers) => number | null }[] = [
   { header: "People in period", value: (m) => m.people },
@@ -36,7 +37,7 @@ export const RETENTION_EXPORT_HEADER = ["Segment by", "Segment", "Period", "Show
 export function retentionRowsCsv(segmentName: string, rows: readonly RetentionRow[]): string {
   const lines = rows.map((r): CsvCell[] => {
     const first: CsvCell[] = [r.segment === ORG_SEGMENT_KEY ? "organisation" : segmentName, r.label, r.periodLabel];
-    if (r.suppressed || !r.metrics) return [...first, SUPPRESSED_TEXT[r.suppressed ?? "too-few"], ...COLUMNS.map(() => null)];
+    if (r.suppressed || !r.metrics) return [...first, WITHHELD_TEXT[r.suppressed ?? "too-few"], ...COLUMNS.map(() => null)];
     const m = r.metrics;
     return [...first, "yes", ...COLUMNS.map((c) => {
       const v = c.value(m);

@@ -1,14 +1,11 @@
 /**
- * The retention report: people metrics per segment value and period, with the small-group rules
- * applied across everything shown together. Pure; the service loads the roster and segments.
- *
- * Suppression (metric spec §4): a segment value whose people in the period (everyone in it on at
- * least one day) number fewer than the threshold shows no numbers ("too-few"); one that could be
- * derived by subtracting shown groups from each other or from the organisation total is
- * withheld too ("differencing"), via lib/domain/anonymity.ts over the employee ids. Median tenure
- * at exit describes only the leavers, so it is also left out when they are fewer than the threshold.
+ * The retention report: people metrics per segment value and period. Pure; the service loads the roster and
+ * segments and says, for each segment and period, what the disclosure policy releases (lib/server/disclosure):
+ * a withheld row carries its reason and no numbers at all, and a row shown to a reader who may not see how
+ * separations are classified has those numbers left out. Median tenure at exit describes only the leavers,
+ * so it is also left out when they are fewer than the people floor.
  */
-import { applyAnonymity, type WithholdReason } from "@/lib/domain/anonymity";
+import type { WithheldReason } from "@/lib/disclosure/reasons";
 import { addDays, type Granularity } from "@/lib/domain/time";
 import { addMonths, type Period } from "@/lib/retention/calendar";
 import { acquisitionCohortRetention, type CohortCheckpoint } from "@/lib/retention/cohorts";
@@ -40,9 +37,10 @@ export interface RetentionNumbers {
   averageHeadcount: number;
   hires: number;
   separations: number;
-  voluntary: number;
-  involuntary: number;
-  regretted: number;
+  /** Null where the reader may not see how this group's separations are classified (rule 5). */
+  voluntary: number | null;
+  involuntary: number | null;
+  regretted: number | null;
   turnoverRate: number | null;
   voluntaryRate: number | null;
   involuntaryRate: number | null;
@@ -66,7 +64,9 @@ export interface RetentionRow {
   label: string;
   period: string;
   periodLabel: string;
-  suppressed: WithholdReason | null;
+  suppressed: WithheldReason | null;
+  /** False when the separations' classification (voluntary, involuntary, regretted) is left out for this reader. */
+  classified?: boolean;
   /** Absent when suppressed: no number about a small group leaves the server. */
   metrics?: RetentionNumbers;
 }
@@ -121,71 +121,42 @@ export function reportPeriods(from: string, to: string, granularity: Granularity
   return out;
 }
 
+/** What the disclosure policy says about one row: withheld (and why), or shown with or without classifications. */
+export type RowRelease = { released: false; reason: WithheldReason } | { released: true; classified: boolean };
+
 export interface ReportInput {
   roster: readonly RosterPerson[];
   segments: readonly SegmentDef[];
   periods: readonly ReportPeriod[];
   granularity: Granularity;
+  /** The people floor (median tenure at exit needs that many leavers). */
   threshold: number;
   /** A filtered report: who the total row covers instead of the whole organisation, and its label. */
   total?: { label: string; inScope: ScopePredicate; candidates?: SegmentDef["candidates"] };
-  /**
-   * Groups a viewer sees elsewhere (the whole organisation, each filter alone), checked for
-   * differencing but not shown in this report.
-   */
-  context?: readonly SegmentDef[];
+  release: (segmentKey: string, period: ReportPeriod) => RowRelease;
 }
 
-/** The last day of the period on which the person worked (their exit day when they left in it). */
-export function lastDayEmployed(person: RosterPerson, { start, end }: Period): string | null {
-  let last: string | null = null;
-  for (const e of person.employments) {
-    if (e.hireDate > end || (e.exitDate !== null && e.exitDate < start)) continue;
-    const day = e.exitDate !== null && e.exitDate < end ? e.exitDate : end;
-    if (last === null || day > last) last = day;
-  }
-  return last;
-}
+const CLASSIFICATIONS = ["voluntary", "involuntary", "regretted", "voluntaryRate", "involuntaryRate", "regrettedRate"] as const;
 
-/**
- * For the differencing rule, each person counts in the segment value they were in on their last
- * working day of the period. Someone who moved team mid-period is then in one team's set, not
- * both, so "organisation minus every other team" is recognised as revealing a small team; the
- * too-few rule still uses everyone who was in the segment during the period.
- */
-function attributed(population: readonly string[], segment: SegmentDef, lastDays: ReadonlyMap<string, string | null>, roster: readonly RosterPerson[]): string[] {
-  if (segment.key === ORG_SEGMENT_KEY) return [...population];
-  const byId = new Map(roster.map((p) => [p.employeeId, p]));
-  return population.filter((id) => {
-    const day = lastDays.get(id);
-    const person = byId.get(id);
-    return day != null && person !== undefined && segment.inScope(person, day);
-  });
-}
-
-/** One row per (segment value, period) plus the organisation total per period, suppression applied. */
-export function buildRetentionRows({ roster, segments, periods, granularity, threshold, total, context = [] }: ReportInput): RetentionRow[] {
+/** One row per (segment value, period) plus the organisation total per period, as the policy releases them. */
+export function buildRetentionRows({ roster, segments, periods, granularity, threshold, total, release }: ReportInput): RetentionRow[] {
   const all: SegmentDef[] = [{ key: ORG_SEGMENT_KEY, label: "Whole organisation", inScope: () => true, ...total }, ...segments];
-  const checked = [...all, ...context];
-  const pools = new Map(checked.map((s) => [s.key, s.candidates ? s.candidates(roster) : roster]));
+  const pools = new Map(all.map((s) => [s.key, s.candidates ? s.candidates(roster) : roster]));
   const rows: RetentionRow[] = [];
   for (const period of periods) {
-    const lastDays = new Map(roster.map((p) => [p.employeeId, lastDayEmployed(p, period)]));
-    const groups = checked.map((s) => {
-      const population = populationDuring(pools.get(s.key) ?? roster, period, s.inScope);
-      return { key: s.key, memberIds: attributed(population, s, lastDays, roster), count: population.length };
-    });
-    const verdicts = new Map(applyAnonymity(groups, threshold).map((v) => [v.key, v]));
-    all.forEach((s, i) => {
-      if (groups[i].count === 0 && s.key !== ORG_SEGMENT_KEY) return; // nobody in it: no row at all
-      const verdict = verdicts.get(s.key);
+    for (const s of all) {
+      const pool = pools.get(s.key) ?? roster;
+      if (s.key !== ORG_SEGMENT_KEY && populationDuring(pool, period, s.inScope).length === 0) continue; // nobody in it: no row
       const base = { segment: s.key, label: s.label, period: period.start, periodLabel: period.label };
-      if (!verdict || !verdict.shown) {
-        rows.push({ ...base, suppressed: verdict?.reason ?? "too-few" });
-        return;
+      const verdict = release(s.key, period);
+      if (!verdict.released) {
+        rows.push({ ...base, suppressed: verdict.reason });
+        continue;
       }
-      rows.push({ ...base, suppressed: null, metrics: computeNumbers(pools.get(s.key) ?? roster, period, s.inScope, granularity, threshold) });
-    });
+      const metrics = computeNumbers(pool, period, s.inScope, granularity, threshold);
+      if (!verdict.classified) for (const k of CLASSIFICATIONS) metrics[k] = null;
+      rows.push({ ...base, suppressed: null, classified: verdict.classified, metrics });
+    }
   }
   return rows;
 }
@@ -195,7 +166,7 @@ export interface CohortRow {
   team: string;
   acquisitionName: string | null;
   acquisitionDate: string;
-  suppressed: WithholdReason | null;
+  suppressed: WithheldReason | null;
   cohortSize?: number;
   checkpoints?: CohortCheckpoint[];
 }
@@ -214,9 +185,3 @@ export function buildCohortRows(
     return { ...base, suppressed: null, cohortSize: cohort.cohortSize, checkpoints: cohort.checkpoints };
   });
 }
-
-/** What a suppressed cell says, on the page, in the API's consumers and in exports. */
-export const SUPPRESSED_TEXT: Record<WithholdReason, string> = {
-  "too-few": "Too few people to show",
-  differencing: "Withheld to protect anonymity",
-};

@@ -2,22 +2,26 @@ import "server-only";
 import { addDays, formatDay, localDate, periodLabel, periodStart, type Granularity } from "@/lib/domain/time";
 import { addMonths } from "@/lib/retention/calendar";
 import { RETENTION_EXPLANATIONS } from "@/lib/retention/explanations";
-import { PEOPLE_MIN_GROUP } from "@/lib/retention/population";
-import { allOf, inAnyTeam, inSegment, teamAt, type RosterPerson, type ScopePredicate } from "@/lib/retention/roster";
+import { allOf, inAnyTeam, inSegment, type RosterPerson } from "@/lib/retention/roster";
 import type { FilterInfo } from "@/lib/review/segment-filter";
 import { ancestorChains, getOrgSettings, listGroups } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
+import { disclosureOrg } from "@/lib/server/disclosure/org";
+import { peopleDisclosure } from "@/lib/server/disclosure/people";
+import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { badRequest } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
 import type { RetentionQuery, RetentionSegment } from "@/lib/validation/people";
-import { buildCohortRows, buildRetentionRows, reportPeriods, type CohortRow, type ReportInput, type ReportPeriod, type RetentionRow, type SegmentDef } from "./report-core";
+import { buildCohortRows, buildRetentionRows, reportPeriods, ORG_SEGMENT_KEY, type CohortRow, type ReportInput, type ReportPeriod, type RetentionRow, type RowRelease, type SegmentDef } from "./report-core";
 import { loadRoster } from "./roster";
 
 /**
- * GET /api/v1/retention and the Retention page: people metrics per segment and period computed
- * from the roster, never individual records, with small groups suppressed. A location, sourcing or
- * origin filter keeps the people while they are in matching teams; the whole organisation and each
- * filter alone then count as shown elsewhere, so differencing against them is blocked too.
+ * GET /api/v1/retention and the Retention page: people metrics per segment and period computed from the
+ * roster, never individual records. What is shown is what the disclosure policy releases
+ * (lib/server/disclosure/people.ts), the same decision the dashboards and exports use: team-based segments
+ * (team, group, location, sourcing, origin — a location or sourcing is that of the team) by the week's pooled
+ * blocks, career levels beside them for the whole organisation only, and how separations are classified by
+ * rule 5. A location, sourcing or origin filter keeps the people while they are in matching teams.
  */
 
 const MAX_PERIODS = 60;
@@ -43,6 +47,8 @@ interface TeamInfo {
   id: string;
   name: string;
   groupId: string;
+  location: string;
+  sourcing: string;
   origin: string;
   acquisitionName: string | null;
   acquisitionDate: Date | null;
@@ -59,36 +65,35 @@ function distinct(values: Iterable<string>): string[] {
   return [...new Set([...values].filter(Boolean))].sort((a, b) => a.localeCompare(b));
 }
 
-async function segmentsFor(segment: RetentionSegment, roster: readonly RosterPerson[], teams: readonly TeamInfo[]): Promise<SegmentDef[]> {
+/** A segment made of whole teams: its rows are decided by the teams it holds. */
+type TeamSegment = SegmentDef & { teamIds: string[] };
+
+function teamSegment(key: string, label: string, teamIds: string[]): TeamSegment {
+  return { key, label, teamIds, inScope: inAnyTeam(teamIds), candidates: everInTeams(teamIds) };
+}
+
+async function segmentsFor(segment: RetentionSegment, teams: readonly TeamInfo[]): Promise<SegmentDef[]> {
   switch (segment) {
     case "team":
-      return teams.map((t) => ({ key: t.id, label: t.name, inScope: inAnyTeam([t.id]), candidates: everInTeams([t.id]) }));
+      return teams.map((t) => teamSegment(t.id, t.name, [t.id]));
     case "group": {
       const groups = await listGroups();
       const chains = ancestorChains(groups);
-      return groups.map((g) => {
-        const teamIds = teams.filter((t) => chains.get(t.groupId)?.includes(g.id)).map((t) => t.id);
-        return { key: g.id, label: g.name, inScope: inAnyTeam(teamIds), candidates: everInTeams(teamIds) };
-      });
+      return groups.map((g) => teamSegment(g.id, g.name, teams.filter((t) => chains.get(t.groupId)?.includes(g.id)).map((t) => t.id)));
     }
     case "location":
-      return distinct(roster.map((p) => p.location)).map((v) => ({ key: v, label: v, inScope: inSegment("location", v) }));
+      return distinct(teams.map((t) => t.location)).map((v) => teamSegment(v, v, teams.filter((t) => t.location === v).map((t) => t.id)));
     case "sourcing":
-      return distinct(roster.map((p) => p.sourcing)).map((v) => ({ key: v, label: SOURCING_LABELS[v] ?? v, inScope: inSegment("sourcing", v) }));
-    case "origin": {
-      const origin = new Map(teams.map((t) => [t.id, t.origin]));
-      const of = (value: string): ScopePredicate => (p, d) => {
-        const team = teamAt(p, d);
-        return team !== null && origin.get(team) === value;
-      };
+      return distinct(teams.map((t) => t.sourcing)).map((v) => teamSegment(v, SOURCING_LABELS[v] ?? v, teams.filter((t) => t.sourcing === v).map((t) => t.id)));
+    case "origin":
       return [
-        { key: "ORGANIC", label: "Organic", inScope: of("ORGANIC") },
-        { key: "ACQUIRED", label: "Acquired", inScope: of("ACQUIRED") },
+        teamSegment("ORGANIC", "Organic", teams.filter((t) => t.origin === "ORGANIC").map((t) => t.id)),
+        teamSegment("ACQUIRED", "Acquired", teams.filter((t) => t.origin === "ACQUIRED").map((t) => t.id)),
       ];
-    }
     case "level": {
       const levels = await db.careerLevel.findMany({ orderBy: [{ track: "asc" }, { order: "asc" }] });
       const known = new Set(levels.map((l) => l.key));
+      const roster = await loadRoster();
       const extra = distinct(roster.flatMap((p) => [p.level, ...p.promotions.map((x) => x.fromLevel)])).filter((k) => !known.has(k));
       return [...levels.map((l) => ({ key: l.key, label: `${l.key} · ${l.name}` })), ...extra.map((k) => ({ key: k, label: k }))].map((l) => ({
         ...l,
@@ -102,17 +107,20 @@ async function segmentsFor(segment: RetentionSegment, roster: readonly RosterPer
 function narrowed(segments: SegmentDef[], filtered: FilteredTeams | null): SegmentDef[] {
   if (!filtered) return segments;
   const inFilter = inAnyTeam(filtered.teamIds);
+  const allowed = new Set(filtered.teamIds);
   const candidates = everInTeams(filtered.teamIds);
-  return segments.map((s) => ({ ...s, inScope: allOf(s.inScope, inFilter), candidates: (roster) => candidates(s.candidates ? s.candidates(roster) : roster) }));
+  return segments.map((s) => ({
+    ...s,
+    ...("teamIds" in s ? { teamIds: (s as TeamSegment).teamIds.filter((t) => allowed.has(t)) } : {}),
+    inScope: allOf(s.inScope, inFilter),
+    candidates: (roster: readonly RosterPerson[]) => candidates(s.candidates ? s.candidates(roster) : roster),
+  }));
 }
 
-/** The total row of a filtered report, and the groups it must not be subtracted from. */
-function filteredTotals(filtered: FilteredTeams | null): Pick<ReportInput, "total" | "context"> {
+/** The total row of a filtered report. */
+function filteredTotal(filtered: FilteredTeams | null): Pick<ReportInput, "total"> {
   if (!filtered) return {};
-  return {
-    total: { label: `Filtered: ${filtered.label}`, inScope: inAnyTeam(filtered.teamIds), candidates: everInTeams(filtered.teamIds) },
-    context: filtered.context.map((g) => (g.key === "org" ? { key: "context:org", label: "", inScope: () => true } : { key: `context:${g.key}`, label: "", inScope: inAnyTeam(g.teamIds), candidates: everInTeams(g.teamIds) })),
-  };
+  return { total: { label: `Filtered: ${filtered.label}`, inScope: inAnyTeam(filtered.teamIds), candidates: everInTeams(filtered.teamIds) } };
 }
 
 function defaultFrom(granularity: Granularity, today: string): string {
@@ -122,7 +130,7 @@ function defaultFrom(granularity: Granularity, today: string): string {
   return addMonths(today, -24);
 }
 
-export async function getRetentionReport(query: RetentionQuery, now: Date = new Date()): Promise<RetentionReport> {
+export async function getRetentionReport(query: RetentionQuery, viewer: DisclosureViewer, now: Date = new Date()): Promise<RetentionReport> {
   const settings = await getOrgSettings();
   const asOf = localDate(now, settings.timeZone);
   const granularity = query.period;
@@ -131,14 +139,33 @@ export async function getRetentionReport(query: RetentionQuery, now: Date = new 
   const periods: ReportPeriod[] = reportPeriods(from, to, granularity, asOf, (d) => periodStart(d, granularity), (s) => periodLabel(s, granularity));
   if (periods.length > MAX_PERIODS) throw badRequest(`That range has ${periods.length} ${granularity}s; choose at most ${MAX_PERIODS} (a longer period or a shorter range).`);
 
-  const threshold = Math.max(PEOPLE_MIN_GROUP, settings.anonymityThreshold);
-  const [roster, teams] = await Promise.all([
+  const [roster, teams, org, people] = await Promise.all([
     loadRoster(),
-    db.team.findMany({ select: { id: true, name: true, groupId: true, origin: true, acquisitionName: true, acquisitionDate: true }, orderBy: { name: "asc" } }),
+    db.team.findMany({ select: { id: true, name: true, groupId: true, location: true, sourcing: true, origin: true, acquisitionName: true, acquisitionDate: true }, orderBy: { name: "asc" } }),
+    disclosureOrg(),
+    peopleDisclosure(now),
   ]);
+  const threshold = org.peopleFloor;
   const filtered = await resolveFilteredTeams({ type: "ORG", id: null, name: settings.name }, query);
-  const segments = narrowed(await segmentsFor(query.segment, roster, teams), filtered);
-  const rows = buildRetentionRows({ roster, segments, periods, granularity, threshold, ...filteredTotals(filtered) });
+  const segments = narrowed(await segmentsFor(query.segment, teams), filtered);
+  const totalTeams = filtered ? filtered.teamIds : teams.map((t) => t.id);
+  const teamsOf = new Map<string, string[]>([[ORG_SEGMENT_KEY, totalTeams], ...segments.flatMap((s) => ("teamIds" in s ? [[s.key, (s as TeamSegment).teamIds] as [string, string[]]] : []))]);
+
+  // People numbers of a period appear once every week it touches is over (a running period is "in progress").
+  const release = (key: string, period: ReportPeriod): RowRelease => {
+    const end = period.end;
+    const teamIds = teamsOf.get(key);
+    if (!teamIds) {
+      // A career level: for the whole organisation only (a level inside a filter could be told apart from it).
+      if (filtered) return { released: false, reason: "differencing" };
+      const v = people.level(key, period.start, end);
+      return v.released ? { released: true, classified: viewer.seesClassifications } : v;
+    }
+    const v = people.teams(teamIds, period.start, end);
+    if (!v.released) return v;
+    return { released: true, classified: viewer.seesClassifications || people.classification(teamIds, period.start, end).released };
+  };
+  const rows = buildRetentionRows({ roster, segments, periods, granularity, threshold, ...filteredTotal(filtered), release });
   const shownKeys = new Set(rows.map((r) => r.segment));
   const acquired = teams
     .filter((t) => t.origin === "ACQUIRED" && t.acquisitionDate && (!filtered || filtered.teamIds.includes(t.id)))

@@ -3,6 +3,7 @@ import { DEFAULT_SIGNALS, DEFAULT_WINDOW, evaluateTeam, warningWindows, type Sig
 import type { TeamWarning } from "@/lib/review/review-types";
 import { listTeams } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
+import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { getMetricSeries } from "@/lib/server/services/series";
 
 /**
@@ -11,7 +12,7 @@ import { getMetricSeries } from "@/lib/server/services/series";
  * (too few respondents, or exposed by differencing against the team's groups and the org) exactly as
  * the team's own dashboard withholds them; a withheld week carries no value into the check.
  */
-export async function teamWarnings(reviewWeek: string, now: Date): Promise<{ warnings: TeamWarning[]; window: ReturnType<typeof warningWindows> }> {
+export async function teamWarnings(reviewWeek: string, now: Date, viewer: DisclosureViewer): Promise<{ warnings: TeamWarning[]; window: ReturnType<typeof warningWindows> }> {
   const window = { asOfWeek: reviewWeek, ...DEFAULT_WINDOW };
   const available = await db.metricDefinition.findMany({
     where: { key: { in: DEFAULT_SIGNALS.map((s) => s.key) }, archivedAt: null },
@@ -22,7 +23,7 @@ export async function teamWarnings(reviewWeek: string, now: Date): Promise<{ war
   if (keys.length === 0) return { warnings, window: warningWindows(window) };
   // One team at a time: each read is small, and the embedded database serves one query at a time anyway.
   for (const team of await listTeams()) {
-    const { series } = await getMetricSeries({ scope: `team:${team.id}`, range: "6m", granularity: "week", metrics: keys, now });
+    const { series } = await getMetricSeries({ scope: `team:${team.id}`, range: "6m", granularity: "week", metrics: keys, now, viewer });
     const signals: SignalSeries[] = series.map((s) => ({
       key: s.metric.key, name: s.metric.name, pillar: s.metric.pillar, unit: s.metric.unit, direction: s.metric.direction,
       points: s.points.map((p) => ({ period: p.period, value: p.withheld ? null : p.value, ...(p.withheld ? { withheld: p.withheld } : {}) })),

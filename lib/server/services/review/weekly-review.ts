@@ -9,6 +9,7 @@ import { db } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { listAnnotationsBetween } from "@/lib/server/services/annotations";
 import { listMissingData } from "@/lib/server/services/missing-data";
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { getMetricSeries } from "@/lib/server/services/series";
 import type { ReviewQuery } from "@/lib/validation/leadership";
 import { teamWarnings } from "./early-warnings";
@@ -65,7 +66,7 @@ export async function getWeeklyReview(query: ReviewQuery, user: SessionUser, now
   const reviewWeek = asOfWeek < currentWeek ? asOfWeek : addDays(currentWeek, -7);
   const reviewNow = insideWeek(reviewWeek);
 
-  const overview = await getMetricSeries({ scope: query.scope, range: "6m", granularity: query.granularity, metrics: [], now: reviewNow });
+  const overview = await getMetricSeries({ scope: query.scope, range: "6m", granularity: query.granularity, metrics: [], now: reviewNow, viewer: disclosureViewer(user) });
   const pillars = PILLARS.map((p) => {
     const series = overview.series.filter((s) => s.metric.pillar === p.key);
     return { key: p.key, name: p.name, movers: topMovers(series, 3), flags: targetFlags(series) };
@@ -76,7 +77,7 @@ export async function getWeeklyReview(query: ReviewQuery, user: SessionUser, now
     missingEntries(user, asOfWeek),
     listAnnotationsBetween(recentFrom, asOfDay, user),
     recentExperiments(recentFrom, asOfDay),
-    teamWarnings(reviewWeek, reviewNow),
+    teamWarnings(reviewWeek, reviewNow, disclosureViewer(user)),
   ]);
   const annotations: ReviewAnnotation[] = notes.map((a) => ({
     id: a.id, date: a.date, title: a.title, body: a.body, kind: a.kind, scopeName: a.scopeName, scope: scopeParamOf(a.scopeType, a.scopeId),

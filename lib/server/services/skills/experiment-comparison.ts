@@ -3,8 +3,9 @@ import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
 import type { MetricUnit } from "@/lib/metrics/catalog";
 import { compareExperiment, EXPERIMENT_CAVEAT, type ExperimentComparison, type Period, type WeeklyTeamValue } from "@/lib/skills/experiments";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { getOrgSettings } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
+import { metricDisclosure } from "@/lib/server/disclosure/metrics";
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { currentWeek } from "./computed-values";
 import { getExperiment } from "./experiments";
 
@@ -16,7 +17,6 @@ import { getExperiment } from "./experiments";
  * survey values under the threshold, people values of teams under five people.
  */
 export const MAX_BEFORE_WEEKS = 13;
-const PEOPLE_MIN_GROUP = 5;
 
 export interface MetricReadout {
   metricKey: string;
@@ -49,9 +49,9 @@ export function experimentWindows(startDate: string, endDate: string | null, thi
   };
 }
 
-export async function experimentReadout(id: string, user: SessionUser | null): Promise<ExperimentReadout> {
-  const experiment = await getExperiment(id, user);
-  const windows = experimentWindows(experiment.startDate, experiment.endDate, await currentWeek());
+export async function experimentReadout(id: string, user: SessionUser | null, now = new Date()): Promise<ExperimentReadout> {
+  const experiment = await getExperiment(id, user, now);
+  const windows = experimentWindows(experiment.startDate, experiment.endDate, await currentWeek(now));
   const teamIds = experiment.teams.map((t) => t.id);
   const keys = experiment.expectations.map((e) => e.metricKey);
   const metrics = await db.metricDefinition.findMany({
@@ -62,14 +62,9 @@ export async function experimentReadout(id: string, user: SessionUser | null): P
     return { experimentId: id, before: null, after: null, caveat: EXPERIMENT_CAVEAT, metrics: [] };
   }
   const range = { gte: parseDay(windows.before.start), lte: parseDay(windows.after.end) };
-  const { anonymityThreshold } = await getOrgSettings();
-  const headcount = await db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } });
-  const small = new Set<string>();
-  if (headcount && metrics.some((m) => m.sensitivity === "PEOPLE")) {
-    const rows = await db.metricValue.findMany({ where: { metricId: headcount.id, weekStart: range }, select: { teamId: true, weekStart: true, value: true } });
-    const min = Math.max(PEOPLE_MIN_GROUP, anonymityThreshold);
-    for (const r of rows) if (r.value < min) small.add(`${r.teamId}|${formatDay(r.weekStart)}`);
-  }
+  // Only team-weeks the disclosure policy releases on their own take part (a read-out must not reveal what a
+  // team's chart hides).
+  const disclosure = await metricDisclosure(disclosureViewer(user), now, { metrics, fromWeek: windows.before.start, toWeek: windows.after.end });
   const out: MetricReadout[] = [];
   for (const expectation of experiment.expectations) {
     const metric = metrics.find((m) => m.key === expectation.metricKey);
@@ -80,8 +75,7 @@ export async function experimentReadout(id: string, user: SessionUser | null): P
     });
     const values: WeeklyTeamValue[] = rows.flatMap((r) => {
       const week = formatDay(r.weekStart);
-      if (metric.sensitivity === "SURVEY" && (r.denominator ?? 0) < anonymityThreshold) return [];
-      if (metric.sensitivity === "PEOPLE" && small.has(`${r.teamId}|${week}`)) return [];
+      if (metric.sensitivity !== "NONE" && !disclosure.point(metric, [r.teamId], [week]).released) return [];
       return [{ teamId: r.teamId, week, value: r.value }];
     });
     const comparison = compareExperiment(values, teamIds, windows.before, windows.after);

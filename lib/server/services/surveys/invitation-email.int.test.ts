@@ -96,7 +96,7 @@ describe("emailing invitation links", () => {
     for (const token of tokens) {
       expect((await respondentView(token!, NOW)).state).toBe("open");
       await expect(submitAnswers(token!, PULSE, NOW)).resolves.toEqual({ ok: true });
-      await expect(submitAnswers(token!, PULSE, NOW)).rejects.toMatchObject({ status: 409 });
+      await expect(submitAnswers(token!, PULSE, NOW)).rejects.toMatchObject({ status: 404 });
     }
     expect(await db.surveyResponse.count({ where: { runId, teamId: teams.a } })).toBe(7);
 

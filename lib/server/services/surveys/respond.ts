@@ -14,6 +14,8 @@ import { hashToken } from "./tokens";
  * Answering through a single-use link. Anonymity by construction: the response row holds its run, its
  * team and the answers — no invitation id, no user, no IP or user agent, no time. Free text goes to
  * SurveyComment, apart from the answers. The token is never logged, never put in an error message.
+ * A used invitation is deleted, not marked: an updated row would move to the end of its table in the order
+ * answers arrive, which the responses' own storage order would then mirror (disclosure.md rule 6).
  */
 
 export type LinkState = "open" | "scheduled" | "closed" | "used" | "unknown";
@@ -31,7 +33,6 @@ async function findInvitation(token: string) {
   return db.surveyInvitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
-      used: true,
       teamId: true,
       runId: true,
       run: { select: { opensOn: true, closesOn: true, survey: { select: { title: true, description: true, items: true } } } },
@@ -50,7 +51,6 @@ async function viewOf(inv: Invitation, now: Date): Promise<RespondentView> {
   const opensOn = formatDay(inv.run.opensOn);
   const closesOn = formatDay(inv.run.closesOn);
   const base = { surveyTitle: inv.run.survey.title, description: inv.run.survey.description, opensOn, closesOn };
-  if (inv.used) return { state: "used", ...base };
   const state = runState(opensOn, closesOn, await todayInOrg(now));
   return state === "open" ? { state, ...base, items: readItems(inv.run.survey.items) } : { state, ...base };
 }
@@ -58,7 +58,7 @@ async function viewOf(inv: Invitation, now: Date): Promise<RespondentView> {
 export function linkStateMessage(state: LinkState, view: Pick<RespondentView, "opensOn" | "closesOn"> = {}): string {
   switch (state) {
     case "unknown":
-      return "This survey link is not valid. Check that you copied the whole link.";
+      return "This survey link is not valid, or it has already been used to answer (each link answers once). Check that you copied the whole link.";
     case "used":
       return "This link has already been used to answer. Each link can answer once — thank you for taking part.";
     case "scheduled":
@@ -74,9 +74,8 @@ const gone = (state: LinkState, view: RespondentView) =>
   state === "unknown" ? new HttpError(404, "not_found", linkStateMessage(state)) : state === "used" ? conflict(linkStateMessage(state)) : new HttpError(403, "not_open", linkStateMessage(state, view));
 
 /**
- * Records one response. In one transaction: the invitation is marked used with a conditional update
- * (`used = false` in the WHERE), so a second submission — even a concurrent one — updates nothing and is
- * refused; then the response and its comments are inserted.
+ * Records one response. In one transaction: the invitation is deleted (a second submission — even a
+ * concurrent one — deletes nothing and is refused), then the response and its comments are inserted.
  */
 export async function submitAnswers(token: string, raw: Readonly<Record<string, unknown>>, now = new Date()): Promise<{ ok: true }> {
   const inv = await findInvitation(token);
@@ -88,8 +87,8 @@ export async function submitAnswers(token: string, raw: Readonly<Record<string, 
   }
   const tokenHash = hashToken(token);
   await db.$transaction(async (tx) => {
-    const marked = await tx.surveyInvitation.updateMany({ where: { tokenHash, used: false }, data: { used: true } });
-    if (marked.count !== 1) throw conflict(linkStateMessage("used"));
+    const spent = await tx.surveyInvitation.deleteMany({ where: { tokenHash } });
+    if (spent.count !== 1) throw conflict(linkStateMessage("used"));
     await tx.surveyResponse.create({ data: { runId: inv.runId, teamId: inv.teamId, answers: checked.value.answers as Prisma.InputJsonValue }, select: { id: true } });
     if (checked.value.comments.length) {
       await tx.surveyComment.createMany({ data: checked.value.comments.map((c) => ({ runId: inv.runId, teamId: inv.teamId, itemId: c.itemId, text: c.text })) });

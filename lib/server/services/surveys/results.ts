@@ -1,19 +1,24 @@
 import "server-only";
-import type { WithholdReason } from "@/lib/domain/anonymity";
+import type { SnapshotRelease } from "@/lib/disclosure/snapshots";
+import type { WithheldReason } from "@/lib/disclosure/reasons";
+import { formatDay } from "@/lib/domain/time";
 import { ENGAGEMENT_EXPLANATIONS } from "@/lib/engagement/explanations";
 import type { Answers, SurveyResponse } from "@/lib/engagement/items";
-import { ancestorChains, getOrgSettings, listGroups } from "@/lib/server/data/org";
+import { ancestorChains, listGroups } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
+import { disclosureOrg } from "@/lib/server/disclosure/org";
+import { publishClosedRuns, runEpochs, surveyRelease } from "@/lib/server/disclosure/surveys";
 import { notFound } from "@/lib/server/errors";
 import type { ResultsQuery, StoredItem } from "@/lib/validation/surveys";
 import { getRun, type RunDetail } from "./runs";
 import { scoreUnit, withOrgComparison, type IndexScore, type UnitScores } from "./unit-score";
-import { decideSliceVisibility, decideVisibility, type UnitSpec } from "./visibility";
 
 /**
  * A run's results for the organisation, every group and every team at once, plus an optional filtered
- * slice. Anonymity is decided before any number is computed: a withheld group carries a message and no
- * numbers at all (no score, distribution, comment, respondent or participation count).
+ * slice — read only through the run's published snapshots (lib/server/disclosure/surveys.ts): each group is
+ * shown as of the latest snapshot the disclosure policy releases it for, or withheld with a message and no
+ * numbers at all (no score, distribution, comment, respondent or participation count). Between snapshots
+ * nothing here changes; live progress (invited and answered per team) is all that moves.
  */
 
 export type UnitType = "org" | "group" | "team" | "filter";
@@ -32,8 +37,13 @@ export interface ResultComment {
   hidden: boolean;
 }
 
-export type ShownUnit = UnitBase & UnitScores & { shown: true; comments: ResultComment[] };
-export type WithheldUnit = UnitBase & { shown: false; reason: WithholdReason; message: string };
+export type ShownUnit = UnitBase & UnitScores & {
+  shown: true;
+  comments: ResultComment[];
+  /** The snapshot these numbers are as of: earlier than the latest when too few answered since (rule 3). */
+  asOf: { snapshot: number; publishedOn: string };
+};
+export type WithheldUnit = UnitBase & { shown: false; reason: WithheldReason; message: string };
 export type UnitResult = ShownUnit | WithheldUnit;
 
 export interface TrendEntry {
@@ -46,11 +56,21 @@ export interface TrendEntry {
   indexes?: { key: string; score: number | null }[];
 }
 
+export interface SnapshotInfo {
+  snapshot: number;
+  publishedOn: string;
+  final: boolean;
+}
+
 export interface RunResults {
   run: Omit<RunDetail, "teams" | "items"> & { teams: { id: string; name: string; location: string; sourcing: string }[] };
   threshold: number;
   items: StoredItem[];
   explanations: { participation: string; percentFavourable: string; distribution: string; anonymity: string; teamScore: string };
+  /** The latest published snapshot, or null while none is (results then show nothing but progress). */
+  snapshot: SnapshotInfo | null;
+  /** Live progress: how many were invited and have answered per team (counts only, never answers). */
+  progress: { teamId: string; name: string; invited: number; answered: number }[];
   org: UnitResult;
   groups: UnitResult[];
   teams: UnitResult[];
@@ -66,80 +86,77 @@ export interface ResultsViewer {
 
 type Filter = Pick<ResultsQuery, "team" | "group" | "location" | "sourcing">;
 
-export function withheldMessage(reason: WithholdReason, threshold: number): string {
-  return reason === "too-few"
-    ? `Fewer than ${threshold} responses — hidden to protect anonymity.`
-    : `Hidden to protect anonymity: together with the other results shown, it would reveal the answers of fewer than ${threshold} people.`;
+export function withheldMessage(reason: WithheldReason, threshold: number): string {
+  switch (reason) {
+    case "too-few":
+      return `Fewer than ${threshold} responses — hidden to protect anonymity.`;
+    case "not-published":
+      return "Results appear when the run closes, or when a leader publishes a snapshot.";
+    default:
+      return `Hidden to protect anonymity: together with the other results shown, it would reveal the answers of fewer than ${threshold} people.`;
+  }
 }
 
 function hasFilter(f: Filter): boolean {
   return Boolean(f.team || f.group || f.location || f.sourcing);
 }
 
-async function loadRun(runId: string, now: Date) {
-  const [run, responses, comments] = await Promise.all([
-    getRun(runId, now),
-    db.surveyResponse.findMany({ where: { runId }, select: { id: true, teamId: true, answers: true }, orderBy: { id: "asc" } }),
-    db.surveyComment.findMany({ where: { runId }, select: { id: true, teamId: true, itemId: true, text: true, hidden: true }, orderBy: { id: "asc" } }),
-  ]);
-  return { run, responses, comments };
-}
-
 interface Core {
   run: RunDetail;
+  snapshot: SnapshotInfo | null;
+  progress: RunResults["progress"];
   org: UnitResult;
   groups: UnitResult[];
   teams: UnitResult[];
   filter: UnitResult | null;
 }
 
+type Spec = UnitBase & { teamIds: readonly string[] };
+
 async function computeRun(runId: string, filter: Filter, viewer: ResultsViewer, threshold: number, now: Date): Promise<Core> {
-  const { run, responses, comments } = await loadRun(runId, now);
-  const chains = ancestorChains(await listGroups());
-  const groupNames = new Map((await listGroups()).map((g) => [g.id, g.name]));
-  const teamIds = run.teams.map((t) => t.id);
-
-  const byTeam = new Map<string, SurveyResponse[]>();
-  for (const r of responses) {
-    const list = byTeam.get(r.teamId) ?? [];
-    list.push({ respondentId: r.id, answers: r.answers as Answers });
-    byTeam.set(r.teamId, list);
-  }
-  const respondentsByTeam = new Map([...byTeam].map(([t, list]) => [t, list.length]));
+  const [run, epochsByRun, responses, comments, snapshots, answered, groups] = await Promise.all([
+    getRun(runId, now),
+    runEpochs([runId]),
+    db.surveyResponse.findMany({ where: { runId, epoch: { not: null } }, select: { id: true, teamId: true, answers: true, epoch: true }, orderBy: { id: "asc" } }),
+    db.surveyComment.findMany({ where: { runId, epoch: { not: null } }, select: { id: true, teamId: true, itemId: true, text: true, hidden: true, epoch: true }, orderBy: { id: "asc" } }),
+    db.surveySnapshot.findMany({ where: { runId }, select: { epoch: true, publishedOn: true, final: true }, orderBy: { epoch: "asc" } }),
+    db.surveyResponse.groupBy({ by: ["teamId"], where: { runId }, _count: { _all: true } }),
+    listGroups(),
+  ]);
+  const epochs = epochsByRun.get(runId) ?? [];
+  const publishedOn = new Map(snapshots.map((s) => [s.epoch, formatDay(s.publishedOn)]));
+  const latest = snapshots.at(-1);
+  const chains = ancestorChains(groups);
+  const groupNames = new Map(groups.map((g) => [g.id, g.name]));
   const invitedByTeam = new Map(run.teams.map((t) => [t.id, t.invited]));
+  const answeredByTeam = new Map(answered.map((a) => [a.teamId, a._count._all]));
 
-  const orgSpec: UnitSpec & UnitBase = { key: "org", type: "org", id: null, name: "Whole organisation", teamIds };
+  const orgSpec: Spec = { key: "org", type: "org", id: null, name: "Whole organisation", teamIds: run.teams.map((t) => t.id) };
   const groupIds = [...new Set(run.teams.flatMap((t) => chains.get(t.groupId) ?? []))];
   const groupSpecs = groupIds
-    .map((g): UnitSpec & UnitBase => ({
-      key: `group:${g}`, type: "group", id: g, name: groupNames.get(g) ?? g,
-      teamIds: run.teams.filter((t) => chains.get(t.groupId)?.includes(g)).map((t) => t.id),
-    }))
+    .map((g): Spec => ({ key: `group:${g}`, type: "group", id: g, name: groupNames.get(g) ?? g, teamIds: run.teams.filter((t) => chains.get(t.groupId)?.includes(g)).map((t) => t.id) }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const teamSpecs = run.teams.map((t): UnitSpec & UnitBase => ({ key: `team:${t.id}`, type: "team", id: t.id, name: t.name, teamIds: [t.id] }));
-  const units = [orgSpec, ...groupSpecs, ...teamSpecs];
-  const verdicts = decideVisibility(units, respondentsByTeam, threshold);
+  const teamSpecs = run.teams.map((t): Spec => ({ key: `team:${t.id}`, type: "team", id: t.id, name: t.name, teamIds: [t.id] }));
 
-  const build = (spec: UnitSpec & UnitBase, shown: boolean, reason: WithholdReason | null, org: UnitScores | null): UnitResult => {
+  const build = (spec: Spec, release: SnapshotRelease, org: UnitScores | null): UnitResult => {
     const base = { key: spec.key, type: spec.type, id: spec.id, name: spec.name };
-    if (!shown) return { ...base, shown: false, reason: reason ?? "too-few", message: withheldMessage(reason ?? "too-few", threshold) };
+    if (!release.released) return { ...base, shown: false, reason: release.reason, message: withheldMessage(release.reason, threshold) };
     const members = new Set(spec.teamIds);
-    const rs = spec.teamIds.flatMap((t) => byTeam.get(t) ?? []);
+    const asOf = release.asOfEpoch;
+    const rs: SurveyResponse[] = responses
+      .filter((r) => members.has(r.teamId) && (r.epoch ?? Infinity) <= asOf)
+      .map((r) => ({ respondentId: r.id, answers: r.answers as Answers }));
     const invited = spec.teamIds.reduce((n, t) => n + (invitedByTeam.get(t) ?? 0), 0);
     const scores = scoreUnit(run.items, rs, invited);
     const unitComments = comments
-      .filter((c) => members.has(c.teamId) && (viewer.canModerateComments || !c.hidden))
+      .filter((c) => members.has(c.teamId) && (c.epoch ?? Infinity) <= asOf && (viewer.canModerateComments || !c.hidden))
       .map((c) => ({ id: c.id, itemId: c.itemId, text: c.text, hidden: c.hidden }));
-    return { ...base, shown: true, ...(org ? withOrgComparison(scores, org) : scores), comments: unitComments };
+    return { ...base, shown: true, ...(org ? withOrgComparison(scores, org) : scores), comments: unitComments, asOf: { snapshot: asOf, publishedOn: publishedOn.get(asOf) ?? "" } };
   };
 
-  const orgVerdict = verdicts.get("org");
-  const org = build(orgSpec, orgVerdict?.shown ?? false, orgVerdict?.reason ?? null, null);
+  const org = build(orgSpec, surveyRelease(orgSpec.teamIds, epochs), null);
   const orgScores = org.shown ? org : null;
-  const of = (spec: UnitSpec & UnitBase) => {
-    const v = verdicts.get(spec.key);
-    return build(spec, v?.shown ?? false, v?.reason ?? null, orgScores);
-  };
+  const of = (spec: Spec) => build(spec, surveyRelease(spec.teamIds, epochs), orgScores);
 
   let sliceResult: UnitResult | null = null;
   if (hasFilter(filter)) {
@@ -156,12 +173,18 @@ async function computeRun(runId: string, filter: Filter, viewer: ResultsViewer, 
       filter.location ? `Location: ${filter.location}` : null,
       filter.sourcing ? `Sourcing: ${filter.sourcing.toLowerCase()}` : null,
     ].filter(Boolean).join(" · ");
-    const slice: UnitSpec & UnitBase = { key: "filter", type: "filter", id: null, name: label, teamIds: sliceTeams.map((t) => t.id) };
-    const v = decideSliceVisibility(slice, units, verdicts, respondentsByTeam, threshold);
-    sliceResult = build(slice, v.shown, v.reason, orgScores);
+    sliceResult = of({ key: "filter", type: "filter", id: null, name: label, teamIds: sliceTeams.map((t) => t.id) });
   }
 
-  return { run, org, groups: groupSpecs.map(of), teams: teamSpecs.map(of), filter: sliceResult };
+  return {
+    run,
+    snapshot: latest ? { snapshot: latest.epoch, publishedOn: formatDay(latest.publishedOn), final: latest.final } : null,
+    progress: run.teams.map((t) => ({ teamId: t.id, name: t.name, invited: t.invited, answered: answeredByTeam.get(t.id) ?? 0 })),
+    org,
+    groups: groupSpecs.map(of),
+    teams: teamSpecs.map(of),
+    filter: sliceResult,
+  };
 }
 
 function trendEntry(core: Core, focus: UnitResult | null): TrendEntry {
@@ -175,7 +198,8 @@ const TREND_RUNS = 12;
 export async function getRunResults(runId: string, filter: Filter, viewer: ResultsViewer, now = new Date()): Promise<RunResults> {
   const exists = await db.surveyRun.findUnique({ where: { id: runId }, select: { surveyId: true, opensOn: true } });
   if (!exists) throw notFound("Survey run");
-  const threshold = (await getOrgSettings()).anonymityThreshold;
+  await publishClosedRuns(now);
+  const { threshold } = await disclosureOrg();
   const core = await computeRun(runId, filter, viewer, threshold, now);
 
   const earlier = await db.surveyRun.findMany({
@@ -196,6 +220,8 @@ export async function getRunResults(runId: string, filter: Filter, viewer: Resul
     run: { ...runInfo, teams: teams.map((t) => ({ id: t.id, name: t.name, location: t.location, sourcing: t.sourcing })) },
     threshold,
     items,
+    snapshot: core.snapshot,
+    progress: core.progress,
     explanations: {
       participation: ENGAGEMENT_EXPLANATIONS.participation,
       percentFavourable: ENGAGEMENT_EXPLANATIONS.percent_favourable,

@@ -127,8 +127,8 @@ async function openSuccessor(actor: Actor, run: RunDetail): Promise<{ id: string
 }
 
 /**
- * Ends a run now (its closing day becomes yesterday, so no link answers any more), publishes its results as
- * metric values, and opens the next run when it repeats.
+ * Ends a run now (its closing day becomes yesterday, so no link answers any more), publishes its final snapshot
+ * (results and dashboard values), and opens the next run when it repeats.
  */
 export async function closeRun(actor: Actor, runId: string, now = new Date()): Promise<{ nextRunId: string | null }> {
   const run = await getRun(runId, now);
@@ -139,7 +139,7 @@ export async function closeRun(actor: Actor, runId: string, now = new Date()): P
       await recordAudit(actor, { action: "update", entityType: "SurveyRun", entityId: runId, summary: `Closed run "${run.title}"`, before: { closesOn: run.closesOn }, after: dates }, tx);
     });
   }
-  await publishRunResults(actor, runId);
+  await publishRunResults(actor, runId, now);
   if (run.repeat === "none") return { nextRunId: null };
   // The successor follows the planned dates, not the early close.
   return { nextRunId: (await openSuccessor(actor, run)).id };

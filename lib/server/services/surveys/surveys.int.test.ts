@@ -5,6 +5,7 @@ import { db, sqlRunner } from "@/lib/server/db";
 import { SYSTEM_ACTOR } from "@/lib/server/http/actor";
 import { getMetricSeries } from "@/lib/server/services/series";
 import { generateLinks } from "./invitations";
+import { publishSnapshot } from "@/lib/server/disclosure/surveys";
 import { publishRunResults } from "./publish";
 import { submitAnswers, respondentView } from "./respond";
 import { getRunResults, type ShownUnit, type UnitResult } from "./results";
@@ -58,6 +59,8 @@ describe("scoring through the service", () => {
     for (const [i, token] of tokens.entries()) {
       await submitAnswers(token, { ...ps([2, 6, 3, 5, 2, 6, 5]), enps: recommend[i] }, NOW);
     }
+    const published = await publishRunResults(SYSTEM_ACTOR, runId, NOW);
+    expect(published).toMatchObject({ epoch: 1, final: false, newRespondents: 10, waiting: 0 });
     const results = await getRunResults(runId, {}, viewer, NOW);
     const team = shown(results.teams[0]);
     expect(team.respondents).toBe(10);
@@ -72,7 +75,6 @@ describe("scoring through the service", () => {
     const enpsItem = team.items.find((i) => i.id === "enps");
     expect(enpsItem?.distribution.find((d) => d.value === 9)?.count).toBe(3);
 
-    const published = await publishRunResults(SYSTEM_ACTOR, runId);
     expect(published.week).toBe(mondayOf(OPEN.closesOn));
     const stored = await db.metricValue.findMany({
       where: { teamId: teams.a, weekStart: new Date(published.week) },
@@ -86,67 +88,46 @@ describe("scoring through the service", () => {
   });
 });
 
-describe("anonymity: four responses are withheld everywhere, five are shown", () => {
+describe("anonymity: results appear only through snapshots, and never for fewer than five", () => {
   let surveyId: string;
   let runId: string;
   let tokens: string[];
+  const pulse = { autonomy: 4, "trust-leadership": 3, workload: 2, growth: 5, belonging: 4, enps: 9 };
 
   beforeAll(async () => {
     surveyId = (await createSurvey(SYSTEM_ACTOR, { title: "Pulse", templates: ["pulse"], excludeItems: [], items: [] })).id;
     runId = await newRun(surveyId, [teams.b]);
-    tokens = await linksFor(runId, teams.b, 6);
-    const pulse = { autonomy: 4, "trust-leadership": 3, workload: 2, growth: 5, belonging: 4, enps: 9 };
+    tokens = await linksFor(runId, teams.b, 12);
     for (const token of tokens.slice(0, 4)) await submitAnswers(token, { ...pulse, comment: "Standups run long" }, NOW);
   });
 
-  it("withholds the team, its distribution and its comments in the results, with no numbers", async () => {
+  it("shows nothing but progress before a snapshot, and refuses an interim snapshot of four answers", async () => {
     const results = await getRunResults(runId, {}, viewer, NOW);
+    expect(results.snapshot).toBeNull();
+    expect(results.progress).toEqual([{ teamId: teams.b, name: "Bravo", invited: 12, answered: 4 }]);
     for (const unit of [results.org, ...results.teams, ...results.groups]) {
-      expect(unit).toMatchObject({ shown: false, reason: "too-few", message: "Fewer than 5 responses — hidden to protect anonymity." });
+      expect(unit).toMatchObject({ shown: false, reason: "not-published" });
       expect(Object.keys(unit).sort()).toEqual(["id", "key", "message", "name", "reason", "shown", "type"]);
     }
     expect(JSON.stringify(results)).not.toContain("Standups");
-    const filtered = await getRunResults(runId, { team: teams.b }, viewer, NOW);
-    expect(filtered.filter).toMatchObject({ shown: false, reason: "too-few" });
-    expect(filtered.trend.at(-1)).toMatchObject({ shown: false });
-    expect(filtered.trend.at(-1)).not.toHaveProperty("indexes");
-  });
-
-  it("exports a withheld row without numbers in the CSV", async () => {
-    const csv = resultsCsv(await getRunResults(runId, {}, viewer, NOW));
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines).toEqual([
+    await expect(publishRunResults(SYSTEM_ACTOR, runId, NOW)).rejects.toMatchObject({ status: 400 });
+    const csv = resultsCsv(results);
+    expect(csv.replace(/^\uFEFF/, "").trim().split("\r\n")).toEqual([
       "scope_type,scope,status,measure,item,answer,value,note",
-      "org,Whole organisation,withheld,,,,,Fewer than 5 responses — hidden to protect anonymity.",
-      "group,Product,withheld,,,,,Fewer than 5 responses — hidden to protect anonymity.",
-      "team,Bravo,withheld,,,,,Fewer than 5 responses — hidden to protect anonymity.",
+      "org,Whole organisation,withheld,,,,,\"Results appear when the run closes, or when a leader publishes a snapshot.\"",
+      "group,Product,withheld,,,,,\"Results appear when the run closes, or when a leader publishes a snapshot.\"",
+      "team,Bravo,withheld,,,,,\"Results appear when the run closes, or when a leader publishes a snapshot.\"",
     ]);
   });
 
-  it("withholds the published team value on the overview series for scope=team, and shows it with the fifth", async () => {
-    await publishRunResults(SYSTEM_ACTOR, runId);
-    const query = { scope: `team:${teams.b}`, range: "12w" as const, granularity: "week" as const, now: NOW, metrics: ["pulse_growth", "enps"] };
-    const week = mondayOf(OPEN.closesOn);
-    const before = await getMetricSeries({ ...query, now: new Date(`${addDays(week, 2)}T12:00:00Z`) });
-    for (const s of before.series) {
-      const point = s.points.find((p) => p.period === week);
-      expect(point).toMatchObject({ value: null, withheld: "too-few" });
-    }
-
+  it("publishes five answers as a snapshot: results, distribution, comments, CSV and the dashboard value", async () => {
     await submitAnswers(tokens[4], { autonomy: 2, "trust-leadership": 3, workload: 4, growth: 3, belonging: 4, enps: 6, comment: "More focus time" }, NOW);
-    await publishRunResults(SYSTEM_ACTOR, runId);
-    const after = await getMetricSeries({ ...query, now: new Date(`${addDays(week, 2)}T12:00:00Z`) });
-    const growth = after.series.find((s) => s.metric.key === "pulse_growth")?.points.find((p) => p.period === week);
-    expect(growth?.value).toBeCloseTo((4 * 5 + 3) / 5, 6); // four answered 5, the fifth 3 → 4.6
-    const e = after.series.find((s) => s.metric.key === "enps")?.points.find((p) => p.period === week);
-    expect(e?.value).toBe(60); // 4 promoters, 1 detractor of 5 → +60
-  });
-
-  it("shows results, distribution and comments with the fifth response, in the API and the CSV", async () => {
+    expect(await publishRunResults(SYSTEM_ACTOR, runId, NOW)).toMatchObject({ epoch: 1, newRespondents: 5, waiting: 0 });
     const results = await getRunResults(runId, {}, viewer, NOW);
     const team = shown(results.teams[0]);
     expect(team.respondents).toBe(5);
-    expect(team.participation).toBeCloseTo((5 / 6) * 100, 6);
+    expect(team.asOf.snapshot).toBe(1);
+    expect(team.participation).toBeCloseTo((5 / 12) * 100, 6);
     expect(team.items.find((i) => i.id === "growth")?.distribution.map((d) => d.count)).toEqual([0, 0, 1, 0, 4]);
     expect(team.comments.map((c) => c.text).sort()).toEqual(["More focus time", "Standups run long", "Standups run long", "Standups run long", "Standups run long"]);
     expect(team.indexes.find((i) => i.key === "pulse_growth")).toMatchObject({ score: 4.6, percentFavourable: 80 });
@@ -154,6 +135,34 @@ describe("anonymity: four responses are withheld everywhere, five are shown", ()
     expect(csv).toContain("team,Bravo,shown,pulse_growth_score,,,4.6,Pulse: Growth");
     expect(csv).toContain("team,Bravo,shown,answer_count,growth,5,4,");
     expect(csv).toContain("More focus time");
+
+    const week = mondayOf(OPEN.closesOn);
+    const query = { scope: `team:${teams.b}`, range: "12w" as const, granularity: "week" as const, metrics: ["pulse_growth", "enps"] };
+    const series = await getMetricSeries({ viewer: { seesClassifications: true }, ...query, now: new Date(`${addDays(week, 2)}T12:00:00Z`) });
+    const growth = series.series.find((s) => s.metric.key === "pulse_growth")?.points.find((p) => p.period === week);
+    expect(growth?.value).toBeCloseTo((4 * 5 + 3) / 5, 6); // four answered 5, the fifth 3 → 4.6
+    const e = series.series.find((s) => s.metric.key === "enps")?.points.find((p) => p.period === week);
+    expect(e?.value).toBe(60); // 4 promoters, 1 detractor of 5 → +60
+  });
+
+  it("does not move with each answer: a sixth answer changes nothing until k new answers can be published together", async () => {
+    const before = await getRunResults(runId, {}, viewer, NOW);
+    await submitAnswers(tokens[5], { autonomy: 1, "trust-leadership": 1, workload: 1, growth: 1, belonging: 1, enps: 0, comment: "Sixth person" }, NOW);
+    const after = await getRunResults(runId, {}, viewer, NOW);
+    expect(after.teams).toEqual(before.teams);
+    expect(after.progress[0].answered).toBe(6);
+    // An interim snapshot would publish one new answer: refused, and the results stay as they were.
+    await expect(publishRunResults(SYSTEM_ACTOR, runId, NOW)).rejects.toMatchObject({ status: 400 });
+    // The final snapshot publishes it pooled: the team keeps its five-answer numbers, so the sixth is never isolated.
+    await publishSnapshot(SYSTEM_ACTOR, runId, { final: true, now: NOW });
+    const closed = await getRunResults(runId, {}, viewer, NOW);
+    expect(closed.snapshot).toMatchObject({ snapshot: 2, final: true });
+    expect(shown(closed.teams[0])).toMatchObject({ respondents: 5, asOf: { snapshot: 1 } });
+    expect(JSON.stringify(closed)).not.toContain("Sixth person");
+    // The dashboard no longer shows the team (its latest snapshot cannot be shown on its own).
+    const week = mondayOf(OPEN.closesOn);
+    const series = await getMetricSeries({ viewer: { seesClassifications: true }, scope: `team:${teams.b}`, range: "12w", granularity: "week", metrics: ["enps"], now: new Date(`${addDays(week, 2)}T12:00:00Z`) });
+    expect(series.series[0].points.find((p) => p.period === week)).toMatchObject({ value: null, withheld: "differencing" });
   });
 
   it("keeps a hidden comment out of results for everyone but admins, and out of every CSV", async () => {
@@ -179,6 +188,7 @@ describe("differencing", () => {
     await answer(teams.a, 10);
     await answer(teams.b, 6);
     await answer(teams.c, 3); // Platform/Charlie: 3 people — must not be derivable.
+    await publishSnapshot(SYSTEM_ACTOR, runId, { final: true, now: NOW });
 
     const results = await getRunResults(runId, {}, viewer, NOW);
     expect(shown(results.org).respondents).toBe(19);
@@ -215,8 +225,9 @@ describe("single-use links", () => {
   it("refuses a second answer with the same link", async () => {
     const [token] = await linksFor(runId, teams.c, 1);
     await submitAnswers(token, { enps: 7 }, NOW);
-    await expect(submitAnswers(token, { enps: 10 }, NOW)).rejects.toMatchObject({ status: 409 });
-    expect((await respondentView(token, NOW)).state).toBe("used");
+    await expect(submitAnswers(token, { enps: 10 }, NOW)).rejects.toMatchObject({ status: 404, message: expect.stringContaining("already been used") });
+    // A used link is deleted (nothing records which link answered): it now reads as not valid or already used.
+    expect((await respondentView(token, NOW)).state).toBe("unknown");
   });
 
   it("accepts exactly one of two concurrent answers with the same link", async () => {
@@ -247,16 +258,19 @@ describe("single-use links", () => {
 });
 
 describe("nothing stored links a response to a person", () => {
-  it("keeps responses, comments and invitations to their run, team, answers and a used flag", async () => {
+  it("keeps responses, comments and invitations to their run, team and answers; used invitations are deleted", async () => {
     const runner = await sqlRunner();
     const columns = async (table: string) =>
       (await runner.query<{ column_name: string }>(
         `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY column_name`,
         [table],
       )).map((r) => r.column_name);
-    expect(await columns("SurveyResponse")).toEqual(["answers", "id", "runId", "teamId"]);
-    expect(await columns("SurveyComment")).toEqual(["hidden", "id", "itemId", "runId", "teamId", "text"]);
+    // The epoch is the snapshot that published an answer: coarser than any time, and invitations carry none.
+    expect(await columns("SurveyResponse")).toEqual(["answers", "epoch", "id", "runId", "teamId"]);
+    expect(await columns("SurveyComment")).toEqual(["epoch", "hidden", "id", "itemId", "runId", "teamId", "text"]);
     expect(await columns("SurveyInvitation")).toEqual(["id", "runId", "teamId", "tokenHash", "used"]);
+    // A used invitation is gone, not marked: no row is left whose position tells when it was used.
+    expect(await db.surveyInvitation.count({ where: { used: true } })).toBe(0);
 
     const invitations = await db.surveyInvitation.findMany({ select: { id: true, tokenHash: true } });
     const responses = await db.surveyResponse.findMany({ select: { id: true, answers: true } });

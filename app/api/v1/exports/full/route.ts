@@ -1,3 +1,4 @@
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { fullExportStream } from "@/lib/server/services/exports/full";
 
@@ -8,8 +9,8 @@ export const GET = withRoute({
   auth: "any",
   scope: "read",
   action: "admin",
-  handler: async () =>
-    new Response(fullExportStream(), {
+  handler: async ({ user }) =>
+    new Response(fullExportStream(disclosureViewer(user), new Date()), {
       headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="pillars-export-${new Date().toISOString().slice(0, 10)}.json"` },
     }),
 });

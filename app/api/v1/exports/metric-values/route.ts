@@ -1,4 +1,5 @@
 import { createCsvStream } from "@/lib/csv/write";
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { METRIC_VALUES_HEADER, metricValueCsvRows, metricValuesFilter } from "@/lib/server/services/exports/metric-values";
 import { metricValuesExportQuery, type MetricValuesExportQuery } from "@/lib/validation/imports";
@@ -14,10 +15,10 @@ export const GET = withRoute<MetricValuesExportQuery>({
   scope: "read",
   action: "read",
   query: metricValuesExportQuery,
-  handler: async ({ query }) => {
+  handler: async ({ query, user }) => {
     const filter = await metricValuesFilter(query);
     const name = `pillars-metric-values-${query.from ?? "start"}-${query.to ?? "now"}.csv`;
-    return new Response(createCsvStream(METRIC_VALUES_HEADER, metricValueCsvRows(filter), { bom: true }), {
+    return new Response(createCsvStream(METRIC_VALUES_HEADER, metricValueCsvRows(filter, disclosureViewer(user), new Date()), { bom: true }), {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` },
     });
   },

@@ -1,4 +1,5 @@
 import { toCsv } from "@/lib/csv/write";
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { SERIES_HEADER, seriesCsvRows } from "@/lib/server/services/exports/series";
 import { seriesQuery } from "@/lib/validation/dashboard";
@@ -14,8 +15,8 @@ export const GET = withRoute({
   scope: "read",
   action: "read",
   query: seriesQuery,
-  handler: async ({ query }) =>
-    new Response(toCsv(SERIES_HEADER, await seriesCsvRows(query), { bom: true }), {
+  handler: async ({ query, user }) =>
+    new Response(toCsv(SERIES_HEADER, await seriesCsvRows({ ...query, viewer: disclosureViewer(user) }), { bom: true }), {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="pillars-series-${query.range}-${query.granularity}.csv"` },
     }),
 });

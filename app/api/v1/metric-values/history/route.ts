@@ -1,5 +1,6 @@
-import { metricValueHistory } from "@/lib/server/data/audit";
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
+import { valueHistory } from "@/lib/server/services/audit-read";
 import { valueHistoryQuery } from "@/lib/validation/metric-values";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +10,5 @@ export const GET = withRoute({
   auth: "session",
   action: "read",
   query: valueHistoryQuery,
-  handler: async ({ query }) => ({ history: await metricValueHistory(query.metric, query.team, query.week) }),
+  handler: async ({ query, user }) => ({ history: await valueHistory(query.metric, query.team, query.week, disclosureViewer(user), new Date()) }),
 });

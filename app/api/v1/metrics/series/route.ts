@@ -1,3 +1,4 @@
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { getMetricSeries } from "@/lib/server/services/series";
 import { seriesQuery } from "@/lib/validation/dashboard";
@@ -10,8 +11,8 @@ export const GET = withRoute({
   scope: "read",
   action: "read",
   query: seriesQuery,
-  handler: async ({ query }) => {
-    const result = await getMetricSeries(query);
+  handler: async ({ query, user }) => {
+    const result = await getMetricSeries({ ...query, viewer: disclosureViewer(user) });
     return { scope: { type: result.scope.type, id: result.scope.id, name: result.scope.name }, filter: result.filter, from: result.from, to: result.to, series: result.series };
   },
 });

@@ -1,3 +1,4 @@
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { retentionRowsCsv } from "@/lib/server/services/people/export";
 import { getRetentionReport } from "@/lib/server/services/people/retention-report";
@@ -11,8 +12,8 @@ export const GET = withRoute({
   scope: "read",
   action: "read",
   query: retentionQuery,
-  handler: async ({ query }) => {
-    const report = await getRetentionReport(query);
+  handler: async ({ query, user }) => {
+    const report = await getRetentionReport(query, disclosureViewer(user));
     return new Response(retentionRowsCsv(query.segment, report.rows), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

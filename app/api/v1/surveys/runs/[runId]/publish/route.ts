@@ -3,7 +3,7 @@ import { publishRunResults } from "@/lib/server/services/surveys/publish";
 
 export const dynamic = "force-dynamic";
 
-/** Stores (again) the run's results as engagement metric values for the overview. */
+/** Publishes a snapshot of the run's results (interim while it is open, final once closed): what every view shows of it. */
 export const POST = withRoute<undefined, undefined, { runId: string }>({
   auth: "session",
   action: "manageSurveys",

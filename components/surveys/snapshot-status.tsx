@@ -1,0 +1,48 @@
+import type { RunResults } from "@/lib/server/services/surveys/results";
+
+/**
+ * Which snapshot the results are as of, and live progress (invited and answered per team — counts only). Answers
+ * never show before a snapshot publishes them, and nothing changes between snapshots.
+ */
+export function SnapshotStatus({ results }: { results: RunResults }) {
+  const { snapshot, progress } = results;
+  const answered = progress.reduce((n, t) => n + t.answered, 0);
+  const invited = progress.reduce((n, t) => n + t.invited, 0);
+  return (
+    <section aria-labelledby="snapshot-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="snapshot-status">
+      <h3 id="snapshot-heading" className="text-base font-semibold text-slate-900">Published results</h3>
+      {snapshot ? (
+        <p className="text-sm text-slate-700">
+          Results below are as of {snapshot.final ? "the final snapshot" : `interim snapshot ${snapshot.snapshot}`}, published {snapshot.publishedOn}.
+          {!snapshot.final && " They change only when another snapshot is published."}
+        </p>
+      ) : (
+        <p className="text-sm text-slate-700">
+          No results are published yet. They appear when the run closes; a leader can publish an interim snapshot before then.
+          Answers are never shown one by one as they arrive, so no one can be singled out by watching results change.
+        </p>
+      )}
+      <details className="text-sm">
+        <summary className="cursor-pointer text-xs font-medium text-blue-700">Progress: {answered} of {invited} invited have answered</summary>
+        <table className="mt-2 min-w-[16rem] text-left text-sm">
+          <thead className="text-xs uppercase text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-4">Team</th>
+              <th scope="col" className="py-1 pr-4">Invited</th>
+              <th scope="col" className="py-1">Answered</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.map((t) => (
+              <tr key={t.teamId} className="border-t border-slate-100">
+                <th scope="row" className="py-1 pr-4 font-normal">{t.name}</th>
+                <td className="py-1 pr-4 tabular-nums">{t.invited}</td>
+                <td className="py-1 tabular-nums">{t.answered}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

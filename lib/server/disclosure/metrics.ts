@@ -1,0 +1,138 @@
+import "server-only";
+import { formBlocks, verdictFor, type Blocks } from "@/lib/disclosure/blocks";
+import type { WithheldReason } from "@/lib/disclosure/reasons";
+import { addDays, formatDay } from "@/lib/domain/time";
+import { builtInMetric } from "@/lib/metrics/catalog";
+import { db, sqlRunner } from "@/lib/server/db";
+import { disclosureOrg } from "./org";
+import { peopleDisclosure, type PeopleDisclosure } from "./people";
+import { surveyWeekDisclosure, type SurveyWeekDisclosure } from "./surveys";
+import type { DisclosureViewer } from "./viewer";
+
+/**
+ * Whether a metric's value for a group of teams over a span of weeks may be shown — the one question every view
+ * of metric values asks (dashboards, comparisons, status grid, review, packs, CSV and full exports, value history,
+ * experiment read-outs). Metrics without people in them are always shown; survey metrics follow their runs'
+ * snapshots (or, for entered and imported values, blocks of their respondents); people metrics follow the weekly
+ * people decisions, and classifications of separations rule 5.
+ */
+export interface SensitiveMetricRef {
+  id: string;
+  key: string;
+  sensitivity: "NONE" | "SURVEY" | "PEOPLE" | string;
+}
+
+export type PointVerdict = { released: true } | { released: false; reason: WithheldReason };
+
+export interface MetricDisclosure {
+  /** `weeks`: the Mondays whose values make up the point (its period's weeks that hold data). */
+  point(metric: SensitiveMetricRef, teamIds: readonly string[], weeks: readonly string[]): PointVerdict;
+}
+
+const SHOWN: PointVerdict = { released: true };
+
+/** Entered or imported survey values of one metric and week: blocks of their respondents, decided once. */
+class EnteredSurveyValues {
+  private readonly blocks = new Map<string, { counts: Map<string, number>; blocks: Blocks }>();
+
+  constructor(
+    private readonly samples: Map<string, Map<string, number>>,
+    private readonly family: Parameters<typeof formBlocks>[1],
+    private readonly floor: number,
+  ) {}
+
+  verdict(metricId: string, week: string, teamIds: readonly string[], excluded: (teamId: string) => boolean): PointVerdict {
+    const key = `${metricId}|${week}`;
+    let decided = this.blocks.get(key);
+    if (!decided) {
+      const counts = new Map([...(this.samples.get(key) ?? [])].filter(([team]) => !excluded(team)));
+      decided = { counts, blocks: formBlocks(counts, this.family, this.floor) };
+      this.blocks.set(key, decided);
+    }
+    const inside = teamIds.filter((t) => decided.counts.has(t));
+    if (inside.length === 0) return SHOWN;
+    return verdictFor(inside, decided.counts, decided.blocks);
+  }
+}
+
+export async function metricDisclosure(
+  viewer: DisclosureViewer,
+  now: Date,
+  scope: { metrics: readonly SensitiveMetricRef[]; fromWeek: string; toWeek: string },
+): Promise<MetricDisclosure> {
+  const surveyMetrics = scope.metrics.filter((m) => m.sensitivity === "SURVEY");
+  const needsPeople = scope.metrics.some((m) => m.sensitivity === "PEOPLE");
+  const org = await disclosureOrg();
+  const peopleMetrics = scope.metrics.filter((m) => m.sensitivity === "PEOPLE");
+  const [people, surveys, samples, withValues]: [PeopleDisclosure | null, SurveyWeekDisclosure | null, Map<string, Map<string, number>>, Map<string, Set<string>>] = await Promise.all([
+    needsPeople ? peopleDisclosure(now) : Promise.resolve(null),
+    surveyMetrics.length ? surveyWeekDisclosure() : Promise.resolve(null),
+    surveyMetrics.length ? surveySamples(surveyMetrics, scope.fromWeek, scope.toWeek) : Promise.resolve(new Map()),
+    peopleMetrics.length ? teamsWithValues(peopleMetrics, scope.fromWeek, scope.toWeek) : Promise.resolve(new Map()),
+  ]);
+  const entered = new EnteredSurveyValues(samples, org.family, org.threshold);
+
+  return {
+    point(metric, teamIds, weeks) {
+      if (metric.sensitivity === "SURVEY" && surveys) {
+        for (const week of weeks) {
+          const runs = surveys.runsIn(week);
+          const inRuns = (team: string) => runs.some((r) => r.teams.has(team));
+          const fromRuns = surveys.fromRuns(teamIds, week);
+          if (!fromRuns.released) return fromRuns;
+          const rest = entered.verdict(metric.id, week, teamIds, inRuns);
+          if (!rest.released) return rest;
+        }
+        return SHOWN;
+      }
+      if (metric.sensitivity === "PEOPLE" && people) {
+        // A group's value describes the teams that have one: those are the people it rests on, week by week.
+        const contributing = new Set<string>();
+        for (const week of weeks) {
+          const having = withValues.get(`${metric.id}|${week}`);
+          const inside = having ? teamIds.filter((t) => having.has(t)) : [];
+          if (inside.length === 0) continue;
+          inside.forEach((t) => contributing.add(t));
+          const verdict = people.teams(inside, week, addDays(week, 6));
+          if (!verdict.released) return verdict;
+        }
+        if (contributing.size > 0 && builtInMetric(metric.key)?.classifiesSeparations && !viewer.seesClassifications) {
+          const sorted = [...weeks].sort();
+          return people.classification([...contributing], sorted[0], addDays(sorted[sorted.length - 1], 6));
+        }
+        return SHOWN;
+      }
+      return SHOWN;
+    },
+  };
+}
+
+/** Respondents behind each entered or imported survey value, per metric and week. */
+async function surveySamples(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Map<string, number>>> {
+  const rows = await db.metricValue.findMany({
+    where: { metricId: { in: metrics.map((m) => m.id) }, weekStart: { gte: new Date(fromWeek), lte: new Date(toWeek) } },
+    select: { metricId: true, teamId: true, weekStart: true, numerator: true, denominator: true },
+  });
+  const sampleField = new Map(metrics.map((m) => [m.id, builtInMetric(m.key)?.anonymitySample === "numerator" ? "numerator" : "denominator"] as const));
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const key = `${r.metricId}|${formatDay(r.weekStart)}`;
+    const byTeam = out.get(key) ?? new Map<string, number>();
+    const n = sampleField.get(r.metricId) === "numerator" ? r.numerator : r.denominator;
+    byTeam.set(r.teamId, Math.max(0, Math.round(n ?? 0)));
+    out.set(key, byTeam);
+  }
+  return out;
+}
+
+/** Which teams have a value of each people metric in each week (the people a combined value rests on). */
+async function teamsWithValues(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Set<string>>> {
+  const runner = await sqlRunner();
+  const rows = await runner.query<{ metricId: string; week: string; teams: string[] }>(
+    `SELECT "metricId", to_char("weekStart", 'YYYY-MM-DD') AS "week", array_agg("teamId") AS "teams"
+     FROM "MetricValue" WHERE "metricId" = ANY($1::text[]) AND "weekStart" BETWEEN $2::date AND $3::date
+     GROUP BY "metricId", "weekStart"`,
+    [metrics.map((m) => m.id), fromWeek, toWeek],
+  );
+  return new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Set(r.teams)]));
+}

@@ -1,0 +1,211 @@
+import "server-only";
+import type { Blocks } from "@/lib/disclosure/blocks";
+import { epochBlocks, snapshotRelease, type Epoch, type SnapshotRelease } from "@/lib/disclosure/snapshots";
+import { formatDay, localDate, mondayOf } from "@/lib/domain/time";
+import type { Answers, SurveyResponse } from "@/lib/engagement/items";
+import { cachedByDataVersion } from "@/lib/server/cache";
+import { db } from "@/lib/server/db";
+import { badRequest, notFound } from "@/lib/server/errors";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/server/http/actor";
+import { recordAudit } from "@/lib/server/services/audit";
+import { refreshRollups } from "@/lib/server/services/rollups";
+import { readItems } from "@/lib/server/services/surveys/compose";
+import { teamMetricValues } from "@/lib/server/services/surveys/unit-score";
+import { disclosureOrg } from "./org";
+
+/**
+ * Survey runs as published snapshots (disclosure.md rule 3). Answers are stored as they arrive but read only
+ * through snapshots: publishing one stamps the answers since the last snapshot with its epoch, pools them into
+ * blocks (lib/disclosure/snapshots.ts) and stores the run's team values for the dashboards. Results pages,
+ * CSV, heatmaps and dashboards then show each group as of the latest snapshot it may be shown for — nothing
+ * changes between snapshots.
+ */
+
+interface StoredSnapshot {
+  epoch: number;
+  counts: unknown;
+  blocks: unknown;
+}
+
+function toEpoch(row: StoredSnapshot, floor: number): Epoch {
+  const counts = new Map(Object.entries((row.counts ?? {}) as Record<string, number>));
+  const cells = ((row.blocks ?? []) as string[][]).map((teamIds) => ({ cells: [...teamIds].sort(), count: teamIds.reduce((n, t) => n + (counts.get(t) ?? 0), 0) }));
+  const blockOf = new Map<string, number>();
+  cells.forEach((b, i) => b.cells.forEach((c) => blockOf.set(c, i)));
+  // Blocks are kept as published; the current threshold applies (raising it withholds more, never less).
+  const blocks: Blocks = { floor, blockOf, blocks: cells };
+  return { epoch: row.epoch, counts, blocks };
+}
+
+/** Each run's published epochs in order (runs without a snapshot: none). */
+export async function runEpochs(runIds: readonly string[]): Promise<Map<string, Epoch[]>> {
+  const { threshold } = await disclosureOrg();
+  const rows = await db.surveySnapshot.findMany({ where: { runId: { in: [...runIds] } }, select: { runId: true, epoch: true, counts: true, blocks: true }, orderBy: [{ runId: "asc" }, { epoch: "asc" }] });
+  const out = new Map<string, Epoch[]>(runIds.map((id) => [id, []]));
+  for (const r of rows) out.get(r.runId)?.push(toEpoch(r, threshold));
+  return out;
+}
+
+export function surveyRelease(teamIds: readonly string[], epochs: readonly Epoch[]): SnapshotRelease {
+  return snapshotRelease(teamIds, epochs);
+}
+
+export interface PublishedSnapshot {
+  epoch: number;
+  week: string;
+  final: boolean;
+  /** Answers this snapshot published. */
+  newRespondents: number;
+  /** Answers left for a later snapshot (teams with fewer than k new answers, in an interim snapshot). */
+  waiting: number;
+}
+
+/**
+ * Publishes a snapshot of a run: an interim one (a leader's publish action, while it is open) or the final one
+ * (when it closes). Idempotent for the final snapshot. An interim snapshot publishes the new answers of teams
+ * with at least k of them, so a team that answers slowly is not pooled (and frozen) early: its answers wait.
+ */
+export async function publishSnapshot(actor: Actor, runId: string, options: { final: boolean; now: Date }): Promise<PublishedSnapshot> {
+  const run = await db.surveyRun.findUnique({
+    where: { id: runId },
+    select: { id: true, title: true, closesOn: true, survey: { select: { items: true } }, teams: { select: { teamId: true, invited: true } } },
+  });
+  if (!run) throw notFound("Survey run");
+  const org = await disclosureOrg();
+  const week = mondayOf(formatDay(run.closesOn));
+  const publishedOn = new Date(localDate(options.now, org.timeZone));
+
+  const published = await db.$transaction(async (tx) => {
+    // One publisher at a time per run (several instances may try to take the same final snapshot).
+    await tx.$queryRaw`SELECT "id" FROM "SurveyRun" WHERE "id" = ${runId} FOR UPDATE`;
+    const earlierRows = await tx.surveySnapshot.findMany({ where: { runId }, select: { epoch: true, counts: true, blocks: true, final: true, week: true }, orderBy: { epoch: "asc" } });
+    const finalRow = earlierRows.find((r) => r.final);
+    if (finalRow) return { epoch: finalRow.epoch, week: formatDay(finalRow.week), final: true, newRespondents: 0, waiting: 0, wrote: false };
+    const epoch = (earlierRows.at(-1)?.epoch ?? 0) + 1;
+    // An interim snapshot publishes a team's new answers only once there are at least k of them; the rest wait
+    // for a later snapshot (the final one publishes everything, pooling what is small).
+    let teams: string[] | undefined;
+    if (!options.final) {
+      const pending = await tx.surveyResponse.groupBy({ by: ["teamId"], where: { runId, epoch: null }, _count: { _all: true } });
+      teams = pending.filter((p) => p._count._all >= org.threshold).map((p) => p.teamId);
+      if (teams.length === 0) {
+        throw badRequest(`No team has ${org.threshold} or more new answers since the last snapshot, so nothing can be published yet without singling someone out.`);
+      }
+    }
+    const where = { runId, epoch: null, ...(teams ? { teamId: { in: teams } } : {}) };
+    // Stamp first, then count what was stamped: an answer arriving meanwhile waits for the next snapshot.
+    const stamped = await tx.surveyResponse.updateManyAndReturn({ where, data: { epoch }, select: { teamId: true } });
+    await tx.surveyComment.updateMany({ where, data: { epoch } });
+    const counts = new Map<string, number>();
+    for (const r of stamped) counts.set(r.teamId, (counts.get(r.teamId) ?? 0) + 1);
+    const earlier = earlierRows.map((r) => toEpoch(r, org.threshold));
+    const blocks = epochBlocks(counts, earlier, org.family, org.threshold);
+    await tx.surveySnapshot.create({
+      data: {
+        runId, epoch, week: new Date(week), final: options.final, publishedOn, publishedById: actor.userId,
+        counts: Object.fromEntries(counts), blocks: blocks.blocks.map((b) => b.cells),
+      },
+    });
+    await writeRunValues(tx, run, week);
+    await recordAudit(actor, {
+      action: "update", entityType: "SurveyRun", entityId: runId,
+      summary: `Published ${options.final ? "the final" : "an interim"} snapshot (${epoch}) of "${run.title}": ${stamped.length} new answer(s)`,
+    }, tx);
+    const waiting = await tx.surveyResponse.count({ where: { runId, epoch: null } });
+    return { epoch, week, final: options.final, newRespondents: stamped.length, waiting, wrote: true };
+  });
+  if (published.wrote) {
+    const metricIds = (await db.metricDefinition.findMany({ where: { sensitivity: "SURVEY" }, select: { id: true } })).map((m) => m.id);
+    await refreshRollups({ metricIds, weeks: [published.week] });
+  }
+  const { wrote: _wrote, ...out } = published;
+  return out;
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type RunForValues = { id: string; title: string; survey: { items: unknown }; teams: { teamId: string; invited: number }[] };
+
+/**
+ * Stores a run's published answers as engagement metric values, one per team and metric in the week the run
+ * closes. Every team is stored whatever its respondents: the dashboards release a group of teams only as its
+ * snapshots allow, so storing is not showing.
+ */
+async function writeRunValues(tx: Tx, run: RunForValues, week: string): Promise<void> {
+  const items = readItems(run.survey.items);
+  const responses = await tx.surveyResponse.findMany({ where: { runId: run.id, epoch: { not: null } }, select: { id: true, teamId: true, answers: true } });
+  const metrics = new Map((await tx.metricDefinition.findMany({ select: { id: true, key: true, unit: true } })).map((m) => [m.key, m]));
+  const weekStart = new Date(week);
+  for (const { teamId, invited } of run.teams) {
+    const rs: SurveyResponse[] = responses.filter((r) => r.teamId === teamId).map((r) => ({ respondentId: r.id, answers: r.answers as Answers }));
+    for (const v of teamMetricValues(items, rs, invited)) {
+      const metric = metrics.get(v.metricKey);
+      if (!metric) continue;
+      const value = (v.numerator / v.denominator) * (metric.unit === "percent" ? 100 : 1);
+      const data = { value, numerator: v.numerator, denominator: v.denominator, source: "COMPUTED" as const, note: `Survey run: ${run.title}` };
+      await tx.metricValue.upsert({
+        where: { metricId_teamId_weekStart: { metricId: metric.id, teamId, weekStart } },
+        create: { metricId: metric.id, teamId, weekStart, ...data },
+        update: { ...data, version: { increment: 1 } },
+      });
+    }
+  }
+}
+
+/** Takes the final snapshot of every run whose closing day has passed without one (no scheduler needed). */
+export async function publishClosedRuns(now: Date): Promise<void> {
+  const { timeZone } = await disclosureOrg();
+  const today = new Date(localDate(now, timeZone));
+  const due = await db.surveyRun.findMany({ where: { closesOn: { lt: today }, snapshots: { none: { final: true } } }, select: { id: true }, orderBy: { closesOn: "asc" } });
+  for (const run of due) await publishSnapshot(SYSTEM_ACTOR, run.id, { final: true, now });
+}
+
+export type SurveyVerdict = { released: true } | { released: false; reason: "too-few" | "differencing" | "not-published" };
+
+interface WeekSources {
+  /** Per week: the runs published in it, their teams and epochs. */
+  runsByWeek: Map<string, { teams: Set<string>; epochs: Epoch[] }[]>;
+}
+
+async function loadWeekSources(): Promise<WeekSources> {
+  const snapshots = await db.surveySnapshot.findMany({ select: { runId: true, week: true }, distinct: ["runId"] });
+  const runIds = snapshots.map((s) => s.runId);
+  const [epochs, teams] = await Promise.all([
+    runEpochs(runIds),
+    db.surveyRunTeam.findMany({ where: { runId: { in: runIds } }, select: { runId: true, teamId: true } }),
+  ]);
+  const runsByWeek = new Map<string, { teams: Set<string>; epochs: Epoch[] }[]>();
+  for (const s of snapshots) {
+    const week = formatDay(s.week);
+    const list = runsByWeek.get(week) ?? [];
+    list.push({ teams: new Set(teams.filter((t) => t.runId === s.runId).map((t) => t.teamId)), epochs: epochs.get(s.runId) ?? [] });
+    runsByWeek.set(week, list);
+  }
+  return { runsByWeek };
+}
+
+/**
+ * Survey values on dashboards come from runs' snapshots. A group of teams is released for a week when, for every
+ * run published in that week, the group's teams in the run may be shown as of the run's latest snapshot.
+ */
+export interface SurveyWeekDisclosure {
+  /** Runs published in a week (empty: the week's values were entered or imported). */
+  runsIn(week: string): { teams: Set<string>; epochs: Epoch[] }[];
+  fromRuns(teamIds: readonly string[], week: string): SurveyVerdict;
+}
+
+export async function surveyWeekDisclosure(): Promise<SurveyWeekDisclosure> {
+  const sources = await cachedByDataVersion("disclosure:survey-weeks", loadWeekSources);
+  return {
+    runsIn: (week) => sources.runsByWeek.get(week) ?? [],
+    fromRuns(teamIds, week) {
+      for (const run of sources.runsByWeek.get(week) ?? []) {
+        const inRun = teamIds.filter((t) => run.teams.has(t));
+        if (inRun.length === 0) continue;
+        const r = snapshotRelease(inRun, run.epochs);
+        if (!r.released) return r;
+        if (r.asOfEpoch !== run.epochs[run.epochs.length - 1]?.epoch) return { released: false, reason: "differencing" };
+      }
+      return { released: true };
+    },
+  };
+}
