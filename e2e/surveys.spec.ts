@@ -3,8 +3,9 @@ import { signIn } from "./helpers";
 
 /**
  * A leader composes a pulse survey, opens a run for one team and generates six single-use links; people
- * answer on a phone without an account. With four answers the team's results are withheld; with the
- * fifth they appear. A used link cannot answer again.
+ * answer on a phone without an account. Nothing shows as answers arrive; an interim snapshot cannot be published
+ * for four answers; with the fifth the leader publishes one and the team's results appear. A used link cannot
+ * answer again.
  */
 const phone = devices["iPhone 13"];
 test.use({ viewport: phone.viewport, deviceScaleFactor: phone.deviceScaleFactor, isMobile: true, hasTouch: true, userAgent: phone.userAgent });
@@ -61,12 +62,19 @@ test("people answer on a phone via single-use links; the team's results appear w
 
   for (const [i, path] of paths.slice(0, 4).entries()) await answerOnPhone(browser, path, i + 2);
   const withheld = await teamRow(page);
-  await expect(withheld).toContainText("Fewer than 5 responses");
+  await expect(withheld).toContainText("Results appear when the run closes");
   await expect(withheld).not.toContainText("%");
   await expect(page.getByText("Fewer meetings on Fridays")).toHaveCount(0);
+  await expect(page.getByTestId("snapshot-status")).toContainText("No results are published yet");
+  await page.getByRole("button", { name: "Publish an interim snapshot" }).click();
+  await expect(page.getByRole("alert")).toContainText("No team has 5 or more new answers");
 
   await answerOnPhone(browser, paths[4], 5);
+  await page.reload();
+  await page.getByRole("button", { name: "Publish an interim snapshot" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Done." })).toBeVisible();
   const shown = await teamRow(page);
+  await expect(page.getByTestId("snapshot-status")).toContainText("interim snapshot 1");
   await expect(shown).toContainText("83.3%"); // 5 of 6 invited
   await expect(shown).toContainText("5 of 6");
   // Growth answers 2, 3, 4, 5, 5 → mean 3.80.

@@ -99,6 +99,9 @@ test("stored script payloads render inert everywhere they are shown", async ({ p
     });
     expect(answered.status(), await answered.text()).toBe(201);
   }
+  // Results (and comments) show only through a published snapshot.
+  const published = await api.post(`/api/v1/surveys/runs/${runId}/publish`, { headers });
+  expect(published.status(), await published.text()).toBe(200);
 
   for (const path of ["/", "/admin/org", "/annotations", "/my-teams", "/import", "/review", "/delivery", "/admin/audit", "/missing-data", "/surveys", `/surveys/${surveyId}`, `/surveys/runs/${runId}`]) {
     await page.goto(path);

@@ -12,6 +12,7 @@ import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/serv
 import type { FilterInfo, SegmentFilter } from "@/lib/review/segment-filter";
 import { metricDisclosure } from "@/lib/server/disclosure/metrics";
 import { disclosureOrg, teamsOfKey } from "@/lib/server/disclosure/org";
+import { publishClosedRuns } from "@/lib/server/disclosure/surveys";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 
 /**
@@ -181,8 +182,12 @@ export interface DashboardQuery extends SegmentFilter {
   viewer: DisclosureViewer;
 }
 
-/** Headline series of every pillar; computed once per data version and query (lib/server/cache.ts). */
-export function getOverview(query: DashboardQuery): Promise<OverviewResponse> {
+/**
+ * Headline series of every pillar; computed once per data version and query (lib/server/cache.ts). A survey run
+ * whose closing day has passed is published first (its final snapshot), so dashboards need no scheduler.
+ */
+export async function getOverview(query: DashboardQuery): Promise<OverviewResponse> {
+  await publishClosedRuns(query.now ?? new Date());
   return cachedByDataVersion(dashboardKey("overview", query), () => computeOverview(query));
 }
 
@@ -212,7 +217,8 @@ type MetricSeriesQuery = DashboardQuery & { metrics: string[]; pillar?: PillarKe
 type MetricSeriesResult = { scope: Scope; filter: FilterInfo | null; from: string; to: string; series: MetricSeries[] };
 
 /** Series of chosen metrics; computed once per data version and query (lib/server/cache.ts). */
-export function getMetricSeries(query: MetricSeriesQuery): Promise<MetricSeriesResult> {
+export async function getMetricSeries(query: MetricSeriesQuery): Promise<MetricSeriesResult> {
+  await publishClosedRuns(query.now ?? new Date());
   return cachedByDataVersion(dashboardKey("series", query), () => computeMetricSeries(query));
 }
 
