@@ -31,6 +31,9 @@ ALTER TABLE "SurveySnapshot" ADD CONSTRAINT "SurveySnapshot_runId_fkey" FOREIGN 
 CREATE TRIGGER "pillars_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "SurveySnapshot"
   FOR EACH STATEMENT EXECUTE FUNCTION "pillars_bump_data_version"();
 
--- A used invitation is now deleted when it is used (its updated row would sit in the table in the order answers
--- arrived). Spent invitations from before are removed the same way; their links already answer nothing.
-DELETE FROM "SurveyInvitation" WHERE "used" = true;
+-- From now on a used invitation is deleted when it is used (an updated row moves to the end of its table, in the
+-- order answers arrive, which the answers' own storage order mirrors). Rows stored before keep their data but are
+-- rewritten in an order unrelated to when they were stored (random keys), so no position matches another.
+CLUSTER "SurveyInvitation" USING "SurveyInvitation_tokenHash_key";
+CLUSTER "SurveyResponse" USING "SurveyResponse_pkey";
+CLUSTER "SurveyComment" USING "SurveyComment_pkey";
