@@ -37,7 +37,7 @@ const schema = z.object({
   /** Sender of those emails, e.g. `Pillars <surveys@example.com>`. */
   SMTP_FROM: optional,
   /** The port this instance serves on (set by scripts/serve.mjs from -p). */
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** How this instance reaches itself to print pages as PDF; default http://127.0.0.1:PORT. */
   PILLARS_INTERNAL_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/.test(v), "must look like http://127.0.0.1:3000"),
   /** Chromium that prints meeting packs as PDF. */

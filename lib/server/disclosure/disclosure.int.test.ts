@@ -228,8 +228,11 @@ async function gather(b: Built, threshold: number): Promise<Seen> {
   }
 
   // The comparison page: every location and sourcing model side by side.
-  const items = [...LOCATIONS.map((l) => `location:${l}`), ...SOURCING.map((x) => `sourcing:${x}`)];
-  const compared = await read<{ metrics: { metric: { key: string }; lines: { key: string; points: { period: string; value: number | null }[] }[] }[] }>(
+  const items = [
+    ...LOCATIONS.filter((_, i) => b.specs.some((t) => t.location === i)).map((l) => `location:${l}`),
+    ...SOURCING.filter((_, i) => b.specs.some((t) => t.sourcing === i)).map((x) => `sourcing:${x}`),
+  ];
+  const compared = items.length < 2 ? { metrics: [] } : await read<{ metrics: { metric: { key: string }; lines: { key: string; points: { period: string; value: number | null }[] }[] }[] }>(
     `/api/v1/compare?${new URLSearchParams({ items: items.join(","), metrics: "enps,headcount", range: "6m", granularity: "week" })}`,
   );
   for (const m of compared.metrics) {
