@@ -6,15 +6,15 @@ import { once } from "node:events";
 import { sqlRunner } from "@/lib/server/db";
 import { isEmbedded } from "@/lib/server/env";
 import { BackupError, restoreBackup, writeBackup, type BackupSummary } from "@/lib/server/services/backup";
-import { CliError, type ParsedArgs } from "./args";
+import { booleanFlag, CliError, type ParsedArgs } from "./args";
 
 /**
  * `backup FILE` and `restore FILE [--force]`. On the embedded database the CLI holds the data-folder lock,
  * so the server must be stopped; to back up a running server use GET /api/v1/admin/backup (same format).
  */
 function fileArg(args: ParsedArgs, verb: string): string {
-  const file = args.positionals[1];
-  if (!file) throw new CliError(`Usage: ${verb} FILE`);
+  const file = args.positionals[0];
+  if (!file) throw new CliError(`Give the ${verb} file.`, args.usage);
   return path.resolve(file);
 }
 
@@ -50,7 +50,7 @@ export async function restoreCommand(args: ParsedArgs): Promise<string[]> {
   // Take the iterator now: readline drops lines emitted before anyone iterates, and the database opens first.
   const iterator = lines[Symbol.asyncIterator]();
   try {
-    const summary = await restoreBackup(await sqlRunner(), { [Symbol.asyncIterator]: () => iterator }, { force: args.flags.force === true });
+    const summary = await restoreBackup(await sqlRunner(), { [Symbol.asyncIterator]: () => iterator }, { force: booleanFlag(args, "force") });
     return [`Restored ${totals(summary)} from ${file}; every table's count and checksum match the backup.`];
   } catch (error) {
     if (error instanceof BackupError) throw new CliError(error.message);

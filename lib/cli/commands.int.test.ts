@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/server/auth/tokens";
 import { db } from "@/lib/server/db";
-import { parseArgs } from "./args";
-import { COMMANDS } from "./commands";
-
-const run = (argv: string[]) => COMMANDS[`${argv[0]} ${argv[1]}`]!.run(parseArgs(argv));
+import { runCommand as run } from "./commands";
 
 /** The CLI's user and token commands go through the same services, rules and audit trail as the admin pages. */
 describe("pillars CLI", () => {
@@ -23,7 +20,8 @@ describe("pillars CLI", () => {
   });
 
   it("refuses a bad expiry or scope with a clear message and creates nothing", async () => {
-    await expect(run(["token", "create", "--name", "x", "--scope", "ingest", "--expires-days", "-3"])).rejects.toThrow("--expires-days must be a positive whole number");
+    await expect(run(["token", "create", "--name", "x", "--scope", "ingest", "--expires-days=-3"])).rejects.toThrow("--expires-days must be a positive whole number");
+    await expect(run(["token", "create", "--name", "x", "--scope", "ingest", "--expires-days", "-3"])).rejects.toThrow('--expires-days needs a value. To give one that starts with "-", write --expires-days=VALUE.');
     await expect(run(["token", "create", "--name", "x", "--scope", "admin"])).rejects.toThrow("--scope must be a comma list of ingest, read");
     expect(await db.apiToken.count({ where: { name: "x" } })).toBe(0);
   });

@@ -9,7 +9,7 @@ import { applyMigrations } from "@/lib/server/migrate";
 import { ensureBuiltIns } from "@/lib/server/services/bootstrap";
 import { demoPasswordRefusal } from "@/lib/server/demo-passwords";
 import { env, isEmbedded } from "@/lib/server/env";
-import { CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
+import { booleanFlag, CliError, findCommand, optionalFlag, parseArgs, requireFlag, type CommandSpec, type ParsedArgs, usageLine } from "./args";
 import { backupCommand, restoreCommand } from "./backup-command";
 import { exportCommand, importCommand } from "./import-command";
 
@@ -85,12 +85,12 @@ function demoRefusal(): string | null {
 }
 
 async function seed(args: ParsedArgs): Promise<string[]> {
-  if (args.flags.demo !== true) throw new CliError("Only demo data can be seeded: `seed --demo`.");
+  if (!booleanFlag(args, "demo")) throw new CliError("Only demo data can be seeded: `seed --demo`.");
   const { seedDemo, isDatabaseEmpty, DEMO_ACCOUNTS } = await import("@/prisma/seed/demo");
   await ensureBuiltIns(db);
   const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(8)} ${a.email}  /  ${a.password}`);
   if (!(await isDatabaseEmpty(db))) {
-    if (args.flags["if-empty"] !== true) throw new CliError("The database already has teams. Demo data is only added to an empty database.");
+    if (!booleanFlag(args, "if-empty")) throw new CliError("The database already has teams. Demo data is only added to an empty database.");
     const demoUsers = await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } });
     if (demoUsers === 0) return ["The database already has data; no demo data added."];
     const exposed = demoRefusal();
@@ -107,14 +107,45 @@ async function seed(args: ParsedArgs): Promise<string[]> {
   return [`Demo organisation created in ${((Date.now() - started) / 1000).toFixed(1)} s. Sign in with:`, ...accounts];
 }
 
-export const COMMANDS: Record<string, { usage: string; run: Command }> = {
-  migrate: { usage: "migrate", run: migrate },
-  "seed": { usage: "seed --demo [--if-empty]", run: seed },
-  "user create": { usage: "user create --email EMAIL --name NAME --role ADMIN|LEADER|MANAGER|VIEWER [--password P]", run: userCreate },
-  "user set-password": { usage: "user set-password --email EMAIL [--password P]", run: userSetPassword },
-  "token create": { usage: "token create --name NAME --scope ingest,read [--expires-days N]", run: tokenCreate },
-  import: { usage: "import FILE --kind KIND [--skip-invalid] [--create-unknown]", run: importCommand },
-  export: { usage: "export FILE [--kind metric-values|teams|groups|full]", run: exportCommand },
-  backup: { usage: "backup FILE   (the whole organisation; stop the server first on the embedded database)", run: backupCommand },
-  restore: { usage: "restore FILE [--force]   (into an empty database; --force replaces everything)", run: restoreCommand },
+const text = { type: "string" } as const;
+const flag = { type: "boolean" } as const;
+
+export const COMMANDS: Record<string, CommandSpec & { run: Command }> = {
+  migrate: { usage: "migrate", options: {}, run: migrate },
+  seed: { usage: "seed --demo [--if-empty]", options: { demo: flag, "if-empty": flag }, run: seed },
+  "user create": {
+    usage: "user create --email EMAIL --name NAME --role ADMIN|LEADER|MANAGER|VIEWER [--password P]",
+    options: { email: text, name: text, role: text, password: text },
+    run: userCreate,
+  },
+  "user set-password": { usage: "user set-password --email EMAIL [--password P]", options: { email: text, password: text }, run: userSetPassword },
+  "token create": { usage: "token create --name NAME --scope ingest,read [--expires-days N]", options: { name: text, scope: text, "expires-days": text }, run: tokenCreate },
+  import: { usage: "import FILE --kind KIND [--skip-invalid] [--create-unknown]", options: { kind: text, "skip-invalid": flag, "create-unknown": flag }, operands: 1, run: importCommand },
+  export: { usage: "export FILE [--kind metric-values|teams|groups|full]", options: { kind: text }, operands: 1, run: exportCommand },
+  backup: { usage: "backup FILE   (the whole organisation; stop the server first on the embedded database)", options: {}, operands: 1, run: backupCommand },
+  restore: { usage: "restore FILE [--force]   (into an empty database; --force replaces everything)", options: { force: flag }, operands: 1, run: restoreCommand },
 };
+
+/** All commands' usage, for `pillars --help` and an unknown command. */
+export function usage(): string {
+  return ["Usage: npm run pillars -- <command>", "", ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join("\n");
+}
+
+/**
+ * Runs the command named by argv's first words with the rest read against its options; its output
+ * lines, or a CliError for a mistake in the call (an unknown command or option, a missing value).
+ */
+export async function runCommand(argv: string[]): Promise<string[]> {
+  const found = findCommand(COMMANDS, argv);
+  if (!found) {
+    const named: string[] = [];
+    for (const word of argv.slice(0, 2)) {
+      if (word.startsWith("-")) break;
+      named.push(word);
+    }
+    throw new CliError(named.length ? `Unknown command "${named.join(" ")}".` : "Name a command first.", usage());
+  }
+  const args = parseArgs(found.rest, found.command);
+  if (booleanFlag(args, "help")) return [usageLine(found.command)];
+  return found.command.run(args);
+}

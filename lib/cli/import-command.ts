@@ -13,7 +13,7 @@ import { IMPORT_KINDS } from "@/lib/server/services/imports/registry";
 import { describeProblem, runImport } from "@/lib/server/services/imports/run";
 import type { RowProblem } from "@/lib/server/services/imports/scan";
 import { storeUpload } from "@/lib/server/services/imports/storage";
-import { CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
+import { booleanFlag, CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
 
 /**
  * `pillars import FILE --kind KIND [--skip-invalid] [--create-unknown]` and `pillars export FILE
@@ -22,20 +22,11 @@ import { CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
 const CLI_ACTOR: Actor = { userId: null, label: "cli" };
 const MAX_LISTED = 50;
 
-/** `--skip-invalid FILE` makes the parser take FILE as the flag's value: give it back as the file. */
-function booleanFlag(args: ParsedArgs, name: string): { on: boolean; stray?: string } {
-  const value = args.flags[name];
-  if (value === undefined) return { on: false };
-  if (value === true || value === "true") return { on: true };
-  if (value === "false") return { on: false };
-  return { on: true, stray: value };
-}
-
 export async function importCommand(args: ParsedArgs): Promise<string[]> {
-  const skip = booleanFlag(args, "skip-invalid");
-  const create = booleanFlag(args, "create-unknown");
-  const file = args.positionals[1] ?? skip.stray ?? create.stray;
-  if (!file) throw new CliError("Give the CSV file: import FILE --kind KIND");
+  const skipInvalid = booleanFlag(args, "skip-invalid");
+  const createUnknown = booleanFlag(args, "create-unknown");
+  const file = args.positionals[0];
+  if (!file) throw new CliError("Give the CSV file.", args.usage);
   const kind = requireFlag(args, "kind");
   if (!IMPORT_KINDS.some((k) => k.key === kind)) throw new CliError(`--kind must be one of ${IMPORT_KINDS.map((k) => k.key).join(", ")}`);
   if (!fs.existsSync(file)) throw new CliError(`No such file: ${file}`);
@@ -50,12 +41,12 @@ export async function importCommand(args: ParsedArgs): Promise<string[]> {
   let preview: ImportPreview;
   try {
     // A file that is not readable CSV is refused and its stored upload deleted.
-    preview = await previewUpload(id, { createUnknown: create.on }, CLI_ACTOR, null);
+    preview = await previewUpload(id, { createUnknown }, CLI_ACTOR, null);
   } catch (error) {
     throw new CliError((error as Error).message);
   }
   if (preview.missing.length > 0) throw new CliError(`The file has no column for: ${preview.missing.join(", ")}.`);
-  const result = await runImport(id, { skipInvalid: skip.on, createUnknown: create.on }, CLI_ACTOR, null);
+  const result = await runImport(id, { skipInvalid, createUnknown }, CLI_ACTOR, null);
   const rejects = (result.rejects ?? []) as unknown as RowProblem[];
   const seconds = (Date.now() - started) / 1000;
   const lines = [
@@ -69,8 +60,8 @@ export async function importCommand(args: ParsedArgs): Promise<string[]> {
 }
 
 export async function exportCommand(args: ParsedArgs): Promise<string[]> {
-  const file = args.positionals[1];
-  if (!file) throw new CliError("Give the output file: export FILE [--kind metric-values|teams|groups|full]");
+  const file = args.positionals[0];
+  if (!file) throw new CliError("Give the output file.", args.usage);
   const kind = optionalFlag(args, "kind") ?? (file.endsWith(".json") ? "full" : "metric-values");
   let stream: ReadableStream<Uint8Array>;
   if (kind === "metric-values") stream = createCsvStream(METRIC_VALUES_HEADER, metricValueCsvRows(await metricValuesFilter({}), SHARED_VIEWER, new Date()), { bom: true });

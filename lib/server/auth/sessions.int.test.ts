@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { COMMANDS } from "@/lib/cli/commands";
-import { parseArgs } from "@/lib/cli/args";
+import { runCommand } from "@/lib/cli/commands";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
 import { changeOwnPassword, createUser, resetPassword, updateUser } from "@/lib/server/services/users";
@@ -77,7 +76,7 @@ describe("ending every session of a user", () => {
     const signedIn = new Date();
     const open = session(user.id, signedIn);
     expect(await sessionUserFor(open, signedIn)).toMatchObject({ id: user.id });
-    const lines = await COMMANDS["user set-password"]!.run(parseArgs(["--email", user.email, "--password", "a-brand-new-passphrase"]));
+    const lines = await runCommand(["user", "set-password", "--email", user.email, "--password", "a-brand-new-passphrase"]);
     expect(lines[0]).toContain("open sessions were signed out");
     expect(await sessionUserFor(open, new Date())).toBeNull();
     expect(await db.auditLog.count({ where: { entityId: user.id, summary: `Reset the password of ${user.email}`, actorLabel: { startsWith: "cli:" } } })).toBe(1);

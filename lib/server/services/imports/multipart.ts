@@ -1,156 +1,154 @@
-/**
- * A streaming reader for `multipart/form-data` uploads, so a 50 MB file goes to the database in chunks
- * instead of being held in memory (what `request.formData()` would do). Parts are handed out in order;
- * each part's body must be read to the end (or abandoned with the whole upload) before the next.
- */
+import "server-only";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import { badRequest, HttpError } from "@/lib/server/errors";
 
-export interface MultipartPart {
-  name: string;
+/**
+ * Reads an upload form (`multipart/form-data`: small text fields, then one file part) with busboy, so a
+ * 50 MB file reaches its consumer as it arrives instead of being held whole (what `request.formData()`
+ * would do). Busboy enforces the form's shape: at most MAX_FIELDS fields of FIELD_BYTES each, one file
+ * part, MAX_PARTS parts in all; each part's header block is capped at 16 KB by busboy itself. Anything
+ * over a limit is a 400 naming it (a file over `maxFileBytes` is the caller's `tooLarge`).
+ */
+export const MAX_FIELDS = 4;
+export const FIELD_BYTES = 4096;
+/** Parts of any kind: those busboy passes over (no form-data disposition) are counted only here. */
+export const MAX_PARTS = MAX_FIELDS + 1;
+
+export interface UploadedFile {
+  /** The text fields that came before the file part. */
+  fields: ReadonlyMap<string, string>;
   fileName: string | null;
   contentType: string | null;
-  body: AsyncIterable<Uint8Array>;
+  /**
+   * The file's bytes. They end only once the whole form has been read within its limits: a form that
+   * breaks one after the file part (a second file, too many parts, a truncated end) fails the read.
+   */
+  bytes: AsyncIterable<Uint8Array>;
 }
 
-const MAX_HEADER_BYTES = 16 * 1024;
-const encoder = new TextEncoder();
-
-export class MultipartError extends Error {}
-
-/** The boundary of a `multipart/form-data; boundary=…` content type, or null. */
-export function boundaryOf(contentType: string | null): string | null {
-  if (!contentType || !/^multipart\/form-data/i.test(contentType)) return null;
-  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  return m ? (m[1] ?? m[2]) : null;
+export interface UploadFormOptions {
+  maxFileBytes: number;
+  tooLarge: () => HttpError;
 }
 
-export async function* readMultipart(source: AsyncIterable<Uint8Array>, boundary: string): AsyncGenerator<MultipartPart> {
-  const queue = new ByteQueue(source[Symbol.asyncIterator]());
-  const dashBoundary = encoder.encode(`--${boundary}`);
-  const delimiter = encoder.encode(`\r\n--${boundary}`);
-  for await (const _ of queue.until(dashBoundary)) {
-    // preamble: ignored
+export function isMultipartForm(contentType: string | null): contentType is string {
+  return !!contentType && /^multipart\/form-data\b/i.test(contentType.trim());
+}
+
+/**
+ * Reads `body` as a form and hands its `file` part to `consume`; the answer is `consume`'s. The body is
+ * read only as fast as `consume` reads the file, and no further once either side fails.
+ */
+export async function readUploadForm<T>(
+  contentType: string,
+  body: ReadableStream<Uint8Array>,
+  options: UploadFormOptions,
+  consume: (file: UploadedFile) => Promise<T>,
+): Promise<T> {
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      defParamCharset: "utf8",
+      // busboy reports a size limit when it is reached and a part limit once that many parts have ended,
+      // so a value, a file or a form of exactly the maximum would count as over it: each limit is one more.
+      limits: { fields: MAX_FIELDS, fieldSize: FIELD_BYTES + 1, files: 1, parts: MAX_PARTS + 1, fileSize: options.maxFileBytes + 1 },
+    });
+  } catch (error) {
+    throw formError(error);
   }
-  for (;;) {
-    const after = await queue.take(2);
-    if (after === "--") return;
-    if (after !== "\r\n") throw new MultipartError("The upload is not a well-formed multipart form.");
-    const headers = await queue.headerBlock();
-    const disposition = headers.get("content-disposition") ?? "";
-    const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
-    if (name === undefined) throw new MultipartError("A form part has no name.");
-    const fileName = /\bfilename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
-    let consumed = false;
-    const body = queue.until(delimiter);
-    yield {
-      name,
-      fileName,
-      contentType: headers.get("content-type") ?? null,
-      body: {
-        [Symbol.asyncIterator]: () => {
-          consumed = true;
-          return body;
-        },
-      },
-    };
-    if (!consumed) for await (const _ of body) { /* skip an unread part */ }
-  }
-}
+  const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
+  const form = deferred<void>();
+  const outcome = deferred<T>();
+  form.promise.catch(() => undefined);
+  const fields = new Map<string, string>();
+  let handed = false;
+  let failed = false;
 
-/** Reads a multipart text field (small: a kind, an option). */
-export async function partText(part: MultipartPart, limit = 4096): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of part.body) {
-    size += chunk.length;
-    if (size > limit) throw new MultipartError(`The form field "${part.name}" is too long.`);
-    chunks.push(chunk);
-  }
-  return new TextDecoder().decode(concat(chunks, size));
-}
+  const fail = (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    const refusal = formError(error);
+    form.reject(refusal);
+    if (!handed) outcome.reject(refusal);
+    // Not inside busboy's own callback (it goes on using the part it is in): on the next tick. That ends
+    // an unfinished file part with the same error, so its reader sees it.
+    process.nextTick(() => {
+      parser.destroy(refusal);
+      source.destroy();
+    });
+  };
 
-class ByteQueue {
-  private buffer: Uint8Array = new Uint8Array(0);
-  private done = false;
-  constructor(private readonly source: AsyncIterator<Uint8Array>) {}
-
-  private async fill(): Promise<boolean> {
-    if (this.done) return false;
-    const next = await this.source.next();
-    if (next.done) {
-      this.done = true;
-      return false;
+  parser.on("field", (name, value, info) => {
+    if (failed) return;
+    if (!name) return fail(badRequest("A form part has no name."));
+    if (name === "file") return fail(badRequest("The `file` part has no file name: send the CSV as a file (with curl: -F file=@values.csv)."));
+    if (info.valueTruncated) return fail(badRequest(`The form field "${name}" is longer than ${FIELD_BYTES} bytes.`));
+    fields.set(name, value);
+  });
+  parser.on("file", (name, stream, info) => {
+    // A file part ended by a refusal errors; its reader (if any) is told through its own iteration.
+    stream.on("error", () => undefined);
+    if (failed || name !== "file") {
+      stream.resume();
+      return fail(badRequest(`The form has a file part named "${name ?? ""}"; send the CSV as the \`file\` part.`));
     }
-    this.buffer = this.buffer.length === 0 ? next.value : concat([this.buffer, next.value], this.buffer.length + next.value.length);
-    return true;
-  }
+    stream.on("limit", () => fail(options.tooLarge()));
+    handed = true;
+    const file: UploadedFile = { fields: new Map(fields), fileName: info.filename || null, contentType: info.mimeType || null, bytes: fileBytes(stream, form.promise) };
+    consume(file).then(outcome.resolve, outcome.reject);
+  });
+  parser.on("filesLimit", () => fail(badRequest("The form has more than one file. Send one CSV file per upload.")));
+  parser.on("fieldsLimit", () => fail(badRequest(`The form has more than ${MAX_FIELDS} fields. Send only \`kind\` and the \`file\` part.`)));
+  parser.on("partsLimit", () => fail(badRequest(`The form has more than ${MAX_PARTS} parts. Send only \`kind\` and the \`file\` part.`)));
+  parser.on("error", fail);
+  source.on("error", fail);
+  parser.on("finish", () => {
+    form.resolve();
+    if (!handed) outcome.reject(badRequest("The form has no `file` part."));
+  });
+  source.pipe(parser);
 
-  async take(n: number): Promise<string> {
-    while (this.buffer.length < n) if (!(await this.fill())) throw new MultipartError("The upload ended early.");
-    const text = new TextDecoder().decode(this.buffer.subarray(0, n));
-    this.buffer = this.buffer.subarray(n);
-    return text;
-  }
-
-  async headerBlock(): Promise<Map<string, string>> {
-    const end = encoder.encode("\r\n\r\n");
-    for (;;) {
-      const at = indexOf(this.buffer, end, 0);
-      if (at !== -1) {
-        const text = new TextDecoder().decode(this.buffer.subarray(0, at));
-        this.buffer = this.buffer.subarray(at + end.length);
-        const headers = new Map<string, string>();
-        for (const line of text.split("\r\n")) {
-          const colon = line.indexOf(":");
-          if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-        }
-        return headers;
-      }
-      if (this.buffer.length > MAX_HEADER_BYTES) throw new MultipartError("A form part's headers are too long.");
-      if (!(await this.fill())) throw new MultipartError("The upload ended early.");
-    }
-  }
-
-  /** Yields the bytes before the next `marker` and consumes the marker. */
-  async *until(marker: Uint8Array): AsyncGenerator<Uint8Array> {
-    for (;;) {
-      const at = indexOf(this.buffer, marker, 0);
-      if (at !== -1) {
-        if (at > 0) yield this.buffer.slice(0, at);
-        this.buffer = this.buffer.subarray(at + marker.length);
-        return;
-      }
-      // Keep a tail that could be the start of the marker.
-      const safe = this.buffer.length - marker.length + 1;
-      if (safe > 0) {
-        yield this.buffer.slice(0, safe);
-        this.buffer = this.buffer.subarray(safe);
-      }
-      if (!(await this.fill())) throw new MultipartError("The upload ended early (the form is not closed).");
+  try {
+    return await outcome.promise;
+  } finally {
+    // Whatever ended the upload, nothing more of the body is read.
+    if (!parser.writableFinished) {
+      failed = true;
+      parser.destroy();
+      source.destroy();
     }
   }
 }
 
-function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
-  const first = needle[0];
-  for (let i = haystack.indexOf(first, from); i !== -1 && i <= haystack.length - needle.length; i = haystack.indexOf(first, i + 1)) {
-    let match = true;
-    for (let k = 1; k < needle.length; k++) {
-      if (haystack[i + k] !== needle[k]) {
-        match = false;
-        break;
-      }
-    }
-    if (match) return i;
+async function* fileBytes(stream: Readable, form: Promise<void>): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } catch (error) {
+    throw formError(error);
   }
-  return -1;
+  await form;
 }
 
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+/** Busboy's own errors in words a person sending the form can act on; ours pass through. */
+function formError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Unexpected end of (form|file)/.test(message)) return badRequest("The upload ended early (the form is not closed).");
+  if (/Malformed part header/.test(message)) return badRequest("A form part's headers are malformed or longer than 16 KB.");
+  if (/Boundary not found/.test(message)) return badRequest("The multipart/form-data content type has no boundary.");
+  if (/Malformed content type/.test(message)) return badRequest("The multipart/form-data content type is malformed.");
+  return badRequest(`The upload is not a well-formed multipart form (${message}).`);
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }

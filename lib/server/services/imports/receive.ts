@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { badRequest } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { assertCsvContentType, assertDeclaredSize } from "@/lib/server/http/csv-upload";
-import { boundaryOf, MultipartError, partText, readMultipart } from "./multipart";
+import { isMultipartForm, readUploadForm } from "./multipart";
 import { MAX_IMPORT_BYTES, storeUpload, tooLarge } from "./storage";
 
 /**
@@ -26,28 +26,17 @@ export async function receiveUpload(request: UploadRequest): Promise<string> {
   assertDeclaredSize(request.headers, MAX_IMPORT_BYTES + MULTIPART_OVERHEAD, tooLarge);
   if (!request.body) throw badRequest("The request has no file. Send it as multipart/form-data with a `file` part.");
   const contentType = request.headers.get("content-type");
-  const boundary = boundaryOf(contentType);
-  const source = chunksOf(request.body);
-  if (!boundary) {
+  if (!isMultipartForm(contentType)) {
     assertCsvContentType(contentType, "multipart/form-data or as text/csv");
     if (!request.kind) throw badRequest("Say what the file holds: ?kind=metric-values (see GET /api/v1/imports/kinds).");
-    return storeUpload({ kind: request.kind, fileName: request.fileName ?? "upload.csv", bytes: source, actor: request.actor, user: request.user });
+    return storeUpload({ kind: request.kind, fileName: request.fileName ?? "upload.csv", bytes: chunksOf(request.body), actor: request.actor, user: request.user });
   }
-  let kind = request.kind;
-  try {
-    for await (const part of readMultipart(source, boundary)) {
-      if (part.name === "kind") kind = (await partText(part)).trim();
-      else if (part.name === "file") {
-        if (!kind) throw badRequest("Send the `kind` field before the `file` part (or as ?kind=).");
-        assertCsvContentType(part.contentType);
-        return await storeUpload({ kind, fileName: part.fileName || request.fileName || "upload.csv", bytes: part.body, actor: request.actor, user: request.user });
-      }
-    }
-  } catch (error) {
-    if (error instanceof MultipartError) throw badRequest(error.message);
-    throw error;
-  }
-  throw badRequest("The form has no `file` part.");
+  return readUploadForm(contentType, request.body, { maxFileBytes: MAX_IMPORT_BYTES, tooLarge }, async (file) => {
+    const kind = file.fields.get("kind")?.trim() || request.kind;
+    if (!kind) throw badRequest("Send the `kind` field before the `file` part (or as ?kind=).");
+    assertCsvContentType(file.contentType);
+    return storeUpload({ kind, fileName: file.fileName || request.fileName || "upload.csv", bytes: file.bytes, actor: request.actor, user: request.user });
+  });
 }
 
 async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
