@@ -1,6 +1,7 @@
 import { addDays, weekStartOf } from "@/lib/domain/time";
 import { BUILT_IN_METRICS, type BuiltInMetric } from "@/lib/metrics/catalog";
 import type { SqlRunner } from "@/lib/server/sql-runner";
+import { composeItems } from "@/lib/server/services/surveys/compose";
 import { teamCount, type Scale } from "./scale";
 
 /**
@@ -313,8 +314,8 @@ export async function generateDataset(runner: SqlRunner, scale: Scale, window: D
   }, log);
 
   await timed(steps, "SurveyResponse", async () => {
-    const items = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ id: `ps${n}`, kind: "likert7", text: `Statement ${n}`, reverse: n % 2 === 1 && n < 6 }));
-    items.push({ id: "enps", kind: "nps", text: "How likely are you to recommend your team as a place to work?", reverse: false });
+    // The same items a survey made from the psychological-safety and eNPS templates stores.
+    const items = composeItems({ templates: ["psychological-safety", "enps"], items: [], excludeItems: ["comment"] });
     await runner.query(`INSERT INTO "Survey" ("id", "title", "items") VALUES ('bsv-1', 'Quarterly engagement', $1::jsonb)`, [JSON.stringify(items)]);
     await runner.query(
       `INSERT INTO "SurveyRun" ("id", "surveyId", "title", "opensOn", "closesOn")
@@ -329,7 +330,7 @@ export async function generateDataset(runner: SqlRunner, scale: Scale, window: D
     const cells = scale.surveyRuns * teams;
     const base = Math.floor(scale.surveyResponses / cells);
     const extra = scale.surveyResponses - base * cells;
-    const answers = items.map((it) => `'${it.id}', ${it.kind === "nps" ? `abs(hashtext(x.id || '${it.id}')) % 11` : `1 + abs(hashtext(x.id || '${it.id}')) % 7`}`).join(", ");
+    const answers = items.map((it) => `'${it.id}', ${it.kind === "scale0to10" ? `abs(hashtext(x.id || '${it.id}')) % 11` : `1 + abs(hashtext(x.id || '${it.id}')) % 7`}`).join(", ");
     await runner.query(
       `INSERT INTO "SurveyResponse" ("id", "runId", "teamId", "answers")
        SELECT x.id, x.run, x.team, jsonb_build_object(${answers})
