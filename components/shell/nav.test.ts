@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isActiveHref, visibleNavItems, type NavItem } from "./nav";
+import { isActiveHref, NAV_ITEMS, visibleNavItems, type NavItem } from "./nav";
 
 describe("visibleNavItems", () => {
   const items: NavItem[] = [
@@ -13,6 +13,13 @@ describe("visibleNavItems", () => {
     expect(visibleNavItems(items, leader).map((i) => i.label)).toEqual(["Overview", "Review"]);
     expect(visibleNavItems(items, () => false).map((i) => i.label)).toEqual(["Overview"]);
     expect(visibleNavItems(items, () => true)).toHaveLength(3);
+  });
+
+  it("offers Import only to those who may enter data (the page refuses everyone else)", () => {
+    const viewer = visibleNavItems(NAV_ITEMS, (action) => action === "read").map((i) => i.href);
+    expect(viewer).not.toContain("/import");
+    const manager = visibleNavItems(NAV_ITEMS, (action) => action === "read" || action === "enterData").map((i) => i.href);
+    expect(manager).toContain("/import");
   });
 });
 

@@ -23,7 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/experiments", label: "Experiments" },
   { href: "/my-teams", label: "My teams", action: "enterData" },
   { href: "/missing-data", label: "Missing data", action: "viewMissingData" },
-  { href: "/import", label: "Import" },
+  { href: "/import", label: "Import", action: "enterData" },
   { href: "/admin", label: "Admin", action: "admin" },
 ];
 

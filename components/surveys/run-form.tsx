@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { REPEATS, type Repeat } from "@/lib/validation/surveys";
+import { defaultClosesOn, REPEATS, type Repeat } from "@/lib/validation/surveys";
 import { postJson } from "./post-json";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
@@ -19,7 +19,9 @@ interface RunFormProps {
 export function RunForm({ surveyId, teams, groups, today }: RunFormProps) {
   const router = useRouter();
   const [opensOn, setOpensOn] = useState(today);
-  const [closesOn, setClosesOn] = useState(today);
+  const [closesOn, setClosesOn] = useState(() => defaultClosesOn(today));
+  // The closing day follows the opening day until the author picks one.
+  const [closesChosen, setClosesChosen] = useState(false);
   const [repeat, setRepeat] = useState<Repeat>("none");
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [groupIds, setGroupIds] = useState<string[]>([]);
@@ -40,8 +42,14 @@ export function RunForm({ surveyId, teams, groups, today }: RunFormProps) {
     >
       <h2 id="run-form-heading" className="text-lg font-semibold text-slate-900">Open a run</h2>
       <div className="grid gap-3 sm:grid-cols-3">
-        <label className="text-sm font-medium">Opens on<input type="date" required value={opensOn} onChange={(e) => setOpensOn(e.target.value)} className={INPUT} /></label>
-        <label className="text-sm font-medium">Closes on<input type="date" required value={closesOn} onChange={(e) => setClosesOn(e.target.value)} className={INPUT} /></label>
+        <label className="text-sm font-medium">Opens on<input type="date" required value={opensOn} onChange={(e) => {
+              setOpensOn(e.target.value);
+              if (!closesChosen) setClosesOn(defaultClosesOn(e.target.value));
+            }} className={INPUT} /></label>
+        <label className="text-sm font-medium">Closes on<input type="date" required value={closesOn} onChange={(e) => {
+              setClosesOn(e.target.value);
+              setClosesChosen(true);
+            }} className={INPUT} /></label>
         <label className="text-sm font-medium">
           Repeat
           <select value={repeat} onChange={(e) => setRepeat(e.target.value as Repeat)} className={INPUT}>

@@ -82,6 +82,17 @@ export const createSurveyInput = z
   .refine((v) => v.templates.length + v.items.length > 0, { message: "Pick a template or add an item.", path: ["templates"] });
 export type CreateSurveyInput = z.infer<typeof createSurveyInput>;
 
+/** A run stays open two weeks unless its author says otherwise: long enough for people on leave to answer. */
+export const DEFAULT_RUN_DAYS = 14;
+
+/** The closing day a new run is offered: the last of DEFAULT_RUN_DAYS days from the day it opens. */
+export function defaultClosesOn(opensOn: string): string {
+  const day = new Date(`${opensOn}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return opensOn;
+  day.setUTCDate(day.getUTCDate() + DEFAULT_RUN_DAYS - 1);
+  return day.toISOString().slice(0, 10);
+}
+
 export const createRunInput = z
   .object({
     title: z.string().trim().max(120).optional(),

@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { periodLabel } from "@/lib/domain/time";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { listMissingData } from "@/lib/server/services/missing-data";
+
+export const metadata: Metadata = { title: "Missing data" };
 
 export default async function MissingDataPage() {
   await connection();

@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { EntryGrid } from "@/components/entry/entry-grid";
 import { entryContext } from "@/lib/server/data/metric-values";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { writableTeamIds } from "@/lib/server/permissions";
+
+export const metadata: Metadata = { title: "My teams" };
 
 export default async function MyTeamsPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
   await connection();

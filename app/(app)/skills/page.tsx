@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { SkillsPage } from "@/components/skills/skills-page";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { writableTeamIds } from "@/lib/server/permissions";
+
+export const metadata: Metadata = { title: "Skills" };
 
 export default async function Skills({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();

@@ -7,6 +7,7 @@ import { hasBearer, verifyBearer, type TokenPrincipal, type TokenScope } from "@
 import { HttpError, forbidden, isDatabaseUnavailable, unauthorized } from "@/lib/server/errors";
 import { assertCan, type Action } from "@/lib/server/permissions";
 import { actorOf, type Actor } from "./actor";
+import { issueSentence } from "@/lib/validation/issue-text";
 
 /**
  * The one wrapper every route handler goes through: authentication (session cookie or API token),
@@ -57,9 +58,9 @@ export function errorResponse(error: unknown): NextResponse {
   }
   if (error instanceof z.ZodError) {
     const issues = issuesOf(error);
-    const first = issues[0];
+    const first = error.issues[0];
     return NextResponse.json(
-      { error: "invalid", message: first ? `${first.path || "request"}: ${first.message}` : "Invalid request.", issues },
+      { error: "invalid", message: first ? issueSentence({ path: first.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: first.message }) : "Invalid request.", issues },
       { status: 400 },
     );
   }

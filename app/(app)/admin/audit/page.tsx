@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -6,6 +7,8 @@ import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { auditPage } from "@/lib/server/services/audit-read";
 import { auditQuery } from "@/lib/validation/audit";
+
+export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();

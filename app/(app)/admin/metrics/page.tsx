@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { CatalogManager } from "@/components/catalog/catalog-manager";
 import { listTeams } from "@/lib/server/data/org";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { listCatalog } from "@/lib/server/services/metric-catalog";
+
+export const metadata: Metadata = { title: "Metric catalog" };
 
 export default async function MetricCatalogPage() {
   await connection();

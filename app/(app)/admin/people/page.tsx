@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { PeopleAdmin } from "@/components/retention/admin/people-admin";
 import { listTeams } from "@/lib/server/data/org";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { listCareerLevels } from "@/lib/server/services/people/career-levels";
+
+export const metadata: Metadata = { title: "People" };
 
 export default async function PeopleAdminPage() {
   await connection();

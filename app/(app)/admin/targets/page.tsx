@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { TargetsManager } from "@/components/targets/targets-manager";
 import { weekStartOf } from "@/lib/domain/time";
@@ -5,6 +6,8 @@ import { getOrgSettings, listGroups, listTeams } from "@/lib/server/data/org";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { listCatalog } from "@/lib/server/services/metric-catalog";
 import { listTargets } from "@/lib/server/services/targets";
+
+export const metadata: Metadata = { title: "Targets" };
 
 export default async function TargetsPage() {
   await connection();
