@@ -163,6 +163,35 @@ test.describe("weekly entry", () => {
     await expect(card.getByRole("columnheader", { name: "Target" })).toHaveCount(1);
   });
 
+  test("an admin corrects a target in place and deletes one set by mistake", async ({ page }) => {
+    await signIn(page, "ADMIN");
+    await page.goto("/admin/targets");
+    const form = page.getByRole("form", { name: "Set a target" });
+    await form.getByLabel("Metric").selectOption({ label: "Deployments" });
+    await form.getByLabel(/^Green/).fill("77");
+    await form.getByLabel(/^Amber/).fill("55");
+    await form.getByLabel(/^Effective from/).fill("2021-03-01");
+    await form.getByRole("button", { name: "Save target" }).click();
+    await expect(form.getByRole("status")).toContainText("Target saved for Deployments");
+
+    const label = "Organisation from 2021-03-01";
+    await page.getByRole("button", { name: `Edit the target for ${label}` }).click();
+    await page.getByLabel(`Amber for ${label}`).fill("88");
+    await page.getByRole("form", { name: `Correct the target for ${label}` }).getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("alert")).toContainText("green must be at or above amber");
+    await page.getByLabel(`Amber for ${label}`).fill("66");
+    await page.getByRole("form", { name: `Correct the target for ${label}` }).getByRole("button", { name: "Save" }).click();
+    const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: `Edit the target for ${label}` }) });
+    await expect(row.getByRole("cell").nth(2)).toHaveText("66");
+
+    await page.getByRole("button", { name: `Delete the target for ${label}` }).click();
+    await page.getByRole("group", { name: `Delete the target for ${label}?` }).getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByRole("button", { name: `Edit the target for ${label}` })).toHaveCount(0);
+    await page.reload();
+    await form.getByLabel("Metric").selectOption({ label: "Deployments" });
+    await expect(page.getByRole("button", { name: `Edit the target for ${label}` })).toHaveCount(0);
+  });
+
   test("the audit trail shows value and target changes with before and after", async ({ page }) => {
     await signIn(page, "ADMIN");
     await page.goto("/admin/audit");

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/catalog/send-json";
 import type { TargetView } from "@/lib/server/services/targets";
 import { targetBandsProblem } from "@/lib/validation/targets";
+import { TargetRow } from "./target-row";
 
 interface MetricOption {
   id: string;
@@ -22,7 +23,7 @@ interface Props {
   today: string;
 }
 
-/** Set a metric's green/amber bands for the org, a group or a team from a date on; earlier targets stay as history. */
+/** Set a metric's green/amber bands for the org, a group or a team from a date on; earlier targets stay as history and can be corrected or deleted. */
 export function TargetsManager({ metrics, groups, teams, targets, today }: Props) {
   const router = useRouter();
   const [metricId, setMetricId] = useState(metrics[0]?.id ?? "");
@@ -112,17 +113,12 @@ export function TargetsManager({ metrics, groups, teams, targets, today }: Props
                 <th scope="col" className="p-2">Amber</th>
                 <th scope="col" className="p-2">Effective from</th>
                 <th scope="col" className="p-2">Set on</th>
+                <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody>
               {shown.map((t) => (
-                <tr key={t.id} className="border-b border-slate-200">
-                  <td className="p-2">{t.scopeType === "ORG" ? "Organisation" : `${t.scopeType === "GROUP" ? "Group" : "Team"}: ${t.scopeName}`}</td>
-                  <td className="p-2 tabular-nums">{t.green}</td>
-                  <td className="p-2 tabular-nums">{t.amber}</td>
-                  <td className="p-2">{t.effectiveFrom}</td>
-                  <td className="p-2">{t.createdAt.slice(0, 10)}</td>
-                </tr>
+                <TargetRow key={t.id} target={t} direction={metric?.direction} />
               ))}
             </tbody>
           </table>

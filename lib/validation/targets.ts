@@ -16,6 +16,14 @@ export const createTargetBody = z
 
 export type CreateTargetInput = z.infer<typeof createTargetBody>;
 
+/** Correcting a target in place: its bands and the day it applies from (its metric and scope stay). */
+export const updateTargetBody = z.object({
+  green: z.number().finite(),
+  amber: z.number().finite(),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"),
+});
+export type UpdateTargetInput = z.infer<typeof updateTargetBody>;
+
 export const listTargetsQuery = z.object({ metricId: z.string().min(1).optional() });
 
 /**

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
 import { createMetric, listCatalog, removeMetric, updateMetric } from "./metric-catalog";
-import { createTarget, listTargets } from "./targets";
+import { createTarget, deleteTarget, listTargets, updateTarget } from "./targets";
 import { listMissingData } from "./missing-data";
 
 const actor: Actor = { userId: null, label: "admin@example.com" };
@@ -87,6 +87,26 @@ describe("targets", () => {
     ]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "Target", entityId: second.id } });
     expect(audit.before).toEqual({ green: 99, amber: 97, effectiveFrom: "2026-01-05" });
+  });
+
+  it("corrects a target in place and deletes one set by mistake, auditing both", async () => {
+    const slo = await db.metricDefinition.findUniqueOrThrow({ where: { key: "slo_attainment" } });
+    const { id } = await createTarget(actor, { metricId: slo.id, scopeType: "ORG", green: 99, amber: 95, effectiveFrom: "2026-02-02" });
+    await updateTarget(actor, id, { green: 99.9, amber: 99, effectiveFrom: "2026-02-09" });
+    expect((await listTargets({ metricId: slo.id })).find((t) => t.id === id)).toMatchObject({ green: 99.9, amber: 99, effectiveFrom: "2026-02-09" });
+    await expect(updateTarget(actor, id, { green: 90, amber: 99, effectiveFrom: "2026-02-09" })).rejects.toMatchObject({ status: 400 });
+    const edit = await db.auditLog.findFirstOrThrow({ where: { entityType: "Target", entityId: id, action: "update" } });
+    expect([edit.before, edit.after]).toEqual([
+      { green: 99, amber: 95, effectiveFrom: "2026-02-02" },
+      { green: 99.9, amber: 99, effectiveFrom: "2026-02-09" },
+    ]);
+
+    await deleteTarget(actor, id);
+    expect((await listTargets({ metricId: slo.id })).map((t) => t.id)).not.toContain(id);
+    const removal = await db.auditLog.findFirstOrThrow({ where: { entityType: "Target", entityId: id, action: "delete" } });
+    expect(removal.before).toMatchObject({ green: 99.9, amber: 99, effectiveFrom: "2026-02-09", scopeType: "ORG" });
+    await expect(deleteTarget(actor, id)).rejects.toMatchObject({ status: 404 });
+    await expect(updateTarget(actor, id, { green: 99, amber: 95, effectiveFrom: "2026-02-09" })).rejects.toMatchObject({ status: 404 });
   });
 });
 

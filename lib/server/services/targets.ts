@@ -4,12 +4,13 @@ import { db } from "@/lib/server/db";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
-import { targetBandsProblem, type CreateTargetInput } from "@/lib/validation/targets";
+import { targetBandsProblem, type CreateTargetInput, type UpdateTargetInput } from "@/lib/validation/targets";
 
 /**
  * Targets per metric for the organisation, a group or a team. A change is a new row with its effective
  * date, never an overwrite, so a chart of last year keeps the target that applied then
- * (lib/server/services/series.ts picks the one in force per period).
+ * (lib/server/services/series.ts picks the one in force per period). A target entered by mistake can be
+ * corrected in place or deleted; both are audited with the row as it was.
  */
 
 export interface TargetView {
@@ -73,5 +74,52 @@ export async function createTarget(actor: Actor, input: CreateTargetInput): Prom
       tx,
     );
     return created;
+  });
+}
+
+/** Corrects a target's bands or start day. The metric's direction still decides which band is better. */
+export async function updateTarget(actor: Actor, id: string, input: UpdateTargetInput): Promise<{ id: string }> {
+  const row = await db.target.findUnique({
+    where: { id },
+    select: { id: true, scopeType: true, green: true, amber: true, effectiveFrom: true, metric: { select: { name: true, direction: true } } },
+  });
+  if (!row) throw notFound("Target");
+  const problem = targetBandsProblem(row.metric.direction, input.green, input.amber);
+  if (problem) throw badRequest(problem, { issues: [{ path: "amber", message: problem }] });
+  return db.$transaction(async (tx) => {
+    await tx.target.update({ where: { id }, data: { green: input.green, amber: input.amber, effectiveFrom: new Date(input.effectiveFrom) } });
+    await recordAudit(
+      actor,
+      {
+        action: "update", entityType: "Target", entityId: id,
+        summary: `Target for ${row.metric.name} (${row.scopeType.toLowerCase()}) corrected: green ${input.green}, amber ${input.amber} from ${input.effectiveFrom}`,
+        before: { green: row.green, amber: row.amber, effectiveFrom: formatDay(row.effectiveFrom) },
+        after: { green: input.green, amber: input.amber, effectiveFrom: input.effectiveFrom },
+      },
+      tx,
+    );
+    return { id };
+  });
+}
+
+/** Deletes a target; periods it covered fall back to the target in force before it, or to none. */
+export async function deleteTarget(actor: Actor, id: string): Promise<void> {
+  const row = await db.target.findUnique({
+    where: { id },
+    select: { metricId: true, scopeType: true, scopeId: true, green: true, amber: true, effectiveFrom: true, metric: { select: { name: true } } },
+  });
+  if (!row) throw notFound("Target");
+  await db.$transaction(async (tx) => {
+    await tx.target.delete({ where: { id } });
+    await recordAudit(
+      actor,
+      {
+        action: "delete", entityType: "Target", entityId: id,
+        summary: `Target for ${row.metric.name} (${row.scopeType.toLowerCase()}) from ${formatDay(row.effectiveFrom)} deleted`,
+        before: { metricId: row.metricId, scopeType: row.scopeType, scopeId: row.scopeId, green: row.green, amber: row.amber, effectiveFrom: formatDay(row.effectiveFrom) },
+        after: null,
+      },
+      tx,
+    );
   });
 }
