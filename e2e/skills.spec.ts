@@ -71,4 +71,24 @@ test.describe("skills and experiments", () => {
     await expect(busFactor).not.toContainText(`Flutter ${suffix}`);
     await expect(page.getByRole("heading", { name: "Individual proficiency" })).toBeVisible();
   });
+
+  test("an admin sets a team's learning budget and reads its spend against an even pace, per team, apart from per-engineer figures", async ({ page }) => {
+    await signIn(page, "ADMIN");
+    const id = await teamId(page, "Shipper Portal");
+    await page.goto(`/skills?team=${id}`);
+    const year = String(new Date().getUTCFullYear());
+    const budget = page.getByRole("form", { name: "Learning budget" });
+    await budget.getByLabel("Budget year").fill(year);
+    await budget.getByLabel(/^Budget \(/).fill("24000");
+    await budget.getByRole("button", { name: "Set budget" }).click();
+    await expect(budget.getByRole("status")).toHaveText("Budget saved.");
+
+    const report = page.getByTestId("learning-report");
+    await expect(report.getByRole("columnheader", { name: "Hours / engineer" }).first()).toBeVisible();
+    const row = page.getByTestId(`learning-budget-${id}`);
+    await expect(row.getByRole("cell").first()).toContainText("24");
+    await expect(row).toContainText(/On pace|Spending ahead of pace|Spending behind pace|Over budget/);
+    await expect(row.getByRole("img")).toHaveAttribute("aria-label", /^Shipper Portal: /);
+    await expect(page.getByTestId("learning-budgets").getByRole("caption")).toHaveText(`Team budgets, ${year}`);
+  });
 });

@@ -1,17 +1,19 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { LoadState, SelectField } from "@/components/admin/form-controls";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { useLearningReport } from "@/lib/client/use-skills";
+import type { BudgetBurn } from "@/lib/server/services/skills/learning-report";
+import { BUDGET_STATUS_TEXT, budgetPace, type BudgetStatus } from "@/lib/skills/budget";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 import { SEGMENTS } from "@/lib/validation/skills";
 
 const num = (v: number | null, digits = 1) => (v === null ? "—" : formatNumber(v, digits));
 
-/** Hours and spend per engineer and the share of engineers learning, per quarter, by team or segment; and budget burn-down. */
-export function LearningReportPanel({ currency }: { currency: string }) {
-  const thisYear = new Date().getFullYear();
+/** Hours and spend per engineer and the share of engineers learning, per quarter, by team or segment; and each team's budget for the year. */
+export function LearningReportPanel({ currency, today }: { currency: string; today: string }) {
+  const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [segment, setSegment] = useState<(typeof SEGMENTS)[number]>("team");
   const report = useLearningReport(year, segment);
@@ -25,13 +27,23 @@ export function LearningReportPanel({ currency }: { currency: string }) {
       <LoadState isLoading={report.isPending} error={report.error} what="the learning report" />
       {d && (
         <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="learning-report">
-            <caption className="sr-only">Learning per engineer by quarter</caption>
-            <thead className="text-left text-xs text-slate-500">
+          <p className="text-xs text-slate-600">Per engineer: hours and spend divided by the {segment === "team" ? "team's" : "segment's"} average headcount in the quarter. Budgets below are per team for the whole year.</p>
+          <table className="mt-1 min-w-full text-sm" data-testid="learning-report">
+            <caption className="sr-only">Learning per engineer by quarter, {year}</caption>
+            <thead className="text-left text-xs text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3">{segment === "team" ? "Team" : "Segment"}</th>
+                <th scope="col" rowSpan={2} className="py-1 pr-3 align-bottom">{segment === "team" ? "Team" : "Segment"}</th>
                 {d.quarters.map((q) => (
-                  <th key={q} scope="col" className="py-1 pr-3">Q{Math.floor((Number(q.slice(5, 7)) - 1) / 3) + 1} · hours / spend / learning</th>
+                  <th key={q} scope="colgroup" colSpan={3} className="border-l border-slate-200 px-2 py-1 text-center">Q{Math.floor((Number(q.slice(5, 7)) - 1) / 3) + 1}</th>
+                ))}
+              </tr>
+              <tr>
+                {d.quarters.map((q) => (
+                  <Fragment key={q}>
+                    <th scope="col" className="border-l border-slate-200 px-2 py-1 font-normal">Hours / engineer</th>
+                    <th scope="col" className="px-2 py-1 font-normal">Spend / engineer</th>
+                    <th scope="col" className="px-2 py-1 font-normal">Engineers learning</th>
+                  </Fragment>
                 ))}
               </tr>
             </thead>
@@ -40,9 +52,11 @@ export function LearningReportPanel({ currency }: { currency: string }) {
                 <tr key={r.key} className="border-t border-slate-100">
                   <th scope="row" className="py-1 pr-3 text-left font-medium">{r.name}</th>
                   {r.quarters.map((q) => (
-                    <td key={q.quarter} className="py-1 pr-3 tabular-nums">
-                      {num(q.hoursPerEngineer)} h · {q.spendPerEngineer === null ? "—" : formatMoney(q.spendPerEngineer, currency)} · {q.percentWithLearning === null ? "—" : formatPercent(q.percentWithLearning)}
-                    </td>
+                    <Fragment key={q.quarter}>
+                      <td className="border-l border-slate-100 px-2 py-1 text-right tabular-nums">{num(q.hoursPerEngineer)}</td>
+                      <td className="px-2 py-1 text-right tabular-nums">{q.spendPerEngineer === null ? "—" : formatMoney(q.spendPerEngineer, currency)}</td>
+                      <td className="px-2 py-1 text-right tabular-nums">{q.percentWithLearning === null ? "—" : formatPercent(q.percentWithLearning)}</td>
+                    </Fragment>
                   ))}
                 </tr>
               ))}
@@ -54,35 +68,74 @@ export function LearningReportPanel({ currency }: { currency: string }) {
         <summary className="cursor-pointer text-xs font-medium text-blue-700">How is this computed?</summary>
         <p className="mt-2">{SKILLS_EXPLANATIONS.learning_hours} {SKILLS_EXPLANATIONS.learning_spend}</p>
         <p className="mt-1">{SKILLS_EXPLANATIONS.learning_share} Only records naming a person count towards it.</p>
+        <p className="mt-1">A team&apos;s budget is for its whole year. Even pace is the budget spread evenly over the year&apos;s days; within 10% of it either way is on pace.</p>
       </details>
-      {d && d.budgets.length > 0 && (
-        <div>
-          <h3 className="text-base font-medium text-slate-900">Budget burn-down {year}</h3>
-          <ul className="mt-2 space-y-2">
-            {d.budgets.map((b) => {
-              const share = b.budget ? Math.min(100, (b.spent / b.budget) * 100) : null;
-              return (
-                <li key={b.teamId} className="text-sm">
-                  <div className="flex justify-between">
-                    <span>{b.teamName}</span>
-                    <span className="tabular-nums">
-                      {formatMoney(b.spent, currency)} of {b.budget === null ? "no budget set" : formatMoney(b.budget, currency)}
-                    </span>
-                  </div>
-                  {share !== null && (
-                    <div className="h-2 rounded bg-slate-100" role="img" aria-label={`${Math.round(share)}% of the budget spent`}>
-                      <div className={`h-2 rounded ${b.spent > (b.budget ?? 0) ? "bg-red-600" : "bg-blue-700"}`} style={{ width: `${share}%` }} />
-                    </div>
-                  )}
-                  <p className="text-xs text-slate-500">
-                    By month (cumulative): {b.months.filter((m) => m.spent > 0).map((m) => `${m.month} ${formatMoney(m.cumulative, currency)}`).join(" · ") || "nothing spent yet"}
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      )}
+      {d && d.budgets.length > 0 && <BudgetTable budgets={d.budgets} year={year} today={today} currency={currency} />}
     </div>
+  );
+}
+
+const STATUS_CLASS: Record<BudgetStatus, string> = {
+  "no-budget": "text-slate-600",
+  "over-budget": "text-red-800",
+  "ahead-of-pace": "text-amber-800",
+  "on-pace": "text-green-800",
+  "under-pace": "text-slate-700",
+};
+
+/** Each team's spend against its budget for the year, with the month-by-month cumulative spend as a small chart. */
+function BudgetTable({ budgets, year, today, currency }: { budgets: BudgetBurn[]; year: number; today: string; currency: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-sm" data-testid="learning-budgets">
+        <caption className="pb-1 text-left text-base font-medium text-slate-900">Team budgets, {year}</caption>
+        <thead className="text-left text-xs text-slate-600">
+          <tr>
+            <th scope="col" className="py-1 pr-3">Team</th>
+            <th scope="col" className="px-2 py-1 text-right">Budget (year)</th>
+            <th scope="col" className="px-2 py-1 text-right">Spent</th>
+            <th scope="col" className="px-2 py-1 text-right">Spent of budget</th>
+            <th scope="col" className="px-2 py-1 text-right">Even pace by today</th>
+            <th scope="col" className="px-2 py-1">Status</th>
+            <th scope="col" className="px-2 py-1">Spend by month (cumulative)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {budgets.map((b) => {
+            const pace = budgetPace(b.budget, b.spent, year, today);
+            return (
+              <tr key={b.teamId} className="border-t border-slate-100" data-testid={`learning-budget-${b.teamId}`}>
+                <th scope="row" className="py-1 pr-3 text-left font-medium">{b.teamName}</th>
+                <td className="px-2 py-1 text-right tabular-nums">{b.budget === null ? "—" : formatMoney(b.budget, currency)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{formatMoney(b.spent, currency)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{pace.percentSpent === null ? "—" : formatPercent(pace.percentSpent)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{pace.expectedByNow === null ? "—" : formatMoney(pace.expectedByNow, currency)}</td>
+                <td className={`px-2 py-1 ${STATUS_CLASS[pace.status]}`}>{BUDGET_STATUS_TEXT[pace.status]}</td>
+                <td className="px-2 py-1">
+                  <BurnSparkline months={b.months} budget={b.budget} label={`${b.teamName}: ${b.months.filter((m) => m.spent > 0).map((m) => `${m.month} ${formatMoney(m.cumulative, currency)}`).join(", ") || "nothing spent"}`} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Cumulative spend per month as bars against the budget line (dashed); the label reads the same numbers out. */
+function BurnSparkline({ months, budget, label }: { months: BudgetBurn["months"]; budget: number | null; label: string }) {
+  const width = 120;
+  const height = 28;
+  const top = Math.max(budget ?? 0, ...months.map((m) => m.cumulative), 1);
+  const barWidth = width / months.length;
+  return (
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+      {months.map((m, i) => {
+        const h = (m.cumulative / top) * (height - 2);
+        return <rect key={m.month} x={i * barWidth + 1} y={height - h} width={barWidth - 2} height={h} className={budget !== null && m.cumulative > budget ? "fill-red-600" : "fill-blue-700"} />;
+      })}
+      {budget !== null && <line x1={0} x2={width} y1={height - (budget / top) * (height - 2)} y2={height - (budget / top) * (height - 2)} className="stroke-slate-500" strokeDasharray="3 2" />}
+    </svg>
   );
 }

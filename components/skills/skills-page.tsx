@@ -16,12 +16,14 @@ interface Props {
   /** Teams whose data the user may write (null = every team). */
   writableTeamIds: string[] | null;
   currency: string;
+  /** The organisation's date today (YYYY-MM-DD): the learning report's default year and budget pace. */
+  today: string;
   /** Team preselected from the URL (?team=<id>). */
   initialTeamId: string | null;
 }
 
 /** The Skills & capabilities pillar: skills coverage, learning investment and AI adoption, for one team at a time. */
-export function SkillsPage({ isAdmin, writableTeamIds, currency, initialTeamId }: Props) {
+export function SkillsPage({ isAdmin, writableTeamIds, currency, today, initialTeamId }: Props) {
   const scopes = useScopes();
   const teams = scopes.data?.teams ?? [];
   const [picked, setPicked] = useState<string | null>(initialTeamId);
@@ -53,7 +55,7 @@ export function SkillsPage({ isAdmin, writableTeamIds, currency, initialTeamId }
           <OrgGaps isAdmin={isAdmin} />
           <section aria-labelledby="learning-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="learning-heading" className="text-lg font-semibold text-slate-900">Learning investment</h2>
-            <LearningReportPanel currency={currency} />
+            <LearningReportPanel currency={currency} today={today} />
             <h3 className="text-base font-medium text-slate-900">{team.name}: learning records</h3>
             <LearningRecords teamId={team.id} teamSlug={team.slug} canWrite={canWrite} currency={currency} />
           </section>

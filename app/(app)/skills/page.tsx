@@ -4,6 +4,7 @@ import { SkillsPage } from "@/components/skills/skills-page";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { writableTeamIds } from "@/lib/server/permissions";
+import { todayInOrg } from "@/lib/server/services/surveys/runs";
 
 export const metadata: Metadata = { title: "Skills" };
 
@@ -11,12 +12,13 @@ export default async function Skills({ searchParams }: { searchParams: Promise<R
   await connection();
   const { team } = await searchParams;
   const user = await requirePageUser("read", "/skills");
-  const settings = await getOrgSettings();
+  const [settings, today] = await Promise.all([getOrgSettings(), todayInOrg(new Date())]);
   return (
     <SkillsPage
       isAdmin={user.role === "ADMIN"}
       writableTeamIds={writableTeamIds(user)}
       currency={settings.currency}
+      today={today}
       initialTeamId={typeof team === "string" ? team : null}
     />
   );
