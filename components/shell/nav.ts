@@ -12,6 +12,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview" },
+  { href: "/status", label: "Status" },
   { href: "/review", label: "Review" },
   { href: "/compare", label: "Compare" },
   { href: "/packs", label: "Packs" },

@@ -12,4 +12,5 @@ export const queryKeys = {
       [...queryKeys.overview.all(), params.scope, params.range, params.granularity, params.filter.location ?? "", params.filter.sourcing ?? "", params.filter.origin ?? ""] as const,
   },
   scopes: () => [...queryKeys.all, "scopes"] as const,
+  statusGrid: (scope: string, granularity: string) => [...queryKeys.all, "status-grid", scope, granularity] as const,
 };
