@@ -178,7 +178,7 @@ test.describe("weekly entry", () => {
     await page.getByRole("button", { name: `Edit the target for ${label}` }).click();
     await page.getByLabel(`Amber for ${label}`).fill("88");
     await page.getByRole("form", { name: `Correct the target for ${label}` }).getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("alert")).toContainText("green must be at or above amber");
+    await expect(page.getByRole("alert").filter({ hasText: "green must" })).toContainText("green must be at or above amber");
     await page.getByLabel(`Amber for ${label}`).fill("66");
     await page.getByRole("form", { name: `Correct the target for ${label}` }).getByRole("button", { name: "Save" }).click();
     const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: `Edit the target for ${label}` }) });
@@ -205,7 +205,8 @@ test.describe("weekly entry", () => {
 
     await page.getByLabel("Entity type").selectOption("Target");
     await page.getByRole("button", { name: "Filter" }).click();
-    await expect(page.getByTestId("audit-row").first()).toContainText("green");
-    await expect(page.getByTestId("audit-row").first()).toContainText("100000");
+    const targetRow = page.getByTestId("audit-row").filter({ hasText: "green 100000" }).first();
+    await expect(targetRow).toContainText("Target for Deployments");
+    await expect(targetRow).toContainText("amber 99999");
   });
 });

@@ -109,7 +109,7 @@ function GridRow({ row, metrics, granularity, whole, format }: { row: StatusGrid
     <tr className={`border-b border-slate-100 ${whole ? "bg-slate-50 font-medium" : ""}`} data-testid={`status-row-${row.scope.name}`}>
       <th scope="row" className="sticky left-0 z-10 bg-inherit p-2 text-left font-medium">
         <Link href={href} className="text-blue-700 hover:underline">{row.scope.name}</Link>
-        {row.groupName && <span className="block text-xs font-normal text-slate-500">{row.groupName}</span>}
+        {row.groupName && <span className="block text-xs font-normal text-slate-600">{row.groupName}</span>}
       </th>
       {row.cells.map((cell, i) => (
         <GridCellView key={cell.metricKey} cell={cell} metric={metrics[i]!} format={format} />
@@ -121,13 +121,13 @@ function GridRow({ row, metrics, granularity, whole, format }: { row: StatusGrid
 function GridCellView({ cell, metric, format }: { cell: GridCell; metric: MetricInfo; format: (m: MetricInfo, v: number) => string }) {
   if (cell.value === null) {
     return (
-      <td className="p-2 text-xs text-slate-500" data-status="none" data-withheld={cell.withheld ?? undefined}>
+      <td className="p-2 text-xs text-slate-600" data-status="none" data-withheld={cell.withheld ?? undefined}>
         {cell.withheld ? WITHHELD_TEXT[cell.withheld] : <span aria-label="No value">—</span>}
       </td>
     );
   }
   const status = cell.status ? STATUS[cell.status] : null;
-  const tone = cell.improving === null ? "text-slate-600" : cell.improving ? "text-green-700" : "text-red-700";
+  const tone = cell.improving === null ? "text-slate-700" : cell.improving ? "text-green-800" : "text-red-800";
   return (
     <td className={`p-2 tabular-nums ${status?.cell ?? ""}`} data-status={cell.status ?? "none"} title={`${metric.name}, ${cell.label}`}>
       <span className="block">{format(metric, cell.value)}</span>
@@ -140,7 +140,7 @@ function GridCellView({ cell, metric, format }: { cell: GridCell; metric: Metric
           </span>
         )}
       </span>
-      <span className="block text-[11px] text-slate-500">{cell.label}</span>
+      <span className="block text-[11px] text-slate-700">{cell.label}</span>
     </td>
   );
 }
