@@ -44,11 +44,14 @@ try {
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   fs.mkdirSync(out, { recursive: true });
 
+  // The grid is wide: a 1920-pixel window shows every column.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`${base}/status?scope=org&granularity=month`);
   const grid = page.getByTestId("status-grid");
   await grid.waitFor();
   await page.locator("main").screenshot({ path: path.join(out, "status-grid.png") });
 
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${base}/present?metrics=deployments,lead_time,enps,turnover_rate&scope=org&range=1y`);
   await page.locator("canvas").first().waitFor();
   await page.waitForTimeout(500); // the chart's first draw
