@@ -5,6 +5,8 @@ import { formatDay, localDate, mondayOf } from "@/lib/domain/time";
 import type { Answers, SurveyResponse } from "@/lib/engagement/items";
 import { cachedByDataVersion } from "@/lib/server/cache";
 import { db } from "@/lib/server/db";
+import { writeComputed, type ComputedValue } from "@/lib/server/data/metric-value-writer";
+import { transactionRunner } from "@/lib/server/services/ingest/prisma-runner";
 import { badRequest, notFound } from "@/lib/server/errors";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -134,21 +136,18 @@ async function writeRunValues(tx: Tx, run: RunForValues, week: string): Promise<
   const items = readItems(run.survey.items);
   const responses = await tx.surveyResponse.findMany({ where: { runId: run.id, epoch: { not: null } }, select: { id: true, teamId: true, answers: true } });
   const metrics = new Map((await tx.metricDefinition.findMany({ select: { id: true, key: true, unit: true } })).map((m) => [m.key, m]));
-  const weekStart = new Date(week);
+  const values: ComputedValue[] = [];
   for (const { teamId, invited } of run.teams) {
     const rs: SurveyResponse[] = responses.filter((r) => r.teamId === teamId).map((r) => ({ respondentId: r.id, answers: r.answers as Answers }));
     for (const v of teamMetricValues(items, rs, invited)) {
       const metric = metrics.get(v.metricKey);
       if (!metric) continue;
       const value = (v.numerator / v.denominator) * (metric.unit === "percent" ? 100 : 1);
-      const data = { value, numerator: v.numerator, denominator: v.denominator, source: "COMPUTED" as const, note: `Survey run: ${run.title}` };
-      await tx.metricValue.upsert({
-        where: { metricId_teamId_weekStart: { metricId: metric.id, teamId, weekStart } },
-        create: { metricId: metric.id, teamId, weekStart, ...data },
-        update: { ...data, version: { increment: 1 } },
-      });
+      values.push({ metricId: metric.id, teamId, week, value, numerator: v.numerator, denominator: v.denominator });
     }
   }
+  // Through the one computed-value writer: a score a person imported for that team and week stands.
+  await writeComputed(transactionRunner(tx), values, { kind: "values" });
 }
 
 /** Takes the final snapshot of every run whose closing day has passed without one (no scheduler needed). */

@@ -10,6 +10,7 @@ import {
   servicesByTeam,
   type DeliveryRows,
 } from "@/lib/server/data/events";
+import { writeComputed } from "@/lib/server/data/metric-value-writer";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { mapLimited } from "@/lib/domain/async";
 import { sqlRunner } from "@/lib/server/db";
@@ -166,7 +167,6 @@ async function flowForAll(ctx: Context, teamIds: readonly string[]): Promise<Tea
   });
 }
 
-const WRITE_BATCH = 5000;
 /**
  * Teams computed at once: on PostgreSQL one team's queries overlap another's computation (the pool has
  * connections to spare); the embedded database runs one statement at a time anyway.
@@ -175,8 +175,9 @@ const TEAM_CONCURRENCY = isEmbedded ? 1 : 3;
 
 /**
  * Writes each team's values for its keys and weeks, touching only what changed: a value that differs is
- * upserted, a computed value no longer produced is deleted, equal values are left alone; then the roll-ups
- * of the changed (metric, week) pairs are rewritten. Manager-entered values (MANUAL, IMPORT) are kept.
+ * upserted, a computed value no longer produced is deleted, equal values are left alone (through the one
+ * computed-value writer, lib/server/data/metric-value-writer.ts, whose rule keeps values people gave); then
+ * the roll-ups of the changed (metric, week) pairs are rewritten.
  */
 async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promise<RecomputeResult> {
   const keys = [...new Set(all.flatMap((t) => t.keys))];
@@ -189,63 +190,13 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
   const note = (r: { metricId: string; week: string }) => changed.add(`${r.metricId}|${r.week}`);
 
   await runner.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-      const batch = rows.slice(i, i + WRITE_BATCH);
-      const written = await tx.query<{ metricId: string; week: string }>(
-        `INSERT INTO "MetricValue" AS v ("metricId", "teamId", "weekStart", "value", "numerator", "denominator", "source", "updatedAt")
-         SELECT m, t, w, x.v, n, d, 'COMPUTED'::"ValueSource", CURRENT_TIMESTAMP
-         FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[], $6::float8[]) AS x(m, t, w, v, n, d)
-         ON CONFLICT ("metricId", "teamId", "weekStart") DO UPDATE
-           SET "value" = EXCLUDED."value", "numerator" = EXCLUDED."numerator", "denominator" = EXCLUDED."denominator",
-               "source" = 'COMPUTED', "note" = NULL, "enteredById" = NULL, "importId" = NULL,
-               "version" = v."version" + 1, "updatedAt" = CURRENT_TIMESTAMP
-           WHERE v."source" NOT IN ('MANUAL', 'IMPORT')
-             AND (v."source" <> 'COMPUTED' OR (v."value", v."numerator", v."denominator") IS DISTINCT FROM (EXCLUDED."value", EXCLUDED."numerator", EXCLUDED."denominator"))
-         RETURNING v."metricId", to_char(v."weekStart", 'YYYY-MM-DD') AS week`,
-        [
-          batch.map((r) => metricId.get(r.key) as string),
-          batch.map((r) => r.teamId),
-          batch.map((r) => r.week),
-          batch.map((r) => r.value),
-          batch.map((r) => r.numerator),
-          batch.map((r) => r.denominator),
-        ],
-      );
-      written.forEach(note);
-    }
-    // Computed values of the recomputed (team, metric, week) cells that no event produces any more.
-    for (const group of chunks(all.filter((t) => t.weeks.length > 0), TEAM_CHUNK)) {
-      const cells = { teams: [] as string[], metrics: [] as string[], weeks: [] as string[] };
-      const kept = { teams: [] as string[], metrics: [] as string[], weeks: [] as string[] };
-      for (const t of group) {
-        for (const k of t.keys) {
-          const id = metricId.get(k);
-          if (!id) continue;
-          for (const w of t.weeks) {
-            cells.teams.push(t.teamId);
-            cells.metrics.push(id);
-            cells.weeks.push(w);
-          }
-        }
-        for (const v of t.values) {
-          const id = metricId.get(v.key);
-          if (!id) continue;
-          kept.teams.push(t.teamId);
-          kept.metrics.push(id);
-          kept.weeks.push(v.week);
-        }
-      }
-      const removed = await tx.query<{ metricId: string; week: string }>(
-        `DELETE FROM "MetricValue" v
-         USING unnest($1::text[], $2::text[], $3::date[]) AS c(t, m, w)
-         WHERE v."teamId" = c.t AND v."metricId" = c.m AND v."weekStart" = c.w AND v."source" NOT IN ('MANUAL', 'IMPORT')
-           AND NOT EXISTS (SELECT 1 FROM unnest($4::text[], $5::text[], $6::date[]) AS p(t, m, w)
-                           WHERE p.t = v."teamId" AND p.m = v."metricId" AND p.w = v."weekStart")
-         RETURNING v."metricId", to_char(v."weekStart", 'YYYY-MM-DD') AS week`,
-        [cells.teams, cells.metrics, cells.weeks, kept.teams, kept.metrics, kept.weeks],
-      );
-      removed.forEach(note);
-    }
+    const cells = all.flatMap((t) => t.keys.flatMap((k) => {
+      const id = metricId.get(k);
+      return id ? t.weeks.map((week) => ({ metricId: id, teamId: t.teamId, week })) : [];
+    }));
+    const values = rows.map((r) => ({ metricId: metricId.get(r.key) as string, teamId: r.teamId, week: r.week, value: r.value, numerator: r.numerator, denominator: r.denominator }));
+    const written = await writeComputed(tx, values, { kind: "cells", cells });
+    written.changed.forEach(note);
   });
   // Not inside the transaction above: the roll-up refresh reads the group tree through Prisma, which on
   // the embedded database waits for the one connection a raw transaction holds.

@@ -1,5 +1,6 @@
 import "server-only";
 import { addDays, mondayOf, weekStartOf, weeksBetween } from "@/lib/domain/time";
+import { writeComputed } from "@/lib/server/data/metric-value-writer";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { db, sqlRunner } from "@/lib/server/db";
 import { refreshRollups } from "@/lib/server/services/rollups";
@@ -8,13 +9,13 @@ import { PEOPLE_METRIC_KEYS, weeklyPeopleValues, type WeeklyValue } from "./week
 
 /**
  * Rewrites the computed Retention metric values (headcount, hires, turnover, attrition, promotions,
- * mobility, median tenure) per team and week from the roster, then the roll-ups. Called after every
+ * mobility, median tenure) per team and week from the roster, then the roll-ups. Values people entered or
+ * imported for these metrics stand (lib/server/data/metric-value-writer.ts). Called after every
  * roster change, for the teams the change touched from the earliest date it touched.
  */
 
 /** History further back than this is not recomputed: dashboards show two years at most. */
 const MAX_HISTORY_WEEKS = 260;
-const BATCH = 5000;
 
 export interface RecomputeScope {
   /** Teams to recompute; all teams when absent. */
@@ -54,30 +55,10 @@ export async function recomputePeopleMetrics(scope: RecomputeScope = {}): Promis
   }
 
   const runner = await sqlRunner();
-  await runner.transaction(async (tx) => {
-    await tx.query(`DELETE FROM "MetricValue" WHERE "metricId" = ANY($1::text[]) AND "teamId" = ANY($2::text[]) AND "weekStart" BETWEEN $3::date AND $4::date`, [
-      [...ids.values()],
-      teamIds,
-      fromWeek,
-      currentWeek,
-    ]);
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
-      await tx.query(
-        `INSERT INTO "MetricValue" ("metricId", "teamId", "weekStart", "value", "numerator", "denominator", "source", "updatedAt")
-         SELECT m, t, w, v, n, d, 'COMPUTED'::"ValueSource", CURRENT_TIMESTAMP
-         FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[], $6::float8[]) AS x(m, t, w, v, n, d)`,
-        [
-          batch.map((r) => ids.get(r.metric) as string),
-          batch.map((r) => r.teamId),
-          batch.map((r) => r.week),
-          batch.map((r) => r.value),
-          batch.map((r) => r.numerator),
-          batch.map((r) => r.denominator),
-        ],
-      );
-    }
-  });
+  const values = rows.map((r) => ({ metricId: ids.get(r.metric) as string, teamId: r.teamId, week: r.week, value: r.value, numerator: r.numerator, denominator: r.denominator }));
+  await runner.transaction((tx) =>
+    writeComputed(tx, values, { kind: "range", metricIds: [...ids.values()], teamIds, fromWeek, toWeek: currentWeek }),
+  );
   // After the commit: the roll-up refresh reads the team tree through the shared client, which must not
   // wait on this transaction's connection (the embedded database has only one).
   await refreshRollups({ metricIds: [...ids.values()], weeks });

@@ -1,15 +1,16 @@
 import "server-only";
 import { addDays, formatDay, parseDay, weekStartOf } from "@/lib/domain/time";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { writeComputed } from "@/lib/server/data/metric-value-writer";
+import { db, sqlRunner } from "@/lib/server/db";
 import { refreshRollups } from "@/lib/server/services/rollups";
 import type { HeadcountOf, SkillsWeeklyValue } from "./weekly-values";
 
 /**
  * Stores the Skills pillar's computed weekly values (source COMPUTED) for the team-weeks a change
- * touched, then rewrites the roll-ups those values feed. Values a manager entered or imported by
- * hand (MANUAL, IMPORT) stand in for missing data and are never overwritten; seeded and earlier
- * computed values are replaced.
+ * touched, then rewrites the roll-ups those values feed, through the one computed-value writer
+ * (lib/server/data/metric-value-writer.ts): values people gave stand; seeded and earlier computed values
+ * are replaced.
  */
 export interface TeamWeeks {
   teamId: string;
@@ -27,29 +28,17 @@ export async function writeComputedValues(work: readonly TeamWeeks[]): Promise<{
   if (keys.length === 0 || work.every((w) => w.weeks.length === 0)) return { values: 0 };
   const metrics = await db.metricDefinition.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
   const metricId = new Map(metrics.map((m) => [m.key, m.id]));
-  let written = 0;
-  await db.$transaction(async (tx) => {
-    for (const w of work) {
-      if (w.weeks.length === 0) continue;
-      const ids = w.keys.flatMap((k) => metricId.get(k) ?? []);
-      const weekDates = w.weeks.map(parseDay);
-      const kept = await tx.metricValue.findMany({
-        where: { teamId: w.teamId, metricId: { in: ids }, weekStart: { in: weekDates }, source: { in: ["MANUAL", "IMPORT"] } },
-        select: { metricId: true, weekStart: true },
-      });
-      const keep = new Set(kept.map((k) => `${k.metricId}|${formatDay(k.weekStart)}`));
-      await tx.metricValue.deleteMany({
-        where: { teamId: w.teamId, metricId: { in: ids }, weekStart: { in: weekDates }, source: { notIn: ["MANUAL", "IMPORT"] } },
-      });
-      const data = w.values.flatMap((v) => {
-        const id = metricId.get(v.key);
-        if (!id || keep.has(`${id}|${v.week}`)) return [];
-        return [{ metricId: id, teamId: w.teamId, weekStart: parseDay(v.week), value: v.value, numerator: v.numerator, denominator: v.denominator, source: "COMPUTED" as const }];
-      });
-      if (data.length) await tx.metricValue.createMany({ data });
-      written += data.length;
-    }
-  });
+  const cells = work.flatMap((w) => w.keys.flatMap((k) => {
+    const id = metricId.get(k);
+    return id ? w.weeks.map((week) => ({ metricId: id, teamId: w.teamId, week })) : [];
+  }));
+  const values = work.flatMap((w) => w.values.flatMap((v) => {
+    const id = metricId.get(v.key);
+    return id ? [{ metricId: id, teamId: w.teamId, week: v.week, value: v.value, numerator: v.numerator, denominator: v.denominator }] : [];
+  }));
+  const runner = await sqlRunner();
+  const result = await runner.transaction((tx) => writeComputed(tx, values, { kind: "cells", cells }));
+  const written = values.length - result.kept;
   await refreshRollups({ metricIds: [...metricId.values()], weeks: [...new Set(work.flatMap((w) => w.weeks))] });
   return { values: written };
 }
