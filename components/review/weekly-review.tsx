@@ -73,7 +73,7 @@ export function WeeklyReviewView({ initial }: { initial: ReviewParams }) {
           <section aria-labelledby="what-changed" className="space-y-3">
             <h2 id="what-changed" className="text-lg font-semibold text-slate-900">What changed</h2>
             <p className="text-sm text-slate-600">
-              Per pillar, the metrics that moved most against the previous {data.granularity} (worsening first on ties), and those off or near target.
+              Per pillar, the metrics whose move against the previous {data.granularity} is largest for them — measured against each metric&apos;s usual move over the period shown, so rates and counts compare fairly (worsening first on ties) — and those off or near target.
             </p>
             <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3" data-print-grid>
               {data.pillars.map((p) => (
