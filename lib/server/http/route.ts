@@ -53,7 +53,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof HttpError) {
     const headers: Record<string, string> = {};
     const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (error.status === 429 && retry) headers["Retry-After"] = String(retry);
+    if ((error.status === 429 || error.status === 503) && retry) headers["Retry-After"] = String(retry);
     return NextResponse.json({ error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }, { status: error.status, headers });
   }
   if (error instanceof z.ZodError) {

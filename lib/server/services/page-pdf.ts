@@ -1,5 +1,6 @@
 import "server-only";
 import { chromium, type Browser } from "playwright-core";
+import { Gate, GateFull } from "@/lib/domain/async";
 import { env, internalBaseUrl } from "@/lib/server/env";
 import { HttpError } from "@/lib/server/errors";
 
@@ -49,7 +50,24 @@ async function launch(): Promise<Browser> {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * Each PDF runs its own Chromium (~150 MB): two at a time per instance and four waiting; more are refused with
+ * 503 and Retry-After instead of exhausting the server's memory.
+ */
+const printing = new Gate(2, 4);
+
 export async function renderPagePdf(request: PagePdfRequest): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return await printing.run(() => render(request));
+  } catch (error) {
+    if (error instanceof GateFull) {
+      throw new HttpError(503, "busy", "Other PDFs are being printed. Try again in a few seconds.", { retryAfterSeconds: 10 });
+    }
+    throw error;
+  }
+}
+
+async function render(request: PagePdfRequest): Promise<Uint8Array<ArrayBuffer>> {
   const base = request.baseUrl ?? internalBaseUrl();
   const origin = new URL(base).origin;
   const browser = await launch();
