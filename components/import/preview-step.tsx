@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { formatNumber } from "@/lib/format";
 import type { ImportPreview, RowProblem } from "./import-api";
 import { MappingEditor } from "./mapping-editor";
 
@@ -70,8 +71,8 @@ export function PreviewStep({
             </button>
           </div>
           <p className="text-sm" data-testid="preview-counts">
-            {preview.totalRows.toLocaleString()} rows: {preview.validRows.toLocaleString()} ready to import
-            {preview.problemCount > 0 ? `, ${preview.problemCount.toLocaleString()} problems` : ""}.
+            {formatNumber(preview.totalRows)} rows: {formatNumber(preview.validRows)} ready to import
+            {preview.problemCount > 0 ? `, ${formatNumber(preview.problemCount)} problems` : ""}.
           </p>
           {preview.problems.length > 0 && (
             <div role="alert" className="max-h-64 overflow-auto rounded-md bg-amber-50 p-3 text-sm text-amber-900">
@@ -113,7 +114,7 @@ export function PreviewStep({
       )}
       <div className="flex gap-3">
         <button type="button" onClick={onConfirm} disabled={blocked || busy} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50">
-          Import {preview.validRows.toLocaleString()} rows
+          Import {formatNumber(preview.validRows)} rows
         </button>
         <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-4 py-2 text-sm">Choose another file</button>
       </div>
