@@ -74,6 +74,12 @@ export function PreviewStep({
             {formatNumber(preview.totalRows)} rows: {formatNumber(preview.validRows)} ready to import
             {preview.problemCount > 0 ? `, ${formatNumber(preview.problemCount)} problems` : ""}.
           </p>
+          {preview.applyCheckedRows !== null && preview.applyCheckedRows < preview.totalRows && (
+            <p className="text-sm text-slate-700" data-testid="preview-partial-check">
+              The first {formatNumber(preview.applyCheckedRows)} rows were checked against the data exactly as importing checks them; the other{" "}
+              {formatNumber(preview.totalRows - preview.applyCheckedRows)} were checked as read, and any refused when the import runs are listed then.
+            </p>
+          )}
           {preview.problems.length > 0 && (
             <div role="alert" className="max-h-64 overflow-auto rounded-md bg-amber-50 p-3 text-sm text-amber-900">
               <p className="font-medium">

@@ -68,6 +68,23 @@ describe("metric values, long format", () => {
     expect(await db.importChange.count({ where: { importId: again } })).toBe(0);
   });
 
+  it("previews what applying would refuse (a value outside its metric's range), so every row shown as ready imports", async () => {
+    const before = await db.metricValue.count();
+    const id = await upload(["team,metric,week,value", "payments,test_automation,2026-01-05,99.5", "payments,test_automation,2026-01-12,140", "payments,test_automation,2026-01-19,98"].join("\n") + "\n");
+    const preview = await previewImport(id, {}, actor(), admin, NOW);
+    expect(preview.totalRows).toBe(3);
+    expect(preview.validRows).toBe(2);
+    expect(preview.items).toBe(2);
+    expect(preview.problems).toEqual([{ line: 3, column: "value", message: expect.stringMatching(/between 0 and 100/) }]);
+    expect(preview.rows.find((r) => r.line === 3)?.problems).toHaveLength(1);
+    // The preview wrote nothing.
+    expect(await db.metricValue.count()).toBe(before);
+    expect(await db.importChange.count({ where: { importId: id } })).toBe(0);
+
+    const done = await run(id, { skipInvalid: true });
+    expect(done).toMatchObject({ status: "COMPLETED", created: preview.items, skipped: 1 });
+  });
+
   it("fails the whole file on one bad row, naming the line and column, and writes nothing", async () => {
     const before = await db.metricValue.count();
     const id = await upload("team,metric,week,value\npayments,escaped_defects,2026-01-05,2\npayments,escaped_defects,2026-01-12,two\n");

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/server/http/actor";
 import { csvFileRefused } from "@/lib/server/http/csv-upload";
 import type { PreviewOptions } from "@/lib/validation/imports";
 import type { ColumnMapping } from "./kinds/types";
+import { dryRunImport } from "./run";
 import { MappingError, scanFile, type RowProblem } from "./scan";
 import { loadImport, sessionOpener } from "./session";
 import { storedBytes } from "./storage";
@@ -35,15 +36,20 @@ export interface ImportPreview {
   items: number;
   problems: RowProblem[];
   problemCount: number;
+  /**
+   * Rows checked by applying them in a transaction that was rolled back (every check a run makes); null when
+   * the file could not be read. Rows past it (large files) were checked as read and are applied when it runs.
+   */
+  applyCheckedRows: number | null;
   /** A problem with the file as a whole (not CSV, ragged row…): nothing can be imported. */
   fileError: { code: string; message: string; line: number; column?: number } | null;
 }
 
-export async function previewImport(id: string, options: PreviewOptions, actor: Actor, user: SessionUser | null): Promise<ImportPreview> {
+export async function previewImport(id: string, options: PreviewOptions, actor: Actor, user: SessionUser | null, now: Date = new Date()): Promise<ImportPreview> {
   const row = await loadImport(id);
   const preview: ImportPreview = {
     importId: id, kind: row.kind, fileName: row.fileName, header: [], mapping: {}, fields: [], missing: [], unmatched: [],
-    rows: [], totalRows: 0, validRows: 0, items: 0, problems: [], problemCount: 0, fileError: null,
+    rows: [], totalRows: 0, validRows: 0, items: 0, problems: [], problemCount: 0, applyCheckedRows: null, fileError: null,
   };
   try {
     const mapping = options.mapping ?? null;
@@ -69,6 +75,7 @@ export async function previewImport(id: string, options: PreviewOptions, actor: 
     if (error instanceof CsvError) preview.fileError = { code: error.code, message: error.message, line: error.line, column: error.column };
     else if (!(error instanceof MappingError)) throw error;
   }
+  if (!preview.fileError && preview.missing.length === 0 && preview.validRows > 0) await addApplyChecks(preview, options, actor, user, now);
   await db.import.update({
     where: { id },
     data: { totalRows: preview.totalRows, mapping: { columns: preview.mapping, dayOrder: options.dayOrder ?? null } },
@@ -77,12 +84,33 @@ export async function previewImport(id: string, options: PreviewOptions, actor: 
 }
 
 /**
+ * What applying would refuse beyond the file's own checks — a value outside its metric's range, a team the
+ * user may not write, a stale version, a note a jump requires — found by applying the rows in a transaction
+ * that is rolled back (run.ts `dryRunImport`). Their lines stop counting as ready, so nothing the preview
+ * shows as ready can fail when the import runs.
+ */
+async function addApplyChecks(preview: ImportPreview, options: PreviewOptions, actor: Actor, user: SessionUser | null, now: Date): Promise<void> {
+  const dry = await dryRunImport(preview.importId, { mapping: options.mapping ?? null, createUnknown: options.createUnknown ?? false, dayOrder: options.dayOrder }, actor, user, now);
+  preview.applyCheckedRows = dry.appliedRows;
+  const fresh = dry.problems;
+  if (fresh.length === 0) return;
+  const lines = new Set(fresh.map((p) => p.line));
+  for (const shown of preview.rows) shown.problems.push(...fresh.filter((p) => p.line === shown.line));
+  preview.validRows = Math.max(0, preview.validRows - lines.size);
+  if (dry.appliedRows >= preview.totalRows) preview.items = dry.totals.created + dry.totals.updated + dry.totals.unchanged;
+  preview.problemCount += dry.problemCount;
+  for (const p of fresh) if (preview.problems.length < MAX_LISTED_PROBLEMS) preview.problems.push(p);
+  preview.problems.sort((a, b) => a.line - b.line);
+}
+
+
+/**
  * The preview of a file just uploaded. A file that cannot be read as CSV at all (NUL bytes, not UTF-8, a
  * row longer than the limit, a quote never closed…) is refused with a 4xx naming the problem and its line,
  * and the stored upload is deleted, so nothing of it stays behind.
  */
-export async function previewUpload(id: string, options: PreviewOptions, actor: Actor, user: SessionUser | null): Promise<ImportPreview> {
-  const preview = await previewImport(id, options, actor, user);
+export async function previewUpload(id: string, options: PreviewOptions, actor: Actor, user: SessionUser | null, now: Date = new Date()): Promise<ImportPreview> {
+  const preview = await previewImport(id, options, actor, user, now);
   if (preview.fileError) {
     await db.import.delete({ where: { id } });
     throw csvFileRefused(preview.fileError);

@@ -93,62 +93,12 @@ export async function runImport(id: string, options: ImportOptions, actor: Actor
     let session: KindSession<unknown> | null = null;
     const outcome = await db.$transaction(
       async (tx) => {
-        const totals: Counts = { created: 0, updated: 0, unchanged: 0 };
-        let batch: { line: number; item: unknown }[] = [];
-        let columnName = (field: string) => field;
-        let read = 0;
-        // The database writes one batch while the next is read and checked: at most one batch in flight.
-        let writing: Promise<void> = Promise.resolve();
-        let dispatchedAt = 0;
-        let writtenRows = 0;
-        const flush = async () => {
-          await writing;
-          writtenRows = dispatchedAt;
-          dispatchedAt = read;
-          if (batch.length === 0 || !session) return;
-          const items = batch;
-          const opened: KindSession<unknown> = session;
-          batch = [];
-          writing = (async () => {
-            const result = await applyBatch(opened, items, tx, options.skipInvalid, columnName, reject);
-            totals.created += result.created;
-            totals.updated += result.updated;
-            totals.unchanged += result.unchanged;
-            await saveChanges(tx, id, result.changes);
-          })();
-          // A failure surfaces at the next flush; until then it must not count as unhandled.
-          writing.catch(() => {});
-        };
-        const scan = await scanFile({
-          bytes: storedBytes(tx, id),
-          open: sessionOpener(tx, open),
-          mapping,
-          onSetup(setup, opened) {
-            session = opened;
-            columnName = (field) => (setup.mapping[field] === undefined ? field : (setup.header[setup.mapping[field]] ?? field));
-          },
-          async onRow(scanned) {
-            read++;
-            if (scanned.problems.length > 0) scanned.problems.forEach(reject);
-            // Atomic mode writes nothing once a row is refused: the transaction is rolled back below.
-            if (rejectCount > 0 && !options.skipInvalid) return;
-            for (const parsed of scanned.items) batch.push({ line: scanned.line, item: parsed.item });
-            if (batch.length >= BATCH_ITEMS) {
-              await flush();
-              // The embedded database has one connection, held by this transaction: no progress until it commits.
-              if (databaseKind === "postgresql") await db.import.update({ where: { id }, data: { processedRows: writtenRows } });
-            }
-          },
-        });
-        if (rejectCount > 0 && !options.skipInvalid) {
-          // The file's own problems are reported (as a checking pass would have); the writes roll back.
-          await writing.catch(() => {});
-          throw new RefusedRows(scan.rows);
-        }
-        await flush();
-        await writing;
+        const pass = await applyFile(tx, { id, open, mapping, skipInvalid: options.skipInvalid, reject, rejected: () => rejectCount, reportProgress: true });
+        session = pass.session;
+        if (rejectCount > 0 && !options.skipInvalid) throw new RefusedRows(pass.rows);
+        const { totals } = pass;
         await recordAudit(actor, { action: "import", entityType: "Import", entityId: id, summary: `Imported ${row.fileName} (${row.kind}): ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${rejectCount} skipped` }, tx);
-        return { totals, rows: scan.rows };
+        return pass;
       },
       { timeout: RUN_TIMEOUT_MS, maxWait: 60_000 },
     );
@@ -170,6 +120,143 @@ export async function runImport(id: string, options: ImportOptions, actor: Actor
     }
     return finish(id, "FAILED", { created: 0, updated: 0, unchanged: 0 }, rejects, rejectCount, undefined, message);
   }
+}
+
+interface FilePass {
+  totals: Counts;
+  rows: number;
+  session: KindSession<unknown> | null;
+}
+
+interface PassOptions {
+  id: string;
+  open: Parameters<typeof sessionOpener>[1];
+  mapping: ColumnMapping | null;
+  skipInvalid: boolean;
+  reject: (p: RowProblem) => void;
+  /** Where the file's own problems go (found as rows are read); `reject` when absent. */
+  rejectRead?: (p: RowProblem) => void;
+  rejected: () => number;
+  /** Commit the rows written so far to the Import row from a second connection (PostgreSQL). */
+  reportProgress: boolean;
+  /** Apply only the first this many rows (the rest are still read and checked); all when absent. */
+  limitRows?: number;
+}
+
+/**
+ * One pass over the stored file inside the caller's transaction: every row checked as it is read, good rows
+ * applied in batches (the kind's own checks against the database included). In atomic mode nothing more is
+ * written once a row is refused, but the rest of the file is still checked, so every problem is listed.
+ */
+async function applyFile(tx: Client, o: PassOptions): Promise<FilePass> {
+  const totals: Counts = { created: 0, updated: 0, unchanged: 0 };
+  let session: KindSession<unknown> | null = null;
+  let batch: { line: number; item: unknown }[] = [];
+  let columnName = (field: string) => field;
+  let read = 0;
+  // The database writes one batch while the next is read and checked: at most one batch in flight.
+  let writing: Promise<void> = Promise.resolve();
+  let dispatchedAt = 0;
+  let writtenRows = 0;
+  const flush = async () => {
+    await writing;
+    writtenRows = dispatchedAt;
+    dispatchedAt = read;
+    if (batch.length === 0 || !session) return;
+    const items = batch;
+    const opened: KindSession<unknown> = session;
+    batch = [];
+    writing = (async () => {
+      const result = await applyBatch(opened, items, tx, o.skipInvalid, columnName, o.reject);
+      totals.created += result.created;
+      totals.updated += result.updated;
+      totals.unchanged += result.unchanged;
+      await saveChanges(tx, o.id, result.changes);
+    })();
+    // A failure surfaces at the next flush; until then it must not count as unhandled.
+    writing.catch(() => {});
+  };
+  const scan = await scanFile({
+    bytes: storedBytes(tx, o.id),
+    open: sessionOpener(tx, o.open),
+    mapping: o.mapping,
+    onSetup(setup, opened) {
+      session = opened;
+      columnName = (field) => (setup.mapping[field] === undefined ? field : (setup.header[setup.mapping[field]] ?? field));
+    },
+    async onRow(scanned) {
+      read++;
+      if (scanned.problems.length > 0) scanned.problems.forEach(o.rejectRead ?? o.reject);
+      // Atomic mode writes nothing once a row is refused: the transaction is rolled back by the caller.
+      if (o.rejected() > 0 && !o.skipInvalid) return;
+      if (o.limitRows !== undefined && read > o.limitRows) return;
+      for (const parsed of scanned.items) batch.push({ line: scanned.line, item: parsed.item });
+      if (batch.length >= BATCH_ITEMS) {
+        await flush();
+        // The embedded database has one connection, held by this transaction: no progress until it commits.
+        if (o.reportProgress && databaseKind === "postgresql") await db.import.update({ where: { id: o.id }, data: { processedRows: writtenRows } });
+      }
+    },
+  });
+  if (o.rejected() > 0 && !o.skipInvalid) {
+    await writing.catch(() => {});
+    return { totals, rows: scan.rows, session };
+  }
+  await flush();
+  await writing;
+  return { totals, rows: scan.rows, session };
+}
+
+/** Ends a dry run: thrown out of its transaction so that everything it wrote is rolled back. */
+class DryRunDone extends Error {
+  constructor(readonly pass: FilePass) {
+    super("Dry run finished.");
+  }
+}
+
+/** A preview applies at most this many rows, so it answers in seconds; a larger file's rest is checked when it runs. */
+export const DRY_RUN_MAX_ROWS = 20_000;
+
+/** What applying refuses beyond the file's own checks (those the preview reports as it reads). */
+export interface DryRunResult {
+  /** Items applying would create, update or leave unchanged (of the rows applied). */
+  totals: Counts;
+  /** Rows applied: all of them, or the first DRY_RUN_MAX_ROWS. */
+  appliedRows: number;
+  /** Every refusal applying would meet beyond the file's own checks, by line. */
+  problems: RowProblem[];
+  problemCount: number;
+}
+
+/**
+ * Applies the whole file as running it would — every check, the database's included (ranges, permissions,
+ * versions, conflicts) — in a transaction that is then rolled back, and reports what it met. The preview uses
+ * it, so nothing it shows as ready can fail when the import runs.
+ */
+export async function dryRunImport(id: string, options: { mapping: ColumnMapping | null; createUnknown: boolean; dayOrder?: "DMY" | "MDY" }, actor: Actor, user: SessionUser | null, now: Date): Promise<DryRunResult> {
+  const row = await loadImport(id);
+  const problems: RowProblem[] = [];
+  let problemCount = 0;
+  const reject = (p: RowProblem) => {
+    problemCount++;
+    if (problems.length < MAX_STORED_REJECTS) problems.push(p);
+  };
+  const open = { kindKey: row.kind, importId: id, actor, user, createUnknown: options.createUnknown, dayOrder: options.dayOrder, now };
+  try {
+    await db.$transaction(
+      async (tx) => {
+        throw new DryRunDone(await applyFile(tx, { id, open, mapping: options.mapping, skipInvalid: true, reject, rejected: () => problemCount, reportProgress: false, limitRows: DRY_RUN_MAX_ROWS, rejectRead: () => {} }));
+      },
+      { timeout: RUN_TIMEOUT_MS, maxWait: 60_000 },
+    );
+  } catch (error) {
+    if (error instanceof DryRunDone) {
+      problems.sort((a, b) => a.line - b.line);
+      return { totals: error.pass.totals, appliedRows: Math.min(error.pass.rows, DRY_RUN_MAX_ROWS), problems, problemCount };
+    }
+    throw error;
+  }
+  throw new Error("unreachable: a dry run always rolls back");
 }
 
 async function applyBatch(

@@ -4,6 +4,7 @@ import { createApiToken } from "@/lib/server/auth/tokens";
 import { db } from "@/lib/server/db";
 import { serveRoutes, type HttpHost } from "@/lib/testing/http-host";
 import { FIELD_BYTES, MAX_FIELDS, MAX_PARTS } from "./multipart";
+import { DRY_RUN_MAX_ROWS } from "./run";
 
 // The route imports the session reader (Auth.js needs the Next.js runtime); these requests use an API token.
 vi.mock("@/lib/server/auth/current-user", () => ({ getCurrentUser: async () => null }));
@@ -37,7 +38,7 @@ async function post(form: string) {
     headers: { authorization: `Bearer ${token}`, "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
     body: form,
   });
-  return { status: response.status, body: (await response.json()) as { message?: string; preview?: { importId: string; totalRows: number } } };
+  return { status: response.status, body: (await response.json()) as { message?: string; preview?: { importId: string; totalRows: number; applyCheckedRows: number | null } } };
 }
 
 const stored = async () => ({ imports: await db.import.count(), chunks: await db.importChunk.count(), groups: await db.group.count(), audit: await db.auditLog.count() });
@@ -47,6 +48,8 @@ describe("multipart uploads to POST /api/v1/imports", () => {
     const answer = await post(`${field("kind", "groups")}${file(GROUPS, "Gruppen – Q3.csv")}${END}`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     expect(answer.body.preview?.totalRows).toBe(56_000);
+    // A large file is checked by applying its first rows (then rolled back); the rest as they are read.
+    expect(answer.body.preview?.applyCheckedRows).toBe(DRY_RUN_MAX_ROWS);
     const row = await db.import.findUniqueOrThrow({ where: { id: answer.body.preview!.importId }, select: { fileName: true, fileSize: true } });
     expect(row).toEqual({ fileName: "Gruppen – Q3.csv", fileSize: Buffer.byteLength(GROUPS) });
     expect(await db.importChunk.count({ where: { importId: answer.body.preview!.importId } })).toBe(2);
