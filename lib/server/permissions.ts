@@ -61,3 +61,63 @@ export function writableTeamIds(user: SessionUser): string[] | null {
   if (user.role === "ADMIN") return null;
   return user.role === "MANAGER" ? user.managedTeamIds : [];
 }
+
+/**
+ * Who is asking for an object: a signed-in user, an API token (user null, tokenId set), or the system itself
+ * (the CLI, jobs: neither), which may do anything.
+ */
+export interface Caller {
+  user: SessionUser | null;
+  tokenId?: string | null;
+}
+
+/** What an import's access rules need to know about it. */
+export interface ImportAccess {
+  createdById: string | null;
+  createdByTokenId: string | null;
+  /** Its kind carries people records (employee ids, exits): admins only, whoever uploaded it. */
+  peopleData: boolean;
+}
+
+const isSystem = (caller: Caller) => !caller.user && !caller.tokenId;
+const isAdmin = (user: SessionUser | null) => user?.role === "ADMIN";
+
+/** Uploading a kind of import: admins any kind; managers the kinds written per team; tokens with the ingest scope. */
+export function uploadImport(caller: Caller, kind: { access: "admin" | "teamWriter"; peopleData: boolean }): boolean {
+  if (!caller.user) return true;
+  if (isAdmin(caller.user)) return true;
+  return caller.user.role === "MANAGER" && kind.access === "teamWriter" && !kind.peopleData;
+}
+
+/**
+ * Reading an import (its state, its rejects, the list): an import belongs to whoever uploaded it — a user or
+ * an API token — and admins may see every one. Of people data (roster, learning by employee) no user but an
+ * admin sees anything, not even an upload of their own; a token sees only what it sent itself.
+ */
+export function readImport(caller: Caller, row: ImportAccess): boolean {
+  if (isSystem(caller)) return true;
+  if (caller.user) {
+    if (isAdmin(caller.user)) return true;
+    return !row.peopleData && row.createdById === caller.user.id;
+  }
+  return row.createdByTokenId === caller.tokenId;
+}
+
+/** Previewing an import again (new mapping, options): its uploader (if they may still upload) or an admin. */
+export function previewImport(caller: Caller, row: ImportAccess): boolean {
+  if (!readImport(caller, row)) return false;
+  return !caller.user || isAdmin(caller.user) || caller.user.role === "MANAGER";
+}
+
+/** Running an import: the same people as previewing it. */
+export const runImport = previewImport;
+
+/** Undoing an import: its uploader or an admin; people data only by admins. */
+export const undoImport = previewImport;
+
+/** The where-clause of the imports a caller may list (null = all). */
+export function importListFilter(caller: Caller, peopleKinds: readonly string[]): { createdById?: string; createdByTokenId?: string; kind?: { notIn: string[] } } | null {
+  if (isSystem(caller) || isAdmin(caller.user)) return null;
+  if (caller.user) return { createdById: caller.user.id, kind: { notIn: [...peopleKinds] } };
+  return { createdByTokenId: caller.tokenId ?? "" };
+}

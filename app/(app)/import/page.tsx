@@ -29,7 +29,7 @@ export default async function ImportRoute({ searchParams }: { searchParams: Prom
           Every row is checked before anything is written. An import applies fully or not at all, unless you choose to skip invalid rows. Importing the same file twice changes nothing.
         </p>
       </div>
-      <ImportPage kinds={kinds} isAdmin={user.role === "ADMIN"} initialKind={[(await searchParams).kind].flat()[0]} />
+      <ImportPage kinds={kinds} initialKind={[(await searchParams).kind].flat()[0]} />
     </div>
   );
 }
