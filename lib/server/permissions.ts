@@ -62,6 +62,46 @@ export function writableTeamIds(user: SessionUser): string[] | null {
   return user.role === "MANAGER" ? user.managedTeamIds : [];
 }
 
+/** Refuses up front (403) a role that may write no team's data, before per-team or per-row checks. */
+export function assertTeamWriter(user: SessionUser | null | undefined, message = "Only managers and admins can change this data."): void {
+  if (user && !can(user, "enterData")) throw forbidden(message);
+}
+
+/** Creating teams and metrics on the fly while importing (the "create unknown" option): admins only. */
+export function createCatalogEntries(user: SessionUser): boolean {
+  return can(user, "admin");
+}
+
+/** Seeing who holds which skill in a team: admins, and the team's managers. */
+export function viewTeamIndividuals(user: SessionUser, teamId: string): boolean {
+  return canWriteTeam(user, teamId);
+}
+
+/** Logging or editing an experiment: admins and leaders any; a manager only when every team in it is theirs. */
+export function editExperiment(user: SessionUser, teamIds: readonly string[]): boolean {
+  if (user.role === "ADMIN" || user.role === "LEADER") return true;
+  return user.role === "MANAGER" && teamIds.length > 0 && teamIds.every((id) => canWriteTeam(user, id));
+}
+
+/** Experiments may be logged for these teams only (null = any team). */
+export function experimentTeamIds(user: SessionUser): string[] | null {
+  return user.role === "MANAGER" ? user.managedTeamIds : null;
+}
+
+/** Whether the role may log experiments at all (it still needs a team it may log for). */
+export function logExperiments(user: SessionUser): boolean {
+  return user.role !== "VIEWER";
+}
+
+/** Changing or deleting an annotation: an admin, or the leader who wrote it; nobody else, whatever their role. */
+export function editAnnotation(user: SessionUser | null, row: { createdById: string | null }): boolean {
+  if (!user) return false;
+  return user.role === "ADMIN" || (row.createdById !== null && row.createdById === user.id && user.role === "LEADER");
+}
+
+/** The role that administers the organisation: the last active holder must keep it (someone must administer). */
+export const ADMIN_ROLE: Role = "ADMIN";
+
 /**
  * Who is asking for an object: a signed-in user, an API token (user null, tokenId set), or the system itself
  * (the CLI, jobs: neither), which may do anything.

@@ -25,7 +25,7 @@ const tokens = { read: "", ingest: "", ingestRead: "" };
 const ids = { mine: "", roster: "", groups: "", tokenOwn: "" };
 
 type Who = { user?: SessionUser; token?: string };
-const as = (who: Who) => {
+const as = (who: Who): Record<string, string> => {
   actingAs = who.user ?? null;
   return who.token ? { authorization: `Bearer ${who.token}` } : {};
 };

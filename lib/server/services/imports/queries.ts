@@ -73,5 +73,5 @@ export function templateCsv(kindKey: string): { fileName: string; csv: string } 
 }
 
 export function importKindsCatalog() {
-  return IMPORT_KINDS.map((k) => ({ key: k.key, label: k.label, description: k.description, access: k.access, undoable: k.undoable, fields: k.fields }));
+  return IMPORT_KINDS.map((k) => ({ key: k.key, label: k.label, description: k.description, access: k.access, peopleData: k.peopleData ?? false, undoable: k.undoable, fields: k.fields }));
 }
