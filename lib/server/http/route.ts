@@ -84,7 +84,23 @@ async function readBody(request: NextRequest, limit: number): Promise<unknown> {
   }
 }
 
+/**
+ * Query parameters and path segments as text the database can hold: a NUL byte (which PostgreSQL refuses in
+ * text, so it would surface as a 500 from deep inside a query) is a 400 naming the parameter, for every
+ * parameter, read by the route or not.
+ */
+function assertNoNul(values: Iterable<[string, string]>, what: string): void {
+  for (const [name, value] of values) {
+    if (value.includes("\u0000") || name.includes("\u0000")) {
+      throw new HttpError(400, "invalid", `The ${what} "${name.replace(/\u0000/g, "\\0")}" holds a NUL byte (\\0); send text without it.`, {
+        issues: [{ path: name, message: "NUL byte" }],
+      });
+    }
+  }
+}
+
 function queryObject(request: NextRequest): Record<string, string> {
+  assertNoNul(request.nextUrl.searchParams.entries(), "query parameter");
   return Object.fromEntries(request.nextUrl.searchParams.entries());
 }
 
@@ -121,8 +137,10 @@ export function withRoute<Q = undefined, B = undefined, P = Record<string, strin
       } else {
         throw unauthorized("Send an API token: Authorization: Bearer <token>.");
       }
-      const query = options.query ? options.query.parse(queryObject(request)) : (undefined as Q);
+      const rawQuery = queryObject(request);
+      const query = options.query ? options.query.parse(rawQuery) : (undefined as Q);
       const params = (await context.params) ?? ({} as P);
+      assertNoNul(Object.entries(params as Record<string, unknown>).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])), "path segment");
       const actor = actorOf(user, token);
       if (options.authorize) await options.authorize({ request, user, token, actor, query, params });
       const body = options.body ? options.body.parse(await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : (undefined as B);

@@ -170,3 +170,17 @@ describe("keeping uploaded files", () => {
     expect(await db.importChunk.count({ where: { importId: ids.mine } })).toBe(0);
   });
 });
+
+describe("the rejects download", () => {
+  it("names a file with CR, LF, quotes or non-ASCII characters safely (RFC 6266 with an ASCII fallback)", async () => {
+    const name = 'Zürich "Q1"\r\nSet-Cookie: stolen=1.csv';
+    const { id, status } = await send({ user: users.owner }, "metric-values", "team,metric,week,value\npayments,escaped_defects,2026-01-05,x\n", name);
+    expect(status).toBe(201);
+    const res = await call({ user: users.owner }, "GET", `/api/v1/imports/${id}/rejects`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    const header = res.headers.get("content-disposition") ?? "";
+    expect(header).toBe(`attachment; filename="Zurich _Q1_Set-Cookie: stolen=1-rejects.csv"; filename*=UTF-8''Z%C3%BCrich%20%22Q1%22Set-Cookie%3A%20stolen%3D1-rejects.csv`);
+    expect(await res.text()).toContain("line,column,reason");
+  });
+});

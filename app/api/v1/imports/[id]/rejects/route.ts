@@ -1,6 +1,7 @@
 import { withRoute } from "@/lib/server/http/route";
 import { rejectsCsv } from "@/lib/server/services/imports/queries";
 import { callerOf } from "@/lib/server/services/imports/session";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,6 @@ export const GET = withRoute<undefined, undefined, { id: string }>({
   scope: "read",
   handler: async ({ params, user, actor }) => {
     const { fileName, csv } = await rejectsCsv(params.id, callerOf(actor, user));
-    return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName.replace(/"/g, "")}"` } });
+    return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(fileName) } });
   },
 });

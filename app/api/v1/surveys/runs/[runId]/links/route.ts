@@ -1,6 +1,7 @@
 import { withRoute } from "@/lib/server/http/route";
 import { generateLinks, invitationSummary, linksCsv, publicBaseUrl } from "@/lib/server/services/surveys/invitations";
 import { generateLinksInput, linksFormatQuery, type GenerateLinksInput } from "@/lib/validation/surveys";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export const POST = withRoute<{ format: "json" | "csv" }, GenerateLinksInput, { 
     const headers = { "Cache-Control": "no-store" };
     if (query.format === "csv") {
       return new Response(linksCsv(generated.links), {
-        headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="survey-links-${params.runId}.csv"` },
+        headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(`survey-links-${params.runId}.csv`) },
       });
     }
     return Response.json(generated, { status: 201, headers });
