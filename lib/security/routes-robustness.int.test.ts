@@ -112,4 +112,17 @@ describe("every GET route answers what a client can send without a 5xx", () => {
     }
     expect(failures).toEqual([]);
   }, 600_000);
+
+  it("marks every answer of an authenticated route, errors included, Cache-Control: no-store", async () => {
+    const missing: string[] = [];
+    for (const caller of callers) {
+      for (const { route } of routes.filter((r) => r.wrapped)) {
+        actingAs = caller.user;
+        const res = await fetch(`${host.url}${fill(route, "x")}`, { headers: caller.bearer ? { authorization: `Bearer ${token}` } : {} });
+        await res.arrayBuffer();
+        if (!/\bno-store\b/.test(res.headers.get("cache-control") ?? "")) missing.push(`${caller.name} GET ${route}: ${res.status} ${res.headers.get("cache-control")}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  }, 600_000);
 });

@@ -117,7 +117,29 @@ function assertSameOrigin(request: NextRequest): void {
   }
 }
 
+/**
+ * What an authenticated route answers is the caller's own view (their role, their teams, their imports) and is
+ * never to be kept by a browser or a shared cache: every answer of the wrapper, errors included, is `no-store`.
+ */
+function uncached(response: Response): Response {
+  if (/\bno-store\b/.test(response.headers.get("cache-control") ?? "")) return response;
+  try {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  } catch {
+    // A response with immutable headers (one passed on from a fetch) is copied.
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", "no-store");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 export function withRoute<Q = undefined, B = undefined, P = Record<string, string>>(options: RouteOptions<Q, B, P>) {
+  const handle = routeHandler(options);
+  return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => uncached(await handle(request, context));
+}
+
+function routeHandler<Q, B, P>(options: RouteOptions<Q, B, P>) {
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       let user: SessionUser | null = null;
