@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import type { SessionUser } from "@/lib/server/auth/session-user";
+import { requestHost } from "@/lib/server/auth/proxies";
 import { hasBearer, verifyBearer, type TokenPrincipal, type TokenScope } from "@/lib/server/auth/tokens";
 import { HttpError, forbidden, isDatabaseUnavailable, unauthorized } from "@/lib/server/errors";
 import { assertCan, type Action } from "@/lib/server/permissions";
@@ -108,7 +109,7 @@ function queryObject(request: NextRequest): Record<string, string> {
 function assertSameOrigin(request: NextRequest): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = requestHost(request.headers);
   try {
     if (new URL(origin).host !== host) throw forbidden("Cross-site request refused.");
   } catch (error) {
