@@ -9,6 +9,7 @@ import { HttpError, forbidden, isDatabaseUnavailable, unauthorized } from "@/lib
 import { assertCan, type Action } from "@/lib/server/permissions";
 import { actorOf, type Actor } from "./actor";
 import { issueSentence } from "@/lib/validation/issue-text";
+import { readTextCapped } from "./body";
 
 /**
  * The one wrapper every route handler goes through: authentication (session cookie or API token),
@@ -73,10 +74,7 @@ export function errorResponse(error: unknown): NextResponse {
 }
 
 async function readBody(request: NextRequest, limit: number): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > limit) throw new HttpError(413, "too_large", `The request body is larger than ${Math.round(limit / 1024)} kB.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > limit) throw new HttpError(413, "too_large", `The request body is larger than ${Math.round(limit / 1024)} kB.`);
+  const text = await readTextCapped(request, limit);
   if (text.trim() === "") throw new HttpError(400, "invalid", "The request body is empty; send JSON.");
   try {
     return JSON.parse(text);
