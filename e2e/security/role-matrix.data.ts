@@ -84,6 +84,8 @@ export const WRITE_MATRIX: Record<string, Roles> = {
   "POST /api/v1/surveys/runs/[runId]/links": ["allow", "allow", "team", "deny"],
   "POST /api/v1/surveys/runs/[runId]/next": LEADERS,
   "POST /api/v1/surveys/runs/[runId]/publish": LEADERS,
+  "PATCH /api/v1/targets/[id]": ADMIN_ONLY,
+  "DELETE /api/v1/targets/[id]": ADMIN_ONLY,
   "POST /api/v1/targets": ADMIN_ONLY,
   "POST /api/v1/work-items": ADMIN_ONLY,
 };
