@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { API_CSP, baseSecurityHeaders, cameOverHttps, contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { trustedForwarded } from "@/lib/server/auth/proxies";
 import { isSessionCookieName } from "@/lib/server/auth/session-cookie";
 import { databaseReachable, databaseUnavailablePage } from "@/lib/server/database-gate";
 
@@ -39,7 +40,7 @@ function gate(request: NextRequest, forward: Headers | undefined): NextResponse 
 }
 
 export async function proxy(request: NextRequest) {
-  const https = cameOverHttps(request.nextUrl, request.headers);
+  const https = cameOverHttps(request.nextUrl, trustedForwarded(request.headers).proto);
   const base = baseSecurityHeaders({ https });
   if (request.nextUrl.pathname.startsWith("/api/")) {
     return withHeaders(gate(request, undefined), { ...base, "Content-Security-Policy": API_CSP });

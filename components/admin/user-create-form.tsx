@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import type { CreatedUser } from "@/lib/server/services/users";
-import { ROLES, userCreateInput } from "@/lib/validation/admin";
+import { DEFAULT_ROLE, ROLES, roleManagesTeams, userCreateInput } from "@/lib/validation/admin";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password";
 import { adminKeys, useAdminMutation } from "./admin-api";
 import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "./form-controls";
@@ -12,7 +12,7 @@ type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
 
 /** New user: name, email, role, managed teams (managers) and a password — typed, or generated and shown once. */
 export function UserCreateForm({ teams, onClose }: { teams: { id: string; name: string }[]; onClose: () => void }) {
-  const [role, setRole] = useState<(typeof ROLES)[number]>("VIEWER");
+  const [role, setRole] = useState<(typeof ROLES)[number]>(DEFAULT_ROLE);
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [generate, setGenerate] = useState(true);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -27,7 +27,7 @@ export function UserCreateForm({ teams, onClose }: { teams: { id: string; name: 
       email: form.get("email"),
       role,
       password: generate ? undefined : form.get("password"),
-      managedTeamIds: role === "MANAGER" ? teamIds : [],
+      managedTeamIds: roleManagesTeams(role) ? teamIds : [],
     });
     if (!parsed.success) {
       const next: FieldErrors = {};
@@ -53,7 +53,7 @@ export function UserCreateForm({ teams, onClose }: { teams: { id: string; name: 
         <TextField label="Email" name="email" type="email" autoComplete="off" required error={errors.email} />
         <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as typeof role)} options={ROLE_OPTIONS} />
       </div>
-      {role === "MANAGER" && <TeamPicker teams={teams} selected={teamIds} onChange={setTeamIds} />}
+      {roleManagesTeams(role) && <TeamPicker teams={teams} selected={teamIds} onChange={setTeamIds} />}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Initial password</legend>
         <label className="flex items-center gap-2 text-sm text-slate-700">

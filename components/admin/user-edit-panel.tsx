@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import type { AdminUserRow } from "@/lib/server/services/users";
-import { ROLES } from "@/lib/validation/admin";
+import { ROLES, roleManagesTeams } from "@/lib/validation/admin";
 import { password as passwordSchema } from "@/lib/validation/password";
 import { adminKeys, useAdminMutation } from "./admin-api";
 import { DANGER_BUTTON, ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "./form-controls";
@@ -19,7 +19,7 @@ export function UserEditPanel({ user, teams, isSelf, onClose }: { user: AdminUse
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
-      { method: "PATCH", url: `/api/v1/admin/users/${user.id}`, body: { name, role, managedTeamIds: role === "MANAGER" ? teamIds : [] } },
+      { method: "PATCH", url: `/api/v1/admin/users/${user.id}`, body: { name, role, managedTeamIds: roleManagesTeams(role) ? teamIds : [] } },
       { onSuccess: onClose },
     );
   };
@@ -40,7 +40,7 @@ export function UserEditPanel({ user, teams, isSelf, onClose }: { user: AdminUse
             hint={isSelf ? "This is you. The last active admin cannot change their own role." : undefined}
           />
         </div>
-        {role === "MANAGER" && <TeamPicker teams={teams} selected={teamIds} onChange={setTeamIds} />}
+        {roleManagesTeams(role) && <TeamPicker teams={teams} selected={teamIds} onChange={setTeamIds} />}
         <ErrorAlert error={save.error} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className={PRIMARY_BUTTON} disabled={save.isPending}>

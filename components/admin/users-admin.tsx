@@ -5,6 +5,7 @@ import { useFormat } from "@/components/format/format-context";
 import { useState } from "react";
 import { useAdminOrg, useAdminUsers } from "./admin-api";
 import { LoadState, PRIMARY_BUTTON } from "./form-controls";
+import { roleManagesTeams } from "@/lib/validation/admin";
 import { UserCreateForm } from "./user-create-form";
 import { UserEditPanel } from "./user-edit-panel";
 
@@ -55,7 +56,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                   <td className="px-3 py-2">{u.email}</td>
                   <td className="px-3 py-2">{ROLE_NAMES[u.role]}</td>
                   <td className="px-3 py-2">{u.active ? "Active" : "Deactivated"}</td>
-                  <td className="px-3 py-2">{u.role === "MANAGER" ? u.managedTeams.map((t) => t.name).join(", ") || "No teams" : "—"}</td>
+                  <td className="px-3 py-2">{roleManagesTeams(u.role) ? u.managedTeams.map((t) => t.name).join(", ") || "No teams" : "—"}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{(u.lastSignInAt ? f.dateTime(u.lastSignInAt) : "Never")}</td>
                   <td className="px-3 py-2 text-right">
                     <button type="button" className="font-medium text-blue-700 hover:underline" onClick={() => setEditing(u.id)} aria-label={`Edit ${u.email}`}>

@@ -28,6 +28,8 @@ export interface ImportState {
   createdAt: string;
   finishedAt: string | null;
   undoableUntil: string | null;
+  /** Whether the viewer may undo it: its uploader or an admin. */
+  mayUndo: boolean;
   rejects?: RowProblem[];
   rejectsListed?: number;
 }
@@ -90,6 +92,11 @@ export function useImportState(id: string | null) {
 
 export function useImportsList() {
   return useQuery({ queryKey: importKeys.all(), queryFn: ({ signal }) => fetchJson<{ imports: ImportState[] }>("/api/v1/imports", { signal }) });
+}
+
+/** Undoing rewrites data others may rely on: the page asks before it sends the request. */
+export function confirmUndo(fileName: string): boolean {
+  return window.confirm(`Undo the import of ${fileName}? Every row it created is deleted and every row it changed gets its earlier value back.`);
 }
 
 export function useUndoImport() {

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ApiError } from "@/lib/client/api";
-import { repreview, uploadFile, useImportState, useStartImport, useUndoImport, type ImportPreview } from "./import-api";
+import { confirmUndo, repreview, uploadFile, useImportState, useStartImport, useUndoImport, type ImportPreview } from "./import-api";
 import { ImportsList } from "./imports-list";
 import { PreviewStep, type RunChoices } from "./preview-step";
 import { ProgressStep } from "./progress-step";
@@ -17,7 +17,7 @@ export interface ImportKindInfo {
 const messageOf = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : "Something went wrong.");
 
 /** Upload → preview (mapping, options, every problem) → import with progress → summary. */
-export function ImportPage({ kinds, isAdmin, initialKind }: { kinds: ImportKindInfo[]; isAdmin: boolean; initialKind?: string }) {
+export function ImportPage({ kinds, initialKind }: { kinds: ImportKindInfo[]; initialKind?: string }) {
   const [kind, setKind] = useState(kinds.some((k) => k.key === initialKind) ? (initialKind as string) : (kinds[0]?.key ?? ""));
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, number>>({});
@@ -82,11 +82,13 @@ export function ImportPage({ kinds, isAdmin, initialKind }: { kinds: ImportKindI
         </>
       )}
       {runningId && state.data && (
-        <ProgressStep state={state.data.import} canUndo={isAdmin} undoing={undo.isPending} onUndo={() => undo.mutate(runningId, { onSuccess: () => void state.refetch() })} onAnother={reset} />
+        <ProgressStep state={state.data.import} canUndo={state.data.import.mayUndo}
+          undoing={undo.isPending}
+          onUndo={() => confirmUndo(state.data.import.fileName) && undo.mutate(runningId, { onSuccess: () => void state.refetch() })} onAnother={reset} />
       )}
       {runningId && state.isError && <p role="alert" className="text-sm text-red-800">{messageOf(state.error)}</p>}
       {undo.isError && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{messageOf(undo.error)}</p>}
-      <ImportsList isAdmin={isAdmin} />
+      <ImportsList />
     </div>
   );
 }

@@ -2,10 +2,10 @@
 
 import { useFormat } from "@/components/format/format-context";
 
-import { useImportsList, useUndoImport } from "./import-api";
+import { confirmUndo, useImportsList, useUndoImport } from "./import-api";
 
-/** Every import: who, when, which file, the counts; undo for admins within 7 days. */
-export function ImportsList({ isAdmin }: { isAdmin: boolean }) {
+/** The imports the viewer may see: who, when, which file, the counts; undo (asked first) for its uploader or an admin within 7 days. */
+export function ImportsList() {
   const f = useFormat();
   const list = useImportsList();
   const undo = useUndoImport();
@@ -40,8 +40,8 @@ export function ImportsList({ isAdmin }: { isAdmin: boolean }) {
                   <td className="px-3 py-2 text-right">{i.unchanged}</td>
                   <td className="px-3 py-2 text-right">{i.skipped}</td>
                   <td className="px-3 py-2">
-                    {isAdmin && i.undoableUntil && (
-                      <button type="button" disabled={undo.isPending} onClick={() => undo.mutate(i.id)} className="text-red-800 underline disabled:opacity-60">
+                    {i.mayUndo && i.undoableUntil && (
+                      <button type="button" disabled={undo.isPending} onClick={() => confirmUndo(i.fileName) && undo.mutate(i.id)} className="text-red-800 underline disabled:opacity-60">
                         Undo
                       </button>
                     )}

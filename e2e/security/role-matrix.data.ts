@@ -16,6 +16,8 @@ export const ROLE_ORDER = ["ADMIN", "LEADER", "MANAGER", "VIEWER"] as const;
 const ADMIN_ONLY: Roles = ["allow", "deny", "deny", "deny"];
 const LEADERS: Roles = ["allow", "allow", "deny", "deny"];
 const TEAM: Roles = ["allow", "team", "team", "team"];
+/** Any signed-in role reaches the handler; the object's owner or an admin may act (see FOREIGN_IMPORT below). */
+const OWNER: Roles = ["allow", "team", "team", "team"];
 
 export const WRITE_MATRIX: Record<string, Roles> = {
   "PATCH /api/v1/admin/groups/[id]": ADMIN_ONLY,
@@ -49,7 +51,7 @@ export const WRITE_MATRIX: Record<string, Roles> = {
   "POST /api/v1/experiments": TEAM,
   "POST /api/v1/imports/[id]/preview": TEAM,
   "POST /api/v1/imports/[id]/run": TEAM,
-  "POST /api/v1/imports/[id]/undo": ADMIN_ONLY,
+  "POST /api/v1/imports/[id]/undo": OWNER,
   "POST /api/v1/imports": TEAM,
   "POST /api/v1/incidents": ADMIN_ONLY,
   "DELETE /api/v1/learning/[id]": TEAM,
@@ -82,8 +84,24 @@ export const WRITE_MATRIX: Record<string, Roles> = {
   "POST /api/v1/surveys/runs/[runId]/links": ["allow", "allow", "team", "deny"],
   "POST /api/v1/surveys/runs/[runId]/next": LEADERS,
   "POST /api/v1/surveys/runs/[runId]/publish": LEADERS,
+  "PATCH /api/v1/targets/[id]": ADMIN_ONLY,
+  "DELETE /api/v1/targets/[id]": ADMIN_ONLY,
   "POST /api/v1/targets": ADMIN_ONLY,
   "POST /api/v1/work-items": ADMIN_ONLY,
+};
+
+/**
+ * Object level: what each role gets for an import an admin uploaded and left staged (not run). Someone else's
+ * import answers 404, as a missing one does; null = not probed (the admin's run would apply it). The import must
+ * still be staged afterwards.
+ */
+export type ObjectAnswers = [admin: number | null, leader: number | null, manager: number | null, viewer: number | null];
+export const FOREIGN_IMPORT: Record<string, ObjectAnswers> = {
+  "GET /api/v1/imports/[id]": [200, 404, 404, 404],
+  "GET /api/v1/imports/[id]/rejects": [200, 404, 404, 404],
+  "POST /api/v1/imports/[id]/preview": [200, 404, 404, 404],
+  "POST /api/v1/imports/[id]/run": [null, 404, 404, 404],
+  "POST /api/v1/imports/[id]/undo": [409, 404, 404, 404],
 };
 
 /** Write routes that are not for signed-in users at all (their callers are covered by the anonymous crawl). */

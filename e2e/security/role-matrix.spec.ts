@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { concretePath, discoverAppEntries, WRITE_METHODS } from "../../lib/security/routes";
 import { demoAccount, signIn, type DemoRole } from "../helpers";
-import { NOT_SESSION_ROUTES, ROLE_ORDER, WRITE_MATRIX, type Verdict } from "./role-matrix.data";
+import { FOREIGN_IMPORT, NOT_SESSION_ROUTES, ROLE_ORDER, WRITE_MATRIX, type Verdict } from "./role-matrix.data";
 
 /**
  * Every write route handler × every role, against the expectations written down in role-matrix.data.ts; then
@@ -66,6 +66,35 @@ test.describe("role matrix", () => {
       expect(wrong).toEqual([]);
     });
   }
+});
+
+test.describe("someone else's import", () => {
+  test("only its uploader (here an admin) sees or acts on it; it stays staged", async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
+    const admin = await sessionFor(browser, baseURL, "ADMIN");
+    const upload = await admin.api.fetch("/api/v1/imports?kind=groups&fileName=staged-groups.csv", {
+      method: "POST", failOnStatusCode: false, headers: { origin: admin.origin, "content-type": "text/csv" }, data: "name,slug\nStaged Group,staged-group\n",
+    });
+    expect(upload.status()).toBe(201);
+    const id = ((await upload.json()) as { preview: { importId: string } }).preview.importId;
+    const wrong: string[] = [];
+    for (const [index, role] of ROLE_ORDER.entries()) {
+      const s = role === "ADMIN" ? admin : await sessionFor(browser, baseURL, role);
+      for (const [key, answers] of Object.entries(FOREIGN_IMPORT)) {
+        const expected = answers[index];
+        if (expected === null || expected === undefined) continue;
+        const [method, pattern] = key.split(" ") as [string, string];
+        const url = pattern.replace("[id]", id);
+        const status = method === "GET" ? (await s.api.get(url, { failOnStatusCode: false })).status() : (await send(s, method, url, method === "POST" && key.endsWith("/run") ? { wait: true } : {})).status;
+        if (status !== expected) wrong.push(`${role} ${method} ${url}: expected ${expected}, got ${status}`);
+      }
+      if (s !== admin) await s.close();
+    }
+    const state = (await (await admin.api.get(`/api/v1/imports/${id}`)).json()) as { import: { status: string } };
+    await admin.close();
+    expect(wrong).toEqual([]);
+    expect(state.import.status).toBe("UPLOADED");
+  });
 });
 
 test.describe("a manager forging another team's id", () => {

@@ -39,6 +39,27 @@ function ingestPath(name: string, summary: string) {
   };
 }
 
+const OWNERSHIP =
+  "An import belongs to whoever uploaded it — a user or an API token: each sees and acts on its own imports, admins on every import. Kinds that hold people records (`people`, `learning`) are admin-only: a token sees only those it uploaded itself.";
+const importId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const importErrors = {
+  ...errorResponses,
+  "403": { description: "The token lacks the required scope, or the caller's role may not act on imports." },
+  "404": { description: "No such import, or one the caller may not see (someone else's): both answer the same." },
+};
+
+function importPath(method: "get" | "post", scope: "read" | "ingest", summary: string, extra: Record<string, unknown> = {}) {
+  return {
+    [method]: {
+      summary,
+      description: OWNERSHIP,
+      security: [{ bearer: [scope] }],
+      parameters: [importId],
+      responses: { "200": { description: "OK" }, ...importErrors, ...extra },
+    },
+  };
+}
+
 function queryParameters(schema: z.ZodType) {
   const json = schemaOf(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
@@ -115,6 +136,29 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
         { name: "externalId", in: "path", required: true, schema: { type: "string" } },
         { name: "service", in: "query", required: true, schema: { type: "string" } },
       ]),
+      "/api/v1/imports": {
+        get: { summary: "The imports the caller may see: its own, every import for admins", description: OWNERSHIP, security: [{ bearer: ["read"] }], responses: { "200": { description: "OK" }, ...errorResponses } },
+        post: {
+          summary: "Upload a CSV (the body with ?kind=, or multipart `kind` then `file`); answers its preview, or with ?run=1 the finished import",
+          description: `${OWNERSHIP} The uploaded file is deleted once the import is applied or undone, and two days after an upload that was never applied.`,
+          security: [{ bearer: ["ingest"] }],
+          responses: {
+            "201": { description: "Stored and previewed (or run)." },
+            ...errorResponses,
+            "403": { description: "The token lacks the ingest scope, or the caller's role may not import this kind." },
+            "413": { description: "The file is larger than 50 MB." },
+            "415": { description: "Not CSV text." },
+            "422": { description: "With ?run=1: the import failed; nothing was written." },
+          },
+        },
+      },
+      "/api/v1/imports/{id}": importPath("get", "read", "One import: status, progress, counts, the first rejects"),
+      "/api/v1/imports/{id}/rejects": importPath("get", "read", "The rows the import skipped or refused, as CSV"),
+      "/api/v1/imports/{id}/preview": importPath("post", "ingest", "Preview again with another column mapping or options"),
+      "/api/v1/imports/{id}/run": importPath("post", "ingest", "Run the import (202 at once; with `wait: true` 200 with the finished import)", {
+        "202": { description: "Started; poll GET /api/v1/imports/{id}." },
+        "409": { description: "The import already ran." },
+      }),
       "/api/v1/allocation": readPath("A team's investment allocation from work items and manager-entered percentages", [
         { name: "team", in: "query", required: true, schema: { type: "string" } },
         { name: "from", in: "query", required: false, schema: { type: "string", format: "date" } },

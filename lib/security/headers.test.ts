@@ -47,11 +47,11 @@ describe("base headers", () => {
     expect(baseSecurityHeaders()).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
   });
 
-  it("trusts the forwarded protocol of the load balancer over the local one", () => {
+  it("trusts the forwarded protocol of a trusted load balancer over the local one", () => {
     const http = new URL("http://127.0.0.1/");
-    expect(cameOverHttps(http, new Headers({ "x-forwarded-proto": "https" }))).toBe(true);
-    expect(cameOverHttps(http, new Headers({ "x-forwarded-proto": "http, https" }))).toBe(false);
-    expect(cameOverHttps(http, new Headers())).toBe(false);
-    expect(cameOverHttps(new URL("https://pillars.example/"), new Headers())).toBe(true);
+    expect(cameOverHttps(http, "https")).toBe(true);
+    expect(cameOverHttps(http, "http")).toBe(false);
+    expect(cameOverHttps(http, null)).toBe(false);
+    expect(cameOverHttps(new URL("https://pillars.example/"), null)).toBe(true);
   });
 });

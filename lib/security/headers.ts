@@ -58,10 +58,12 @@ export function baseSecurityHeaders({ https = false }: { https?: boolean } = {})
   };
 }
 
-/** Did the request reach us over HTTPS (directly, or through a proxy that says so)? */
-export function cameOverHttps(url: URL, headers: Headers): boolean {
-  const forwarded = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
-  return forwarded ? forwarded === "https" : url.protocol === "https:";
+/**
+ * Did the request reach us over HTTPS (directly, or through a trusted proxy that says so)? `forwardedProto` is
+ * X-Forwarded-Proto as believed (lib/server/auth/proxies.ts): null when absent or not sent by a trusted proxy.
+ */
+export function cameOverHttps(url: URL, forwardedProto: string | null): boolean {
+  return forwardedProto ? forwardedProto === "https" : url.protocol === "https:";
 }
 
 /** Pulls the nonce back out of a policy (tests, and anything that only has the header). */

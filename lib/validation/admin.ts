@@ -8,6 +8,13 @@ import { password } from "./password";
  */
 
 export const ROLES = ["ADMIN", "LEADER", "MANAGER", "VIEWER"] as const;
+/** A new user's role until an admin chooses another: read-only. */
+export const DEFAULT_ROLE: (typeof ROLES)[number] = "VIEWER";
+
+/** Only managers' team lists grant anything: a user of another role holds no managed teams (forms hide the list). */
+export function roleManagesTeams(role: string): boolean {
+  return role === "MANAGER";
+}
 export const SOURCINGS = ["ONSHORE", "NEARSHORE", "OFFSHORE", "VENDOR"] as const;
 export const ORIGINS = ["ORGANIC", "ACQUIRED"] as const;
 export const TOKEN_SCOPE_VALUES = ["ingest", "read"] as const;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ImportPage } from "@/components/import/import-page";
 import { requirePageUser } from "@/lib/server/page-auth";
+import { can, uploadImport } from "@/lib/server/permissions";
 import { importKindsCatalog } from "@/lib/server/services/imports/queries";
 
 export const metadata: Metadata = { title: "Import" };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Import" };
 export default async function ImportRoute({ searchParams }: { searchParams: Promise<{ kind?: string | string[] }> }) {
   await connection();
   const user = await requirePageUser("read", "/import");
-  if (user.role !== "ADMIN" && user.role !== "MANAGER") {
+  if (!can(user, "enterData")) {
     return (
       <div className="max-w-3xl">
         <h1 className="text-xl font-semibold">Import</h1>
@@ -19,7 +20,7 @@ export default async function ImportRoute({ searchParams }: { searchParams: Prom
     );
   }
   const kinds = importKindsCatalog()
-    .filter((k) => user.role === "ADMIN" || k.access === "teamWriter")
+    .filter((k) => uploadImport({ user }, k))
     .map(({ key, label, description }) => ({ key, label, description }));
   return (
     <div className="space-y-4">
@@ -29,7 +30,7 @@ export default async function ImportRoute({ searchParams }: { searchParams: Prom
           Every row is checked before anything is written. An import applies fully or not at all, unless you choose to skip invalid rows. Importing the same file twice changes nothing.
         </p>
       </div>
-      <ImportPage kinds={kinds} isAdmin={user.role === "ADMIN"} initialKind={[(await searchParams).kind].flat()[0]} />
+      <ImportPage kinds={kinds} initialKind={[(await searchParams).kind].flat()[0]} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { EntryGrid } from "@/components/entry/entry-grid";
 import { entryContext } from "@/lib/server/data/metric-values";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { writableTeamIds } from "@/lib/server/permissions";
+import { roleManagesTeams } from "@/lib/validation/admin";
 
 export const metadata: Metadata = { title: "My teams" };
 
@@ -18,7 +19,7 @@ export default async function MyTeamsPage({ searchParams }: { searchParams: Prom
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold text-slate-900">My teams</h1>
         <p className="text-slate-700">
-          {user.role === "MANAGER" ? "You do not manage any team yet. An admin can assign you to your teams." : "Only managers and admins enter team data."}
+          {roleManagesTeams(user.role) ? "You do not manage any team yet. An admin can assign you to your teams." : "Only managers and admins enter team data."}
         </p>
       </div>
     );

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { SkillsPage } from "@/components/skills/skills-page";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { requirePageUser } from "@/lib/server/page-auth";
-import { writableTeamIds } from "@/lib/server/permissions";
+import { can, writableTeamIds } from "@/lib/server/permissions";
 import { todayInOrg } from "@/lib/server/services/surveys/runs";
 
 export const metadata: Metadata = { title: "Skills" };
@@ -15,7 +15,7 @@ export default async function Skills({ searchParams }: { searchParams: Promise<R
   const [settings, today] = await Promise.all([getOrgSettings(), todayInOrg(new Date())]);
   return (
     <SkillsPage
-      isAdmin={user.role === "ADMIN"}
+      isAdmin={can(user, "admin")}
       writableTeamIds={writableTeamIds(user)}
       currency={settings.currency}
       today={today}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom, normalizeHop, parseTrustedProxies, TrustedProxiesError } from "./client-address";
+import { clientAddressFrom, forwardedFrom, normalizeHop, parseTrustedProxies, TrustedProxiesError } from "./client-address";
 
 const forwarded = (value: string | null) => new Headers(value === null ? {} : { "x-forwarded-for": value });
 
@@ -65,5 +65,28 @@ describe("the client address", () => {
     expect(normalizeHop("[2001:DB8::1]:443")).toBe("2001:db8::1");
     expect(normalizeHop('"::ffff:127.0.0.1"')).toBe("127.0.0.1");
     expect(clientAddressFrom(forwarded("203.0.113.7, ::ffff:127.0.0.1"), loopback)).toBe("203.0.113.7");
+  });
+});
+
+describe("X-Forwarded-Proto and X-Forwarded-Host", () => {
+  const loopback = parseTrustedProxies(undefined);
+  const headers = (xff: string | null, extra: Record<string, string>) => new Headers({ ...(xff === null ? {} : { "x-forwarded-for": xff }), ...extra });
+  const claims = { "x-forwarded-proto": "https", "x-forwarded-host": "pillars.example.com" };
+
+  it("are believed from a trusted proxy (the peer our server appended)", () => {
+    expect(forwardedFrom(headers("203.0.113.7, 127.0.0.1", claims), loopback)).toEqual({ proto: "https", host: "pillars.example.com" });
+    // The first value is the one the outermost proxy set.
+    expect(forwardedFrom(headers("127.0.0.1", { "x-forwarded-proto": "http, https", "x-forwarded-host": "a.example, b.example" }), loopback)).toEqual({ proto: "http", host: "a.example" });
+  });
+
+  it("are ignored from any other peer, whatever X-Forwarded-For claims to its left", () => {
+    expect(forwardedFrom(headers("203.0.113.7", claims), loopback)).toEqual({ proto: null, host: null });
+    expect(forwardedFrom(headers("127.0.0.1, 203.0.113.7", claims), loopback)).toEqual({ proto: null, host: null });
+    expect(forwardedFrom(headers(null, claims), loopback)).toEqual({ proto: null, host: null });
+    expect(forwardedFrom(headers("127.0.0.1", claims), parseTrustedProxies("none"))).toEqual({ proto: null, host: null });
+  });
+
+  it("take only http or https as the protocol", () => {
+    expect(forwardedFrom(headers("127.0.0.1", { "x-forwarded-proto": "javascript" }), loopback).proto).toBeNull();
   });
 });

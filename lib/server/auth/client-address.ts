@@ -59,3 +59,30 @@ export function clientAddressFrom(headers: Headers, trusted: TrustedProxies): st
   }
   return hops[0] ?? null;
 }
+
+/** The peer that handed us the request: the right-most X-Forwarded-For hop (our server appends it), or null. */
+export function peerFrom(headers: Headers): string | null {
+  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map(normalizeHop).filter(Boolean);
+  return hops[hops.length - 1] ?? null;
+}
+
+export interface Forwarded {
+  /** `https` or `http`, as the client reached the first proxy; null when not believed or not sent. */
+  proto: string | null;
+  /** The host the client asked the first proxy for; null when not believed or not sent. */
+  host: string | null;
+}
+
+/**
+ * X-Forwarded-Proto and X-Forwarded-Host are believed only when the peer that handed us the request is a
+ * trusted proxy (PILLARS_TRUSTED_PROXIES, as for X-Forwarded-For): from anyone else they are the client's own
+ * claim — "this came over HTTPS", "I am pillars.example.com" — and are ignored, so a client cannot choose the
+ * address links are built from, pass the same-origin check for another host, or turn HSTS on or off.
+ */
+export function forwardedFrom(headers: Headers, trusted: TrustedProxies): Forwarded {
+  const peer = peerFrom(headers);
+  if (!peer || !trusted.has(peer)) return { proto: null, host: null };
+  const first = (name: string) => headers.get(name)?.split(",")[0]?.trim() || null;
+  const proto = first("x-forwarded-proto")?.toLowerCase() ?? null;
+  return { proto: proto === "https" || proto === "http" ? proto : null, host: first("x-forwarded-host") };
+}

@@ -6,8 +6,15 @@ describe("withBrowserOrigin", () => {
   it("gives Auth.js's endpoints the origin the browser used, as its server-side sign-in sees it", async () => {
     const request = new NextRequest("http://localhost:3000/api/auth/callback/oidc?code=x", { headers: { host: "pillars.internal:3000" } });
     expect(withBrowserOrigin(request).url).toBe("http://pillars.internal:3000/api/auth/callback/oidc?code=x");
-    const proxied = new NextRequest("http://localhost:3000/api/auth/session", { headers: { host: "localhost:3000", "x-forwarded-host": "pillars.example.com", "x-forwarded-proto": "https" } });
+    const proxied = new NextRequest("http://localhost:3000/api/auth/session", {
+      headers: { host: "localhost:3000", "x-forwarded-host": "pillars.example.com", "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.7, 127.0.0.1" },
+    });
     expect(withBrowserOrigin(proxied).url).toBe("https://pillars.example.com/api/auth/session");
+    // The same claims from a client that is not a trusted proxy are its own: ignored.
+    const forged = new NextRequest("http://localhost:3000/api/auth/session", {
+      headers: { host: "pillars.internal:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.7" },
+    });
+    expect(withBrowserOrigin(forged).url).toBe("http://pillars.internal:3000/api/auth/session");
     const posted = new NextRequest("http://localhost:3000/api/auth/callback/credentials", { method: "POST", headers: { host: "pillars.internal:3000", "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40b.io" });
     const rebuilt = withBrowserOrigin(posted);
     expect([rebuilt.url, rebuilt.method, await rebuilt.text()]).toEqual(["http://pillars.internal:3000/api/auth/callback/credentials", "POST", "email=a%40b.io"]);

@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
-import { clientAddressFrom, parseTrustedProxies } from "./client-address";
+import { clientAddressFrom } from "./client-address";
+import { trustedProxies } from "./proxies";
 
 /**
  * Sign-in throttling, counted in the database so every instance shares it. Each attempt reserves its place
@@ -120,8 +120,6 @@ async function giveBack({ kind, key }: ThrottleKey): Promise<void> {
       "lockedUntil" = CASE WHEN "failures" - 1 < ${free} THEN NULL ELSE "lockedUntil" END
     WHERE "key" = ${key}`;
 }
-
-const trustedProxies = parseTrustedProxies(env.PILLARS_TRUSTED_PROXIES);
 
 /** The client address: the right-most X-Forwarded-For hop that is not a trusted proxy (see client-address.ts). */
 export function clientAddress(headers: Headers): string | null {

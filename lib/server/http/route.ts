@@ -3,11 +3,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import type { SessionUser } from "@/lib/server/auth/session-user";
+import { requestHost } from "@/lib/server/auth/proxies";
 import { hasBearer, verifyBearer, type TokenPrincipal, type TokenScope } from "@/lib/server/auth/tokens";
 import { HttpError, forbidden, isDatabaseUnavailable, unauthorized } from "@/lib/server/errors";
 import { assertCan, type Action } from "@/lib/server/permissions";
 import { actorOf, type Actor } from "./actor";
 import { issueSentence } from "@/lib/validation/issue-text";
+import { readTextCapped } from "./body";
 
 /**
  * The one wrapper every route handler goes through: authentication (session cookie or API token),
@@ -72,10 +74,7 @@ export function errorResponse(error: unknown): NextResponse {
 }
 
 async function readBody(request: NextRequest, limit: number): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > limit) throw new HttpError(413, "too_large", `The request body is larger than ${Math.round(limit / 1024)} kB.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > limit) throw new HttpError(413, "too_large", `The request body is larger than ${Math.round(limit / 1024)} kB.`);
+  const text = await readTextCapped(request, limit);
   if (text.trim() === "") throw new HttpError(400, "invalid", "The request body is empty; send JSON.");
   try {
     return JSON.parse(text);
@@ -84,7 +83,23 @@ async function readBody(request: NextRequest, limit: number): Promise<unknown> {
   }
 }
 
+/**
+ * Query parameters and path segments as text the database can hold: a NUL byte (which PostgreSQL refuses in
+ * text, so it would surface as a 500 from deep inside a query) is a 400 naming the parameter, for every
+ * parameter, read by the route or not.
+ */
+function assertNoNul(values: Iterable<[string, string]>, what: string): void {
+  for (const [name, value] of values) {
+    if (value.includes("\u0000") || name.includes("\u0000")) {
+      throw new HttpError(400, "invalid", `The ${what} "${name.replace(/\u0000/g, "\\0")}" holds a NUL byte (\\0); send text without it.`, {
+        issues: [{ path: name, message: "NUL byte" }],
+      });
+    }
+  }
+}
+
 function queryObject(request: NextRequest): Record<string, string> {
+  assertNoNul(request.nextUrl.searchParams.entries(), "query parameter");
   return Object.fromEntries(request.nextUrl.searchParams.entries());
 }
 
@@ -92,7 +107,7 @@ function queryObject(request: NextRequest): Record<string, string> {
 function assertSameOrigin(request: NextRequest): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = requestHost(request.headers);
   try {
     if (new URL(origin).host !== host) throw forbidden("Cross-site request refused.");
   } catch (error) {
@@ -101,7 +116,29 @@ function assertSameOrigin(request: NextRequest): void {
   }
 }
 
+/**
+ * What an authenticated route answers is the caller's own view (their role, their teams, their imports) and is
+ * never to be kept by a browser or a shared cache: every answer of the wrapper, errors included, is `no-store`.
+ */
+function uncached(response: Response): Response {
+  if (/\bno-store\b/.test(response.headers.get("cache-control") ?? "")) return response;
+  try {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  } catch {
+    // A response with immutable headers (one passed on from a fetch) is copied.
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", "no-store");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 export function withRoute<Q = undefined, B = undefined, P = Record<string, string>>(options: RouteOptions<Q, B, P>) {
+  const handle = routeHandler(options);
+  return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => uncached(await handle(request, context));
+}
+
+function routeHandler<Q, B, P>(options: RouteOptions<Q, B, P>) {
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       let user: SessionUser | null = null;
@@ -121,8 +158,10 @@ export function withRoute<Q = undefined, B = undefined, P = Record<string, strin
       } else {
         throw unauthorized("Send an API token: Authorization: Bearer <token>.");
       }
-      const query = options.query ? options.query.parse(queryObject(request)) : (undefined as Q);
+      const rawQuery = queryObject(request);
+      const query = options.query ? options.query.parse(rawQuery) : (undefined as Q);
       const params = (await context.params) ?? ({} as P);
+      assertNoNul(Object.entries(params as Record<string, unknown>).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])), "path segment");
       const actor = actorOf(user, token);
       if (options.authorize) await options.authorize({ request, user, token, actor, query, params });
       const body = options.body ? options.body.parse(await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : (undefined as B);

@@ -6,7 +6,7 @@ import { ancestorChains, listGroups, listTeams, resolveScope, type Scope } from 
 import { db } from "@/lib/server/db";
 import { badRequest, forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
-import { assertCan } from "@/lib/server/permissions";
+import { assertCan, editAnnotation } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { AnnotationInput, AnnotationUpdate } from "@/lib/validation/leadership";
 
@@ -24,12 +24,6 @@ function findRows(where: NonNullable<Parameters<typeof db.annotation.findMany>[0
     select: { id: true, scopeType: true, scopeId: true, date: true, title: true, body: true, kind: true, metricId: true, createdById: true },
     orderBy: [{ date: "desc" }, { createdAt: "desc" }],
   });
-}
-
-/** Author or admin may change a note; nobody else, whatever their role. */
-function canEdit(user: SessionUser | null, row: { createdById: string | null }): boolean {
-  if (!user) return false;
-  return user.role === "ADMIN" || (row.createdById !== null && row.createdById === user.id && user.role === "LEADER");
 }
 
 async function toViews(rows: Row[], user: SessionUser | null): Promise<AnnotationView[]> {
@@ -53,7 +47,7 @@ async function toViews(rows: Row[], user: SessionUser | null): Promise<Annotatio
     kind: r.kind === "METRIC_CHANGE" ? "METRIC_CHANGE" : "NOTE",
     metricKey: r.metricId ? (metricKeys.get(r.metricId) ?? null) : null,
     createdBy: r.createdById ? (userNames.get(r.createdById) ?? null) : null,
-    canEdit: canEdit(user, r),
+    canEdit: editAnnotation(user, r),
   }));
 }
 
@@ -134,7 +128,7 @@ export async function createAnnotation(user: SessionUser, actor: Actor, input: A
 async function editable(user: SessionUser, id: string) {
   const row = await db.annotation.findUnique({ where: { id } });
   if (!row) throw notFound("Annotation");
-  if (!canEdit(user, row)) throw forbidden("Only the author or an admin can change this annotation.");
+  if (!editAnnotation(user, row)) throw forbidden("Only the author or an admin can change this annotation.");
   return row;
 }
 

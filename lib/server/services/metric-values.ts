@@ -8,7 +8,7 @@ import { getOrgSettings } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 import { forbidden } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
-import { canWriteTeam } from "@/lib/server/permissions";
+import { assertTeamWriter, canWriteTeam } from "@/lib/server/permissions";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit";
 import { refreshRollups } from "@/lib/server/services/rollups";
 import type { MetricValueRow } from "@/lib/validation/metric-values";
@@ -402,7 +402,7 @@ export async function upsertMetricValues(actor: Actor, rows: MetricValueRow[], o
 }
 
 export function assertMayWrite(rows: MetricValueRow[], user: SessionUser | null | undefined): void {
-  if (user && user.role !== "ADMIN" && user.role !== "MANAGER") throw forbidden("Only managers and admins can change metric values.");
+  assertTeamWriter(user, "Only managers and admins can change metric values.");
   // Refused before anything is read or written, whatever mix of own and other teams the batch holds.
   if (user && rows.some((r) => !canWriteTeam(user, r.teamId))) throw forbidden("You can only change data for the teams you manage.");
 }

@@ -9,8 +9,9 @@ import { clearAccountThrottle } from "@/lib/server/auth/throttle";
 import { db } from "@/lib/server/db";
 import { badRequest, conflict, notFound, tooMany } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
+import { ADMIN_ROLE } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
-import type { PasswordResetInput, UserCreateInput, UserUpdateInput } from "@/lib/validation/admin";
+import { roleManagesTeams, type PasswordResetInput, type UserCreateInput, type UserUpdateInput } from "@/lib/validation/admin";
 import type { PasswordChangeInput } from "@/lib/validation/password";
 
 /** User administration. Audit snapshots never carry the password hash. */
@@ -88,7 +89,7 @@ async function assertTeamsExist(teamIds: string[], client: Pick<Prisma.Transacti
 }
 
 function assertOnlyManagersManage(role: Role, teamIds: string[]): void {
-  if (role !== "MANAGER" && teamIds.length > 0) {
+  if (!roleManagesTeams(role) && teamIds.length > 0) {
     throw badRequest("Only users with the Manager role manage teams; choose Manager or clear the teams.");
   }
 }
@@ -145,8 +146,8 @@ export async function updateUser(actor: Actor, userId: string, input: UserUpdate
     if (!before) throw notFound("User");
     const role = input.role ?? before.role;
     const active = input.active ?? before.active;
-    if (before.role === "ADMIN" && before.active && (role !== "ADMIN" || !active)) {
-      const otherAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: userId } } });
+    if (before.role === ADMIN_ROLE && before.active && (role !== ADMIN_ROLE || !active)) {
+      const otherAdmins = await tx.user.count({ where: { role: ADMIN_ROLE, active: true, id: { not: userId } } });
       if (otherAdmins === 0) {
         throw conflict(
           !active
@@ -156,8 +157,8 @@ export async function updateUser(actor: Actor, userId: string, input: UserUpdate
       }
     }
     // Leaving the Manager role drops the managed teams: only managers' team lists grant anything.
-    const teamIds = role === "MANAGER" ? (input.managedTeamIds ?? before.managedTeams.map((m) => m.team.id)) : [];
-    if (role !== "MANAGER" && input.managedTeamIds?.length) assertOnlyManagersManage(role, input.managedTeamIds);
+    const teamIds = roleManagesTeams(role) ? (input.managedTeamIds ?? before.managedTeams.map((m) => m.team.id)) : [];
+    if (!roleManagesTeams(role) && input.managedTeamIds?.length) assertOnlyManagersManage(role, input.managedTeamIds);
     await assertTeamsExist(teamIds, tx);
     await tx.teamManager.deleteMany({ where: { userId } });
     const after = await tx.user.update({

@@ -2,16 +2,17 @@ import { withRoute } from "@/lib/server/http/route";
 import { previewUpload } from "@/lib/server/services/imports/preview";
 import { listImports } from "@/lib/server/services/imports/queries";
 import { receiveUpload } from "@/lib/server/services/imports/receive";
+import { callerOf } from "@/lib/server/services/imports/session";
 import { runImport } from "@/lib/server/services/imports/run";
 import { uploadQuery } from "@/lib/validation/imports";
 
 export const dynamic = "force-dynamic";
 
-/** The imports list (admins see all, others their own). */
+/** The imports list: a user or token sees the imports it uploaded (people data only admins), admins all. */
 export const GET = withRoute({
   auth: "any",
   scope: "read",
-  handler: async ({ user }) => ({ imports: await listImports(user) }),
+  handler: async ({ user, actor }) => ({ imports: await listImports(callerOf(actor, user)) }),
 });
 
 /**

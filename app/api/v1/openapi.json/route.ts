@@ -1,5 +1,6 @@
 import { openApiDocument } from "@/lib/openapi/document";
 import { withRoute } from "@/lib/server/http/route";
+import { requestOrigin } from "@/lib/server/auth/proxies";
 
 export const dynamic = "force-dynamic";
 
@@ -8,5 +9,5 @@ export const GET = withRoute({
   auth: "any",
   scope: "read",
   action: "read",
-  handler: async ({ request }) => openApiDocument(request.nextUrl.origin),
+  handler: async ({ request }) => openApiDocument(requestOrigin(request)),
 });

@@ -1,10 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { readTextCapped } from "@/lib/server/http/body";
 import { errorResponse } from "@/lib/server/http/route";
+import { HttpError } from "@/lib/server/errors";
 import { receiveGithubWebhook } from "@/lib/server/services/ingest/webhooks";
 
 export const dynamic = "force-dynamic";
 
+/** GitHub and GitLab send at most 25 MB; more is refused (413) as it arrives, never read whole. */
 const MAX_BODY = 25 * 1024 * 1024;
+const tooLarge = () => new HttpError(413, "too_large", "Payload too large.");
 
 /**
  * Github webhooks. Not behind withRoute: the caller is Github, authenticated by the X-Hub-Signature-256 (HMAC of the body) of a webhook
@@ -12,8 +16,7 @@ const MAX_BODY = 25 * 1024 * 1024;
  */
 export async function POST(request: NextRequest): Promise<Response> {
   try {
-    if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY) return NextResponse.json({ error: "too_large", message: "Payload too large." }, { status: 413 });
-    const outcome = await receiveGithubWebhook(request.headers, await request.text());
+    const outcome = await receiveGithubWebhook(request.headers, await readTextCapped(request, MAX_BODY, tooLarge));
     return NextResponse.json(outcome.body, { status: outcome.status });
   } catch (error) {
     return errorResponse(error);

@@ -97,7 +97,7 @@ describe("deployments", () => {
       { skipInvalid: true },
     );
     expect(done).toMatchObject({ status: "COMPLETED", created: 1, skipped: 3 });
-    const summary = await getImport(id, admin);
+    const summary = await getImport(id, { user: admin });
     expect(summary.rejects).toEqual([
       { line: 3, column: "team", message: 'Unknown team "nowhere". Create it first (Admin → Teams, or a teams import).' },
       { line: 4, column: "finishedAt", message: expect.stringContaining('"yesterday"') },

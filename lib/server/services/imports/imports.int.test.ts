@@ -112,7 +112,7 @@ describe("metric values, long format", () => {
     );
     const done = await run(id, { skipInvalid: true });
     expect(done).toMatchObject({ status: "COMPLETED", created: 2, skipped: 2 });
-    const summary = await getImport(id, admin);
+    const summary = await getImport(id, { user: admin });
     expect(summary.rejects).toEqual([
       { line: 3, column: "team", message: 'Unknown team "nowhere". Create it first, or choose "create unknown teams and metrics".' },
       { line: 4, column: "value", message: "Must be a whole number." },
@@ -128,7 +128,7 @@ describe("metric values, long format", () => {
     expect(await undoImport(id, actor(), admin, NOW)).toEqual({ restored: 1, deleted: 1 });
     expect(await valueOf(payments, "2025-10-06")).toMatchObject({ value: 5, note: "manual", version: 3, source: "MANUAL", importId: null });
     expect(await valueOf(payments, "2025-10-13")).toBeNull();
-    expect((await getImport(id, admin)).status).toBe("UNDONE");
+    expect((await getImport(id, { user: admin })).status).toBe("UNDONE");
   });
 
   it("refuses to undo when a newer change touched the same value", async () => {
@@ -145,10 +145,10 @@ describe("an import cut off by a server stop", () => {
     const id = await upload("team,metric,week,value,note\npayments,escaped_defects,2026-01-05,2,\n");
     // What a SIGKILL mid-run leaves: marked running, nothing written (the transaction rolled back).
     await db.import.update({ where: { id }, data: { status: "RUNNING", startedAt: new Date(Date.now() - 30 * 60_000) } });
-    expect((await getImport(id, admin)).status).toBe("RUNNING");
+    expect((await getImport(id, { user: admin })).status).toBe("RUNNING");
     await expect(run(id)).rejects.toThrow(/running; it cannot be run again/);
     await db.import.update({ where: { id }, data: { startedAt: new Date(NOW.getTime() - 2 * 3600_000) } });
-    expect(await getImport(id, admin)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/interrupted/) });
+    expect(await getImport(id, { user: admin })).toMatchObject({ status: "FAILED", error: expect.stringMatching(/interrupted/) });
     expect(await run(id, {})).toMatchObject({ status: "COMPLETED", created: 1 });
     expect(await valueOf(payments, "2026-01-05")).toMatchObject({ value: 2, importId: id });
   });

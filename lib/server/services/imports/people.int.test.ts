@@ -85,7 +85,7 @@ describe("people roster kind", () => {
 
     const skipped = await importFile(bad, { skipInvalid: true });
     expect(skipped.done).toMatchObject({ status: "COMPLETED", created: 1, skipped: 3 });
-    expect((await getImport(skipped.id, admin)).rejects).toHaveLength(3);
+    expect((await getImport(skipped.id, { user: admin })).rejects).toHaveLength(3);
     expect(await undoImport(skipped.id, actor(), admin, NOW)).toEqual({ restored: 0, deleted: 1 });
     expect(await db.person.findUnique({ where: { employeeId: "Q3" } })).toBeNull();
   });

@@ -8,7 +8,8 @@ import type { PreviewOptions } from "@/lib/validation/imports";
 import type { ColumnMapping } from "./kinds/types";
 import { dryRunImport } from "./run";
 import { MappingError, scanFile, type RowProblem } from "./scan";
-import { loadImport, sessionOpener } from "./session";
+import { callerOf, loadImportFor, sessionOpener } from "./session";
+import { previewImport as mayPreview } from "@/lib/server/permissions";
 import { storedBytes } from "./storage";
 
 /**
@@ -46,7 +47,7 @@ export interface ImportPreview {
 }
 
 export async function previewImport(id: string, options: PreviewOptions, actor: Actor, user: SessionUser | null, now: Date = new Date()): Promise<ImportPreview> {
-  const row = await loadImport(id);
+  const row = await loadImportFor(id, callerOf(actor, user), mayPreview, "Only managers and admins can preview an import.");
   const preview: ImportPreview = {
     importId: id, kind: row.kind, fileName: row.fileName, header: [], mapping: {}, fields: [], missing: [], unmatched: [],
     rows: [], totalRows: 0, validRows: 0, items: 0, problems: [], problemCount: 0, applyCheckedRows: null, fileError: null,

@@ -13,6 +13,7 @@ import { teamsKind } from "./kinds/teams";
 import type { ImportKind } from "./kinds/types";
 import { workItemsKind } from "./kinds/work-items";
 import { badRequest } from "@/lib/server/errors";
+import type { ImportAccess } from "@/lib/server/permissions";
 
 /** Every kind of data a CSV can import, in the order the import page lists them. */
 export const IMPORT_KINDS: readonly ImportKind<never>[] = [
@@ -34,4 +35,12 @@ export function importKind(key: string): ImportKind<unknown> {
   const kind = IMPORT_KINDS.find((k) => k.key === key);
   if (!kind) throw badRequest(`Unknown import kind "${key}". Choose one of: ${IMPORT_KINDS.map((k) => k.key).join(", ")}.`);
   return kind as unknown as ImportKind<unknown>;
+}
+
+/** The kinds whose rows are people records (admins only, see permissions.readImport). */
+export const PEOPLE_IMPORT_KINDS: readonly string[] = IMPORT_KINDS.filter((k) => k.peopleData).map((k) => k.key);
+
+/** What the permission checks need to know about a stored import. */
+export function importAccessOf(row: { kind: string; createdById: string | null; createdByTokenId: string | null }): ImportAccess {
+  return { createdById: row.createdById, createdByTokenId: row.createdByTokenId, peopleData: PEOPLE_IMPORT_KINDS.includes(row.kind) };
 }

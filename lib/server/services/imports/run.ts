@@ -9,7 +9,9 @@ import { recordAudit } from "@/lib/server/services/audit";
 import type { ImportOptions } from "@/lib/validation/imports";
 import type { BeforeImage, Client, ColumnMapping, KindSession } from "./kinds/types";
 import { MappingError, scanFile, type RowProblem } from "./scan";
-import { loadImport, sessionOpener } from "./session";
+import { deleteImportFile } from "./cleanup";
+import { callerOf, loadImportFor, sessionOpener } from "./session";
+import { previewImport as mayPreview, runImport as mayRun } from "@/lib/server/permissions";
 import { storedBytes } from "./storage";
 
 /**
@@ -65,7 +67,7 @@ export function interruptedBefore(now: Date): Date {
 }
 
 export async function runImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()) {
-  const row = await loadImport(id);
+  const row = await loadImportFor(id, callerOf(actor, user), mayRun, "Only managers and admins can run an import.");
   const claimed = await db.import.updateMany({
     where: { id, OR: [{ status: { in: ["UPLOADED", "FAILED"] } }, { status: { in: ["VALIDATING", "RUNNING"] }, startedAt: { lt: interruptedBefore(now) } }] },
     data: {
@@ -103,6 +105,8 @@ export async function runImport(id: string, options: ImportOptions, actor: Actor
       { timeout: RUN_TIMEOUT_MS, maxWait: 60_000 },
     );
     await (session as KindSession<unknown> | null)?.afterCommit?.();
+    // Applied: the file is no longer needed (an undo works from the recorded before-images).
+    await deleteImportFile(id);
     return await finish(id, "COMPLETED", outcome.totals, rejects, rejectCount, outcome.rows, null);
   } catch (error) {
     let message: string;
@@ -234,7 +238,7 @@ export interface DryRunResult {
  * it, so nothing it shows as ready can fail when the import runs.
  */
 export async function dryRunImport(id: string, options: { mapping: ColumnMapping | null; createUnknown: boolean; dayOrder?: "DMY" | "MDY" }, actor: Actor, user: SessionUser | null, now: Date): Promise<DryRunResult> {
-  const row = await loadImport(id);
+  const row = await loadImportFor(id, callerOf(actor, user), mayPreview, "Only managers and admins can preview an import.");
   const problems: RowProblem[] = [];
   let problemCount = 0;
   const reject = (p: RowProblem) => {

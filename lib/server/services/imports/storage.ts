@@ -7,7 +7,9 @@ import { db } from "@/lib/server/db";
 import { HttpError, badRequest } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { csvFileRefused } from "@/lib/server/http/csv-upload";
+import { can, uploadImport } from "@/lib/server/permissions";
 import type { Client } from "./kinds/types";
+import { purgeImportFiles } from "./cleanup";
 import { importKind } from "./registry";
 
 /**
@@ -26,6 +28,7 @@ export interface StoreRequest {
   bytes: AsyncIterable<Uint8Array>;
   actor: Actor;
   user: SessionUser | null;
+  now?: Date;
 }
 
 /**
@@ -35,11 +38,13 @@ export interface StoreRequest {
  */
 export async function storeUpload(request: StoreRequest): Promise<string> {
   const kind = importKind(request.kind);
-  if (request.user && kind.access === "admin" && request.user.role !== "ADMIN") throw new HttpError(403, "forbidden", `Only admins can import ${kind.label.toLowerCase()}.`);
-  if (request.user && request.user.role !== "ADMIN" && request.user.role !== "MANAGER") throw new HttpError(403, "forbidden", "Only managers and admins can import data.");
+  if (!uploadImport({ user: request.user, tokenId: request.actor.tokenId }, { access: kind.access, peopleData: kind.peopleData ?? false })) {
+    throw new HttpError(403, "forbidden", can(request.user!, "enterData") ? `Only admins can import ${kind.label.toLowerCase()}.` : "Only managers and admins can import data.");
+  }
   if (!/\.(csv|txt|tsv)$/i.test(request.fileName) && /\.(xlsx?|ods|numbers|zip|pdf|json)$/i.test(request.fileName)) {
     throw new HttpError(415, "not_csv", `"${request.fileName}" is not a CSV file. Open it in your spreadsheet and export it as CSV (UTF-8).`);
   }
+  await purgeImportFiles(request.now ?? new Date());
   const iterator = request.bytes[Symbol.asyncIterator]();
   let pending: Uint8Array = new Uint8Array(0);
   let finished = false;
@@ -63,7 +68,7 @@ export async function storeUpload(request: StoreRequest): Promise<string> {
   }
 
   const created = await db.import.create({
-    data: { kind: kind.key, fileName: request.fileName.slice(0, 255), fileSize: 0, createdById: request.user?.id ?? null, actorLabel: request.actor.label },
+    data: { kind: kind.key, fileName: request.fileName.slice(0, 255), fileSize: 0, createdById: request.user?.id ?? null, createdByTokenId: request.actor.tokenId ?? null, actorLabel: request.actor.label },
     select: { id: true },
   });
   let size = pending.length;

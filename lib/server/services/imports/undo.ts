@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import { conflict, forbidden } from "@/lib/server/errors";
+import { conflict } from "@/lib/server/errors";
+import { undoImport as mayUndo } from "@/lib/server/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -17,10 +18,10 @@ import { undoPerson } from "./kinds/people";
 import { pullRequestEvents } from "./kinds/pull-requests";
 import type { Client } from "./kinds/types";
 import { workItemEvents } from "./kinds/work-items";
-import { loadImport } from "./session";
+import { callerOf, loadImportFor } from "./session";
 
 /**
- * Undoing an import (admins, within 7 days): every row it changed gets its before-image back and every
+ * Undoing an import (its uploader or an admin, within 7 days): every row it changed gets its before-image back and every
  * row it created is deleted, in one transaction — but only when nothing newer touched those rows. A
  * metric value still carries this import's id and the version the import wrote; a team or group has
  * not been updated since the import finished. Otherwise the undo is refused and the rows are named.
@@ -50,8 +51,7 @@ interface ValueImage {
 }
 
 export async function undoImport(id: string, actor: Actor, user: SessionUser | null, now = new Date()) {
-  if (user && user.role !== "ADMIN") throw forbidden("Only admins can undo an import.");
-  const row = await loadImport(id);
+  const row = await loadImportFor(id, callerOf(actor, user), mayUndo, "Only the import's uploader or an admin can undo it.");
   if (row.status !== "COMPLETED" || !row.finishedAt) throw conflict(`Only a completed import can be undone; this one is ${row.status.toLowerCase()}.`);
   if (now.getTime() - row.finishedAt.getTime() > UNDO_WINDOW_DAYS * 86_400_000) throw conflict(`Imports can be undone for ${UNDO_WINDOW_DAYS} days; this one finished on ${row.finishedAt.toISOString().slice(0, 10)}.`);
   const finishedAt = row.finishedAt;
@@ -93,6 +93,7 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
       }
       if (blocked.length > 0) throw conflict(`The import cannot be undone: newer changes touched ${blocked.length} of its rows.`, { blocked: blocked.slice(0, 50) });
       await tx.import.update({ where: { id }, data: { status: "UNDONE", undoneAt: now, undoneById: user?.id ?? null } });
+      await tx.importChunk.deleteMany({ where: { importId: id } });
       await recordAudit(actor, { action: "undo", entityType: "Import", entityId: id, summary: `Undid import of ${row.fileName}: ${restored} restored, ${deleted} deleted` }, tx);
       return { restored, deleted };
     },

@@ -7,6 +7,7 @@
  * - pull_request_review: submitted → a review on the PR (pickup time needs it);
  * - issues carrying the incident label: the incident, resolved when the issue is closed.
  */
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import {
   githubDeploymentStatusEvent,
@@ -90,4 +91,34 @@ export function mapGithubEvent(event: string, payload: unknown, incidentLabel: s
     default:
       return ignored(`event "${event}" is not tracked`);
   }
+}
+
+/** The object each tracked event reports on, in its payload. */
+const SUBJECTS = new Map([
+  ["deployment_status", "deployment_status"],
+  ["pull_request", "pull_request"],
+  ["pull_request_review", "review"],
+  ["issues", "issue"],
+]);
+
+/**
+ * What a delivery is about — the provider's object (a deployment status, a pull request, a review, an issue)
+ * and the state it reports — independent of the delivery id. GitHub's "Redeliver" (or a relay replaying its
+ * queue) sends the same event under a new delivery id; keyed by this, it is recognised and changes nothing,
+ * even when a newer state of the object arrived in between. A new state (another action, a later update) is a
+ * new key. Null for events without such an object (they are ignored anyway).
+ */
+export function githubObjectKey(event: string, payload: unknown): string | null {
+  const subject = SUBJECTS.get(event);
+  if (!subject || typeof payload !== "object" || payload === null) return null;
+  const p = payload as Record<string, unknown>;
+  const object = p[subject];
+  if (typeof object !== "object" || object === null) return null;
+  const { id, number } = object as { id?: unknown; number?: unknown };
+  const repository = (p.repository as { full_name?: unknown } | undefined)?.full_name;
+  const deployment = event === "deployment_status" ? (p.deployment as { id?: unknown } | undefined)?.id : undefined;
+  const state = createHash("sha256")
+    .update(JSON.stringify({ action: p.action ?? null, repository: repository ?? null, deployment: deployment ?? null, object }))
+    .digest("hex");
+  return `${event}:${String(id ?? number ?? "")}:${state}`;
 }

@@ -133,6 +133,43 @@ describe("GitHub webhooks", () => {
   });
 });
 
+describe("GitHub redeliveries", () => {
+  // "Redeliver" in GitHub's settings (or a relay replaying its queue) sends the same event under a new delivery id.
+  it("does not count a deployment status again when it is resent under a new delivery id, even after a newer one", async () => {
+    const failed = deploymentStatus(300, "failure", "2026-03-09T10:00:00Z", "s300");
+    const fixed = { ...deploymentStatus(300, "success", "2026-03-09T10:30:00Z", "s300"), deployment_status: { ...deploymentStatus(300, "success", "2026-03-09T10:30:00Z", "s300").deployment_status, id: 3001 } };
+    expect((await githubRequest("deployment_status", failed)).status).toBe(200);
+    expect((await githubRequest("deployment_status", fixed)).status).toBe(200);
+    const audits = await db.auditLog.count();
+    const res = await githubRequest("deployment_status", failed);
+    expect(await res.json()).toEqual({ ok: true, duplicate: true });
+    const deployment = await db.deployment.findFirstOrThrow({ where: { externalId: "300" } });
+    expect(deployment.status).toBe("success");
+    expect(await db.auditLog.count()).toBe(audits);
+  });
+
+  it("does not apply a pull request's event or review twice when resent under a new delivery id", async () => {
+    const opened = { action: "opened", number: 77, pull_request: pullRequest({ id: 770, number: 77, updated_at: "2026-03-09T08:00:00Z" }), repository, sender };
+    const merged = {
+      action: "closed", number: 77, repository, sender,
+      pull_request: pullRequest({ id: 770, number: 77, state: "closed", merged: true, merged_at: "2026-03-09T12:00:00Z", closed_at: "2026-03-09T12:00:00Z", updated_at: "2026-03-09T12:00:00Z", merge_commit_sha: "m77" }),
+    };
+    expect((await githubRequest("pull_request", opened)).status).toBe(200);
+    expect((await githubRequest("pull_request", merged)).status).toBe(200);
+    const audits = await db.auditLog.count();
+    expect(await (await githubRequest("pull_request", merged)).json()).toEqual({ ok: true, duplicate: true });
+    expect(await (await githubRequest("pull_request", opened)).json()).toEqual({ ok: true, duplicate: true });
+    const pr = await db.pullRequest.findFirstOrThrow({ where: { externalId: "77" } });
+    expect(pr.mergedAt?.toISOString()).toBe("2026-03-09T12:00:00.000Z");
+    expect(await db.auditLog.count()).toBe(audits);
+  });
+
+  it("still takes a new state of the same object", async () => {
+    const labelled = { action: "labeled", number: 77, pull_request: pullRequest({ id: 770, number: 77, state: "closed", merged: true, merged_at: "2026-03-09T12:00:00Z", updated_at: "2026-03-09T13:00:00Z", merge_commit_sha: "m77", labels: [] }), repository, sender };
+    expect(await (await githubRequest("pull_request", labelled)).json()).toEqual({ ok: true, kind: "pullRequest" });
+  });
+});
+
 describe("GitLab webhooks", () => {
   const project = { id: 15, name: "api", path_with_namespace: "northwind/api", web_url: "https://gitlab.example.com/northwind/api" };
 

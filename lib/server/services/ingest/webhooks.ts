@@ -9,7 +9,7 @@ import type { SqlRunner } from "@/lib/server/sql-runner";
 import type { PullRequestInput } from "@/lib/validation/ingest";
 import { auditBatch, epochMs } from "./batch";
 import { writeDeployments } from "./deployments";
-import { mapGithubEvent } from "./github";
+import { githubObjectKey, mapGithubEvent } from "./github";
 import { mapGitlabEvent } from "./gitlab";
 import { writeIncidents } from "./incidents";
 import { inIngestTransaction } from "./ingest";
@@ -21,7 +21,8 @@ import type { WebhookEvent } from "./webhook-events";
  * Receives GitHub and GitLab webhooks. The delivery is authenticated against every source of its
  * provider (GitHub: HMAC-SHA256 of the raw body in X-Hub-Signature-256; GitLab: the X-Gitlab-Token
  * secret), both compared in constant time; nothing is read or stored before that. The delivery id is
- * inserted first, in the same transaction as the events, so a repeated delivery changes nothing.
+ * inserted first, in the same transaction as the events, so a repeated delivery changes nothing; so is, for
+ * GitHub, the object and state it reports (githubObjectKey), so a redelivery under a new id changes nothing either.
  */
 export type Provider = "github" | "gitlab";
 
@@ -92,7 +93,7 @@ async function withStoredState(tx: SqlRunner, item: PullRequestInput): Promise<P
   };
 }
 
-async function store(provider: Provider, source: Source, deliveryId: string, event: WebhookEvent): Promise<WebhookOutcome> {
+async function store(provider: Provider, source: Source, deliveryId: string, event: WebhookEvent, objectKey: string | null = null): Promise<WebhookOutcome> {
   const actor: Actor = { userId: null, label: `webhook:${provider}` };
   const defaultTeam = source.defaultTeamId
     ? await db.team.findUnique({ where: { id: source.defaultTeamId }, select: { slug: true } })
@@ -103,6 +104,14 @@ async function store(provider: Provider, source: Source, deliveryId: string, eve
       [provider, deliveryId],
     );
     if (fresh.length === 0) return { status: 200, body: { ok: true, duplicate: true } };
+    // The same object in the same state under another delivery id (a redelivery): recorded once.
+    if (objectKey) {
+      const freshObject = await tx.query(
+        `INSERT INTO "WebhookDelivery" ("provider", "deliveryId") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "deliveryId"`,
+        [provider, `object:${objectKey}`],
+      );
+      if (freshObject.length === 0) return { status: 200, body: { ok: true, duplicate: true } };
+    }
     await tx.query(`UPDATE "WebhookSource" SET "lastDeliveryAt" = CURRENT_TIMESTAMP WHERE "id" = $1`, [source.id]);
     if (event.kind === "ignored") return { status: 202, body: { ok: true, ignored: event.reason } };
 
@@ -126,7 +135,8 @@ export async function receiveGithubWebhook(headers: Headers, raw: string): Promi
   const event = headers.get("x-github-event");
   if (!deliveryId || !event) throw badRequest("Missing X-GitHub-Delivery or X-GitHub-Event.");
   const { incidentLabel } = await getOrgSettings();
-  return store("github", source, deliveryId, mapGithubEvent(event, parseJson(raw), incidentLabel));
+  const payload = parseJson(raw);
+  return store("github", source, deliveryId, mapGithubEvent(event, payload, incidentLabel), githubObjectKey(event, payload));
 }
 
 export async function receiveGitlabWebhook(headers: Headers, raw: string): Promise<WebhookOutcome> {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { forbidden } from "@/lib/server/errors";
+import { assertTeamWriter as assertMayWriteTeams } from "@/lib/server/permissions";
 
 /**
  * Team data in this pillar (learning, AI usage, needs, proficiency) is written by admins and by
@@ -8,5 +8,5 @@ import { forbidden } from "@/lib/server/errors";
  * and viewers are refused up front so they get a 403, not a list of per-item refusals.
  */
 export function assertTeamWriter(user: SessionUser | null): void {
-  if (user && user.role !== "ADMIN" && user.role !== "MANAGER") throw forbidden("Only admins and team managers can change this data.");
+  assertMayWriteTeams(user, "Only admins and team managers can change this data.");
 }

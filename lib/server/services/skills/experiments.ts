@@ -6,7 +6,7 @@ import { resolveScope, teamIdsInScope } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 import { badRequest, forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
-import { canWriteTeam } from "@/lib/server/permissions";
+import { editExperiment, experimentTeamIds, logExperiments } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { ExperimentInput } from "@/lib/validation/skills";
 import { currentWeek, writeComputedValues, type TeamWeeks } from "./computed-values";
@@ -39,8 +39,7 @@ const SELECT = {
 type Row = Prisma.ExperimentGetPayload<{ select: typeof SELECT }>;
 
 export function canEditExperiment(user: SessionUser, teamIds: readonly string[]): boolean {
-  if (user.role === "ADMIN" || user.role === "LEADER") return true;
-  return user.role === "MANAGER" && teamIds.length > 0 && teamIds.every((id) => canWriteTeam(user, id));
+  return editExperiment(user, teamIds);
 }
 
 function expectationsOf(json: Prisma.JsonValue): ExperimentView["expectations"] {
@@ -182,17 +181,17 @@ export async function experimentMarkers(scopeParam: string, now = new Date()): P
 
 /** Choices for the experiment form: the teams the user may log for, and every metric that can be expected to move. */
 export async function experimentFormOptions(user: SessionUser) {
-  const managedOnly = user.role === "MANAGER";
+  const only = experimentTeamIds(user);
   const [teams, metrics] = await Promise.all([
     db.team.findMany({
-      where: { archivedAt: null, ...(managedOnly ? { id: { in: user.managedTeamIds } } : {}) },
+      where: { archivedAt: null, ...(only ? { id: { in: only } } : {}) },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
     db.metricDefinition.findMany({ where: { archivedAt: null }, select: { key: true, name: true }, orderBy: [{ pillar: "asc" }, { sortOrder: "asc" }] }),
   ]);
   return {
-    canLog: user.role !== "VIEWER" && teams.length > 0,
+    canLog: logExperiments(user) && teams.length > 0,
     teams: teams.map((t) => ({ value: t.id, label: t.name })),
     metrics: metrics.map((m) => ({ value: m.key, label: m.name })),
   };

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import { badRequest, conflict, forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
-import { canWriteTeam } from "@/lib/server/permissions";
+import { canWriteTeam, viewTeamIndividuals } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { ProficiencyInput, SkillInput } from "@/lib/validation/skills";
 import { currentWeek, writeComputedValues, type TeamWeeks } from "./computed-values";
@@ -24,7 +24,7 @@ import { coverageValue } from "./weekly-values";
  */
 
 export function canViewIndividuals(user: SessionUser, teamId: string): boolean {
-  return user.role === "ADMIN" || (user.role === "MANAGER" && user.managedTeamIds.includes(teamId));
+  return viewTeamIndividuals(user, teamId);
 }
 
 export async function listSkills() {

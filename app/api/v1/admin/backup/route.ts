@@ -1,5 +1,6 @@
 import { withRoute } from "@/lib/server/http/route";
 import { backupStream } from "@/lib/server/services/backup-stream";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const GET = withRoute({
     return new Response(await backupStream(), {
       headers: {
         "Content-Type": "text/plain; charset=utf-8",
-        "Content-Disposition": `attachment; filename="pillars-backup-${stamp}.txt"`,
+        "Content-Disposition": attachment(`pillars-backup-${stamp}.txt`),
         "Cache-Control": "no-store",
       },
     });

@@ -1,6 +1,7 @@
 import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { fullExportStream } from "@/lib/server/services/exports/full";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +12,6 @@ export const GET = withRoute({
   action: "admin",
   handler: async ({ user }) =>
     new Response(fullExportStream(disclosureViewer(user), new Date()), {
-      headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="pillars-export-${new Date().toISOString().slice(0, 10)}.json"` },
+      headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": attachment(`pillars-export-${new Date().toISOString().slice(0, 10)}.json`) },
     }),
 });

@@ -3,6 +3,7 @@ import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { METRIC_VALUES_HEADER, metricValueCsvRows, metricValuesFilter } from "@/lib/server/services/exports/metric-values";
 import { metricValuesExportQuery, type MetricValuesExportQuery } from "@/lib/validation/imports";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export const GET = withRoute<MetricValuesExportQuery>({
     const filter = await metricValuesFilter(query);
     const name = `pillars-metric-values-${query.from ?? "start"}-${query.to ?? "now"}.csv`;
     return new Response(createCsvStream(METRIC_VALUES_HEADER, metricValueCsvRows(filter, disclosureViewer(user), new Date()), { bom: true }), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` },
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(name) },
     });
   },
 });

@@ -3,6 +3,7 @@ import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
 import { SERIES_HEADER, seriesCsvRows } from "@/lib/server/services/exports/series";
 import { seriesQuery } from "@/lib/validation/dashboard";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,6 @@ export const GET = withRoute({
   query: seriesQuery,
   handler: async ({ query, user }) =>
     new Response(toCsv(SERIES_HEADER, await seriesCsvRows({ ...query, viewer: disclosureViewer(user) }), { bom: true }), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="pillars-series-${query.range}-${query.granularity}.csv"` },
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(`pillars-series-${query.range}-${query.granularity}.csv`) },
     }),
 });

@@ -1,5 +1,6 @@
 import { withRoute } from "@/lib/server/http/route";
 import { getImport } from "@/lib/server/services/imports/queries";
+import { callerOf } from "@/lib/server/services/imports/session";
 
 export const dynamic = "force-dynamic";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute<undefined, undefined, { id: string }>({
   auth: "any",
   scope: "read",
-  handler: async ({ params, user }) => ({ import: await getImport(params.id, user) }),
+  handler: async ({ params, user, actor }) => ({ import: await getImport(params.id, callerOf(actor, user)) }),
 });

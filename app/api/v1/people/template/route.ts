@@ -1,6 +1,7 @@
 import { toCsv } from "@/lib/csv/write";
 import { withRoute } from "@/lib/server/http/route";
 import { ROSTER_COLUMNS, ROSTER_TEMPLATE_ROWS } from "@/lib/server/services/people/roster-columns";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,6 @@ export const GET = withRoute({
   action: "viewPeopleRecords",
   handler: async () =>
     new Response(toCsv(ROSTER_COLUMNS.map((c) => c.key), ROSTER_TEMPLATE_ROWS, { bom: true }), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="roster-template.csv"' },
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment("roster-template.csv") },
     }),
 });

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { HttpError, notFound } from "@/lib/server/errors";
+import { readTextCapped } from "@/lib/server/http/body";
 import { errorResponse } from "@/lib/server/http/route";
 import { submitAnswers } from "@/lib/server/services/surveys/respond";
 import { answersInput, tokenParam } from "@/lib/validation/surveys";
@@ -17,8 +18,7 @@ export async function POST(request: NextRequest, context: { params: Promise<{ to
   try {
     const { token } = await context.params;
     if (!tokenParam.safeParse(token).success) throw notFound("Survey link");
-    const text = await request.text();
-    if (Buffer.byteLength(text) > MAX_BODY) throw new HttpError(413, "too_large", "The answers are too long.");
+    const text = await readTextCapped(request, MAX_BODY, () => new HttpError(413, "too_large", "The answers are too long."));
     let json: unknown;
     try {
       json = JSON.parse(text);

@@ -3,6 +3,7 @@ import { withRoute } from "@/lib/server/http/route";
 import { retentionRowsCsv } from "@/lib/server/services/people/export";
 import { getRetentionReport } from "@/lib/server/services/people/retention-report";
 import { retentionQuery } from "@/lib/validation/people";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export const GET = withRoute({
     return new Response(retentionRowsCsv(query.segment, report.rows), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="retention-${query.segment}-${query.period}-${report.from}-${report.to}.csv"`,
+        "Content-Disposition": attachment(`retention-${query.segment}-${query.period}-${report.from}-${report.to}.csv`),
       },
     });
   },

@@ -1,6 +1,7 @@
 import { notFound } from "@/lib/server/errors";
 import { withRoute } from "@/lib/server/http/route";
 import { templateCsv } from "@/lib/server/services/imports/queries";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +12,6 @@ export const GET = withRoute<undefined, undefined, { kind: string }>({
   handler: async ({ params }) => {
     const template = templateCsv(params.kind);
     if (!template) throw notFound("Import kind");
-    return new Response(template.csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${template.fileName}"` } });
+    return new Response(template.csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(template.fileName) } });
   },
 });

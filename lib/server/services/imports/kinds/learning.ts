@@ -42,6 +42,7 @@ export const learningKind: ImportKind<LearningItem> = {
   label: "Learning records",
   description: "team, employee id, date, hours, spend, category (course, conference, certification, internal, other), title, external id.",
   access: "admin",
+  peopleData: true,
   undoable: true,
   fields: FIELDS,
   async open(client, options) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PillarKey } from "@/lib/metrics/catalog";
 import { monthAnchorOf } from "@/lib/entry/periods";
-import { canWriteTeam } from "@/lib/server/permissions";
+import { canWriteTeam, createCatalogEntries } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { ValueWrite } from "@/lib/server/services/metric-values";
 import { importMetricValues } from "@/lib/server/services/metric-values-import";
@@ -62,7 +62,7 @@ export class MetricValueWriter {
     const found = this.teams.find(text, "team");
     if ("error" in found) {
       if (this.options.createUnknown && !found.error.startsWith("More than one")) {
-        if (this.options.user && this.options.user.role !== "ADMIN") {
+        if (this.options.user && !createCatalogEntries(this.options.user)) {
           issues.push({ field, message: `${found.error} Only an admin can create teams.` });
           return null;
         }
@@ -87,7 +87,7 @@ export class MetricValueWriter {
     const found = this.metrics.find(text, "metric");
     if (!("error" in found)) return { id: found.row.id };
     if (this.options.createUnknown && !found.error.startsWith("More than one")) {
-      if (this.options.user && this.options.user.role !== "ADMIN") {
+      if (this.options.user && !createCatalogEntries(this.options.user)) {
         issues.push({ field, message: `${found.error} Only an admin can create metrics.` });
         return null;
       }

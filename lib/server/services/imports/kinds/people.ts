@@ -37,6 +37,7 @@ export const peopleKind: ImportKind<RosterItem> = {
   label: "People roster",
   description: "one row per employment: employee id, team, level, role family, location, sourcing, manager id, hire and exit dates, exit type, regretted, exit reason, previous team/level and since when.",
   access: "admin",
+  peopleData: true,
   undoable: true,
   fields: FIELDS,
   async open(client, options) {

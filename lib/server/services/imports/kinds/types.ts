@@ -97,6 +97,8 @@ export interface ImportKind<Item> {
   description: string;
   /** Who may import it: admins only, or managers for their own teams too. */
   access: "admin" | "teamWriter";
+  /** Its rows are people records (employee ids, exits): only admins see such an import, whoever uploaded it. */
+  peopleData?: true;
   fields: FieldSpec[];
   open(client: Client, options: SessionOptions): Promise<KindSession<Item>>;
   /** Whether an admin can undo it (its writes record before-images). */

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { withRoute } from "@/lib/server/http/route";
 import { getImport } from "@/lib/server/services/imports/queries";
 import { runImport } from "@/lib/server/services/imports/run";
+import { callerOf } from "@/lib/server/services/imports/session";
 import { runImportBody } from "@/lib/validation/imports";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export const POST = withRoute<undefined, z.infer<typeof runImportBody>, { id: st
   handler: async ({ params, body, actor, user }) => {
     const { wait, ...options } = body;
     if (wait) return { import: await runImport(params.id, options, actor, user) };
-    const current = await getImport(params.id, user);
+    const current = await getImport(params.id, callerOf(actor, user));
     after(async () => {
       await runImport(params.id, options, actor, user).catch((error) => console.error("Import run failed", params.id, error));
     });

@@ -3,9 +3,8 @@ import { undoImport } from "@/lib/server/services/imports/undo";
 
 export const dynamic = "force-dynamic";
 
-/** Undo a completed import (admins, within 7 days, when nothing newer touched its rows). */
+/** Undo a completed import (its uploader or an admin, within 7 days, when nothing newer touched its rows). */
 export const POST = withRoute<undefined, undefined, { id: string }>({
   auth: "session",
-  action: "admin",
   handler: async ({ params, actor, user }) => ({ undone: await undoImport(params.id, actor, user) }),
 });

@@ -1,5 +1,6 @@
 import { withRoute } from "@/lib/server/http/route";
 import { packPdf } from "@/lib/server/services/pack-pdf";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export const GET = withRoute<undefined, undefined, Params>({
     return new Response(pdf, {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Content-Disposition": attachment(fileName),
         "Cache-Control": "private, no-store",
       },
     });

@@ -1,6 +1,8 @@
 import { withRoute } from "@/lib/server/http/route";
 import { generateLinks, invitationSummary, linksCsv, publicBaseUrl } from "@/lib/server/services/surveys/invitations";
 import { generateLinksInput, linksFormatQuery, type GenerateLinksInput } from "@/lib/validation/surveys";
+import { attachment } from "@/lib/server/http/content-disposition";
+import { requestOrigin } from "@/lib/server/auth/proxies";
 
 export const dynamic = "force-dynamic";
 
@@ -22,11 +24,11 @@ export const POST = withRoute<{ format: "json" | "csv" }, GenerateLinksInput, { 
   query: linksFormatQuery,
   body: generateLinksInput,
   handler: async ({ actor, user, body, params, query, request }) => {
-    const generated = await generateLinks(actor, user, params.runId, body, publicBaseUrl(request.nextUrl.origin));
+    const generated = await generateLinks(actor, user, params.runId, body, publicBaseUrl(requestOrigin(request)));
     const headers = { "Cache-Control": "no-store" };
     if (query.format === "csv") {
       return new Response(linksCsv(generated.links), {
-        headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="survey-links-${params.runId}.csv"` },
+        headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(`survey-links-${params.runId}.csv`) },
       });
     }
     return Response.json(generated, { status: 201, headers });

@@ -3,6 +3,7 @@ import { can } from "@/lib/server/permissions";
 import { getRunResults } from "@/lib/server/services/surveys/results";
 import { resultsCsv } from "@/lib/server/services/surveys/results-csv";
 import { resultsQuery, type ResultsQuery } from "@/lib/validation/surveys";
+import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export const GET = withRoute<ResultsQuery, undefined, { runId: string }>({
     const results = await getRunResults(params.runId, filter, { canModerateComments: user ? can(user, "admin") : false });
     if (format === "csv") {
       return new Response(resultsCsv(results), {
-        headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="survey-results-${params.runId}.csv"` },
+        headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachment(`survey-results-${params.runId}.csv`) },
       });
     }
     return results;

@@ -2,6 +2,7 @@ import { withRoute } from "@/lib/server/http/route";
 import { publicBaseUrl } from "@/lib/server/services/surveys/invitations";
 import { assertMayEmailInvitations, emailInvitations } from "@/lib/server/services/surveys/invitation-email";
 import { emailInvitationsInput, type EmailInvitationsInput } from "@/lib/validation/surveys";
+import { requestOrigin } from "@/lib/server/auth/proxies";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export const POST = withRoute<undefined, EmailInvitationsInput, { runId: string 
   // 1,000 addresses of up to 254 characters, quoted, with room to spare.
   maxBodyBytes: 512 * 1024,
   handler: async ({ actor, user, body, params, request }) => {
-    const result = await emailInvitations(actor, user, params.runId, body, publicBaseUrl(request.nextUrl.origin));
+    const result = await emailInvitations(actor, user, params.runId, body, publicBaseUrl(requestOrigin(request)));
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   },
 });
