@@ -143,8 +143,10 @@ test.describe("weekly entry", () => {
     const slo = metrics.metrics.find((m) => m.key === "slo_attainment");
     if (!slo) throw new Error("no slo_attainment");
     const team = await teamBySlug(admin, "billing-payments");
+    // From this week on, so it is the team's target in force now whatever the demo set before.
+    const week = (await (await admin.request.get(`/api/v1/overview?scope=team:${team.id}&range=12w`)).json()).to as string;
     const created = await admin.request.post("/api/v1/targets", {
-      data: { metricId: slo.id, scopeType: "TEAM", scopeId: team.id, green: 99.5, amber: 99, effectiveFrom: "2020-01-06" },
+      data: { metricId: slo.id, scopeType: "TEAM", scopeId: team.id, green: 99.5, amber: 99, effectiveFrom: week },
     });
     expect(created.ok(), await created.text()).toBe(true);
     const targetId = ((await created.json()) as { id: string }).id;

@@ -46,23 +46,23 @@ export function RowsTable<T>(p: RowsTableProps<T>) {
   return (
     <div className="space-y-3">
       <div role="group" aria-label="Filter the rows" className="flex flex-wrap items-end gap-3">
-        <label className="text-xs font-medium text-slate-700">
-          Rows
-          <select className={`mt-1 block ${INPUT}`} value={params.subset} onChange={(e) => change({ subset: e.target.value })}>
+        <div>
+          <label htmlFor={`${id}-subset`} className="block text-xs font-medium text-slate-700">Rows</label>
+          <select id={`${id}-subset`} className={`mt-1 block ${INPUT}`} value={params.subset} onChange={(e) => change({ subset: e.target.value })}>
             {p.subsets.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
-        </label>
-        <label className="text-xs font-medium text-slate-700">
-          Service
-          <select className={`mt-1 block ${INPUT}`} value={params.filterService} onChange={(e) => change({ filterService: e.target.value })}>
+        </div>
+        <div>
+          <label htmlFor={`${id}-service`} className="block text-xs font-medium text-slate-700">Service</label>
+          <select id={`${id}-service`} className={`mt-1 block ${INPUT}`} value={params.filterService} onChange={(e) => change({ filterService: e.target.value })}>
             <option value="">All services</option>
             {(data?.services ?? []).map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
-        </label>
-        <label className="text-xs font-medium text-slate-700">
-          Search
-          <input type="search" className={`mt-1 block w-56 ${INPUT}`} placeholder={p.searchHint} value={params.q} onChange={(e) => change({ q: e.target.value })} />
-        </label>
+        </div>
+        <div>
+          <label htmlFor={`${id}-search`} className="block text-xs font-medium text-slate-700">Search</label>
+          <input id={`${id}-search`} type="search" className={`mt-1 block w-56 ${INPUT}`} placeholder={p.searchHint} value={params.q} onChange={(e) => change({ q: e.target.value })} />
+        </div>
         <a href={rowsHref(p.kind, p.view, params, "csv")} download className="pb-1 text-sm font-medium text-blue-700 underline">
           Download CSV{data ? ` (${formatNumber(data.total)} rows)` : ""}
         </a>
