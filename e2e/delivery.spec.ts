@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -80,11 +81,14 @@ test("events sent through the API show on the Delivery page and its drill-down, 
   await expect(value("incidents")).toHaveAttribute("data-value", String(summary.incidents.opened));
   await expect(page.getByTestId("dora-note")).toContainText("2025");
 
-  // Drill down: the deployments behind the change failure rate, the changes behind the lead time.
+  // Drill down: the failed deployments behind the change failure rate (only those), the changes behind the lead time.
   await page.getByTestId("delivery-card-change-failure-rate").getByRole("button", { name: /rows behind/ }).click();
   const deployments = page.getByTestId("drilldown-deployments").locator("tbody tr");
-  await expect(deployments).toHaveCount(summary.changeFailureRate.total);
+  await expect(deployments).toHaveCount(summary.changeFailureRate.failed);
   await expect(page.getByTestId("drilldown-deployments").locator('tbody tr[data-failed="true"]')).toHaveCount(summary.changeFailureRate.failed);
+  // Widening to every production deployment run shows the rate's denominator.
+  await page.getByRole("region", { name: /Production deployments/ }).getByLabel("Rows", { exact: true }).selectOption("all");
+  await expect(deployments).toHaveCount(summary.changeFailureRate.total);
   // By its id cell: a row's text runs its cells together ("failed" + "24 h"), so a substring would match others.
   await expect(deployments.filter({ has: page.getByRole("cell", { name: "d2", exact: true }) })).toContainText("INC-1");
 
@@ -96,4 +100,59 @@ test("events sent through the API show on the Delivery page and its drill-down, 
 
   await page.getByTestId("delivery-card-incidents").getByRole("button", { name: /rows behind/ }).click();
   await expect(page.getByTestId("drilldown-incidents").locator("tbody tr")).toContainText(["d2"]);
+});
+
+test("a drill-down over the demo pages, sorts and filters the rows its number counts, and downloads them all as CSV", async ({ page }) => {
+  await signIn(page, "ADMIN");
+  const summary = await (await page.request.get("/api/v1/delivery")).json();
+  expect(summary.deployments.count).toBeGreaterThan(50);
+  await page.goto(`/delivery?scope=org&from=${summary.from}&to=${summary.to}`);
+  await expect(page.getByTestId("delivery-value-deployments")).toHaveAttribute("data-value", String(summary.deployments.count));
+
+  // The panel opens in view with the keyboard on its heading.
+  await page.getByTestId("delivery-card-deployments").getByRole("button", { name: /rows behind/ }).click();
+  const panel = page.getByRole("region", { name: /Production deployments/ });
+  await expect(panel.getByRole("heading", { name: /Production deployments/ })).toBeFocused();
+  await expect(panel.getByRole("heading", { name: /Production deployments/ })).toBeInViewport();
+  const count = panel.getByTestId("drilldown-deployments-count");
+  const rows = panel.getByTestId("drilldown-deployments").locator("tbody tr");
+  await expect(count).toHaveAttribute("data-total", String(summary.deployments.count));
+  await expect(count).toContainText("Rows 1–50 of");
+  await expect(rows).toHaveCount(50);
+  const firstOfPage1 = await rows.first().getByRole("cell").first().textContent();
+  await panel.getByRole("button", { name: "Next page" }).click();
+  await expect(count).toContainText("Rows 51–100 of");
+  await expect(rows.first().getByRole("cell").first()).not.toHaveText(firstOfPage1 ?? "");
+
+  // Sorting by a column says so; a second click reverses it and goes back to the first page.
+  const serviceHeader = panel.getByRole("columnheader", { name: /Service/ });
+  await serviceHeader.getByRole("button").click();
+  await expect(serviceHeader).toHaveAttribute("aria-sort", "descending");
+  await serviceHeader.getByRole("button").click();
+  await expect(serviceHeader).toHaveAttribute("aria-sort", "ascending");
+  await expect(count).toContainText("Rows 1–50 of");
+
+  // The change failure rate opens on its failures only; a service filter narrows them.
+  await page.getByTestId("delivery-card-change-failure-rate").getByRole("button", { name: /rows behind/ }).click();
+  await expect(count).toHaveAttribute("data-total", String(summary.changeFailureRate.failed));
+  await expect(panel.getByTestId("drilldown-deployments").locator('tbody tr[data-failed="false"]')).toHaveCount(0);
+  const service = panel.getByLabel("Service", { exact: true });
+  const names = (await service.locator("option").allTextContents()).filter((n) => n !== "All services");
+  await service.selectOption(names[0]);
+  // Every row shown is of that service (waits for the filtered page to replace the previous one).
+  await expect(rows.filter({ hasNot: page.getByRole("cell", { name: names[0], exact: true }) })).toHaveCount(0);
+  await expect(rows.first()).toBeVisible();
+  const filtered = Number(await count.getAttribute("data-total"));
+  expect(filtered).toBeGreaterThan(0);
+  expect(filtered).toBeLessThanOrEqual(summary.changeFailureRate.failed);
+
+  // The CSV holds the whole filtered set, with the table's columns.
+  const download = page.waitForEvent("download");
+  await panel.getByRole("link", { name: /Download CSV/ }).click();
+  const file = await download;
+  const text = await readFile(await file.path(), "utf8");
+  const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines[0]).toBe("Deployment,Service,Finished (UTC),Commit,Status,Kind,Changes shipped,Caused a failure,Recovery (minutes),Incidents");
+  expect(lines.length - 1).toBe(filtered);
+  expect(lines.slice(1).every((line) => line.split(",")[1] === names[0])).toBe(true);
 });

@@ -137,6 +137,43 @@ test.describe("weekly entry", () => {
     }
   });
 
+  test("a manager sees the target in force and the status of what they just entered, in words, beside the cell", async ({ page, browser }) => {
+    const admin = await session(browser, "ADMIN");
+    const metrics = (await (await admin.request.get("/api/v1/metrics")).json()) as { metrics: { id: string; key: string }[] };
+    const slo = metrics.metrics.find((m) => m.key === "slo_attainment");
+    if (!slo) throw new Error("no slo_attainment");
+    const team = await teamBySlug(admin, "billing-payments");
+    // From this week on, so it is the team's target in force now whatever the demo set before.
+    const week = (await (await admin.request.get(`/api/v1/overview?scope=team:${team.id}&range=12w`)).json()).to as string;
+    const created = await admin.request.post("/api/v1/targets", {
+      data: { metricId: slo.id, scopeType: "TEAM", scopeId: team.id, green: 99.5, amber: 99, effectiveFrom: week },
+    });
+    expect(created.ok(), await created.text()).toBe(true);
+    const targetId = ((await created.json()) as { id: string }).id;
+    try {
+      await signIn(page, "MANAGER");
+      await page.goto(`/my-teams?team=${team.id}`);
+      const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /SLO attainment/ }) });
+      await expect(row.getByTestId("target-slo_attainment")).toHaveText("Target: Green ≥ 99.5, amber ≥ 99 (team target)");
+
+      const now = cells(page, "SLO attainment").last();
+      const cell = row.getByRole("cell").last();
+      await now.fill("98.2");
+      // Before saving: the status of the value just typed, in words (colour only adds to it).
+      await expect(cell.getByText("Off target")).toBeVisible();
+      await expect(cell.locator("[data-status]")).toHaveAttribute("data-status", "red");
+      await expect(now).toHaveAccessibleDescription(/Off target/);
+      await now.fill("99.2");
+      await expect(cell.getByText("Near target")).toBeVisible();
+      await now.fill("99.8");
+      await expect(cell.getByText("On target")).toBeVisible();
+      await expect(cell.getByText("Off target")).toHaveCount(0);
+    } finally {
+      await admin.request.delete(`/api/v1/targets/${targetId}`);
+      await admin.context().close();
+    }
+  });
+
   test("an admin sets a team target and the dashboard shows its status and target line", async ({ page }) => {
     await signIn(page, "ADMIN");
     const team = await teamBySlug(page, "billing-payments");

@@ -29,7 +29,8 @@ export function ChangeIndicator({ change, direction, previousLabel }: { change: 
   );
 }
 
-const STATUS: Record<TargetStatus, { text: string; className: string; dot: string }> = {
+/** A target status in words and colour, for every view that shows one (colour only adds to the words). */
+export const TARGET_STATUS: Record<TargetStatus, { text: string; className: string; dot: string }> = {
   green: { text: "On target", className: "bg-green-50 text-green-800 ring-green-600/30", dot: "bg-green-600" },
   amber: { text: "Near target", className: "bg-amber-50 text-amber-900 ring-amber-600/40", dot: "bg-amber-500" },
   red: { text: "Off target", className: "bg-red-50 text-red-800 ring-red-600/30", dot: "bg-red-600" },
@@ -37,7 +38,7 @@ const STATUS: Record<TargetStatus, { text: string; className: string; dot: strin
 
 export function TargetBadge({ target, format }: { target: TargetInfo; format: (value: number) => string }) {
   if (!target.status) return null;
-  const status = STATUS[target.status];
+  const status = TARGET_STATUS[target.status];
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${status.className}`}

@@ -10,6 +10,12 @@ const percent = (fraction: number | null | undefined) => orEmpty(fraction, (r) =
 
 export type DrillKind = "deployments" | "changes" | "incidents" | "work-items";
 
+/** Which rows a drill-down opens on: the kind and the subset its number counts (the API's `subset`). */
+export interface Drill {
+  kind: DrillKind;
+  subset?: string;
+}
+
 interface CardProps {
   id: string;
   title: string;
@@ -21,8 +27,8 @@ interface CardProps {
   detail?: ReactNode;
   band?: string | null;
   how: string;
-  drill: DrillKind;
-  onDrill: (kind: DrillKind) => void;
+  drill: Drill;
+  onDrill: (drill: Drill) => void;
 }
 
 export function NumberCard({ id, title, value, label, raw, detail, band, how, drill, onDrill }: CardProps) {
@@ -55,7 +61,7 @@ export function NumberCard({ id, title, value, label, raw, detail, band, how, dr
 }
 
 /** The five DORA keys plus time to restore and incidents, each with its reference band and drill-down. */
-export function DeliveryCards({ s, onDrill }: { s: DeliverySummaryJson; onDrill: (kind: DrillKind) => void }) {
+export function DeliveryCards({ s, onDrill }: { s: DeliverySummaryJson; onDrill: (drill: Drill) => void }) {
   const how = s.howComputed;
   const lt = s.leadTime;
   return (
@@ -64,12 +70,12 @@ export function DeliveryCards({ s, onDrill }: { s: DeliverySummaryJson; onDrill:
         id="deployments" title="Deployment frequency" value={formatNumber(s.deployments.count)} raw={s.deployments.count} band={s.deploymentFrequency.band}
         label="successful production deployments"
         detail={<>{formatNumber(s.deploymentFrequency.perWeek, 1)} per week · median {formatNumber(s.deploymentFrequency.medianDeployDaysPerWeek ?? 0, 1)} deploy-days/week · {s.deploymentFrequency.tierLabel}</>}
-        how={how.deployments} drill="deployments" onDrill={onDrill}
+        how={how.deployments} drill={{ kind: "deployments", subset: "successful" }} onDrill={onDrill}
       />
       <NumberCard
         id="lead-time" title="Change lead time (median)" value={minutes(lt.median)} raw={lt.median} band={lt.band}
         detail={<>p85 {minutes(lt.p85)} · {formatNumber(lt.count)} changes · coding {minutes(lt.coding)}, pickup {minutes(lt.pickup)}, review {minutes(lt.review)}, deploy {minutes(lt.deploy)}</>}
-        how={how.lead_time} drill="changes" onDrill={onDrill}
+        how={how.lead_time} drill={{ kind: "changes", subset: "counted" }} onDrill={onDrill}
       />
       <NumberCard
         id="change-failure-rate" title="Change failure rate" value={percent(s.changeFailureRate.rate)} raw={s.changeFailureRate.rate} band={s.changeFailureRate.band}
@@ -83,27 +89,27 @@ export function DeliveryCards({ s, onDrill }: { s: DeliverySummaryJson; onDrill:
             )}
           </>
         }
-        how={how.change_failure_rate} drill="deployments" onDrill={onDrill}
+        how={how.change_failure_rate} drill={{ kind: "deployments", subset: "failed" }} onDrill={onDrill}
       />
       <NumberCard
         id="recovery-time" title="Failed deployment recovery time" value={minutes(s.recoveryTime.median)} raw={s.recoveryTime.median} band={s.recoveryTime.band}
         detail={<>p85 {minutes(s.recoveryTime.p85)} · {formatNumber(s.recoveryTime.count)} failed deployments recovered</>}
-        how={how.recovery_time} drill="deployments" onDrill={onDrill}
+        how={how.recovery_time} drill={{ kind: "deployments", subset: "recovered" }} onDrill={onDrill}
       />
       <NumberCard
         id="rework-rate" title="Deployment rework rate" value={percent(s.rework.rate)} raw={s.rework.rate}
         detail={<>{formatNumber(s.rework.rework)} hotfix/rollback of {formatNumber(s.rework.total)} production deployments</>}
-        how={how.rework_rate} drill="deployments" onDrill={onDrill}
+        how={how.rework_rate} drill={{ kind: "deployments", subset: "rework" }} onDrill={onDrill}
       />
       <NumberCard
         id="time-to-restore" title="Time to restore service (median)" value={minutes(s.timeToRestore.median)} raw={s.timeToRestore.median}
         detail={<>p85 {minutes(s.timeToRestore.p85)} · {formatNumber(s.timeToRestore.count)} incidents resolved</>}
-        how={how.time_to_restore} drill="incidents" onDrill={onDrill}
+        how={how.time_to_restore} drill={{ kind: "incidents", subset: "resolved" }} onDrill={onDrill}
       />
       <NumberCard
         id="incidents" title="Incidents opened" value={formatNumber(s.incidents.opened)} raw={s.incidents.opened}
         detail={Object.keys(s.incidents.bySeverity).length ? Object.entries(s.incidents.bySeverity).map(([k, v]) => `${k}: ${formatNumber(v)}`).join(" · ") : EMPTY}
-        how={how.incidents} drill="incidents" onDrill={onDrill}
+        how={how.incidents} drill={{ kind: "incidents", subset: "opened" }} onDrill={onDrill}
       />
     </div>
   );

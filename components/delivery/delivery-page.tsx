@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { AllocationPanel } from "./allocation-panel";
-import { Benchmarks, DeliveryCards, type DrillKind } from "./delivery-cards";
+import { Benchmarks, DeliveryCards, type Drill } from "./delivery-cards";
 import { DrillDown } from "./drilldown";
 import { FlowCards } from "./flow-section";
 import { useDeliverySummary, useDeliveryTrends, useFlowSummary, useServices, type DeliveryView } from "./use-delivery";
@@ -28,7 +28,7 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [view, setView] = useState<DeliveryView>(initial);
-  const [drill, setDrill] = useState<DrillKind | null>(null);
+  const [drill, setDrill] = useState<Drill | null>(null);
   const drillRef = useRef<HTMLDivElement>(null);
   const scopes = useScopes();
   const services = useServices();
@@ -50,9 +50,13 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
   };
   const clearFilter = () => update({ ...view, filter: {} });
   const filterInfo = summary.data?.scope.filter;
-  const openDrill = (k: DrillKind) => setDrill(k);
+  // A new object on every click, so reopening the same panel brings it into view again.
+  const openDrill = (next: Drill) => setDrill({ ...next });
   useEffect(() => {
-    if (drill) drillRef.current?.querySelector<HTMLElement>("#drilldown-heading")?.focus();
+    if (!drill) return;
+    // The panel opens below the cards: bring it to the top of the window and put the keyboard on its heading.
+    drillRef.current?.scrollIntoView({ block: "start" });
+    drillRef.current?.querySelector<HTMLElement>("#drilldown-heading")?.focus({ preventScroll: true });
   }, [drill]);
 
   return (
@@ -102,7 +106,7 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
         </section>
       )}
 
-      <div ref={drillRef}>{drill && <DrillDown kind={drill} view={view} onClose={() => setDrill(null)} />}</div>
+      <div ref={drillRef} className="scroll-mt-4">{drill && <DrillDown drill={drill} view={view} onClose={() => setDrill(null)} />}</div>
 
       {kind !== "service" && flow.data && (
         <section aria-labelledby="flow-heading" className="space-y-3">

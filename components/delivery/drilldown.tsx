@@ -1,17 +1,11 @@
 "use client";
 
-import type { DrillKind } from "./delivery-cards";
+import type { Drill } from "./delivery-cards";
 import { useFormat } from "@/components/format/format-context";
-import { EMPTY_TEXT as EMPTY, formatDays, formatDuration, orEmpty } from "@/lib/format";
-import {
-  useDeliveryRows,
-  useFlowItems,
-  type ChangeRowJson,
-  type DeliveryView,
-  type DeploymentRowJson,
-  type IncidentRowJson,
-  type WorkItemRowJson,
-} from "./use-delivery";
+import { formatDays, orEmpty } from "@/lib/format";
+import { CHANGE_CELLS, DEPLOYMENT_CELLS, INCIDENT_CELLS } from "./drill-cells";
+import { RowsTable } from "./drill-rows";
+import { useFlowItems, type ChangeRowJson, type DeliveryView, type DeploymentRowJson, type IncidentRowJson, type WorkItemRowJson } from "./use-delivery";
 
 const TH = "py-1.5 pr-3 font-medium";
 const TD = "py-1.5 pr-3 align-top";
@@ -21,122 +15,6 @@ function Status({ loading, error, empty }: { loading: boolean; error: unknown; e
   if (error) return <p role="alert" className="text-sm text-red-700">{error instanceof Error ? error.message : "The rows could not be loaded."}</p>;
   if (empty) return <p className="text-sm text-slate-600">Nothing in this period.</p>;
   return null;
-}
-
-function Deployments({ view }: { view: DeliveryView }) {
-  const f = useFormat();
-  const q = useDeliveryRows<DeploymentRowJson>("deployments", view, true);
-  const rows = q.data ?? [];
-  return (
-    <>
-      <Status loading={q.isLoading} error={q.error} empty={rows.length === 0} />
-      {rows.length > 0 && (
-        <table data-testid="drilldown-deployments" className="w-full text-left text-sm">
-          <caption className="sr-only">Production deployments in the period</caption>
-          <thead className="text-xs text-slate-600">
-            <tr>
-              <th scope="col" className={TH}>Deployment</th><th scope="col" className={TH}>Service</th><th scope="col" className={TH}>Finished</th>
-              <th scope="col" className={TH}>Status</th><th scope="col" className={TH}>Kind</th><th scope="col" className={TH}>Changes shipped</th>
-              <th scope="col" className={TH}>Caused a failure</th><th scope="col" className={TH}>Recovery</th><th scope="col" className={TH}>Incidents</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={`${d.service}/${d.externalId}`} className="border-t border-slate-100" data-failed={d.causedFailure} data-rework={d.isRework}>
-                <td className={`${TD} font-mono text-xs`}>{d.externalId}</td>
-                <td className={TD}>{d.service}</td>
-                <td className={TD}>{f.dateTime(d.finishedAt)}</td>
-                <td className={TD}>{d.status}</td>
-                <td className={TD}>{d.kind}{d.isRework ? " (rework)" : ""}</td>
-                <td className={`${TD} tabular-nums`}>{d.shippedChanges}</td>
-                <td className={TD}>{d.causedFailure ? `Yes — ${d.failureReasons.join(", ")}` : "No"}</td>
-                <td className={TD}>{d.causedFailure ? orEmpty(d.recoveryMinutes, formatDuration) : EMPTY}</td>
-                <td className={TD}>{d.incidents.join(", ") || EMPTY}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
-  );
-}
-
-function Changes({ view }: { view: DeliveryView }) {
-  const q = useDeliveryRows<ChangeRowJson>("changes", view, true);
-  const rows = q.data ?? [];
-  return (
-    <>
-      <Status loading={q.isLoading} error={q.error} empty={rows.length === 0} />
-      {rows.length > 0 && (
-        <table data-testid="drilldown-changes" className="w-full text-left text-sm">
-          <caption className="sr-only">Changes deployed or merged in the period</caption>
-          <thead className="text-xs text-slate-600">
-            <tr>
-              <th scope="col" className={TH}>Pull request</th><th scope="col" className={TH}>Service</th><th scope="col" className={TH}>Coding</th>
-              <th scope="col" className={TH}>Pickup</th><th scope="col" className={TH}>Review</th><th scope="col" className={TH}>Deploy</th>
-              <th scope="col" className={TH}>Lead time</th><th scope="col" className={TH}>Shipped by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={`${c.service}/${c.externalId}`} className="border-t border-slate-100" data-counted={c.countedInLeadTime}>
-                <td className={TD}>
-                  <span className="font-mono text-xs">#{c.externalId}</span> {c.title ?? ""}
-                  {c.author && <span className="block text-xs text-slate-600">by {c.author}</span>}
-                </td>
-                <td className={TD}>{c.service}</td>
-                <td className={`${TD} tabular-nums`}>{orEmpty(c.coding, formatDuration)}</td>
-                <td className={`${TD} tabular-nums`}>{orEmpty(c.pickup, formatDuration)}</td>
-                <td className={`${TD} tabular-nums`}>{orEmpty(c.review, formatDuration)}</td>
-                <td className={`${TD} tabular-nums`}>{orEmpty(c.deploy, formatDuration)}</td>
-                <td className={`${TD} tabular-nums font-medium`}>{orEmpty(c.leadTime, formatDuration)}</td>
-                <td className={TD}>{c.deployment ? <span className="font-mono text-xs">{c.deployment}</span> : "Not deployed yet"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
-  );
-}
-
-function Incidents({ view }: { view: DeliveryView }) {
-  const f = useFormat();
-  const q = useDeliveryRows<IncidentRowJson>("incidents", view, true);
-  const rows = q.data ?? [];
-  return (
-    <>
-      <Status loading={q.isLoading} error={q.error} empty={rows.length === 0} />
-      {rows.length > 0 && (
-        <table data-testid="drilldown-incidents" className="w-full text-left text-sm">
-          <caption className="sr-only">Incidents opened or resolved in the period</caption>
-          <thead className="text-xs text-slate-600">
-            <tr>
-              <th scope="col" className={TH}>Incident</th><th scope="col" className={TH}>Service</th><th scope="col" className={TH}>Severity</th>
-              <th scope="col" className={TH}>Opened</th><th scope="col" className={TH}>Resolved</th><th scope="col" className={TH}>Time to restore</th>
-              <th scope="col" className={TH}>Linked deployment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((i) => (
-              <tr key={`${i.service}/${i.externalId}`} className="border-t border-slate-100" data-opened-in-period={i.openedInPeriod}>
-                <td className={TD}><span className="font-mono text-xs">{i.externalId}</span> {i.title ?? ""}</td>
-                <td className={TD}>{i.service}</td>
-                <td className={TD}>{i.severity ?? EMPTY}</td>
-                <td className={TD}>{f.dateTime(i.openedAt)}</td>
-                <td className={TD}>{i.resolvedAt ? f.dateTime(i.resolvedAt) : "Open"}</td>
-                <td className={`${TD} tabular-nums`}>{orEmpty(i.restoreMinutes, formatDuration)}</td>
-                <td className={TD}>
-                  {i.linkedDeployment ? <span className="font-mono text-xs">{i.linkedDeployment}</span> : "None (before any deployment)"}
-                  {i.linkedDeployment && <span className="block text-xs text-slate-600">{i.linkNamedByClient ? "named by the incident tool" : "latest deployment before it opened"}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
-  );
 }
 
 function ItemTable({ rows, label }: { rows: WorkItemRowJson[]; label: string }) {
@@ -182,29 +60,62 @@ function WorkItems({ view }: { view: DeliveryView }) {
   );
 }
 
-const TITLES: Record<DrillKind, string> = {
+const DEPLOYMENT_SUBSETS = [
+  { value: "all", label: "All production deployment runs" },
+  { value: "successful", label: "Successful (deployment frequency)" },
+  { value: "failed", label: "Caused a failure (change failure rate)" },
+  { value: "recovered", label: "Failed and recovered (recovery time)" },
+  { value: "rework", label: "Hotfixes and rollbacks (rework rate)" },
+];
+const CHANGE_SUBSETS = [
+  { value: "counted", label: "Deployed in the period (lead time)" },
+  { value: "all", label: "Deployed or merged in the period" },
+];
+const INCIDENT_SUBSETS = [
+  { value: "all", label: "Opened or resolved in the period" },
+  { value: "opened", label: "Opened in the period" },
+  { value: "resolved", label: "Resolved in the period (time to restore)" },
+];
+
+const TITLES: Record<Drill["kind"], string> = {
   deployments: "Production deployments",
   changes: "Changes (merged pull requests) and their lead-time breakdown",
   incidents: "Incidents and the deployment each links to",
   "work-items": "Work items",
 };
 
-/** The rows behind the numbers, for the kind of row the reader asked for. */
-export function DrillDown({ kind, view, onClose }: { kind: DrillKind; view: DeliveryView; onClose: () => void }) {
+/** The rows behind a number: for a DORA key, exactly the rows it counts (its subset), which the reader can widen. */
+export function DrillDown({ drill, view, onClose }: { drill: Drill; view: DeliveryView; onClose: () => void }) {
   return (
-    <section aria-labelledby="drilldown-heading" className="rounded-lg border border-blue-200 bg-white p-4">
+    <section aria-labelledby="drilldown-heading" className="scroll-mt-4 rounded-lg border border-blue-200 bg-white p-4">
       <div className="mb-3 flex items-center justify-between gap-2">
         <h2 id="drilldown-heading" tabIndex={-1} className="text-base font-semibold text-slate-900">
-          {TITLES[kind]} · {view.from} to {view.to}
+          {TITLES[drill.kind]} · {view.from} to {view.to}
         </h2>
         <button type="button" onClick={onClose} className="text-sm text-blue-700 underline">Close</button>
       </div>
-      <div className="overflow-x-auto">
-        {kind === "deployments" && <Deployments view={view} />}
-        {kind === "changes" && <Changes view={view} />}
-        {kind === "incidents" && <Incidents view={view} />}
-        {kind === "work-items" && <WorkItems view={view} />}
-      </div>
+      {drill.kind === "deployments" && (
+        <RowsTable<DeploymentRowJson>
+          key={drill.subset} kind="deployments" view={view} subsets={DEPLOYMENT_SUBSETS} initialSubset={drill.subset ?? "all"} defaultSort="finished"
+          caption="Production deployments in the period" searchHint="Id, commit SHA or incident" cells={DEPLOYMENT_CELLS}
+          rowKey={(d) => `${d.service}/${d.externalId}`} rowData={(d) => ({ failed: d.causedFailure, rework: d.isRework })}
+        />
+      )}
+      {drill.kind === "changes" && (
+        <RowsTable<ChangeRowJson>
+          key={drill.subset} kind="changes" view={view} subsets={CHANGE_SUBSETS} initialSubset={drill.subset ?? "all"} defaultSort="date"
+          caption="Changes deployed or merged in the period" searchHint="Number, title, author or deployment" cells={CHANGE_CELLS}
+          rowKey={(c) => `${c.service}/${c.externalId}`} rowData={(c) => ({ counted: c.countedInLeadTime })}
+        />
+      )}
+      {drill.kind === "incidents" && (
+        <RowsTable<IncidentRowJson>
+          key={drill.subset} kind="incidents" view={view} subsets={INCIDENT_SUBSETS} initialSubset={drill.subset ?? "all"} defaultSort="opened"
+          caption="Incidents in the period" searchHint="Id, title or deployment" cells={INCIDENT_CELLS}
+          rowKey={(i) => `${i.service}/${i.externalId}`} rowData={(i) => ({ "opened-in-period": i.openedInPeriod })}
+        />
+      )}
+      {drill.kind === "work-items" && <div className="overflow-x-auto"><WorkItems view={view} /></div>}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { fetchJson } from "@/lib/client/api";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { appendFilter, type SegmentFilter } from "@/lib/review/segment-filter";
-import type { DeliverySummaryResponse } from "@/lib/server/services/delivery/read";
+import type { ChangeRow, DeliverySummaryResponse, DeploymentRow, IncidentRow } from "@/lib/server/services/delivery/read";
 import type { FlowSummaryResponse } from "@/lib/server/services/delivery/flow-read";
 
 /** Data for the Delivery page: one hook per API resource, keyed under ["pillars", "delivery", …]. */
@@ -36,51 +36,43 @@ type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T e
 export type DeliverySummaryJson = Json<DeliverySummaryResponse>;
 export type FlowSummaryJson = Json<FlowSummaryResponse>;
 
-export interface DeploymentRowJson {
-  externalId: string;
-  service: string;
-  environment: string;
-  status: string;
-  kind: string;
-  finishedAt: string;
-  commitSha: string;
-  shippedChanges: number;
-  causedFailure: boolean;
-  failureReasons: string[];
-  isRework: boolean;
-  recoveredAt: string | null;
-  recoveryMinutes: number | null;
-  incidents: string[];
+export type DeploymentRowJson = Json<DeploymentRow>;
+export type ChangeRowJson = Json<ChangeRow>;
+export type IncidentRowJson = Json<IncidentRow>;
+
+/** What a drill-down asks for beyond the scope and period (the API's names; see lib/validation/delivery.ts). */
+export interface RowsParams {
+  subset: string;
+  sort: string;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+  q: string;
+  filterService: string;
 }
 
-export interface ChangeRowJson {
-  externalId: string;
-  service: string;
-  title: string | null;
-  author: string | null;
-  mergedAt: string;
-  deployedAt: string | null;
-  deployment: string | null;
-  coding: number | null;
-  pickup: number | null;
-  review: number | null;
-  deploy: number | null;
-  leadTime: number | null;
-  countedInLeadTime: boolean;
+export interface RowsPageJson<T> {
+  total: number;
+  page: number;
+  pageSize: number;
+  services: string[];
+  rows: T[];
 }
 
-export interface IncidentRowJson {
-  externalId: string;
-  service: string;
-  title: string | null;
-  severity: string | null;
-  openedAt: string;
-  resolvedAt: string | null;
-  restoreMinutes: number | null;
-  openedInPeriod: boolean;
-  resolvedInPeriod: boolean;
-  linkedDeployment: string | null;
-  linkNamedByClient: boolean;
+/** The drill-down's URL: JSON for one page, or `format=csv` for every matching row. */
+export function rowsHref(kind: RowKind, view: DeliveryView, params: RowsParams, format: "json" | "csv" = "json"): string {
+  const search = scopeQuery(view);
+  search.set("subset", params.subset);
+  search.set("sort", params.sort);
+  search.set("dir", params.dir);
+  if (params.q.trim()) search.set("q", params.q.trim());
+  if (params.filterService) search.set("filterService", params.filterService);
+  if (format === "csv") search.set("format", "csv");
+  else {
+    search.set("page", String(params.page));
+    search.set("pageSize", String(params.pageSize));
+  }
+  return `/api/v1/delivery/${kind}?${search}`;
 }
 
 export interface WorkItemRowJson {
@@ -112,11 +104,16 @@ export function useFlowSummary(view: DeliveryView) {
   });
 }
 
-export function useDeliveryRows<T>(kind: "deployments" | "changes" | "incidents", view: DeliveryView, enabled: boolean) {
-  return useQuery({
-    queryKey: keys.view(kind, view),
-    queryFn: ({ signal }) => fetchJson<Record<string, unknown>>(`/api/v1/delivery/${kind}?${scopeQuery(view)}`, { signal }).then((r) => r[kind] as T[]),
-    enabled,
+export type RowKind = "deployments" | "changes" | "incidents";
+
+export function useDeliveryRows<T>(kind: RowKind, view: DeliveryView, params: RowsParams) {
+  const href = rowsHref(kind, view, params);
+  return useQuery<RowsPageJson<T>>({
+    queryKey: [...keys.view(kind, view), href] as const,
+    queryFn: ({ signal }) =>
+      fetchJson<Omit<RowsPageJson<T>, "rows"> & Record<RowKind, T[]>>(href, { signal }).then((r): RowsPageJson<T> => ({ ...r, rows: r[kind] })),
+    // Keep the current page on screen while the next page, sort or filter loads.
+    placeholderData: keepPreviousData,
   });
 }
 

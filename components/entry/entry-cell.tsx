@@ -2,12 +2,16 @@
 
 import { useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import type { CellIssue } from "@/lib/entry/rules";
+import type { TargetStatus } from "@/lib/metrics/aggregate";
+import { TARGET_STATUS } from "@/components/dashboard/metric-status";
 import type { ServerConflict } from "./save-values";
 
 export interface CellProps {
   id: string;
   label: string;
   text: string;
+  /** The status of `text` against the target in force for this week (null status: no number yet); null: no target. */
+  target: { status: TargetStatus | null; text: string } | null;
   note: string;
   dirty: boolean;
   current: boolean;
@@ -33,7 +37,9 @@ export function EntryCell({ registerInput, ...p }: CellProps) {
   const base = domId(p.id);
   const errorId = `${base}-error`;
   const conflictId = `${base}-conflict`;
-  const describedBy = [p.issues.length ? errorId : null, p.hasConflict ? conflictId : null].filter(Boolean).join(" ") || undefined;
+  const statusId = `${base}-status`;
+  const status = p.target?.status ? TARGET_STATUS[p.target.status] : null;
+  const describedBy = [status ? statusId : null, p.issues.length ? errorId : null, p.hasConflict ? conflictId : null].filter(Boolean).join(" ") || undefined;
   const noteIssue = p.issues.some((i) => i.field === "note");
   const border = p.issues.length ? "border-red-600 ring-1 ring-red-600" : p.hasConflict ? "border-amber-600 ring-2 ring-amber-500" : p.dirty ? "border-blue-500 bg-blue-50" : "border-slate-300";
   return (
@@ -68,6 +74,12 @@ export function EntryCell({ registerInput, ...p }: CellProps) {
           ⟲
         </button>
       </div>
+      {status && (
+        <p id={statusId} data-status={p.target?.status} title={p.target?.text} className={`mt-1 inline-flex items-center gap-1 rounded-full px-1.5 text-xs font-medium ring-1 ring-inset ${status.className}`}>
+          <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${status.dot}`} />
+          {status.text}
+        </p>
+      )}
       {noteOpen && (
         <label className="mt-1 block text-xs text-slate-700">
           Note

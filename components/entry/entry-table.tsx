@@ -2,6 +2,8 @@
 
 import { useRef, type ClipboardEvent, type KeyboardEvent } from "react";
 import { cellId, type Draft, type GridMetric, type LoadedCell } from "@/lib/entry/changes";
+import { cellTargetStatus, targetText, type CellTarget } from "@/lib/entry/cell-target";
+import type { DirectionKey } from "@/lib/metrics/catalog";
 import { nextCell } from "@/lib/entry/navigation";
 import { parseClipboardBlock, planPaste } from "@/lib/entry/paste";
 import type { PeriodColumn } from "@/lib/entry/periods";
@@ -12,6 +14,9 @@ import type { ServerConflict } from "./save-values";
 export interface EntryMetricView extends GridMetric {
   key: string;
   howComputed: string;
+  direction: DirectionKey;
+  /** The target in force for each column (by week start): the team's, else its groups', else the org's. */
+  targets: Record<string, CellTarget & { scope: "ORG" | "GROUP" | "TEAM" }>;
 }
 
 const UNIT_TEXT: Record<string, string> = { percent: "%", count: "count", minutes: "minutes", days: "days", hours: "hours", score: "score", people: "people", currency: "currency" };
@@ -31,6 +36,14 @@ interface Props {
   onKeepMine: (id: string) => void;
   onTakeTheirs: (id: string) => void;
   onHistory: (metric: EntryMetricView, column: PeriodColumn) => void;
+}
+
+/** The target in force for the latest column, in words, under the metric's name. */
+function RowTarget({ metric, columns, currentWeek }: { metric: EntryMetricView; columns: PeriodColumn[]; currentWeek: string }) {
+  const latest = columns.findLast((c) => c.week <= currentWeek) ?? columns.at(-1);
+  const target = latest ? metric.targets[latest.week] : undefined;
+  if (!target) return <span className="block text-xs text-slate-500">No target set</span>;
+  return <span className="block text-xs text-slate-700" data-testid={`target-${metric.key}`}>Target: {targetText(target, metric.direction)}</span>;
 }
 
 /** One section of the grid (weekly or monthly metrics): metrics as rows, periods as columns. */
@@ -91,6 +104,7 @@ export function EntryTable(p: Props) {
                 {m.minValue !== null || m.maxValue !== null ? ` · ${m.minValue ?? "…"}–${m.maxValue ?? "…"}` : ""}
                 {m.integer ? " · whole numbers" : ""}
               </span>
+              <RowTarget metric={m} columns={p.columns} currentWeek={p.currentWeek} />
               <details className="text-xs text-slate-600">
                 <summary className="cursor-pointer text-blue-700">How is this computed?</summary>
                 {m.howComputed}
@@ -101,12 +115,15 @@ export function EntryTable(p: Props) {
               const stored = p.loaded.get(id);
               const draft = p.drafts.get(id);
               const label = `${m.name}, ${c.label}`;
+              const text = draft?.text ?? (stored ? String(stored.value) : "");
+              const target = m.targets[c.week];
               return (
                 <EntryCell
                   key={c.week}
                   id={id}
                   label={label}
-                  text={draft?.text ?? (stored ? String(stored.value) : "")}
+                  text={text}
+                  target={target ? { status: cellTargetStatus(text, m.unit, target, m.direction), text: targetText(target, m.direction) } : null}
                   note={draft?.note ?? stored?.note ?? ""}
                   dirty={draft !== undefined}
                   current={c.week === p.currentWeek}

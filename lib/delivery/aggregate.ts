@@ -9,7 +9,7 @@
  * counts as opened in the period its opening falls in.
  */
 import { attributeChanges, type ChangeTiming } from "./changes";
-import { isSuccessfulProduction } from "./deployments";
+import { countedInLeadTime, DEPLOYMENT_SUBSETS } from "./drilldown";
 import { assessProductionDeployments, type DeploymentOutcome } from "./failures";
 import { linkIncidents, restoreMinutes } from "./incidents";
 import type { DeploymentEvent, IncidentEvent, PullRequestEvent } from "./types";
@@ -91,17 +91,16 @@ export function bucketDelivery(
   for (const o of facts.outcomes) {
     const bucket = bucketAt(o.deployment.finishedAt);
     if (!bucket) continue;
+    // The drill-downs list rows by the same predicates, so a panel's rows are exactly what its number counts.
     bucket.productionDeployments += 1;
-    if (isSuccessfulProduction(o.deployment)) bucket.successfulDeployments.push(o.deployment);
-    if (o.isRework) bucket.reworkDeployments += 1;
-    if (o.causedFailure) {
-      bucket.failedDeployments += 1;
-      if (o.recoveryMinutes !== null) bucket.recoveryMinutes.push(o.recoveryMinutes);
-    }
+    if (DEPLOYMENT_SUBSETS.successful(o)) bucket.successfulDeployments.push(o.deployment);
+    if (DEPLOYMENT_SUBSETS.rework(o)) bucket.reworkDeployments += 1;
+    if (DEPLOYMENT_SUBSETS.failed(o)) bucket.failedDeployments += 1;
+    if (DEPLOYMENT_SUBSETS.recovered(o) && o.recoveryMinutes !== null) bucket.recoveryMinutes.push(o.recoveryMinutes);
   }
 
   for (const c of facts.changes) {
-    if (c.deployedAt === null || c.leadTime === null) continue;
+    if (!countedInLeadTime(c)) continue;
     const bucket = bucketAt(c.deployedAt);
     if (!bucket) continue;
     bucket.leadTimes.push(c.leadTime);

@@ -3,7 +3,7 @@
  * schemas the handlers validate with (zod 4's JSON Schema output is draft 2020-12, OpenAPI 3.1's dialect).
  */
 import { z } from "zod";
-import { allocationInput, deliveryQuery } from "@/lib/validation/delivery";
+import { allocationInput, changeRowsQuery, deliveryQuery, deploymentRowsQuery, incidentRowsQuery } from "@/lib/validation/delivery";
 import { MAX_BATCH, deploymentInput, incidentInput, pullRequestInput, workItemInput } from "@/lib/validation/ingest";
 
 type JsonSchema = Record<string, unknown>;
@@ -127,9 +127,9 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
       "/api/v1/incidents": ingestPath("Incident", "Send incidents"),
       "/api/v1/work-items": ingestPath("WorkItem", "Send work items with their status transitions"),
       "/api/v1/delivery": readPath("DORA summary (deployment frequency, lead time, change failure rate, recovery, time to restore, rework) with DORA 2023/2024 reference bands", scoped),
-      "/api/v1/delivery/deployments": readPath("Production deployments in the period with failure/rework flags and shipped changes", scoped),
-      "/api/v1/delivery/changes": readPath("Changes deployed or merged in the period with coding/pickup/review/deploy minutes", scoped),
-      "/api/v1/delivery/incidents": readPath("Incidents opened or resolved in the period with their linked deployment", scoped),
+      "/api/v1/delivery/deployments": readPath("Production deployments in the period with failure/rework flags and shipped changes; paged, sortable, filterable, or all matching rows as CSV", queryParameters(deploymentRowsQuery)),
+      "/api/v1/delivery/changes": readPath("Changes deployed or merged in the period with coding/pickup/review/deploy minutes; paged, sortable, filterable, or all matching rows as CSV", queryParameters(changeRowsQuery)),
+      "/api/v1/delivery/incidents": readPath("Incidents opened or resolved in the period with their linked deployment; paged, sortable, filterable, or all matching rows as CSV", queryParameters(incidentRowsQuery)),
       "/api/v1/flow": readPath("Flow velocity, time, efficiency, load and distribution", scoped),
       "/api/v1/flow/work-items": readPath("Work items finished in the period and in progress at its end", scoped),
       "/api/v1/pull-requests/{externalId}": readPath("One change's lead-time breakdown and the deployment that shipped it", [

@@ -1,10 +1,12 @@
 import "server-only";
 import { cachedByDataVersion, dashboardKey } from "@/lib/server/cache";
-import { addDays, formatDay, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
+import { addDays, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
 import { changePct, rollUp, targetStatus } from "@/lib/metrics/aggregate";
 import { PILLARS, type PillarKey } from "@/lib/metrics/catalog";
+import { targetFor } from "@/lib/metrics/targets";
 import type { MetricInfo, MetricSeries, OverviewResponse, RangeKey, SeriesPoint, TargetInfo, WithheldReason } from "@/lib/metrics/series-types";
 import { ancestorChains, getOrgSettings, listGroups, resolveScope, teamIdsInScope, type Scope } from "@/lib/server/data/org";
+import { listTargetsOfMetrics } from "@/lib/server/data/targets";
 import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/metric-points";
 import { db } from "@/lib/server/db";
 import { badRequest } from "@/lib/server/errors";
@@ -68,26 +70,6 @@ async function comparisonScopes(scope: Scope): Promise<Scope[]> {
   return [...chain.map((id): Scope => ({ type: "GROUP", id, name: "" })), { type: "ORG", id: null, name: "" }];
 }
 
-interface TargetRow {
-  metricId: string;
-  scopeType: "ORG" | "GROUP" | "TEAM";
-  scopeId: string | null;
-  green: number;
-  amber: number;
-  effectiveFrom: Date;
-}
-
-/** The most specific target for the scope (team, then its groups nearest first, then org) in force on `day`. */
-function targetFor(targets: TargetRow[], scopeChain: { type: string; id: string | null }[], day: string): TargetRow | null {
-  for (const s of scopeChain) {
-    const candidates = targets
-      .filter((t) => t.scopeType === s.type && (t.scopeId ?? null) === s.id && formatDay(t.effectiveFrom) <= day)
-      .sort((a, b) => b.effectiveFrom.getTime() - a.effectiveFrom.getTime());
-    if (candidates.length) return candidates[0];
-  }
-  return null;
-}
-
 export interface SeriesRequest {
   scope: Scope;
   metrics: MetricRow[];
@@ -111,7 +93,7 @@ export async function buildSeries({ scope, metrics, window, currentWeek, teamSet
   const [points, comparisons, targets, scopeTeams, teamsOfPoints] = await Promise.all([
     teamSet ? weeklyPointsForTeams(teamSet.teamIds, ids, window.fromWeek, window.toWeek) : weeklyPointsForScope(scope, ids, window.fromWeek, window.toWeek),
     comparisonScopes(scope),
-    db.target.findMany({ where: { metricId: { in: metrics.map((m) => m.id) } } }) as Promise<TargetRow[]>,
+    listTargetsOfMetrics(metrics.map((m) => m.id)),
     teamSet ? teamSet.activeTeamIds : teamIdsInScope(scope),
     teamSet ? teamSet.teamIds : dataTeams(scope),
   ]);

@@ -8,7 +8,9 @@ import { computeDeliverySummary } from "@/lib/delivery/summary";
 import { localDate } from "@/lib/domain/time";
 import { loadDeliveryRows, previousSuccessBefore, type DeliveryRows } from "@/lib/server/data/events";
 import { db, sqlRunner } from "@/lib/server/db";
-import type { DeliveryQuery } from "@/lib/validation/delivery";
+import type { ChangeRowsQuery, DeliveryQuery, DeploymentRowsQuery, IncidentRowsQuery } from "@/lib/validation/delivery";
+import { countedInLeadTime, DEPLOYMENT_SUBSETS, filterAndSort, pageRows, type RowAccess, type RowsRequest, type SortValue } from "@/lib/delivery/drilldown";
+import type { CsvCell } from "@/lib/csv/write";
 import { instantBefore, resolveDeliveryScope, resolvePeriod, type DeliveryScope, type Period } from "./scope";
 
 /**
@@ -58,9 +60,36 @@ function inPeriod(instant: Date | null, period: Period): boolean {
   return day >= period.from && day <= period.to;
 }
 
-/** Production deployments that finished in the period, with what made each count as failed or rework. */
-export async function listDeliveryDeployments(query: DeliveryQuery, now = new Date()) {
-  const { scope, period, rows, serviceNames } = await load(query, now);
+/** A drill-down's answer: one page of the rows (or, for CSV, every matching row) and what was asked. */
+interface RowsResult<T> {
+  scope: ReturnType<typeof scopeOut>;
+  from: string;
+  to: string;
+  timeZone: string;
+  subset: string;
+  sort: string;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+  total: number;
+  services: string[];
+  rows: T[];
+}
+
+function answer<T>(loaded: Loaded, query: RowsRequest & { subset: string; format: "json" | "csv" }, rows: T[], access: RowAccess<T>): RowsResult<T> {
+  const base = { scope: scopeOut(loaded.scope), from: loaded.period.from, to: loaded.period.to, timeZone: loaded.period.timeZone, subset: query.subset, sort: query.sort, dir: query.dir };
+  if (query.format === "csv") {
+    const all = filterAndSort(rows, query, access);
+    return { ...base, page: 1, pageSize: all.length, total: all.length, services: [], rows: all };
+  }
+  const page = pageRows(rows, query, access);
+  return { ...base, ...page };
+}
+
+/** Production deployments that finished in the period (those the chosen number counts), with what made each count as failed or rework. */
+export async function listDeliveryDeployments(query: DeploymentRowsQuery, now = new Date()) {
+  const loaded = await load(query, now);
+  const { period, rows, serviceNames } = loaded;
   const facts = deliveryFacts(rows);
   const shipped = new Map<string, number>();
   for (const c of facts.changes) if (c.deploymentId) shipped.set(c.deploymentId, (shipped.get(c.deploymentId) ?? 0) + 1);
@@ -71,8 +100,9 @@ export async function listDeliveryDeployments(query: DeliveryQuery, now = new Da
     incidentsOf.set(deploymentId, [...(incidentsOf.get(deploymentId) ?? []), incidentExternal.get(incidentId) ?? incidentId]);
   }
   const externalOf = new Map(rows.deployments.map((d) => [d.id, d.externalId]));
+  const counts = DEPLOYMENT_SUBSETS[query.subset];
   const deployments = facts.outcomes
-    .filter((o) => inPeriod(o.deployment.finishedAt, period))
+    .filter((o) => inPeriod(o.deployment.finishedAt, period) && counts(o))
     .map((o) => ({
       externalId: externalOf.get(o.deployment.id) ?? o.deployment.id,
       service: serviceNames.get(o.deployment.serviceId) ?? o.deployment.serviceId,
@@ -88,19 +118,37 @@ export async function listDeliveryDeployments(query: DeliveryQuery, now = new Da
       recoveredAt: o.recoveredAt,
       recoveryMinutes: o.recoveryMinutes,
       incidents: incidentsOf.get(o.deployment.id) ?? [],
-    }))
-    .reverse();
-  return { scope: scopeOut(scope), from: period.from, to: period.to, timeZone: period.timeZone, deployments };
+    }));
+  type Row = (typeof deployments)[number];
+  const sortValue: Record<DeploymentRowsQuery["sort"], (r: Row) => SortValue> = {
+    finished: (r) => r.finishedAt,
+    service: (r) => r.service,
+    deployment: (r) => r.externalId,
+    changes: (r) => r.shippedChanges,
+    recovery: (r) => r.recoveryMinutes,
+  };
+  const result = answer(loaded, query, deployments, {
+    service: (r) => r.service,
+    searchable: (r) => [r.externalId, r.commitSha, ...r.incidents],
+    sortValue: (r, sort) => sortValue[sort as DeploymentRowsQuery["sort"]](r),
+    id: (r) => `${r.service}\u0000${r.externalId}`,
+  });
+  const { rows: page, ...rest } = result;
+  return { ...rest, deployments: page };
 }
 
+export type DeploymentRow = Awaited<ReturnType<typeof listDeliveryDeployments>>["deployments"][number];
+
 /** Merged pull requests deployed in the period (the lead-time sample) and those merged in it but not yet deployed. */
-export async function listDeliveryChanges(query: DeliveryQuery, now = new Date()) {
-  const { scope, period, rows, serviceNames } = await load(query, now);
+export async function listDeliveryChanges(query: ChangeRowsQuery, now = new Date()) {
+  const loaded = await load(query, now);
+  const { period, rows, serviceNames } = loaded;
   const facts = deliveryFacts(rows);
   const prById = new Map(rows.prs.map((p) => [p.id, p]));
   const deploymentExternal = new Map(rows.deployments.map((d) => [d.id, d.externalId]));
   const changes = facts.changes
     .filter((c) => (c.deployedAt ? inPeriod(c.deployedAt, period) : inPeriod(c.mergedAt, period)))
+    .filter((c) => query.subset === "all" || countedInLeadTime(c))
     .map((c) => {
       const pr = prById.get(c.prId);
       return {
@@ -119,36 +167,94 @@ export async function listDeliveryChanges(query: DeliveryQuery, now = new Date()
         review: c.review,
         deploy: c.deploy,
         leadTime: c.leadTime,
-        countedInLeadTime: c.deployedAt !== null && c.leadTime !== null,
+        countedInLeadTime: countedInLeadTime(c),
       };
-    })
-    .sort((a, b) => (b.deployedAt ?? b.mergedAt).getTime() - (a.deployedAt ?? a.mergedAt).getTime());
-  return { scope: scopeOut(scope), from: period.from, to: period.to, timeZone: period.timeZone, changes };
+    });
+  type Row = (typeof changes)[number];
+  const sortValue: Record<ChangeRowsQuery["sort"], (r: Row) => SortValue> = {
+    date: (r) => r.deployedAt ?? r.mergedAt,
+    service: (r) => r.service,
+    pull_request: (r) => r.externalId,
+    coding: (r) => r.coding,
+    pickup: (r) => r.pickup,
+    review: (r) => r.review,
+    deploy: (r) => r.deploy,
+    lead_time: (r) => r.leadTime,
+  };
+  const { rows: page, ...rest } = answer(loaded, query, changes, {
+    service: (r) => r.service,
+    searchable: (r) => [r.externalId, r.title, r.author, r.deployment],
+    sortValue: (r, sort) => sortValue[sort as ChangeRowsQuery["sort"]](r),
+    id: (r) => `${r.service}\u0000${r.externalId}`,
+  });
+  return { ...rest, changes: page };
 }
 
-/** Incidents opened or resolved in the period, with the deployment each links to. */
-export async function listDeliveryIncidents(query: DeliveryQuery, now = new Date()) {
-  const { scope, period, rows, serviceNames } = await load(query, now);
+export type ChangeRow = Awaited<ReturnType<typeof listDeliveryChanges>>["changes"][number];
+
+/**
+ * Incidents opened or resolved in the period, with the deployment each links to. `opened` and `resolved` are the
+ * rows behind "incidents opened" and "time to restore", bucketed as `bucketDelivery` does (opening day; resolution
+ * day, when the restore time is known).
+ */
+export async function listDeliveryIncidents(query: IncidentRowsQuery, now = new Date()) {
+  const loaded = await load(query, now);
+  const { period, rows, serviceNames } = loaded;
   const facts = deliveryFacts(rows);
   const deploymentExternal = new Map(rows.deployments.map((d) => [d.id, d.externalId]));
-  const incidents = rows.incidents
-    .filter((i) => inPeriod(i.openedAt, period) || inPeriod(i.resolvedAt, period))
-    .map((i) => {
-      const linked = facts.incidentLinks.get(i.id) ?? null;
-      return {
-        externalId: i.externalId,
-        service: serviceNames.get(i.serviceId) ?? i.serviceId,
-        title: i.title,
-        severity: i.severity,
-        openedAt: i.openedAt,
-        resolvedAt: i.resolvedAt,
-        restoreMinutes: restoreMinutes(i),
-        openedInPeriod: inPeriod(i.openedAt, period),
-        resolvedInPeriod: inPeriod(i.resolvedAt, period),
-        linkedDeployment: linked ? (deploymentExternal.get(linked) ?? i.causedByExternalId) : null,
-        linkNamedByClient: i.causedByExternalId !== null,
-      };
-    })
-    .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
-  return { scope: scopeOut(scope), from: period.from, to: period.to, timeZone: period.timeZone, incidents };
+  const counts: Record<IncidentRowsQuery["subset"], (i: DeliveryRows["incidents"][number]) => boolean> = {
+    all: (i) => inPeriod(i.openedAt, period) || inPeriod(i.resolvedAt, period),
+    opened: (i) => inPeriod(i.openedAt, period),
+    resolved: (i) => restoreMinutes(i) !== null && inPeriod(i.resolvedAt, period),
+  };
+  const incidents = rows.incidents.filter(counts[query.subset]).map((i) => {
+    const linked = facts.incidentLinks.get(i.id) ?? null;
+    return {
+      externalId: i.externalId,
+      service: serviceNames.get(i.serviceId) ?? i.serviceId,
+      title: i.title,
+      severity: i.severity,
+      openedAt: i.openedAt,
+      resolvedAt: i.resolvedAt,
+      restoreMinutes: restoreMinutes(i),
+      openedInPeriod: inPeriod(i.openedAt, period),
+      resolvedInPeriod: inPeriod(i.resolvedAt, period),
+      linkedDeployment: linked ? (deploymentExternal.get(linked) ?? i.causedByExternalId) : null,
+      linkNamedByClient: i.causedByExternalId !== null,
+    };
+  });
+  type Row = (typeof incidents)[number];
+  const sortValue: Record<IncidentRowsQuery["sort"], (r: Row) => SortValue> = {
+    opened: (r) => r.openedAt,
+    resolved: (r) => r.resolvedAt,
+    service: (r) => r.service,
+    incident: (r) => r.externalId,
+    severity: (r) => r.severity,
+    restore: (r) => r.restoreMinutes,
+  };
+  const { rows: page, ...rest } = answer(loaded, query, incidents, {
+    service: (r) => r.service,
+    searchable: (r) => [r.externalId, r.title, r.linkedDeployment],
+    sortValue: (r, sort) => sortValue[sort as IncidentRowsQuery["sort"]](r),
+    id: (r) => `${r.service}\u0000${r.externalId}`,
+  });
+  return { ...rest, incidents: page };
 }
+
+export type IncidentRow = Awaited<ReturnType<typeof listDeliveryIncidents>>["incidents"][number];
+
+const minutesCell = (v: number | null) => v;
+
+/** The CSV cells of each drill-down row, in `DRILL_COLUMNS` order (the writer neutralises formula-like text). */
+export const DRILL_CSV_CELLS = {
+  deployments: (r: DeploymentRow): CsvCell[] => [
+    r.externalId, r.service, r.finishedAt, r.commitSha, r.status, r.isRework ? `${r.kind} (rework)` : r.kind, r.shippedChanges,
+    r.causedFailure ? `yes: ${r.failureReasons.join(", ")}` : "no", minutesCell(r.causedFailure ? r.recoveryMinutes : null), r.incidents.join("; "),
+  ],
+  changes: (r: ChangeRow): CsvCell[] => [
+    r.externalId, r.title, r.author, r.service, r.coding, r.pickup, r.review, r.deploy, r.leadTime, r.deployedAt, r.deployment ?? "not deployed yet",
+  ],
+  incidents: (r: IncidentRow): CsvCell[] => [
+    r.externalId, r.title, r.service, r.severity, r.openedAt, r.resolvedAt, r.restoreMinutes, r.linkedDeployment,
+  ],
+};
