@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
+import { TARGET_STATUS } from "@/components/dashboard/metric-status";
 import { useFormat } from "@/components/format/format-context";
 import "@/components/packs/print.css";
 import { PrintHeader } from "@/components/packs/print-header";
@@ -14,11 +15,8 @@ import type { GridCell } from "@/lib/metrics/status-grid";
 import type { GridGranularity, StatusGridRow } from "@/lib/server/services/status-grid";
 import { scopeOptions } from "@/components/dashboard/scope-options";
 
-const STATUS: Record<TargetStatus, { text: string; cell: string }> = {
-  green: { text: "On target", cell: "bg-green-50 text-green-900" },
-  amber: { text: "Near target", cell: "bg-amber-50 text-amber-950" },
-  red: { text: "Off target", cell: "bg-red-50 text-red-900" },
-};
+/** The cell's background by status; the words are the dashboard's own (TARGET_STATUS). */
+const CELL: Record<TargetStatus, string> = { green: "bg-green-50 text-green-900", amber: "bg-amber-50 text-amber-950", red: "bg-red-50 text-red-900" };
 const ARROW = { up: "▲", down: "▼", flat: "▶" } as const;
 const GRANULARITY_LABEL: Record<GridGranularity, string> = { week: "Week", month: "Month", quarter: "Quarter" };
 
@@ -126,7 +124,7 @@ function GridCellView({ cell, metric, format }: { cell: GridCell; metric: Metric
       </td>
     );
   }
-  const status = cell.status ? STATUS[cell.status] : null;
+  const status = cell.status ? { text: TARGET_STATUS[cell.status].text, cell: CELL[cell.status] } : null;
   const tone = cell.improving === null ? "text-slate-700" : cell.improving ? "text-green-800" : "text-red-800";
   return (
     <td className={`p-2 tabular-nums ${status?.cell ?? ""}`} data-status={cell.status ?? "none"} title={`${metric.name}, ${cell.label}`}>
