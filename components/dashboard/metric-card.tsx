@@ -3,7 +3,7 @@
 import { TrendChart, type ChartMarker } from "@/components/charts/trend-chart";
 import { trendPngSource } from "@/components/charts/trend-config";
 import { detailLines, ExportPngButton, type ExportDetails } from "@/components/packs/export-png-button";
-import { latestState, NO_DATA_TEXT, WITHHELD_TEXT } from "@/components/charts/shape";
+import { latestState, NO_DATA_TEXT, soFarState, WITHHELD_TEXT } from "@/components/charts/shape";
 import { useFormat } from "@/components/format/format-context";
 import { formatChange, valueStyle } from "@/lib/format";
 import type { MetricSeries } from "@/lib/metrics/series-types";
@@ -24,6 +24,17 @@ function LatestValue({ series, format }: { series: MetricSeries; format: (v: num
     <p>
       <span className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{format(latest.value)}</span>
       <span className="ml-2 text-xs text-slate-600">{latest.label}</span>
+    </p>
+  );
+}
+
+/** The running period, apart from the headline: "Dec 2026 so far: 133". */
+export function SoFar({ series, format }: { series: MetricSeries; format: (v: number) => string }) {
+  const running = soFarState(series);
+  if (!running) return null;
+  return (
+    <p className="text-xs text-slate-600" data-testid="so-far">
+      {running.label} so far: <span className="tabular-nums">{format(running.value)}</span>
     </p>
   );
 }
@@ -58,6 +69,7 @@ export function MetricCard({ series, markers = NO_MARKERS, details }: { series: 
       <div className="min-h-[4rem]">
         <LatestValue series={series} format={format} />
         {latest.kind === "value" && <ChangeIndicator change={change} direction={metric.direction} previousLabel={series.previous?.label} />}
+        <SoFar series={series} format={format} />
       </div>
       <TrendChart series={series} markers={markers} />
       <details className="group text-sm text-slate-700">

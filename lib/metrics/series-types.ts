@@ -46,6 +46,8 @@ export interface SeriesPoint {
   withheld?: WithheldReason;
   /** Teams that reported in this period. */
   teams: number;
+  /** The period is not over yet (presentation.md rule 1): drawn and labelled "so far", never the headline. */
+  soFar?: true;
 }
 
 export type TargetStatus = "green" | "amber" | "red";
@@ -61,9 +63,9 @@ export interface TargetInfo {
 export interface MetricSeries {
   metric: MetricInfo;
   points: SeriesPoint[];
-  /** Latest period with a shown value. */
+  /** Latest complete period with a shown value (the headline). */
   latest: { period: string; label: string; value: number } | null;
-  /** The period before `latest`, with a value. */
+  /** The complete period before `latest`, with a value. */
   previous: { period: string; label: string; value: number } | null;
   /** (latest − previous) ÷ |previous| × 100; null when either is missing or previous is 0. */
   changePct: number | null;
