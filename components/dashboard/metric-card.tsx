@@ -59,6 +59,7 @@ export function MetricCard({ series, markers = NO_MARKERS, details }: { series: 
       <div className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1">
         <h3 id={headingId} className="flex-[1_1_9rem] text-sm font-medium text-slate-700">
           {metric.name}
+          {metric.annualised && <span className="block text-xs font-normal text-slate-600">annualised, rolling 12 months</span>}
         </h3>
         <div className="flex flex-wrap justify-end gap-1">
           {series.target && latest.kind === "value" && <TargetBadge target={series.target} format={format} />}

@@ -30,6 +30,8 @@ export interface MetricInfo {
   sensitivity: SensitivityKey;
   source: "MANUAL" | "COMPUTED";
   howComputed: string;
+  /** Shown as the annualised rolling 12-month rate (turnover, voluntary and regretted attrition on dashboards). */
+  annualised?: true;
 }
 
 export type { WithheldReason } from "@/lib/disclosure/reasons";

@@ -120,11 +120,12 @@ describe("series", () => {
     expect(search.series[0].points.at(-2)).toMatchObject({ value: null, withheld: "too-few" });
     const org = await getMetricSeries({ viewer: { seesClassifications: true }, scope: "org", metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
     expect(org.series[0].points.at(-1)).toMatchObject({ value: null, withheld: "in-progress" });
-    expect(org.series[0].latest?.value).toBeCloseTo((1 / 24) * 100, 10);
+    // Shown annualised (rolling 12 months): the week's 1 in 24, one week of March's four covered, scaled to 12 months.
+    expect(org.series[0].latest?.value).toBeCloseTo(((1 / 24) * 100 * 12) / 0.25, 10);
     // Platform = payments (12) + search (3): search is pooled with payments, so payments alone is withheld
     // (platform − payments would be search), and the group is shown.
     const platform = await getMetricSeries({ viewer: { seesClassifications: true }, scope: `group:${ids.platform}`, metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
-    expect(platform.series[0].points.at(-2)?.value).toBeCloseTo((1 / 15) * 100, 10);
+    expect(platform.series[0].points.at(-2)?.value).toBeCloseTo(((1 / 15) * 100 * 12) / 0.25, 10);
     const payments = await getMetricSeries({ viewer: { seesClassifications: true }, scope: `team:${ids.payments}`, metrics: ["turnover_rate"], range: "12w", granularity: "week", now });
     expect(payments.series[0].points.at(-2)).toMatchObject({ value: null, withheld: "differencing" });
   });
@@ -135,5 +136,24 @@ describe("series", () => {
     expect(overview.empty).toBe(false);
     expect(overview.pillars.every((p) => p.series.length > 0)).toBe(true);
     expect(overview.pillars[0].series[0].points).toHaveLength(26);
+  });
+});
+
+describe("annualised turnover on dashboards", () => {
+  it("shows turnover as the annualised rolling 12-month rate, judged by the disclosure policy over the year's weeks", async () => {
+    // Org turnover: weeks of 9 and 16 Mar; org headcount 24 both weeks and 1 separation (Search) in each.
+    const org = await getMetricSeries({ viewer: { seesClassifications: true }, scope: "org", metrics: ["turnover_rate"], range: "12w", granularity: "month", now: later });
+    const [series] = org.series;
+    expect(series.metric.annualised).toBe(true);
+    expect(series.metric.howComputed).toMatch(/rolling 12 months/);
+    const march = series.points.find((p) => p.period === "2026-03-01");
+    // March (4 weeks: 2, 9, 16, 23 Mar) is covered for 2 weeks: 2 ÷ 24 × 100 for the month, scaled to 12 by half a month.
+    expect(march?.value).toBeCloseTo(((2 / 24) * 100 * 12) / 0.5, 8);
+    // The same rule at week granularity: at the week of 9 Mar only that week is covered.
+    const weekly = await getMetricSeries({ viewer: { seesClassifications: true }, scope: "org", metrics: ["turnover_rate"], range: "12w", granularity: "week", now: later });
+    expect(weekly.series[0].points.find((p) => p.period === addDays(week, -7))?.value).toBeCloseTo(((1 / 24) * 100 * 12) / 0.25, 8);
+    // Search alone (3 people) is never shown, whatever its rate.
+    const search = await getMetricSeries({ viewer: { seesClassifications: true }, scope: `team:${ids.search}`, metrics: ["turnover_rate"], range: "12w", granularity: "month", now: later });
+    expect(search.series[0].points.find((p) => p.period === "2026-03-01")).toMatchObject({ value: null, withheld: "too-few" });
   });
 });

@@ -3,6 +3,7 @@ import { cachedByDataVersion, dashboardKey } from "@/lib/server/cache";
 import { addDays, localDate, mondayOf, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
 import { changePct, rollUp, targetStatus } from "@/lib/metrics/aggregate";
 import { isDayWeighted, isPeriodComplete } from "@/lib/metrics/periods";
+import { ANNUALISED_EXPLANATION, ANNUALISED_METRICS, annualisedPeriods, TRAILING_WEEKS } from "@/lib/retention/annualised";
 import { PILLARS, type PillarKey } from "@/lib/metrics/catalog";
 import { targetFor } from "@/lib/metrics/targets";
 import type { MetricInfo, MetricSeries, OverviewResponse, RangeKey, SeriesPoint, TargetInfo, WithheldReason } from "@/lib/metrics/series-types";
@@ -56,10 +57,11 @@ async function loadMetrics(where: { keys?: string[]; headline?: boolean }) {
 }
 
 function infoOf(m: MetricRow): MetricInfo {
-  return {
+  const info: MetricInfo = {
     key: m.key, name: m.name, pillar: m.pillar, unit: m.unit as MetricInfo["unit"], direction: m.direction,
     aggregation: m.aggregation, sensitivity: m.sensitivity, source: m.source, howComputed: m.howComputed,
   };
+  return ANNUALISED_METRICS.has(m.key) ? { ...info, annualised: true, howComputed: `${m.howComputed} ${ANNUALISED_EXPLANATION}` } : info;
 }
 
 /** Scopes that a viewer can also see and subtract from this one: its ancestor groups and the org. */
@@ -97,19 +99,28 @@ async function dataTeams(scope: Scope): Promise<string[]> {
 export async function buildSeries({ scope, metrics, window, currentWeek, teamSet, viewer, now }: SeriesRequest): Promise<MetricSeries[]> {
   const today = localDate(now, (await getOrgSettings()).timeZone);
   const ids = metrics.map((m) => m.id);
-  const [points, comparisons, targets, scopeTeams, teamsOfPoints] = await Promise.all([
-    teamSet ? weeklyPointsForTeams(teamSet.teamIds, ids, window.fromWeek, window.toWeek) : weeklyPointsForScope(scope, ids, window.fromWeek, window.toWeek),
+  // Annualised rates rest on the 12 months before each period, so their weeks are read from further back.
+  const annualised = metrics.filter((m) => ANNUALISED_METRICS.has(m.key));
+  const trailingFrom = annualised.length ? addDays(window.fromWeek, -7 * TRAILING_WEEKS) : window.fromWeek;
+  const pointsFor = (metricIds: string[], fromWeek: string) =>
+    teamSet ? weeklyPointsForTeams(teamSet.teamIds, metricIds, fromWeek, window.toWeek) : weeklyPointsForScope(scope, metricIds, fromWeek, window.toWeek);
+  const [windowPoints, trailingPoints, comparisons, targets, scopeTeams, teamsOfPoints] = await Promise.all([
+    pointsFor(ids.filter((id) => !annualised.some((m) => m.id === id)), window.fromWeek),
+    annualised.length ? pointsFor(annualised.map((m) => m.id), trailingFrom) : Promise.resolve(new Map<string, never[]>()),
     comparisonScopes(scope),
     listTargetsOfMetrics(metrics.map((m) => m.id)),
     teamSet ? teamSet.activeTeamIds : teamIdsInScope(scope),
     teamSet ? teamSet.teamIds : dataTeams(scope),
   ]);
-  const disclosure = await metricDisclosure(viewer, now, { metrics, fromWeek: window.fromWeek, toWeek: window.toWeek });
+  const points = new Map([...windowPoints, ...trailingPoints]);
+  const disclosure = await metricDisclosure(viewer, now, { metrics, fromWeek: trailingFrom, toWeek: window.toWeek });
   const scopeChain = [{ type: scope.type, id: scope.id }, ...comparisons.map((c) => ({ type: c.type, id: c.id }))];
 
   return metrics.map((m) => {
     const weekly = points.get(m.id) ?? [];
-    const rolled = rollUp(weekly, window.periods, window.granularity, m.aggregation, m.unit, { dayWeighted: isDayWeighted(m.aggregation, m.cadence) });
+    const rolled = ANNUALISED_METRICS.has(m.key)
+      ? annualisedPeriods(weekly, window.periods, window.granularity, window.toWeek)
+      : rollUp(weekly, window.periods, window.granularity, m.aggregation, m.unit, { dayWeighted: isDayWeighted(m.aggregation, m.cadence) });
     const withheld = new Map<string, WithheldReason>();
     if (m.sensitivity !== "NONE") {
       for (const r of rolled) {
