@@ -14,16 +14,19 @@ describe("periodLastDay and isPeriodComplete", () => {
     expect(periodLastDay("2026-01-01", "year")).toBe("2026-12-31");
   });
 
-  it("calls a period complete only once its last day is over", () => {
-    // Saturday 5 Dec 2026: December and Q4 are running; November and the week of 23 Nov are over.
-    const today = "2026-12-05";
-    expect(isPeriodComplete("2026-12-01", "month", today)).toBe(false);
-    expect(isPeriodComplete("2026-11-01", "month", today)).toBe(true);
-    expect(isPeriodComplete("2026-10-01", "quarter", today)).toBe(false);
-    expect(isPeriodComplete("2026-11-30", "week", today)).toBe(false);
-    expect(isPeriodComplete("2026-11-23", "week", today)).toBe(true);
-    // On the last day itself the period is still running.
-    expect(isPeriodComplete("2026-11-01", "month", "2026-11-30")).toBe(false);
+  it("calls a period complete only once the week holding its last day is over", () => {
+    // Saturday 5 Dec 2026, week of Monday 30 Nov: December and Q4 are running, and so is November, whose last
+    // day (Monday 30 Nov) is in the running week; October and the week of 23 Nov are over.
+    const currentWeek = "2026-11-30";
+    expect(isPeriodComplete("2026-12-01", "month", currentWeek)).toBe(false);
+    expect(isPeriodComplete("2026-11-01", "month", currentWeek)).toBe(false);
+    expect(isPeriodComplete("2026-10-01", "month", currentWeek)).toBe(true);
+    expect(isPeriodComplete("2026-10-01", "quarter", currentWeek)).toBe(false);
+    expect(isPeriodComplete("2026-07-01", "quarter", currentWeek)).toBe(true);
+    expect(isPeriodComplete("2026-11-30", "week", currentWeek)).toBe(false);
+    expect(isPeriodComplete("2026-11-23", "week", currentWeek)).toBe(true);
+    // From Monday 7 Dec, November is complete.
+    expect(isPeriodComplete("2026-11-01", "month", "2026-12-07")).toBe(true);
   });
 });
 

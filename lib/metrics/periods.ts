@@ -1,6 +1,6 @@
 /**
  * Calendar periods for presentation (presentation.md rules 1 and 3): when a period is complete, and how a
- * weekly flow is shared between the months and quarters its days fall in. Pure; `today` comes from the caller.
+ * weekly flow is shared between the months and quarters its days fall in. Pure; the current week comes from the caller.
  */
 import { addDays, daysBetween, periodOfWeek, periodStart, type Granularity } from "@/lib/domain/time";
 
@@ -14,11 +14,12 @@ export function periodLastDay(start: string, granularity: Granularity): string {
 }
 
 /**
- * A period is complete once its last day is before `today` (the organisation's local date of `now`): the
- * current week, month or quarter is "so far" and is never the headline nor compared as if it were final.
+ * A period is complete once its last day is before the current week (`currentWeek`, the Monday of `now`'s week in
+ * the organisation's zone): values are weekly, so until the week holding its last day is over, a week that feeds it
+ * may still change. The running period is "so far": never the headline, never compared as if it were final.
  */
-export function isPeriodComplete(start: string, granularity: Granularity, today: string): boolean {
-  return periodLastDay(start, granularity) < today;
+export function isPeriodComplete(start: string, granularity: Granularity, currentWeek: string): boolean {
+  return periodLastDay(start, granularity) < currentWeek;
 }
 
 export interface WeekShare {

@@ -1,5 +1,5 @@
 import "server-only";
-import { localDate, weekStartOf } from "@/lib/domain/time";
+import { weekStartOf } from "@/lib/domain/time";
 import { rollUp, type WeeklyPoint } from "@/lib/metrics/aggregate";
 import { isDayWeighted, isPeriodComplete } from "@/lib/metrics/periods";
 import type { MetricInfo, SeriesPoint } from "@/lib/metrics/series-types";
@@ -44,21 +44,20 @@ const infoOf = (m: MetricRow): MetricInfo => ({
 });
 
 /** Rolls a line's weekly points up and withholds the periods the disclosure policy does not release for its teams. */
-function toPoints(weekly: WeeklyPoint[], metric: MetricRow, window: SeriesWindow, teamIds: readonly string[], disclosure: MetricDisclosure, today: string): SeriesPoint[] {
+function toPoints(weekly: WeeklyPoint[], metric: MetricRow, window: SeriesWindow, teamIds: readonly string[], disclosure: MetricDisclosure, currentWeek: string): SeriesPoint[] {
   const rolled = rollUp(weekly, window.periods, window.granularity, metric.aggregation, metric.unit, { dayWeighted: isDayWeighted(metric.aggregation, metric.cadence) });
   return rolled.map((r) => {
     const verdict = r.value !== null && metric.sensitivity !== "NONE" ? disclosure.point(metric, teamIds, r.weeks) : null;
     const point: SeriesPoint = verdict && !verdict.released
       ? { period: r.period, label: r.label, value: null, withheld: verdict.reason, teams: r.teams }
       : { period: r.period, label: r.label, value: r.value, teams: r.teams };
-    return isPeriodComplete(r.period, window.granularity, today) ? point : { ...point, soFar: true };
+    return isPeriodComplete(r.period, window.granularity, currentWeek) ? point : { ...point, soFar: true };
   });
 }
 
 export async function compareSegments(query: CompareQuery, viewer: DisclosureViewer, now = new Date()): Promise<CompareResponse> {
   const settings = await getOrgSettings();
   const window = seriesWindow(query.range, query.granularity, weekStartOf(now, settings.timeZone));
-  const today = localDate(now, settings.timeZone);
   const [teams, groups] = await Promise.all([listTeams(), listGroups()]);
   const items: Segment[] = [];
   for (const key of new Set(query.items)) {
@@ -84,10 +83,10 @@ export async function compareSegments(query: CompareQuery, viewer: DisclosureVie
     range: query.range, granularity: query.granularity, from: window.fromWeek, to: window.toWeek,
     metrics: ordered.map((m) => ({
       metric: infoOf(m),
-      baseline: toPoints(baseline.get(m.id) ?? [], m, window, orgTeams, disclosure, today),
+      baseline: toPoints(baseline.get(m.id) ?? [], m, window, orgTeams, disclosure, window.toWeek),
       lines: items.map((s, i) => ({
         key: s.key, label: s.label, teamCount: s.teamIds.length,
-        points: toPoints(lines[i].get(m.id) ?? [], m, window, s.teamIds, disclosure, today),
+        points: toPoints(lines[i].get(m.id) ?? [], m, window, s.teamIds, disclosure, window.toWeek),
       })),
     })),
   };

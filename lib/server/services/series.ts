@@ -1,6 +1,6 @@
 import "server-only";
 import { cachedByDataVersion, dashboardKey } from "@/lib/server/cache";
-import { addDays, localDate, mondayOf, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
+import { addDays, mondayOf, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
 import { changePct, rollUp, targetStatus } from "@/lib/metrics/aggregate";
 import { isDayWeighted, isPeriodComplete } from "@/lib/metrics/periods";
 import { ANNUALISED_EXPLANATION, ANNUALISED_METRICS, annualisedPeriods, TRAILING_WEEKS } from "@/lib/retention/annualised";
@@ -97,7 +97,6 @@ async function dataTeams(scope: Scope): Promise<string[]> {
 }
 
 export async function buildSeries({ scope, metrics, window, currentWeek, teamSet, viewer, now }: SeriesRequest): Promise<MetricSeries[]> {
-  const today = localDate(now, (await getOrgSettings()).timeZone);
   const ids = metrics.map((m) => m.id);
   // Annualised rates rest on the 12 months before each period, so their weeks are read from further back.
   const annualised = metrics.filter((m) => ANNUALISED_METRICS.has(m.key));
@@ -134,7 +133,7 @@ export async function buildSeries({ scope, metrics, window, currentWeek, teamSet
       const point: SeriesPoint = reason
         ? { period: r.period, label: r.label, value: null, withheld: reason, teams: r.teams }
         : { period: r.period, label: r.label, value: r.value, teams: r.teams };
-      return isPeriodComplete(r.period, window.granularity, today) ? point : { ...point, soFar: true };
+      return isPeriodComplete(r.period, window.granularity, currentWeek) ? point : { ...point, soFar: true };
     });
     // The headline and its comparison are complete periods; the running one is drawn as "so far" only.
     const shown = seriesPoints.filter((p) => p.value !== null && !p.soFar);
