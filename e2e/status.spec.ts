@@ -20,10 +20,11 @@ test.describe("status grid", () => {
     const coloured = grid.locator('td[data-status="green"], td[data-status="amber"], td[data-status="red"]');
     expect(await coloured.count()).toBeGreaterThan(0);
     await expect(coloured.first()).toContainText(/On target|Near target|Off target/);
-    // People numbers of small teams are withheld cell by cell, with the reason and no number.
+    // People numbers of small teams are withheld cell by cell, with the reason and no number (for a viewer, how
+    // separations were classified too: regretted attrition over a rolling year is not whole calendar months).
     const withheld = grid.locator("td[data-withheld]");
     expect(await withheld.count()).toBeGreaterThan(0);
-    await expect(withheld.first()).toHaveText(/Too few people to show|Withheld to protect anonymity|Shown when the period is complete/);
+    await expect(withheld.first()).toHaveText(/Too few people to show|Withheld to protect anonymity|Shown when the period is complete|Too few leavers to show how they are classified/);
 
     // The API agrees with the page, and a withheld cell carries no number.
     const api = (await (await page.request.get("/api/v1/status-grid?scope=org&granularity=month")).json()) as { rows: { cells: { value: number | null; withheld?: string }[] }[] };

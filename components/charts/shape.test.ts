@@ -4,6 +4,7 @@ import {
   describePoint,
   latestState,
   markerIndex,
+  soFarState,
   summarizeSeries,
   toChartData,
 } from "./shape";
@@ -112,5 +113,27 @@ describe("markerIndex", () => {
     expect(markerIndex(weeks, "2026-01-26")).toBeNull();
     expect(markerIndex(weeks, "not a date")).toBeNull();
     expect(markerIndex([], "2026-01-05")).toBeNull();
+  });
+});
+
+describe("a period still running", () => {
+  const points: SeriesPoint[] = [
+    { period: "2026-10-01", label: "Oct 2026", value: 560, teams: 3 },
+    { period: "2026-11-01", label: "Nov 2026", value: 556, teams: 3 },
+    { period: "2026-12-01", label: "Dec 2026", value: 133, teams: 3, soFar: true },
+  ];
+
+  it("is never the headline, and is shown apart as 'so far'", () => {
+    expect(latestState(series(points))).toEqual({ kind: "value", value: 556, label: "Nov 2026" });
+    expect(soFarState(series(points))).toEqual({ value: 133, label: "Dec 2026" });
+    expect(soFarState(series(points.slice(0, 2)))).toBeNull();
+  });
+
+  it("is labelled on the chart and in its data table", () => {
+    const chart = toChartData(series(points), USD);
+    expect(chart.labels.at(-1)).toBe("Dec 2026 (so far)");
+    expect(chart.soFar).toEqual([false, false, true]);
+    expect(chart.rows.at(-1)?.label).toBe("Dec 2026 (so far)");
+    expect(summarizeSeries(series(points), USD)).toContain("Latest 9.3 h (Nov 2026). Lowest 9.3 h, highest 9.3 h. Dec 2026 so far: 2.2 h.");
   });
 });

@@ -25,20 +25,35 @@ export type LatestState =
   | { kind: "none" };
 
 /**
- * The most recent period that says something. A withheld period newer than the last shown value wins,
- * so a card never presents an older number as if it were current.
+ * The most recent complete period that says something (the headline; a period still running is "so far",
+ * never the headline). A withheld period newer than the last shown value wins, so a card never presents an
+ * older number as if it were current.
  */
 export function latestState(series: MetricSeries): LatestState {
   for (let i = series.points.length - 1; i >= 0; i--) {
     const point = series.points[i];
+    if (point.soFar) continue;
     if (point.withheld) return { kind: "withheld", reason: point.withheld, label: point.label };
     if (point.value !== null) return { kind: "value", value: point.value, label: point.label };
   }
   return { kind: "none" };
 }
 
+/** The running period's value, shown apart from the headline and labelled "so far"; null when none is shown. */
+export function soFarState(series: MetricSeries): { value: number; label: string } | null {
+  const point = series.points.at(-1);
+  return point?.soFar && point.value !== null && !point.withheld ? { value: point.value, label: point.label } : null;
+}
+
+/** The label of a point on a chart: a period still running says so. */
+export function pointLabel(point: Pick<SeriesPoint, "label" | "soFar">): string {
+  return point.soFar ? `${point.label} (so far)` : point.label;
+}
+
 export interface TrendData {
   labels: string[];
+  /** Per point: the period is still running (drawn hollow, reached by a dashed segment). */
+  soFar: boolean[];
   /** null leaves a gap in the line (no data or withheld). */
   values: (number | null)[];
   /** Target per point, or null when no point has a target. */
@@ -53,12 +68,13 @@ export function toChartData(series: MetricSeries, settings: Money): TrendData {
   const hasTarget = series.targetLine.some((v) => v !== null);
   const target = hasTarget ? points.map((_, i) => series.targetLine[i] ?? null) : null;
   return {
-    labels: points.map((p) => p.label),
+    labels: points.map(pointLabel),
+    soFar: points.map((p) => p.soFar === true),
     values: points.map((p) => (p.withheld ? null : p.value)),
     target,
     rows: points.map((p, i) => {
       const t = target?.[i] ?? null;
-      return { label: p.label, text: describePoint(p, style, settings), target: t === null ? null : formatValue(t, style, settings) };
+      return { label: pointLabel(p), text: describePoint(p, style, settings), target: t === null ? null : formatValue(t, style, settings) };
     }),
   };
 }
@@ -66,7 +82,7 @@ export function toChartData(series: MetricSeries, settings: Money): TrendData {
 /** One sentence for the chart's aria-label: span, latest value, range and withheld periods. */
 export function summarizeSeries(series: MetricSeries, settings: Money): string {
   const { metric, points } = series;
-  const shown = points.filter((p) => p.value !== null && !p.withheld) as (SeriesPoint & { value: number })[];
+  const shown = points.filter((p) => p.value !== null && !p.withheld && !p.soFar) as (SeriesPoint & { value: number })[];
   if (points.length === 0 || shown.length === 0) return `${metric.name}: no values in this range.`;
   const fmt = (v: number) => formatValue(v, valueStyle(metric), settings);
   const values = shown.map((p) => p.value);
@@ -76,6 +92,8 @@ export function summarizeSeries(series: MetricSeries, settings: Money): string {
     `Latest ${fmt(last.value)} (${last.label}).`,
     `Lowest ${fmt(Math.min(...values))}, highest ${fmt(Math.max(...values))}.`,
   ];
+  const running = soFarState(series);
+  if (running) parts.push(`${running.label} so far: ${fmt(running.value)}.`);
   const withheld = points.filter((p) => p.withheld).length;
   if (withheld > 0) parts.push(`${withheld} ${withheld === 1 ? "period" : "periods"} withheld for anonymity.`);
   return parts.join(" ");

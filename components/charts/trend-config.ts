@@ -33,10 +33,13 @@ export function trendData(series: MetricSeries, trend: TrendData, scale = 1): Tr
       borderColor: chartTheme.line,
       backgroundColor: chartTheme.line,
       borderWidth: 2 * scale,
-      pointRadius: pointRadii(trend.values).map((r) => r * scale),
+      pointRadius: pointRadii(trend.values).map((r, i) => (trend.soFar[i] && trend.values[i] !== null ? 3 : r) * scale),
+      // A period still running is a hollow point reached by a dashed segment: "so far", not a final value.
+      pointBackgroundColor: trend.soFar.map((running) => (running ? "#ffffff" : chartTheme.line)),
       pointHoverRadius: 4,
       tension: 0,
       spanGaps: false,
+      segment: { borderDash: (ctx) => (trend.soFar[ctx.p1DataIndex] ? [6 * scale, 4 * scale] : undefined) },
     },
   ];
   if (trend.target) {

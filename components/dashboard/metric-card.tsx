@@ -3,7 +3,7 @@
 import { TrendChart, type ChartMarker } from "@/components/charts/trend-chart";
 import { trendPngSource } from "@/components/charts/trend-config";
 import { detailLines, ExportPngButton, type ExportDetails } from "@/components/packs/export-png-button";
-import { latestState, NO_DATA_TEXT, WITHHELD_TEXT } from "@/components/charts/shape";
+import { latestState, NO_DATA_TEXT, soFarState, WITHHELD_TEXT } from "@/components/charts/shape";
 import { useFormat } from "@/components/format/format-context";
 import { formatChange, valueStyle } from "@/lib/format";
 import type { MetricSeries } from "@/lib/metrics/series-types";
@@ -28,6 +28,17 @@ function LatestValue({ series, format }: { series: MetricSeries; format: (v: num
   );
 }
 
+/** The running period, apart from the headline: "Dec 2026 so far: 133". */
+export function SoFar({ series, format }: { series: MetricSeries; format: (v: number) => string }) {
+  const running = soFarState(series);
+  if (!running) return null;
+  return (
+    <p className="text-xs text-slate-600" data-testid="so-far">
+      {running.label} so far: <span className="tabular-nums">{format(running.value)}</span>
+    </p>
+  );
+}
+
 const NO_MARKERS: ChartMarker[] = [];
 
 /** One headline metric: latest value, change, target status, how it is computed and its trend (numbered notes). */
@@ -48,6 +59,7 @@ export function MetricCard({ series, markers = NO_MARKERS, details }: { series: 
       <div className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1">
         <h3 id={headingId} className="flex-[1_1_9rem] text-sm font-medium text-slate-700">
           {metric.name}
+          {metric.annualised && <span className="block text-xs font-normal text-slate-600">annualised, rolling 12 months</span>}
         </h3>
         <div className="flex flex-wrap justify-end gap-1">
           {series.target && latest.kind === "value" && <TargetBadge target={series.target} format={format} />}
@@ -58,6 +70,7 @@ export function MetricCard({ series, markers = NO_MARKERS, details }: { series: 
       <div className="min-h-[4rem]">
         <LatestValue series={series} format={format} />
         {latest.kind === "value" && <ChangeIndicator change={change} direction={metric.direction} previousLabel={series.previous?.label} />}
+        <SoFar series={series} format={format} />
       </div>
       <TrendChart series={series} markers={markers} />
       <details className="group text-sm text-slate-700">

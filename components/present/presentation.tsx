@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { MarkerLegend } from "@/components/annotations/marker-legend";
-import { latestState, WITHHELD_TEXT } from "@/components/charts/shape";
+import { latestState, soFarState, WITHHELD_TEXT } from "@/components/charts/shape";
 import { useFormat } from "@/components/format/format-context";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { channelName, commandForKey, nextIndex, type PresenterMessage, type PresentSlide, type SlideCommand } from "./slides";
@@ -78,6 +78,7 @@ export function Presentation({ slides, deckId, exitHref }: { slides: PresentSlid
 
   if (!slide) return <p className="text-lg text-slate-700">This deck has no slides.</p>;
   const latest = latestState(slide.series);
+  const running = soFarState(slide.series);
 
   return (
     <div ref={rootRef} data-testid="presentation" className="fixed inset-0 z-50 flex flex-col bg-white text-slate-900">
@@ -110,6 +111,11 @@ export function Presentation({ slides, deckId, exitHref }: { slides: PresentSlid
           {latest.kind === "value" ? f.metric(slide.series.metric, latest.value) : latest.kind === "withheld" ? WITHHELD_TEXT[latest.reason] : "No data"}
           {latest.kind !== "none" && <span className="ml-3 text-2xl font-normal text-slate-600">{latest.label}</span>}
         </p>
+        {running && (
+          <p className="text-xl text-slate-600" data-testid="slide-so-far">
+            {running.label} so far: <span className="tabular-nums">{f.metric(slide.series.metric, running.value)}</span>
+          </p>
+        )}
         <div className="min-h-0 flex-1">
           <TrendChart key={index} series={slide.series} markers={slide.markers} height={360} />
         </div>

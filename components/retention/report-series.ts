@@ -42,10 +42,12 @@ export function seriesFor(report: RetentionReport, segment: string, card: Retent
   const rows = new Map(report.rows.filter((r) => r.segment === segment).map((r) => [r.period, r]));
   const points: SeriesPoint[] = report.periods.map((p) => {
     const row = rows.get(p.start);
-    if (row?.suppressed) return { period: p.start, label: p.label, value: null, withheld: row.suppressed, teams: 0 };
-    return { period: p.start, label: p.label, value: numberOf(row, card.key), teams: 0 };
+    const running = p.complete ? {} : { soFar: true as const };
+    if (row?.suppressed) return { period: p.start, label: p.label, value: null, withheld: row.suppressed, teams: 0, ...running };
+    return { period: p.start, label: p.label, value: numberOf(row, card.key), teams: 0, ...running };
   });
-  const shown = points.filter((p) => p.value !== null);
+  // The headline and its comparison are complete periods; a running period is drawn as "so far" only.
+  const shown = points.filter((p) => p.value !== null && !p.soFar);
   const latest = shown.at(-1) ?? null;
   const previous = shown.at(-2) ?? null;
   return {
@@ -61,6 +63,11 @@ export function seriesFor(report: RetentionReport, segment: string, card: Retent
     targetLine: points.map(() => null),
     incomplete: false,
   };
+}
+
+/** The period a report's table shows: the last complete one (a running period is not final), else the running one. */
+export function headlinePeriod(report: Pick<RetentionReport, "periods">): RetentionReport["periods"][number] | undefined {
+  return report.periods.findLast((p) => p.complete) ?? report.periods.at(-1);
 }
 
 /** The rows of one period, the organisation first, then segment values in the report's order. */

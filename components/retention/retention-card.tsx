@@ -1,15 +1,19 @@
 "use client";
 
 import { TrendChart } from "@/components/charts/trend-chart";
+import { SoFar } from "@/components/dashboard/metric-card";
 import { useFormat } from "@/components/format/format-context";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
 
-/** One people metric for the chosen segment value: the latest period's number (or why it is hidden) and its trend. */
+/**
+ * One people metric for the chosen segment value: the last complete period's number (or why it is hidden), the
+ * running period "so far", and its trend.
+ */
 export function RetentionCard({ series }: { series: MetricSeries }) {
   const { metric } = series;
   const format = useFormat();
-  const last = series.points.at(-1);
+  const last = series.points.findLast((p) => !p.soFar) ?? series.points.at(-1);
   const headingId = `retention-${metric.key}`;
   return (
     <article aria-labelledby={headingId} data-testid={`retention-card-${metric.key}`} className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -30,6 +34,7 @@ export function RetentionCard({ series }: { series: MetricSeries }) {
         ) : (
           <p className="text-base font-medium text-slate-600">No data for {last?.label ?? "this period"}</p>
         )}
+        <SoFar series={series} format={(v) => format.metric(metric, v)} />
       </div>
       <TrendChart series={series} height={140} />
       <details className="text-sm text-slate-700">

@@ -9,7 +9,7 @@ import { FilterNotice, NoTeamsMatch, SegmentFilterSelects } from "@/components/d
 import { RETENTION_PERIODS, RETENTION_SEGMENTS, type RetentionPeriod, type RetentionSegment } from "@/lib/validation/people";
 import { RetentionCard } from "./retention-card";
 import { RetentionTable } from "./retention-table";
-import { RETENTION_CARDS, rowsForPeriod, seriesFor } from "./report-series";
+import { headlinePeriod, RETENTION_CARDS, rowsForPeriod, seriesFor } from "./report-series";
 import { CohortTable, TenureDistribution } from "./tenure-and-cohorts";
 import { retentionSearch, useDevelopmentSeries, useRetentionReport, type RetentionParams } from "./use-retention";
 
@@ -61,7 +61,7 @@ export function RetentionView({ initial, canManagePeople }: { initial: Retention
   const data = report.data;
   const format = useFormat();
   const focusKey = data?.segments.some((s) => s.key === focus) ? focus : "org";
-  const latest = data?.periods.at(-1);
+  const latest = data ? headlinePeriod(data) : undefined;
   const development = useDevelopmentSeries(developmentScope(params.segment, focusKey), params.filter, params.period === "quarter" || params.period === "year" ? "quarter" : "month");
 
   return (
@@ -129,7 +129,7 @@ export function RetentionView({ initial, canManagePeople }: { initial: Retention
           </section>
           <section aria-labelledby="retention-by-segment">
             <h2 id="retention-by-segment" className="mb-3 text-lg font-semibold text-slate-900">
-              By {SEGMENT_LABELS[data.segment].toLowerCase()}, {latest.label}
+              By {SEGMENT_LABELS[data.segment].toLowerCase()}, {latest.label}{latest.complete ? "" : " so far"}
             </h2>
             <RetentionTable rows={rowsForPeriod(data, latest.start)} caption={`${data.explanations.small_groups}${latest.complete ? "" : ` ${latest.label} is still running: numbers run to ${latest.end}.`}`} />
           </section>

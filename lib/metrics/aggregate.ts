@@ -4,6 +4,7 @@
  */
 import { periodLabel, periodOfWeek, type Granularity } from "@/lib/domain/time";
 import { mean, median, sum } from "@/lib/domain/stats";
+import { weekShares } from "./periods";
 import { ratioScale, type AggregationKey, type DirectionKey } from "./catalog";
 
 /** One week's value for a set of teams, already combined across the teams. */
@@ -58,20 +59,40 @@ function periodSample(points: WeeklyPoint[], aggregation: AggregationKey): numbe
   return aggregation === "RATIO" ? sum(dens) : dens[dens.length - 1];
 }
 
-/** Groups weekly points (sorted by week) into periods of `granularity`, covering every period in `periods`. */
+export interface RollUpOptions {
+  /** Share each week between the periods its days fall in (flows per week: `isDayWeighted`). */
+  dayWeighted?: boolean;
+}
+
+/**
+ * Groups weekly points (sorted by week) into periods of `granularity`, covering every period in `periods`.
+ * A week belongs to the period holding its Thursday, except for day-weighted flows: a week that straddles two
+ * months adds to each its value × the share of its days there (presentation.md rule 3).
+ */
 export function rollUp(
   points: WeeklyPoint[],
   periods: string[],
   granularity: Granularity,
   aggregation: AggregationKey,
   unit: string,
+  options: RollUpOptions = {},
 ): PeriodValue[] {
   const byPeriod = new Map<string, WeeklyPoint[]>();
-  for (const p of points) {
-    const key = periodOfWeek(p.week, granularity);
+  const add = (key: string, p: WeeklyPoint) => {
     const list = byPeriod.get(key);
     if (list) list.push(p);
     else byPeriod.set(key, [p]);
+  };
+  const dayWeighted = options.dayWeighted === true && aggregation === "SUM" && granularity !== "week";
+  for (const p of points) {
+    if (!dayWeighted) {
+      add(periodOfWeek(p.week, granularity), p);
+      continue;
+    }
+    for (const { period, share } of weekShares(p.week, granularity)) {
+      const scale = (v: number | null) => (v === null ? null : v * share);
+      add(period, { ...p, value: scale(p.value), numerator: scale(p.numerator) });
+    }
   }
   return periods.map((period) => {
     const list = byPeriod.get(period) ?? [];

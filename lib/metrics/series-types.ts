@@ -30,6 +30,8 @@ export interface MetricInfo {
   sensitivity: SensitivityKey;
   source: "MANUAL" | "COMPUTED";
   howComputed: string;
+  /** Shown as the annualised rolling 12-month rate (turnover, voluntary and regretted attrition on dashboards). */
+  annualised?: true;
 }
 
 export type { WithheldReason } from "@/lib/disclosure/reasons";
@@ -46,6 +48,8 @@ export interface SeriesPoint {
   withheld?: WithheldReason;
   /** Teams that reported in this period. */
   teams: number;
+  /** The period is not over yet (presentation.md rule 1): drawn and labelled "so far", never the headline. */
+  soFar?: true;
 }
 
 export type TargetStatus = "green" | "amber" | "red";
@@ -61,9 +65,9 @@ export interface TargetInfo {
 export interface MetricSeries {
   metric: MetricInfo;
   points: SeriesPoint[];
-  /** Latest period with a shown value. */
+  /** Latest complete period with a shown value (the headline). */
   latest: { period: string; label: string; value: number } | null;
-  /** The period before `latest`, with a value. */
+  /** The complete period before `latest`, with a value. */
   previous: { period: string; label: string; value: number } | null;
   /** (latest − previous) ÷ |previous| × 100; null when either is missing or previous is 0. */
   changePct: number | null;

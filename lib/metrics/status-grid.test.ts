@@ -60,6 +60,7 @@ describe("gridCell", () => {
         points: [
           { period: "2026-11-16", label: "2026-W47", value: null, withheld: "too-few", teams: 1 },
           { period: "2026-11-23", label: "2026-W48", value: null, teams: 0 },
+          { period: "2026-11-30", label: "2026-W49", value: null, withheld: "in-progress", teams: 1, soFar: true },
         ],
       }),
     );

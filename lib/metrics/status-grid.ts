@@ -41,7 +41,8 @@ export function gridCell(series: MetricSeries): GridCell {
   const key = series.metric.key;
   const latest = series.latest;
   if (!latest) {
-    const withheld = [...series.points].reverse().find((p) => p.withheld)?.withheld;
+    // Why the last complete period says nothing; the period still running is never the cell's subject.
+    const withheld = [...series.points].reverse().find((p) => p.withheld && !p.soFar)?.withheld;
     return { metricKey: key, value: null, period: null, label: null, status: null, trend: null, improving: null, previous: null, ...(withheld ? { withheld } : {}) };
   }
   const previous = series.previous?.value ?? null;

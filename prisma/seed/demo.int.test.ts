@@ -4,6 +4,8 @@ import { BUILT_IN_METRICS, ratioScale } from "@/lib/metrics/catalog";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { db, sqlRunner } from "@/lib/server/db";
 import { resetDatabase } from "@/lib/testing/reset";
+import { getMetricSeries, getOverview } from "@/lib/server/services/series";
+import { getRunResults, type UnitResult } from "@/lib/server/services/surveys/results";
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemo, type DemoSummary } from "./demo";
 
 // Wednesday 18 Nov 2026: current week Mon 16 Nov, incident-heavy quarter 16 Mar – 15 Jun 2026.
@@ -23,6 +25,9 @@ const DELIVERY_KEYS = new Set([
   "deployments", "deploy_days", "lead_time", "change_failure_rate", "recovery_time", "time_to_restore", "rework_rate", "incidents",
   "flow_velocity", "flow_time", "flow_efficiency", "flow_load", "alloc_new_capability", "alloc_ktlo", "alloc_debt", "ai_pr_share",
 ]);
+
+/** Metrics the demo's survey runs publish (lib/server/disclosure/surveys.ts writes them when a run's snapshot is published). */
+const SURVEY_KEYS = new Set(["psych_safety", "enps", "participation", "pulse_autonomy", "pulse_trust", "pulse_workload", "pulse_growth", "pulse_belonging"]);
 
 async function allValues(): Promise<ValueRow[]> {
   const runner = await sqlRunner();
@@ -115,7 +120,7 @@ describe("seedDemo", () => {
     expect(unmanaged).toBe(0);
   });
 
-  it("has values for every built-in metric: delivery ones computed from events, the rest from the seed", async () => {
+  it("has values for every built-in metric: delivery ones computed from events, engagement from survey runs, the rest from the seed", async () => {
     const keys = new Set(values.map((v) => v.key));
     for (const m of BUILT_IN_METRICS) expect(keys.has(m.key), m.key).toBe(true);
     const bySource = await db.metricValue.groupBy({ by: ["source"], _count: true });
@@ -123,7 +128,9 @@ describe("seedDemo", () => {
     const computedKeys = await sqlRunner().then((r) =>
       r.query<{ key: string }>(`SELECT DISTINCT m."key" FROM "MetricValue" v JOIN "MetricDefinition" m ON m."id" = v."metricId" WHERE v."source" = 'COMPUTED'`),
     );
-    expect(computedKeys.every((r) => DELIVERY_KEYS.has(r.key))).toBe(true);
+    expect(computedKeys.every((r) => DELIVERY_KEYS.has(r.key) || SURVEY_KEYS.has(r.key))).toBe(true);
+    const seededSurveyValues = values.length - (await db.metricValue.count({ where: { OR: [{ source: "COMPUTED" }, { metric: { key: { notIn: [...SURVEY_KEYS] } } }] } }));
+    expect(seededSurveyValues).toBe(0);
     expect(await db.metricRollup.count()).toBeGreaterThan(0);
   });
 
@@ -183,6 +190,39 @@ describe("seedDemo", () => {
     };
     expect(rate((w) => w < "2025-01-01")).toBeLessThan(0.16);
     expect(rate((w) => w >= "2026-09-01")).toBeGreaterThan(0.5);
+  });
+
+  it("shows on dashboards the eNPS and psychological safety its survey runs published (same scope, same disclosure)", async () => {
+    const viewer = { seesClassifications: false };
+    const runs = await db.surveySnapshot.findMany({ where: { final: true }, select: { runId: true, week: true }, orderBy: { week: "asc" } });
+    expect(runs.length).toBeGreaterThanOrEqual(20);
+    const overview = await getOverview({ viewer, scope: "org", range: "1y", granularity: "week", now: NOW });
+    const engagement = overview.pillars.find((p) => p.key === "ENGAGEMENT");
+    const pointOf = (key: string, week: string) => engagement?.series.find((s) => s.metric.key === key)?.points.find((p) => p.period === week);
+    const scoreOf = (unit: UnitResult, key: string) => (unit.shown ? (unit.indexes.find((i) => i.key === key)?.score ?? null) : null);
+    let compared = 0;
+    for (const { runId, week } of runs) {
+      const day = week.toISOString().slice(0, 10);
+      if (!pointOf("enps", day)) continue;
+      const results = await getRunResults(runId, {}, { canModerateComments: false }, NOW);
+      for (const key of ["enps", "psych_safety"]) {
+        const point = pointOf(key, day);
+        expect(point?.withheld === undefined, `${key} ${day}`).toBe(results.org.shown);
+        if (results.org.shown) expect(point?.value, `${key} ${day}`).toBeCloseTo(scoreOf(results.org, key) as number, 9);
+      }
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThanOrEqual(11);
+    // Every team and group of the latest run: shown on the run's results exactly when its dashboard shows it, equal.
+    const last = runs.at(-1) as (typeof runs)[number];
+    const day = last.week.toISOString().slice(0, 10);
+    const results = await getRunResults(last.runId, {}, { canModerateComments: false }, NOW);
+    for (const unit of [...results.groups, ...results.teams]) {
+      const { series } = await getMetricSeries({ viewer, scope: `${unit.type}:${unit.id}`, metrics: ["enps"], range: "12w", granularity: "week", now: NOW });
+      const point = series[0].points.find((p) => p.period === day);
+      expect(point?.withheld === undefined, unit.name).toBe(unit.shown);
+      if (unit.shown) expect(point?.value, unit.name).toBeCloseTo(scoreOf(unit, "enps") as number, 9);
+    }
   });
 
   it("produces identical data when seeded again into an empty database", async () => {

@@ -20,7 +20,7 @@ import { seedSurveys, type SurveySeedSummary } from "./surveys";
 import { createStory } from "./story";
 import { createUsers } from "./users";
 import { DEMO_ACCOUNTS } from "./accounts";
-import { generateValues } from "./values/generate";
+import { generateEngagementAnswers, generateValues } from "./values/generate";
 import { demoWindow } from "./window";
 
 export { DEMO_ACCOUNTS };
@@ -82,7 +82,8 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
   // Delivery, flow and allocation values are computed from a generated event history, so every number
   // on the Delivery page drills down to the deployments, changes and incidents behind it.
   const delivery = await seedDeliveryEvents(db, { seed, window, now });
-  const surveys = await seedSurveys(db, { teams: ids.teams, today: window.today, seed });
+  const engagement = generateEngagementAnswers(seed, window, roster);
+  const surveys = await seedSurveys(db, { teams: ids.teams, today: window.today, now, seed, engagement });
   const skills = await seedSkills(db, { seed, window, teams: ids.teams });
   await refreshAllRollups();
 

@@ -1,43 +1,37 @@
 /**
- * Demo surveys: the three templates as surveys, with past runs answered by the demo teams and one open
- * run of the monthly pulse (no links: an admin generates them on the run page, since links exist only
- * when generated). Answers are simulated per respondent with the seeded PRNG, so the data is the same
- * every time. Results are not published as metric values here: the demo's engagement series already
- * cover those weeks (prisma/seed/values/engagement.ts), and publishing would overwrite them.
+ * Demo surveys: the monthly engagement survey (psychological safety, pulse and eNPS), one run a month answered
+ * by the demo teams (prisma/seed/values/engagement.ts) and published as the product publishes a closed run, and
+ * one open run of the short pulse (no links: an admin generates them on the run page, since links exist only
+ * when generated). Every engagement value on the demo's dashboards is a run's published result, so the
+ * dashboards and the survey results agree (presentation.md rule 7). Seeded, so the same every time.
  */
 import "server-only";
 import { addDays, mondayOf } from "@/lib/domain/time";
+import { SYSTEM_ACTOR } from "@/lib/server/http/actor";
+import { publishSnapshot } from "@/lib/server/disclosure/surveys";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { addMonths } from "@/lib/retention/calendar";
 import type { Db } from "@/lib/server/db";
 import { composeItems } from "@/lib/server/services/surveys/compose";
 import { hashToken } from "@/lib/server/services/surveys/tokens";
-import type { StoredItem } from "@/lib/validation/surveys";
-import { streamFor, type Rng } from "./prng";
+import { streamFor } from "./prng";
+import type { EngagementAnswers } from "./values/engagement";
 
 export interface SurveySeedContext {
   /** Team slug → id. */
   teams: Map<string, string>;
   /** The demo's local today (`YYYY-MM-DD`). */
   today: string;
+  /** The instant the demo is anchored on (publishing stamps its day). */
+  now: Date;
   seed: number;
+  /** Team slug → its monthly engagement survey answers. */
+  engagement: Map<string, EngagementAnswers[]>;
 }
 
 export interface SurveySeedSummary {
   surveys: number;
   runs: number;
   responses: number;
-}
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-
-function answerFor(item: StoredItem, rng: Rng, mood: number): number | string | null {
-  if (item.kind === "text" || item.kind === "singleChoice") return null;
-  if (item.kind === "scale0to10") return clamp(Math.round(rng.normal(6.5 + 2 * mood, 1.8)), 0, 10);
-  const max = item.kind === "likert7" ? 7 : 5;
-  const centre = item.kind === "likert7" ? 5.2 + 1.2 * mood : 3.6 + 0.8 * mood;
-  const v = clamp(Math.round(rng.normal(centre, 0.9)), 1, max);
-  return item.kind === "likert7" && item.reverseScored ? max + 1 - v : v;
 }
 
 const COMMENTS = [
@@ -48,59 +42,54 @@ const COMMENTS = [
   "Great onboarding for the new joiners.",
 ];
 
-async function activeHeadcount(db: Db, teamId: string, day: string): Promise<number> {
-  const d = new Date(day);
-  return db.person.count({ where: { teamId, employments: { some: { hireDate: { lte: d }, OR: [{ exitDate: null }, { exitDate: { gte: d } }] } } } });
+/** Answers are stored as a run's responses; a used invitation per response, in an order unrelated to them. */
+async function storeAnswers(db: Db, runId: string, teamId: string, invited: number, answers: Record<string, number>[], comments: string[]): Promise<void> {
+  await db.surveyRunTeam.create({ data: { runId, teamId, invited } });
+  await db.surveyInvitation.createMany({
+    data: Array.from({ length: invited }, (_, k) => ({ runId, teamId, tokenHash: hashToken(`demo:${runId}:${teamId}:${k}`), used: k < answers.length })),
+  });
+  if (answers.length) await db.surveyResponse.createMany({ data: answers.map((a) => ({ runId, teamId, answers: a })) });
+  if (comments.length) await db.surveyComment.createMany({ data: comments.map((text) => ({ runId, teamId, itemId: "comment", text })) });
 }
 
 export async function seedSurveys(db: Db, ctx: SurveySeedContext): Promise<SurveySeedSummary> {
-  const plans = [
-    { title: "Monthly pulse", templates: ["pulse"] as const, repeat: "monthly", months: [3, 2, 1], open: true },
-    { title: "Team psychological safety", templates: ["psychological-safety"] as const, repeat: "quarterly", months: [6, 3], open: false },
-    { title: "Employee Net Promoter Score", templates: ["enps"] as const, repeat: "none", months: [2], open: false },
-  ];
   let runs = 0;
   let responses = 0;
-  for (const plan of plans) {
-    const items = composeItems({ templates: [...plan.templates], items: [], excludeItems: [] });
-    const survey = await db.survey.create({ data: { title: plan.title, items: items as unknown as Prisma.InputJsonValue }, select: { id: true } });
-    const dated = plan.months.map((m) => addMonths(ctx.today, -m));
-    if (plan.open) dated.push(addDays(ctx.today, -2));
-    for (const [i, start] of dated.entries()) {
-      const opensOn = mondayOf(start);
-      const closesOn = addDays(opensOn, 11);
-      const isOpen = plan.open && i === dated.length - 1;
-      const run = await db.surveyRun.create({
-        data: { surveyId: survey.id, title: `${plan.title} · ${opensOn}`, opensOn: new Date(opensOn), closesOn: new Date(closesOn), repeat: plan.repeat },
-        select: { id: true },
-      });
-      runs += 1;
-      for (const [slug, teamId] of ctx.teams) {
-        if (isOpen) {
-          await db.surveyRunTeam.create({ data: { runId: run.id, teamId } });
-          continue;
-        }
-        const rng = streamFor(ctx.seed, `survey:${plan.title}:${opensOn}:${slug}`);
-        const invited = Math.max(await activeHeadcount(db, teamId, opensOn), 3);
-        const respondents = rng.binomial(invited, clamp(rng.normal(0.78, 0.1), 0.4, 1));
-        const mood = rng.normal(0, 0.4);
-        await db.surveyRunTeam.create({ data: { runId: run.id, teamId, invited } });
-        await db.surveyInvitation.createMany({
-          data: Array.from({ length: invited }, (_, k) => ({ runId: run.id, teamId, tokenHash: hashToken(`demo:${run.id}:${teamId}:${k}`), used: k < respondents })),
-        });
-        const rows = Array.from({ length: respondents }, () => {
-          const person = mood + rng.normal(0, 0.3);
-          return Object.fromEntries(items.flatMap((it) => {
-            const a = answerFor(it, rng, person);
-            return a === null ? [] : [[it.id, a]];
-          }));
-        });
-        if (rows.length) await db.surveyResponse.createMany({ data: rows.map((answers) => ({ runId: run.id, teamId, answers })) });
-        const comments = rows.filter(() => rng.chance(0.2)).map(() => ({ runId: run.id, teamId, itemId: "comment", text: rng.pick(COMMENTS) }));
-        if (comments.length) await db.surveyComment.createMany({ data: comments });
-        responses += rows.length;
-      }
+
+  const engagementItems = composeItems({ templates: ["psychological-safety", "pulse"], items: [], excludeItems: [] });
+  const engagement = await db.survey.create({
+    data: { title: "Monthly engagement survey", items: engagementItems as unknown as Prisma.InputJsonValue }, select: { id: true },
+  });
+  const weeks = [...new Set([...ctx.engagement.values()].flatMap((months) => months.map((m) => m.week)))].sort();
+  for (const week of weeks) {
+    // Open Monday to Friday of the survey week; a run still open today is not part of the history.
+    const closesOn = addDays(week, 4);
+    if (closesOn >= ctx.today) continue;
+    const run = await db.surveyRun.create({
+      data: { surveyId: engagement.id, title: `Monthly engagement survey · ${week}`, opensOn: new Date(week), closesOn: new Date(closesOn), repeat: "monthly" },
+      select: { id: true },
+    });
+    runs += 1;
+    for (const [slug, teamId] of ctx.teams) {
+      const month = ctx.engagement.get(slug)?.find((m) => m.week === week);
+      if (!month) continue;
+      const rng = streamFor(ctx.seed, `survey-comments:${week}:${slug}`);
+      const comments = month.answers.filter(() => rng.chance(0.2)).map(() => rng.pick(COMMENTS));
+      await storeAnswers(db, run.id, teamId, month.invited, month.answers, comments);
+      responses += month.answers.length;
     }
+    // Published as a closed run is (its final snapshot): its team results become the dashboards' values.
+    await publishSnapshot(SYSTEM_ACTOR, run.id, { final: true, now: ctx.now });
   }
-  return { surveys: plans.length, runs, responses };
+
+  const pulseItems = composeItems({ templates: ["pulse"], items: [], excludeItems: [] });
+  const pulse = await db.survey.create({ data: { title: "Monthly pulse", items: pulseItems as unknown as Prisma.InputJsonValue }, select: { id: true } });
+  const opensOn = mondayOf(addDays(ctx.today, -2));
+  const open = await db.surveyRun.create({
+    data: { surveyId: pulse.id, title: `Monthly pulse · ${opensOn}`, opensOn: new Date(opensOn), closesOn: new Date(addDays(opensOn, 11)), repeat: "monthly" },
+    select: { id: true },
+  });
+  runs += 1;
+  for (const teamId of ctx.teams.values()) await db.surveyRunTeam.create({ data: { runId: open.id, teamId } });
+  return { surveys: 2, runs, responses };
 }

@@ -52,12 +52,13 @@ describe("meeting packs", () => {
     firstId = id;
     await setDeployments(week, 40);
     const live = await getMetricSeries({ viewer: { seesClassifications: true },  scope: "org", range: "12w", granularity: "week", metrics: ["deployments"], now });
-    expect(live.series[0].latest?.value).toBe(40);
+    expect(live.series[0].points.at(-1)).toMatchObject({ period: week, value: 40, soFar: true });
 
     const pack = await getPack(id, viewer);
     const [slide] = pack.slides;
-    expect(slide.series.latest).toMatchObject({ period: week, value: 9 });
-    expect(slide.series.previous).toMatchObject({ period: addDays(week, -7), value: 12 });
+    // The week of the save was running: frozen as "so far", while the headline is the last complete week.
+    expect(slide.series.points.at(-1)).toMatchObject({ period: week, value: 9, soFar: true });
+    expect(slide.series.latest).toMatchObject({ period: addDays(week, -7), value: 12 });
     expect(slide).toMatchObject({ scopeName: "My organisation", asOfWeek: week, narrative: "Steady.", speakerNotes: "Mention the freeze." });
     expect(slide.markers).toEqual([{ date: addDays(week, -7), label: "Reorg" }]);
     expect(pack.canEdit).toBe(false);

@@ -142,11 +142,13 @@ describe("GET /api/v1/overview and the series export with filters", () => {
     const res = await call(getSeriesCsv, "/api/v1/exports/series?location=Lisbon&range=2y&granularity=week&metrics=deployments,psych_safety");
     expect(res.status).toBe(200);
     const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split(/\r\n/);
-    expect(lines[0]).toBe("scope,filter,metric,period,label,value,withheld,teams,unit,shown");
+    expect(lines[0]).toBe("scope,filter,metric,period,label,value,withheld,teams,unit,shown,complete");
     const row = (metric: string) => lines.find((l) => l.includes(`,${metric},${week},`))?.split(",");
     expect(row("deployments")?.slice(1, 8)).toEqual(["Location: Lisbon", "deployments", week, expect.any(String), "5", "", "1"]);
     expect(row("psych_safety")?.slice(5, 7)).toEqual(["", "too-few"]);
-    expect(row("deployments")?.slice(8, 10)).toEqual(["count", "5"]);
+    expect(row("deployments")?.slice(8, 11)).toEqual(["count", "5", "yes"]);
+    // The week still running is exported, and says it is "so far".
+    expect(lines.filter((l) => l.includes(",deployments,")).at(-1)).toMatch(/,so far$/);
   });
 });
 

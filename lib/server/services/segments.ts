@@ -1,6 +1,7 @@
 import "server-only";
-import { periodOfWeek, weekStartOf } from "@/lib/domain/time";
+import { weekStartOf } from "@/lib/domain/time";
 import { rollUp, type WeeklyPoint } from "@/lib/metrics/aggregate";
+import { isDayWeighted, isPeriodComplete } from "@/lib/metrics/periods";
 import type { MetricInfo, SeriesPoint } from "@/lib/metrics/series-types";
 import type { CompareResponse, SegmentsResponse } from "@/lib/review/compare-types";
 import { resolveSegment, segmentOptions, type Segment } from "@/lib/review/segments";
@@ -33,7 +34,7 @@ type MetricRow = Awaited<ReturnType<typeof loadMetrics>>[number];
 function loadMetrics(keys: string[]) {
   return db.metricDefinition.findMany({
     where: { key: { in: keys }, archivedAt: null },
-    select: { id: true, key: true, name: true, pillar: true, unit: true, direction: true, aggregation: true, sensitivity: true, source: true, howComputed: true },
+    select: { id: true, key: true, name: true, pillar: true, unit: true, direction: true, aggregation: true, sensitivity: true, source: true, cadence: true, howComputed: true },
   });
 }
 
@@ -43,17 +44,14 @@ const infoOf = (m: MetricRow): MetricInfo => ({
 });
 
 /** Rolls a line's weekly points up and withholds the periods the disclosure policy does not release for its teams. */
-function toPoints(weekly: WeeklyPoint[], metric: MetricRow, window: SeriesWindow, teamIds: readonly string[], disclosure: MetricDisclosure): SeriesPoint[] {
-  const weeksOf = new Map<string, string[]>();
-  for (const p of weekly) {
-    const period = periodOfWeek(p.week, window.granularity);
-    weeksOf.set(period, [...(weeksOf.get(period) ?? []), p.week]);
-  }
-  return rollUp(weekly, window.periods, window.granularity, metric.aggregation, metric.unit).map((r) => {
-    const verdict = r.value !== null && metric.sensitivity !== "NONE" ? disclosure.point(metric, teamIds, weeksOf.get(r.period) ?? []) : null;
-    return verdict && !verdict.released
+function toPoints(weekly: WeeklyPoint[], metric: MetricRow, window: SeriesWindow, teamIds: readonly string[], disclosure: MetricDisclosure, currentWeek: string): SeriesPoint[] {
+  const rolled = rollUp(weekly, window.periods, window.granularity, metric.aggregation, metric.unit, { dayWeighted: isDayWeighted(metric.aggregation, metric.cadence) });
+  return rolled.map((r) => {
+    const verdict = r.value !== null && metric.sensitivity !== "NONE" ? disclosure.point(metric, teamIds, r.weeks) : null;
+    const point: SeriesPoint = verdict && !verdict.released
       ? { period: r.period, label: r.label, value: null, withheld: verdict.reason, teams: r.teams }
       : { period: r.period, label: r.label, value: r.value, teams: r.teams };
+    return isPeriodComplete(r.period, window.granularity, currentWeek) ? point : { ...point, soFar: true };
   });
 }
 
@@ -85,10 +83,10 @@ export async function compareSegments(query: CompareQuery, viewer: DisclosureVie
     range: query.range, granularity: query.granularity, from: window.fromWeek, to: window.toWeek,
     metrics: ordered.map((m) => ({
       metric: infoOf(m),
-      baseline: toPoints(baseline.get(m.id) ?? [], m, window, orgTeams, disclosure),
+      baseline: toPoints(baseline.get(m.id) ?? [], m, window, orgTeams, disclosure, window.toWeek),
       lines: items.map((s, i) => ({
         key: s.key, label: s.label, teamCount: s.teamIds.length,
-        points: toPoints(lines[i].get(m.id) ?? [], m, window, s.teamIds, disclosure),
+        points: toPoints(lines[i].get(m.id) ?? [], m, window, s.teamIds, disclosure, window.toWeek),
       })),
     })),
   };

@@ -1,7 +1,9 @@
 import "server-only";
 import { cachedByDataVersion, dashboardKey } from "@/lib/server/cache";
-import { addDays, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
+import { addDays, mondayOf, periodOfWeek, weekStartOf, weeksBetween, type Granularity } from "@/lib/domain/time";
 import { changePct, rollUp, targetStatus } from "@/lib/metrics/aggregate";
+import { isDayWeighted, isPeriodComplete } from "@/lib/metrics/periods";
+import { ANNUALISED_EXPLANATION, ANNUALISED_METRICS, annualisedPeriods, TRAILING_WEEKS } from "@/lib/retention/annualised";
 import { PILLARS, type PillarKey } from "@/lib/metrics/catalog";
 import { targetFor } from "@/lib/metrics/targets";
 import type { MetricInfo, MetricSeries, OverviewResponse, RangeKey, SeriesPoint, TargetInfo, WithheldReason } from "@/lib/metrics/series-types";
@@ -30,9 +32,14 @@ export interface SeriesWindow {
   granularity: Granularity;
 }
 
+/**
+ * The weeks and periods a range covers. The first period is taken whole (the window starts at the week holding
+ * its first day), so no period on a chart is cut short by the range.
+ */
 export function seriesWindow(range: RangeKey, granularity: Granularity, currentWeek: string): SeriesWindow {
-  const fromWeek = addDays(currentWeek, -7 * (RANGE_WEEKS[range] - 1));
-  const periods = [...new Set(weeksBetween(fromWeek, currentWeek).map((w) => periodOfWeek(w, granularity)))];
+  const firstWeek = addDays(currentWeek, -7 * (RANGE_WEEKS[range] - 1));
+  const fromWeek = granularity === "week" ? firstWeek : mondayOf(periodOfWeek(firstWeek, granularity));
+  const periods = [...new Set(weeksBetween(firstWeek, currentWeek).map((w) => periodOfWeek(w, granularity)))];
   return { fromWeek, toWeek: currentWeek, periods, granularity };
 }
 
@@ -50,10 +57,11 @@ async function loadMetrics(where: { keys?: string[]; headline?: boolean }) {
 }
 
 function infoOf(m: MetricRow): MetricInfo {
-  return {
+  const info: MetricInfo = {
     key: m.key, name: m.name, pillar: m.pillar, unit: m.unit as MetricInfo["unit"], direction: m.direction,
     aggregation: m.aggregation, sensitivity: m.sensitivity, source: m.source, howComputed: m.howComputed,
   };
+  return ANNUALISED_METRICS.has(m.key) ? { ...info, annualised: true, howComputed: `${m.howComputed} ${ANNUALISED_EXPLANATION}` } : info;
 }
 
 /** Scopes that a viewer can also see and subtract from this one: its ancestor groups and the org. */
@@ -90,39 +98,45 @@ async function dataTeams(scope: Scope): Promise<string[]> {
 
 export async function buildSeries({ scope, metrics, window, currentWeek, teamSet, viewer, now }: SeriesRequest): Promise<MetricSeries[]> {
   const ids = metrics.map((m) => m.id);
-  const [points, comparisons, targets, scopeTeams, teamsOfPoints] = await Promise.all([
-    teamSet ? weeklyPointsForTeams(teamSet.teamIds, ids, window.fromWeek, window.toWeek) : weeklyPointsForScope(scope, ids, window.fromWeek, window.toWeek),
+  // Annualised rates rest on the 12 months before each period, so their weeks are read from further back.
+  const annualised = metrics.filter((m) => ANNUALISED_METRICS.has(m.key));
+  const trailingFrom = annualised.length ? addDays(window.fromWeek, -7 * TRAILING_WEEKS) : window.fromWeek;
+  const pointsFor = (metricIds: string[], fromWeek: string) =>
+    teamSet ? weeklyPointsForTeams(teamSet.teamIds, metricIds, fromWeek, window.toWeek) : weeklyPointsForScope(scope, metricIds, fromWeek, window.toWeek);
+  const [windowPoints, trailingPoints, comparisons, targets, scopeTeams, teamsOfPoints] = await Promise.all([
+    pointsFor(ids.filter((id) => !annualised.some((m) => m.id === id)), window.fromWeek),
+    annualised.length ? pointsFor(annualised.map((m) => m.id), trailingFrom) : Promise.resolve(new Map<string, never[]>()),
     comparisonScopes(scope),
     listTargetsOfMetrics(metrics.map((m) => m.id)),
     teamSet ? teamSet.activeTeamIds : teamIdsInScope(scope),
     teamSet ? teamSet.teamIds : dataTeams(scope),
   ]);
-  const disclosure = await metricDisclosure(viewer, now, { metrics, fromWeek: window.fromWeek, toWeek: window.toWeek });
+  const points = new Map([...windowPoints, ...trailingPoints]);
+  const disclosure = await metricDisclosure(viewer, now, { metrics, fromWeek: trailingFrom, toWeek: window.toWeek });
   const scopeChain = [{ type: scope.type, id: scope.id }, ...comparisons.map((c) => ({ type: c.type, id: c.id }))];
 
   return metrics.map((m) => {
     const weekly = points.get(m.id) ?? [];
-    const rolled = rollUp(weekly, window.periods, window.granularity, m.aggregation, m.unit);
+    const rolled = ANNUALISED_METRICS.has(m.key)
+      ? annualisedPeriods(weekly, window.periods, window.granularity, window.toWeek)
+      : rollUp(weekly, window.periods, window.granularity, m.aggregation, m.unit, { dayWeighted: isDayWeighted(m.aggregation, m.cadence) });
     const withheld = new Map<string, WithheldReason>();
     if (m.sensitivity !== "NONE") {
-      const weeksOf = new Map<string, string[]>();
-      for (const p of weekly) {
-        const period = periodOfWeek(p.week, window.granularity);
-        weeksOf.set(period, [...(weeksOf.get(period) ?? []), p.week]);
-      }
       for (const r of rolled) {
         if (r.value === null) continue;
-        const verdict = disclosure.point(m, teamsOfPoints, weeksOf.get(r.period) ?? []);
+        const verdict = disclosure.point(m, teamsOfPoints, r.weeks);
         if (!verdict.released) withheld.set(r.period, verdict.reason);
       }
     }
     const seriesPoints: SeriesPoint[] = rolled.map((r) => {
       const reason = withheld.get(r.period);
-      return reason
+      const point: SeriesPoint = reason
         ? { period: r.period, label: r.label, value: null, withheld: reason, teams: r.teams }
         : { period: r.period, label: r.label, value: r.value, teams: r.teams };
+      return isPeriodComplete(r.period, window.granularity, currentWeek) ? point : { ...point, soFar: true };
     });
-    const shown = seriesPoints.filter((p) => p.value !== null);
+    // The headline and its comparison are complete periods; the running one is drawn as "so far" only.
+    const shown = seriesPoints.filter((p) => p.value !== null && !p.soFar);
     const latestPoint = shown.at(-1) ?? null;
     const previousPoint = shown.at(-2) ?? null;
     const metricTargets = targets.filter((t) => t.metricId === m.id);

@@ -6,7 +6,8 @@
  * so it is also left out when they are fewer than the people floor.
  */
 import type { WithheldReason } from "@/lib/disclosure/reasons";
-import { addDays, type Granularity } from "@/lib/domain/time";
+import { addDays, mondayOf, type Granularity } from "@/lib/domain/time";
+import { isPeriodComplete } from "@/lib/metrics/periods";
 import { addMonths, type Period } from "@/lib/retention/calendar";
 import { acquisitionCohortRetention, type CohortCheckpoint } from "@/lib/retention/cohorts";
 import { headcountAt } from "@/lib/retention/headcount";
@@ -116,7 +117,8 @@ export function reportPeriods(from: string, to: string, granularity: Granularity
   const out: ReportPeriod[] = [];
   for (let start = periodStartOf(from); start <= to && start <= asOf; start = next(start)) {
     const fullEnd = addDays(next(start), -1);
-    out.push({ start, end: fullEnd > asOf ? asOf : fullEnd, label: labelOf(start), complete: fullEnd <= asOf });
+    // Complete as the dashboards and the people disclosure count it: once the week holding its last day is over.
+    out.push({ start, end: fullEnd > asOf ? asOf : fullEnd, label: labelOf(start), complete: isPeriodComplete(start, granularity, mondayOf(asOf)) });
   }
   return out;
 }

@@ -64,7 +64,10 @@ export async function getWeeklyReview(query: ReviewQuery, user: SessionUser, now
   const asOfDay = query.asOf && query.asOf < today ? query.asOf : today;
   const asOfWeek = mondayOf(asOfDay);
   const reviewWeek = asOfWeek < currentWeek ? asOfWeek : addDays(currentWeek, -7);
-  const reviewNow = insideWeek(reviewWeek);
+  // Read as at the start of the week after the review week, so the review week is complete (its numbers are the
+  // headline, presentation.md rule 1) — never later than now, so no survey run is published before it closes.
+  const weekAfter = new Date(`${addDays(reviewWeek, 7)}T12:00:00Z`);
+  const reviewNow = weekAfter < now ? weekAfter : now;
 
   const overview = await getMetricSeries({ scope: query.scope, range: "6m", granularity: query.granularity, metrics: [], now: reviewNow, viewer: disclosureViewer(user) });
   const pillars = PILLARS.map((p) => {

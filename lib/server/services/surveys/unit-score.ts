@@ -136,7 +136,8 @@ export function teamMetricValues(items: readonly StoredItem[], responses: readon
       if (e.respondents > 0) out.push({ metricKey: key, numerator: 100 * (e.promoters - e.detractors), denominator: e.respondents });
       continue;
     }
-    const persons = responses.map((r) => personScore(members, r.answers)).filter((v): v is number => v !== null);
+    // Summed in value order, so the stored sum does not depend on the order rows come back in (floating point).
+    const persons = responses.map((r) => personScore(members, r.answers)).filter((v): v is number => v !== null).sort((a, b) => a - b);
     if (persons.length > 0) out.push({ metricKey: key, numerator: persons.reduce((s, v) => s + v, 0), denominator: persons.length });
   }
   return out;
