@@ -63,6 +63,17 @@ describe("numbers", () => {
   });
 });
 
+describe("summed counts", () => {
+  it("show a month's deployments whole, although a straddling week's share of it is fractional", () => {
+    const style = valueStyle({ key: "deployments", unit: "count", aggregation: "SUM" });
+    expect(style).toBe("total");
+    expect(formatValue(43.7, style, GBP)).toBe("44");
+    expect(formatChange(style, 44, 40, GBP)?.text).toBe("+10%");
+    // A count that is not a sum (a mean per week) keeps its decimal.
+    expect(formatValue(3.4, valueStyle({ key: "x", unit: "count", aggregation: "MEAN" }), GBP)).toBe("3.4");
+  });
+});
+
 describe("durations", () => {
   it("reads minutes under 2 h, hours under 2 days, then days", () => {
     expect(formatDuration(0)).toBe("0 min");

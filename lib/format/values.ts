@@ -15,10 +15,12 @@ export interface FormatSettings {
   timeZone: string;
 }
 
-export type ValueStyle = MetricUnit | "enps";
+/** "total": a summed count (deployments in a month), shown whole — a month's share of a straddling week is an estimate. */
+export type ValueStyle = MetricUnit | "enps" | "total";
 
-export function valueStyle(metric: { key: string; unit: string }): ValueStyle {
+export function valueStyle(metric: { key: string; unit: string; aggregation?: string }): ValueStyle {
   if (metric.key === "enps") return "enps";
+  if (metric.unit === "count" && metric.aggregation === "SUM") return "total";
   return metric.unit as MetricUnit;
 }
 
@@ -47,6 +49,8 @@ export function formatValue(value: number, style: ValueStyle, settings: Pick<For
     case "people":
     case "count":
       return formatCount(value);
+    case "total":
+      return formatNumber(value, 0);
   }
 }
 
@@ -113,6 +117,7 @@ export function unitLabel(style: ValueStyle, settings: Pick<FormatSettings, "cur
     case "people":
       return "Unit: people";
     case "count":
+    case "total":
       return "Unit: count";
   }
 }
