@@ -30,7 +30,8 @@ beforeAll(async () => {
   // The outer group's target takes over five weeks ago; Payments gets its own two weeks ago.
   await target("GROUP", engineering.id, 99.5, 99, addDays(week, -35));
   await target("TEAM", ids.payments, 99.9, 99.7, addDays(week, -14));
-  await db.metricValue.create({ data: { metricId: slo, teamId: ids.payments, weekStart: new Date(week), value: 98.2, source: "MANUAL" } });
+  // Entered for last week, the last complete one: the dashboard's headline.
+  await db.metricValue.create({ data: { metricId: slo, teamId: ids.payments, weekStart: new Date(addDays(week, -7)), value: 98.2, source: "MANUAL" } });
 });
 
 describe("entry grid targets", () => {
@@ -55,9 +56,10 @@ describe("entry grid targets", () => {
 
   it("rates a value as the team's dashboard does", async () => {
     const ctx = await entryContext(null, ids.payments, now);
-    const target = ctx.metrics.find((m) => m.key === "slo_attainment")!.targets[week];
+    const lastWeek = addDays(week, -7);
+    const target = ctx.metrics.find((m) => m.key === "slo_attainment")!.targets[lastWeek];
     const { series } = await getMetricSeries({ viewer: { seesClassifications: true }, scope: `team:${ids.payments}`, metrics: ["slo_attainment"], range: "12w", granularity: "week", now });
-    expect(series[0].latest).toMatchObject({ period: week, value: 98.2 });
+    expect(series[0].latest).toMatchObject({ period: lastWeek, value: 98.2 });
     expect(series[0].target).toMatchObject({ green: target.green, amber: target.amber, scope: target.scope, status: "red" });
     expect(targetStatus(98.2, target.green, target.amber, "HIGHER_IS_BETTER")).toBe(series[0].target?.status);
   });
