@@ -3,7 +3,7 @@ import { round } from "@/lib/domain/stats";
 import { acquisitionCohortRetention } from "./cohorts";
 import { internalMobility, promotionRate } from "./mobility";
 import { everyone, inSegment, inTeam, levelAt } from "./roster";
-import { MARCH_2026, MARCH_ROSTER, person } from "./roster.fixture";
+import { MARCH_2026, MARCH_ROSTER, person } from "@/lib/testing/retention-roster";
 import { currentTenure, tenureAtExit, tenureBucket, timeInLevel } from "./tenure";
 
 describe("tenure", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { round } from "@/lib/domain/stats";
 import { averageHeadcount, headcountAt } from "./headcount";
 import { everyone, inSegment, inTeam } from "./roster";
-import { MARCH_2026, MARCH_ROSTER, person } from "./roster.fixture";
+import { MARCH_2026, MARCH_ROSTER, person } from "@/lib/testing/retention-roster";
 import { annualisedTurnover, hiresIn, retentionRate, separationsIn, turnover } from "./turnover";
 
 // Close-of-Sunday headcounts, March 2026 (org):

@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
 import { getPerson } from "@/lib/server/services/people/people";
-import { createTestOrg } from "@/lib/server/services/people/test-roster";
+import { createTestOrg } from "@/lib/testing/people-org";
 import { previewImport } from "./preview";
 import { getImport } from "./queries";
 import { runImport } from "./run";

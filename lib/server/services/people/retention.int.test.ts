@@ -8,7 +8,7 @@ import { getRetentionReport } from "./retention-report";
 import { loadRoster } from "./roster";
 import { retentionRowsCsv } from "./export";
 import { savePeopleRecords } from "./save-records";
-import { createTestOrg, marchRoster, type TestOrg } from "./test-roster";
+import { createTestOrg, marchRoster, type TestOrg } from "@/lib/testing/people-org";
 
 let org: TestOrg;
 

@@ -7,7 +7,7 @@ import { deleteCareerLevel } from "./career-levels";
 import { importRoster } from "./import-roster";
 import { applyPersonEvent, getPerson, listPeople } from "./people";
 import { savePeopleRecords } from "./save-records";
-import { createTestOrg, rec, type TestOrg } from "./test-roster";
+import { createTestOrg, rec, type TestOrg } from "@/lib/testing/people-org";
 
 let org: TestOrg;
 const csv = (text: string) => Readable.from([Buffer.from(text)]);

@@ -2,7 +2,7 @@
  * Hand-worked roster used by the retention tests. Period of interest: March 2026
  * (Sundays 1, 8, 15, 22, 29). Every expected number in the tests is derived in comments there.
  */
-import type { Employment, RosterPerson } from "./roster";
+import type { Employment, RosterPerson } from "@/lib/retention/roster";
 
 type PersonInput = Partial<Omit<RosterPerson, "employeeId" | "employments">> & {
   employments: readonly Partial<Employment>[];
