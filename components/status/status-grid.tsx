@@ -80,7 +80,7 @@ export function StatusGridView({ scope: initialScope, granularity: initialGranul
               <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
                 <th scope="col" className="sticky left-0 z-10 bg-white p-2">Team</th>
                 {data.metrics.map((m) => (
-                  <th key={m.key} scope="col" className="min-w-28 p-2 align-bottom font-medium">{m.name}</th>
+                  <th key={m.key} scope="col" title={m.howComputed} className="min-w-28 p-2 align-bottom font-medium">{m.name}</th>
                 ))}
               </tr>
             </thead>

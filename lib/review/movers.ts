@@ -2,6 +2,7 @@
  * "What changed": per pillar, the metrics that moved most against their previous period, and the ones
  * off or near their target. Pure; works on dashboard series that already have anonymity applied.
  */
+import { median } from "@/lib/domain/stats";
 import type { DirectionKey, PillarKey } from "@/lib/metrics/catalog";
 import type { MetricSeries, TargetStatus } from "@/lib/metrics/series-types";
 
@@ -45,12 +46,6 @@ export function moveTone(change: number, direction: DirectionKey): MoveTone {
 /** Moves between consecutive shown values needed before the history's typical move is trusted. */
 const MIN_HISTORY_MOVES = 4;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /**
  * The move's size in units of the metric's typical move: |latest − previous| ÷ the median absolute move
  * between consecutive shown values before it. Without enough history (or a flat one), the relative size
@@ -60,7 +55,7 @@ export function surpriseOf(values: readonly number[], latest: number, previous: 
   const change = Math.abs(latest - previous);
   const moves: number[] = [];
   for (let i = 1; i < values.length - 1; i++) moves.push(Math.abs(values[i]! - values[i - 1]!));
-  const typical = moves.length >= MIN_HISTORY_MOVES ? median(moves) : 0;
+  const typical = moves.length >= MIN_HISTORY_MOVES ? (median(moves) ?? 0) : 0;
   if (typical > 0) return change / typical;
   if (previous === 0) return change === 0 ? 0 : Number.POSITIVE_INFINITY;
   return change / Math.abs(previous) / 0.1; // with no history, a 10% move counts as a typical one

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays } from "@/lib/domain/time";
 
 /**
  * Survey inputs shared by the compose and run forms, the /api/v1/surveys handlers and the respondent
@@ -87,10 +88,8 @@ export const DEFAULT_RUN_DAYS = 14;
 
 /** The closing day a new run is offered: the last of DEFAULT_RUN_DAYS days from the day it opens. */
 export function defaultClosesOn(opensOn: string): string {
-  const day = new Date(`${opensOn}T00:00:00Z`);
-  if (Number.isNaN(day.getTime())) return opensOn;
-  day.setUTCDate(day.getUTCDate() + DEFAULT_RUN_DAYS - 1);
-  return day.toISOString().slice(0, 10);
+  // The date input may hold a half-typed value for a moment: it is offered back unchanged.
+  return /^\d{4}-\d{2}-\d{2}$/.test(opensOn) ? addDays(opensOn, DEFAULT_RUN_DAYS - 1) : opensOn;
 }
 
 export const createRunInput = z
