@@ -18,7 +18,7 @@ import { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import { recomputeAffected, recomputeTeams } from "@/lib/server/services/delivery/recompute";
 import { writeDeployments } from "@/lib/server/services/ingest/deployments";
 import { refreshAllRollups } from "@/lib/server/services/rollups";
-import { getOverview } from "@/lib/server/services/series";
+import { getOverview } from "@/lib/server/services/overview";
 import { sessionCookie } from "./browser";
 import { datasetWindow, generateDataset, teamId } from "./dataset";
 import { batches, newDeployments, newPullRequests } from "./events";

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { useSegmentOptions } from "@/lib/client/use-packs";
-import { FILTER_NAMES, filterChoices, filterValueLabel, type FilterInfo, type FilterName, type SegmentFilter } from "@/lib/review/segment-filter";
+import { FILTER_NAMES, filterChoices, filterValueLabel, type FilterInfo, type FilterName, type SegmentFilter } from "@/lib/segments/segment-filter";
 
 const SELECT =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm hover:border-slate-400";

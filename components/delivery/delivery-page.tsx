@@ -11,7 +11,7 @@ import { useDeliverySummary, useDeliveryTrends, useFlowSummary, useServices, typ
 import { FilterNotice, NoTeamsMatch, SegmentFilterSelects } from "@/components/dashboard/segment-filter-bar";
 import { seriesExportHref } from "@/lib/client/export-href";
 import { useScopes } from "@/lib/client/use-scopes";
-import { appendFilter } from "@/lib/review/segment-filter";
+import { appendFilter } from "@/lib/segments/segment-filter";
 
 const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm";
 const TREND_METRICS = ["deployments", "lead_time", "change_failure_rate", "recovery_time", "rework_rate", "flow_velocity"];

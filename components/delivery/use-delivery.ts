@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/api";
 import type { MetricSeries } from "@/lib/metrics/series-types";
-import { appendFilter, type SegmentFilter } from "@/lib/review/segment-filter";
+import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
 import type { ChangeRow, DeliverySummaryResponse, DeploymentRow, IncidentRow } from "@/lib/server/services/delivery/read";
 import type { FlowSummaryResponse } from "@/lib/server/services/delivery/flow-read";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RETENTION_EXPLANATIONS } from "@/lib/retention/explanations";
-import type { RetentionReport } from "@/lib/server/services/people/retention-report";
-import type { RetentionNumbers } from "@/lib/server/services/people/report-core";
+import type { RetentionReport } from "@/lib/server/services/retention/retention-report";
+import type { RetentionNumbers } from "@/lib/retention/report-core";
 import { RETENTION_CARDS, rowsForPeriod, seriesFor } from "./report-series";
 
 const numbers = (turnoverRate: number): RetentionNumbers =>

@@ -5,8 +5,8 @@
  */
 import type { MetricUnit } from "@/lib/metrics/catalog";
 import type { MetricSeries, SeriesPoint } from "@/lib/metrics/series-types";
-import type { RetentionReport } from "@/lib/server/services/people/retention-report";
-import type { RetentionNumbers, RetentionRow } from "@/lib/server/services/people/report-core";
+import type { RetentionReport } from "@/lib/server/services/retention/retention-report";
+import type { RetentionNumbers, RetentionRow } from "@/lib/retention/report-core";
 
 export interface RetentionCardDef {
   key: keyof RetentionNumbers & string;

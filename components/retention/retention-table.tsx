@@ -2,7 +2,7 @@
 
 import { useFormat } from "@/components/format/format-context";
 import { formatValue, type FormatSettings } from "@/lib/format";
-import type { RetentionNumbers, RetentionRow } from "@/lib/server/services/people/report-core";
+import type { RetentionNumbers, RetentionRow } from "@/lib/retention/report-core";
 import type { MetricUnit } from "@/lib/metrics/catalog";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
 

@@ -1,5 +1,5 @@
 import { formatPercent } from "@/lib/format";
-import type { CohortRow, RetentionRow } from "@/lib/server/services/people/report-core";
+import type { CohortRow, RetentionRow } from "@/lib/retention/report-core";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
 
 /** Current staff by tenure bucket at the end of the period, as bars with the numbers written out. */

@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { MetricSeries } from "@/lib/metrics/series-types";
-import { appendFilter, type SegmentFilter } from "@/lib/review/segment-filter";
-import type { RetentionReport } from "@/lib/server/services/people/retention-report";
+import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
+import type { RetentionReport } from "@/lib/server/services/retention/retention-report";
 import type { RetentionPeriod, RetentionSegment } from "@/lib/validation/people";
 
 export interface RetentionParams {

@@ -2,7 +2,7 @@
  * Links to the CSV exports, built from the same filters a chart or table shows, so "Download CSV"
  * gives exactly the numbers on screen (with the same anonymity rules applied server-side). Pure.
  */
-import { appendFilter, type SegmentFilter } from "@/lib/review/segment-filter";
+import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
 
 export interface MetricExportFilter {
   /** `org`, `group:<id>` or `team:<id>`. */

@@ -4,7 +4,7 @@
  */
 import type { Granularity } from "@/lib/domain/time";
 import { GRANULARITIES, RANGE_KEYS, type RangeKey, type ScopeParam } from "@/lib/metrics/series-types";
-import { appendFilter, parseSegmentFilter, sameFilter, type SegmentFilter } from "@/lib/review/segment-filter";
+import { appendFilter, parseSegmentFilter, sameFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
 
 export interface OverviewParams {
   scope: ScopeParam;

@@ -10,7 +10,7 @@
  * The weights say what withholding a group costs a reader: the organisation most, then groups and teams (what
  * dashboards open on), then filtered views. Blocks are pooled to keep the heavier groups whole.
  */
-import { resolveSegment, segmentOptions, type SegmentGroup, type SegmentTeam } from "@/lib/review/segments";
+import { resolveSegment, segmentOptions, type SegmentGroup, type SegmentTeam } from "@/lib/segments/segments";
 import type { FamilyGroup } from "./blocks";
 
 const WEIGHT = { org: 1000, group: 300, team: 100 } as const;

@@ -3,7 +3,7 @@
  * route handlers and the client hooks.
  */
 import type { Granularity } from "@/lib/domain/time";
-import type { FilterInfo } from "@/lib/review/segment-filter";
+import type { FilterInfo } from "@/lib/segments/segment-filter";
 import type { AggregationKey, DirectionKey, MetricUnit, PillarKey, SensitivityKey } from "./catalog";
 
 export type RangeKey = "12w" | "6m" | "1y" | "2y";

@@ -1,7 +1,7 @@
 /**
  * Which target is in force for a scope on a day: the scope's own, else its groups' (nearest first), else the
  * organisation's; among one scope's targets, the latest whose `effectiveFrom` is on or before the day. Pure,
- * so the dashboards (lib/server/services/series.ts) and the entry grid resolve targets the same way.
+ * so the dashboards (lib/server/services/overview.ts) and the entry grid resolve targets the same way.
  */
 export type TargetScopeType = "ORG" | "GROUP" | "TEAM";
 

@@ -1,7 +1,7 @@
 /** GET /api/v1/compare and GET /api/v1/segments responses, shared by the handlers and the comparison page. */
 import type { Granularity } from "@/lib/domain/time";
 import type { MetricInfo, RangeKey, SeriesPoint } from "@/lib/metrics/series-types";
-import type { SegmentOption } from "./segments";
+import type { SegmentOption } from "@/lib/segments/segments";
 
 export interface CompareLine {
   key: string;

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { RANGE_KEYS } from "@/lib/metrics/series-types";
-import { FILTER_PATTERNS } from "@/lib/review/segment-filter";
+import { FILTER_PATTERNS } from "@/lib/segments/segment-filter";
 
 export const scopeParam = z
   .string()
   .regex(/^(org|group:[\w-]+|team:[\w-]+)$/, "must be org, group:<id> or team:<id>")
   .default("org");
 
-/** Segment filters (lib/review/segment-filter.ts); a well-formed value no team has matches nothing. */
+/** Segment filters (lib/segments/segment-filter.ts); a well-formed value no team has matches nothing. */
 export const segmentFilterFields = {
   location: z.string().trim().regex(FILTER_PATTERNS.location, "must be a location name (up to 80 characters, no commas)").optional().describe("Only teams in this location."),
   sourcing: z.enum(["ONSHORE", "NEARSHORE", "OFFSHORE", "VENDOR"], "must be ONSHORE, NEARSHORE, OFFSHORE or VENDOR").optional().describe("Only teams with this sourcing model."),

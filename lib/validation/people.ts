@@ -2,7 +2,7 @@
  * Schemas for the people roster and career framework, shared by the admin forms, the people API
  * (POST /api/v1/people), the roster CSV import and the retention report API.
  * Rules that need the database (levels exist, promotions move up the framework, teams exist)
- * are checked by lib/server/services/people/check-records.ts.
+ * are checked by lib/server/services/retention/check-records.ts.
  */
 import { z } from "zod";
 import { segmentFilterFields } from "./dashboard";

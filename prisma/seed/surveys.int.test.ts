@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { getRunResults } from "@/lib/server/services/surveys/results";
+import { getRunResults } from "@/lib/server/services/engagement/results";
 import { seedSurveys } from "./surveys";
 import type { EngagementAnswers } from "./values/engagement";
 

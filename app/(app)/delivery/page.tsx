@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { DeliveryPage } from "@/components/delivery/delivery-page";
 import { addDays, localDate } from "@/lib/domain/time";
-import { parseSegmentFilter } from "@/lib/review/segment-filter";
+import { parseSegmentFilter } from "@/lib/segments/segment-filter";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 import { requirePageUser } from "@/lib/server/page-auth";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { RetentionView } from "@/components/retention/retention-view";
-import { parseSegmentFilter } from "@/lib/review/segment-filter";
+import { parseSegmentFilter } from "@/lib/segments/segment-filter";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { can } from "@/lib/server/permissions";
 import { RETENTION_PERIODS, RETENTION_SEGMENTS, type RetentionPeriod, type RetentionSegment } from "@/lib/validation/people";

@@ -4,7 +4,7 @@ import { SkillsPage } from "@/components/skills/skills-page";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { can, writableTeamIds } from "@/lib/server/permissions";
-import { todayInOrg } from "@/lib/server/services/surveys/runs";
+import { todayInOrg } from "@/lib/server/services/engagement/runs";
 
 export const metadata: Metadata = { title: "Skills" };
 

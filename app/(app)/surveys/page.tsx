@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { SurveyList } from "@/components/surveys/survey-list";
+import { SurveyList } from "@/components/engagement/survey-list";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { can } from "@/lib/server/permissions";
-import { listSurveys } from "@/lib/server/services/surveys/surveys";
+import { listSurveys } from "@/lib/server/services/engagement/surveys";
 
 export const metadata: Metadata = { title: "Surveys" };
 

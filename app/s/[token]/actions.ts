@@ -1,7 +1,7 @@
 "use server";
 
 import { HttpError } from "@/lib/server/errors";
-import { submitAnswers } from "@/lib/server/services/surveys/respond";
+import { submitAnswers } from "@/lib/server/services/engagement/respond";
 import { answersInput, tokenParam } from "@/lib/validation/surveys";
 
 export type AnswerResult = { ok: true } | { ok: false; message: string; issues: { path: string; message: string }[] };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { RespondForm } from "@/components/surveys/respond-form";
-import { linkStateMessage, respondentView, type RespondentView } from "@/lib/server/services/surveys/respond";
+import { RespondForm } from "@/components/engagement/respond-form";
+import { linkStateMessage, respondentView, type RespondentView } from "@/lib/server/services/engagement/respond";
 import { tokenParam } from "@/lib/validation/surveys";
 import { answerSurvey } from "./actions";
 

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { CareerLevelRow } from "@/lib/server/services/people/career-levels";
+import type { CareerLevelRow } from "@/lib/server/services/retention/career-levels";
 import { buttonClass, ErrorText, Field, inputClass, secondaryButtonClass, sendJson } from "./form-bits";
 
 const levelsKey = () => [...queryKeys.all, "career-levels"] as const;

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { PersonSummary } from "@/lib/server/services/people/people";
+import type { PersonSummary } from "@/lib/server/services/retention/people";
 import { Field, inputClass } from "./form-bits";
 
 export interface TeamOption {

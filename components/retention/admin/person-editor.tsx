@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/client/api";
-import type { CanonicalPerson } from "@/lib/server/services/people/canonical";
+import type { CanonicalPerson } from "@/lib/server/services/retention/canonical";
 import { buttonClass, ErrorText, Field, inputClass, sendJson } from "./form-bits";
 import { peopleKeys, type TeamOption } from "./people-list";
 

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { RosterImportResult } from "@/lib/server/services/people/import-roster";
+import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
 import { buttonClass, secondaryButtonClass } from "./form-bits";
 
 async function upload(file: File, dryRun: boolean): Promise<RosterImportResult> {

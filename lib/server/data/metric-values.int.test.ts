@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartOf } from "@/lib/domain/time";
 import { targetStatus } from "@/lib/metrics/aggregate";
 import { db } from "@/lib/server/db";
-import { getMetricSeries } from "@/lib/server/services/series";
+import { getMetricSeries } from "@/lib/server/services/overview";
 import { entryContext } from "./metric-values";
 
 /**

@@ -13,12 +13,12 @@ import { db } from "@/lib/server/db";
 import { SYSTEM_ACTOR } from "@/lib/server/http/actor";
 import { publishSnapshot } from "@/lib/server/disclosure/surveys";
 import { refreshAllRollups } from "@/lib/server/services/rollups";
-import { generateLinks } from "@/lib/server/services/surveys/invitations";
-import { publishRunResults } from "@/lib/server/services/surveys/publish";
-import { submitAnswers } from "@/lib/server/services/surveys/respond";
-import type { RunResults, UnitResult } from "@/lib/server/services/surveys/results";
-import { createRun } from "@/lib/server/services/surveys/runs";
-import { createSurvey } from "@/lib/server/services/surveys/surveys";
+import { generateLinks } from "@/lib/server/services/engagement/invitations";
+import { publishRunResults } from "@/lib/server/services/engagement/publish";
+import { submitAnswers } from "@/lib/server/services/engagement/respond";
+import type { RunResults, UnitResult } from "@/lib/server/services/engagement/results";
+import { createRun } from "@/lib/server/services/engagement/runs";
+import { createSurvey } from "@/lib/server/services/engagement/surveys";
 import { serveRoutes, type HttpHost } from "@/lib/testing/http-host";
 import { resetDatabase } from "@/lib/testing/reset";
 

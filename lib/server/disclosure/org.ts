@@ -2,7 +2,7 @@ import "server-only";
 import { queryableFamily } from "@/lib/disclosure/family";
 import { peopleFloor } from "@/lib/disclosure/reasons";
 import type { FamilyGroup } from "@/lib/disclosure/blocks";
-import { resolveSegment, type SegmentGroup, type SegmentTeam } from "@/lib/review/segments";
+import { resolveSegment, type SegmentGroup, type SegmentTeam } from "@/lib/segments/segments";
 import { cachedByDataVersion } from "@/lib/server/cache";
 import { getOrgSettings, listGroups, listTeams } from "@/lib/server/data/org";
 

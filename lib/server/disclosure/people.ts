@@ -8,7 +8,7 @@ import { addMonths } from "@/lib/retention/calendar";
 import { teamAt, type RosterPerson } from "@/lib/retention/roster";
 import { cachedByDataVersion } from "@/lib/server/cache";
 import { db } from "@/lib/server/db";
-import { loadRoster } from "@/lib/server/services/people/roster";
+import { loadRoster } from "@/lib/server/services/retention/roster";
 import { disclosureOrg, type DisclosureOrg } from "./org";
 
 /**

@@ -8,10 +8,10 @@ import { db } from "@/lib/server/db";
 import { publishSnapshot } from "@/lib/server/disclosure/surveys";
 import { SYSTEM_ACTOR } from "@/lib/server/http/actor";
 import { refreshAllRollups } from "@/lib/server/services/rollups";
-import { generateLinks } from "@/lib/server/services/surveys/invitations";
-import { submitAnswers } from "@/lib/server/services/surveys/respond";
-import { createRun } from "@/lib/server/services/surveys/runs";
-import { createSurvey } from "@/lib/server/services/surveys/surveys";
+import { generateLinks } from "@/lib/server/services/engagement/invitations";
+import { submitAnswers } from "@/lib/server/services/engagement/respond";
+import { createRun } from "@/lib/server/services/engagement/runs";
+import { createSurvey } from "@/lib/server/services/engagement/surveys";
 import { serveRoutes, type HttpHost } from "@/lib/testing/http-host";
 
 /**

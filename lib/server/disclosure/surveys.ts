@@ -11,8 +11,8 @@ import { badRequest, notFound } from "@/lib/server/errors";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import { refreshRollups } from "@/lib/server/services/rollups";
-import { readItems } from "@/lib/server/services/surveys/compose";
-import { teamMetricValues } from "@/lib/server/services/surveys/unit-score";
+import { readItems } from "@/lib/server/services/engagement/compose";
+import { teamMetricValues } from "@/lib/server/services/engagement/unit-score";
 import { disclosureOrg } from "./org";
 
 /**

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
 import { createPack, getPack, listPacks, updateAction } from "./packs";
 import { refreshAllRollups } from "./rollups";
-import { getMetricSeries } from "./series";
+import { getMetricSeries } from "./overview";
 
 // Thursday 19 Mar 2026: the current week starts Monday 16 Mar.
 const now = new Date("2026-03-19T12:00:00Z");

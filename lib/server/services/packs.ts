@@ -12,7 +12,7 @@ import { assertCan, can } from "@/lib/server/permissions";
 import { listAnnotations } from "@/lib/server/services/annotations";
 import { recordAudit } from "@/lib/server/services/audit";
 import { SHARED_VIEWER, type DisclosureViewer } from "@/lib/server/disclosure/viewer";
-import { getMetricSeries } from "@/lib/server/services/series";
+import { getMetricSeries } from "@/lib/server/services/overview";
 import { ACTION_STATUSES, type ActionInput, type ActionStatus, type ActionUpdate, type PackInput, type PackSlideInput } from "@/lib/validation/leadership";
 
 /**

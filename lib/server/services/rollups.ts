@@ -10,7 +10,7 @@ import type { SqlRunner } from "@/lib/server/sql-runner";
  *
  * Teams combine as: Σ numerator ÷ Σ denominator when values carry them (× 100 for percent units), else a
  * sum (SUM, LAST — stocks add up), a median (MEDIAN) or a mean (MEAN). The same expression serves ad-hoc
- * team sets (segments) in lib/server/services/series.ts.
+ * team sets (segments) in lib/server/services/overview.ts.
  */
 export const COMBINE_SQL = `CASE
     WHEN count(v."denominator") > 0 THEN

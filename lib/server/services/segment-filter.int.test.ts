@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import { deliveryQuery } from "@/lib/validation/delivery";
 import { resolveDeliveryScope } from "./delivery/scope";
 import { refreshAllRollups } from "./rollups";
-import { getMetricSeries, getOverview } from "./series";
+import { getMetricSeries, getOverview } from "./overview";
 
 /**
  * Group Platform {Payments (London), Search (London, vendor)}; group Product {Mobile (Berlin, acquired from

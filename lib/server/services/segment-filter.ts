@@ -1,6 +1,6 @@
 import "server-only";
-import { filterKeys, filterLabel, isFiltered, type FilterInfo, type SegmentFilter } from "@/lib/review/segment-filter";
-import { resolveSegment } from "@/lib/review/segments";
+import { filterKeys, filterLabel, isFiltered, type FilterInfo, type SegmentFilter } from "@/lib/segments/segment-filter";
+import { resolveSegment } from "@/lib/segments/segments";
 import { listGroups, listTeams, type Scope } from "@/lib/server/data/org";
 
 /**

@@ -4,7 +4,7 @@ import { rollUp, type WeeklyPoint } from "@/lib/metrics/aggregate";
 import { isDayWeighted, isPeriodComplete } from "@/lib/metrics/periods";
 import type { MetricInfo, SeriesPoint } from "@/lib/metrics/series-types";
 import type { CompareResponse, SegmentsResponse } from "@/lib/review/compare-types";
-import { resolveSegment, segmentOptions, type Segment } from "@/lib/review/segments";
+import { resolveSegment, segmentOptions, type Segment } from "@/lib/segments/segments";
 import { getOrgSettings, listGroups, listTeams } from "@/lib/server/data/org";
 import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/metric-points";
 import { db } from "@/lib/server/db";
@@ -12,7 +12,7 @@ import { badRequest } from "@/lib/server/errors";
 import { metricDisclosure, type MetricDisclosure } from "@/lib/server/disclosure/metrics";
 import { disclosureOrg, teamsOfKey } from "@/lib/server/disclosure/org";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
-import { seriesWindow, type SeriesWindow } from "@/lib/server/services/series";
+import { seriesWindow, type SeriesWindow } from "@/lib/server/services/overview";
 import type { CompareQuery } from "@/lib/validation/leadership";
 
 /**

@@ -3,7 +3,7 @@ import { addDays, weekStartOf } from "@/lib/domain/time";
 import { db } from "@/lib/server/db";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { refreshAllRollups } from "./rollups";
-import { getOverview } from "./series";
+import { getOverview } from "./overview";
 import { getStatusGrid } from "./status-grid";
 
 /** Group Platform {Payments, Search} and group Product {Mobile}; Search is too small for people numbers. */

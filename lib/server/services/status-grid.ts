@@ -3,7 +3,7 @@ import type { MetricInfo, RangeKey, ScopeInfo } from "@/lib/metrics/series-types
 import { gridCell, type GridCell } from "@/lib/metrics/status-grid";
 import { listGroups, listTeams, resolveScope, teamIdsInScope } from "@/lib/server/data/org";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
-import { getOverview } from "@/lib/server/services/series";
+import { getOverview } from "@/lib/server/services/overview";
 
 /**
  * The team × metric status grid for the organisation or a group: one row per active team in the scope and

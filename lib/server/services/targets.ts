@@ -9,7 +9,7 @@ import { targetBandsProblem, type CreateTargetInput, type UpdateTargetInput } fr
 /**
  * Targets per metric for the organisation, a group or a team. A change is a new row with its effective
  * date, never an overwrite, so a chart of last year keeps the target that applied then
- * (lib/server/services/series.ts picks the one in force per period). A target entered by mistake can be
+ * (lib/server/services/overview.ts picks the one in force per period). A target entered by mistake can be
  * corrected in place or deleted; both are audited with the row as it was.
  */
 

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { PeopleAdmin } from "@/components/retention/admin/people-admin";
 import { listTeams } from "@/lib/server/data/org";
 import { requirePageUser } from "@/lib/server/page-auth";
-import { listCareerLevels } from "@/lib/server/services/people/career-levels";
+import { listCareerLevels } from "@/lib/server/services/retention/career-levels";
 
 export const metadata: Metadata = { title: "People" };
 

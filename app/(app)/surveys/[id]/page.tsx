@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { SurveyDetailView } from "@/components/surveys/survey-detail";
+import { SurveyDetailView } from "@/components/engagement/survey-detail";
 import { listGroups, listTeams } from "@/lib/server/data/org";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { can } from "@/lib/server/permissions";
-import { todayInOrg } from "@/lib/server/services/surveys/runs";
-import { getSurvey } from "@/lib/server/services/surveys/surveys";
+import { todayInOrg } from "@/lib/server/services/engagement/runs";
+import { getSurvey } from "@/lib/server/services/engagement/surveys";
 
 export const metadata: Metadata = { title: "Survey" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { ComposeForm } from "@/components/surveys/compose-form";
+import { ComposeForm } from "@/components/engagement/compose-form";
 import { requirePageUser } from "@/lib/server/page-auth";
-import { listTemplates } from "@/lib/server/services/surveys/surveys";
+import { listTemplates } from "@/lib/server/services/engagement/surveys";
 
 export const metadata: Metadata = { title: "New survey" };
 

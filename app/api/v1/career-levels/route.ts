@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { createCareerLevel, listCareerLevels } from "@/lib/server/services/people/career-levels";
+import { createCareerLevel, listCareerLevels } from "@/lib/server/services/retention/career-levels";
 import { careerLevelInput, type CareerLevelInput } from "@/lib/validation/people";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
-import { getOverview } from "@/lib/server/services/series";
+import { getOverview } from "@/lib/server/services/overview";
 import { dashboardQuery } from "@/lib/validation/dashboard";
 
 export const dynamic = "force-dynamic";

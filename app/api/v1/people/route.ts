@@ -1,7 +1,7 @@
 import { forbidden } from "@/lib/server/errors";
 import { withRoute } from "@/lib/server/http/route";
-import { assertCanViewPeople, listPeople } from "@/lib/server/services/people/people";
-import { savePeopleRecords } from "@/lib/server/services/people/save-records";
+import { assertCanViewPeople, listPeople } from "@/lib/server/services/retention/people";
+import { savePeopleRecords } from "@/lib/server/services/retention/save-records";
 import { peopleIngestBody, peopleListQuery } from "@/lib/validation/people";
 
 export const dynamic = "force-dynamic";

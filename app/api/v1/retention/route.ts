@@ -1,6 +1,6 @@
 import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
-import { getRetentionReport } from "@/lib/server/services/people/retention-report";
+import { getRetentionReport } from "@/lib/server/services/retention/retention-report";
 import { retentionQuery } from "@/lib/validation/people";
 
 export const dynamic = "force-dynamic";

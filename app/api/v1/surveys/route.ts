@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { createSurvey, listSurveys } from "@/lib/server/services/surveys/surveys";
+import { createSurvey, listSurveys } from "@/lib/server/services/engagement/surveys";
 import { createSurveyInput, type CreateSurveyInput } from "@/lib/validation/surveys";
 
 export const dynamic = "force-dynamic";

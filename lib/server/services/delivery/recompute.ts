@@ -19,7 +19,7 @@ import { refreshRollups } from "@/lib/server/services/rollups";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import { teamStatusMap } from "@/lib/server/services/ingest/work-items";
 import type { AffectedTeams, FlowRange, InstantRange } from "./affected";
-import { AI_SHARE_KEY, DELIVERY_KEYS, FLOW_KEYS, aiShareValues, deliveryWeekValues, flowWeekValues, type WeeklyValue } from "./weekly-values";
+import { AI_SHARE_KEY, DELIVERY_KEYS, FLOW_KEYS, aiShareValues, deliveryWeekValues, flowWeekValues, type WeeklyValue } from "@/lib/delivery/weekly-values";
 
 /**
  * Keeps the computed delivery and flow metric values (MetricValue, source COMPUTED, per team and ISO

@@ -4,7 +4,7 @@ import { ancestorChains, getOrgSettings, listGroups, type Scope } from "@/lib/se
 import { db } from "@/lib/server/db";
 import { badRequest, notFound } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams } from "@/lib/server/services/segment-filter";
-import type { FilterInfo } from "@/lib/review/segment-filter";
+import type { FilterInfo } from "@/lib/segments/segment-filter";
 import type { DeliveryQuery } from "@/lib/validation/delivery";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import type { CsvCell } from "@/lib/csv/write";
 import { formatValue, unitLabel, valueStyle } from "@/lib/format";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { getMetricSeries, type DashboardQuery } from "@/lib/server/services/series";
+import { getMetricSeries, type DashboardQuery } from "@/lib/server/services/overview";
 import type { PillarKey } from "@/lib/metrics/catalog";
 
 /**

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
-import { getPerson } from "@/lib/server/services/people/people";
+import { getPerson } from "@/lib/server/services/retention/people";
 import { createTestOrg } from "@/lib/testing/people-org";
 import { previewImport } from "./preview";
 import { getImport } from "./queries";

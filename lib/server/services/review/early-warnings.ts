@@ -4,7 +4,7 @@ import type { TeamWarning } from "@/lib/review/review-types";
 import { listTeams } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
-import { getMetricSeries } from "@/lib/server/services/series";
+import { getMetricSeries } from "@/lib/server/services/overview";
 
 /**
  * Runs the cross-pillar early warning over every active team. Each team's weekly series come from the

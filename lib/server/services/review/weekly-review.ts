@@ -10,7 +10,7 @@ import { can } from "@/lib/server/permissions";
 import { listAnnotationsBetween } from "@/lib/server/services/annotations";
 import { listMissingData } from "@/lib/server/services/missing-data";
 import { disclosureViewer } from "@/lib/server/disclosure/viewer";
-import { getMetricSeries } from "@/lib/server/services/series";
+import { getMetricSeries } from "@/lib/server/services/overview";
 import type { ReviewQuery } from "@/lib/validation/leadership";
 import { teamWarnings } from "./early-warnings";
 

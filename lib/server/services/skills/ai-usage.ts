@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/server/services/audit";
 import type { AiUsageInput } from "@/lib/validation/skills";
 import { headcountLookup, writeComputedValues, type TeamWeeks } from "./computed-values";
 import { itemIssues, type ItemIssue, type WriteOptions } from "./learning";
-import { aiWeekValues } from "./weekly-values";
+import { aiWeekValues } from "@/lib/skills/weekly-values";
 
 /**
  * AI coding-tool usage rows (AiUsage: one per tool, team and day), written from the generic

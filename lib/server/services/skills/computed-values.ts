@@ -4,7 +4,7 @@ import { getOrgSettings } from "@/lib/server/data/org";
 import { writeComputed } from "@/lib/server/data/metric-value-writer";
 import { db, sqlRunner } from "@/lib/server/db";
 import { refreshRollups } from "@/lib/server/services/rollups";
-import type { HeadcountOf, SkillsWeeklyValue } from "./weekly-values";
+import type { HeadcountOf, SkillsWeeklyValue } from "@/lib/skills/weekly-values";
 
 /**
  * Stores the Skills pillar's computed weekly values (source COMPUTED) for the team-weeks a change

@@ -10,7 +10,7 @@ import { editExperiment, experimentTeamIds, logExperiments } from "@/lib/server/
 import { recordAudit } from "@/lib/server/services/audit";
 import type { ExperimentInput } from "@/lib/validation/skills";
 import { currentWeek, writeComputedValues, type TeamWeeks } from "./computed-values";
-import { experimentsActiveValues } from "./weekly-values";
+import { experimentsActiveValues } from "@/lib/skills/weekly-values";
 
 /**
  * The experiment log. Admins and leaders log and edit any experiment; managers only experiments

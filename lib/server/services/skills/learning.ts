@@ -10,7 +10,7 @@ import { canWriteTeam, writableTeamIds } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { LearningBudgetInput, LearningInput } from "@/lib/validation/skills";
 import { headcountLookup, writeComputedValues, type TeamWeeks } from "./computed-values";
-import { learningWeekValues } from "./weekly-values";
+import { learningWeekValues } from "@/lib/skills/weekly-values";
 
 /**
  * Learning records and budgets. Writes are all or nothing: every item is resolved (team, person,

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/server/services/audit";
 import type { ProficiencyInput, SkillInput } from "@/lib/validation/skills";
 import { currentWeek, writeComputedValues, type TeamWeeks } from "./computed-values";
 import { itemIssues, type ItemIssue } from "./learning";
-import { coverageValue } from "./weekly-values";
+import { coverageValue } from "@/lib/skills/weekly-values";
 
 /**
  * The skills matrix: the catalog (admins), each team's needed skills (admins and the team's

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { RunPage } from "@/components/surveys/run-page";
+import { RunPage } from "@/components/engagement/run-page";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { smtpSettings } from "@/lib/server/mail";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { can, canWriteTeam } from "@/lib/server/permissions";
-import { getRun, todayInOrg } from "@/lib/server/services/surveys/runs";
+import { getRun, todayInOrg } from "@/lib/server/services/engagement/runs";
 
 export const metadata: Metadata = { title: "Survey run" };
 

@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { deleteCareerLevel, updateCareerLevel } from "@/lib/server/services/people/career-levels";
+import { deleteCareerLevel, updateCareerLevel } from "@/lib/server/services/retention/career-levels";
 import { careerLevelPatch } from "@/lib/validation/people";
 
 export const dynamic = "force-dynamic";

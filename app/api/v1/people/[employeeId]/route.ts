@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { getPerson, updatePersonAttributes } from "@/lib/server/services/people/people";
+import { getPerson, updatePersonAttributes } from "@/lib/server/services/retention/people";
 import { personAttributesInput } from "@/lib/validation/people";
 
 export const dynamic = "force-dynamic";

@@ -3,8 +3,8 @@ import { CSV_DEFAULT_LIMITS } from "@/lib/csv/read";
 import { badRequest, HttpError } from "@/lib/server/errors";
 import { assertCsvContentType, assertDeclaredSize } from "@/lib/server/http/csv-upload";
 import { withRoute } from "@/lib/server/http/route";
-import { assertCanViewPeople } from "@/lib/server/services/people/people";
-import { importRoster } from "@/lib/server/services/people/import-roster";
+import { assertCanViewPeople } from "@/lib/server/services/retention/people";
+import { importRoster } from "@/lib/server/services/retention/import-roster";
 import { importQuery } from "@/lib/validation/people";
 
 export const dynamic = "force-dynamic";

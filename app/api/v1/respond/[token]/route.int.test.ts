@@ -2,9 +2,9 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db";
 import { SYSTEM_ACTOR } from "@/lib/server/http/actor";
-import { generateLinks } from "@/lib/server/services/surveys/invitations";
-import { createRun } from "@/lib/server/services/surveys/runs";
-import { createSurvey } from "@/lib/server/services/surveys/surveys";
+import { generateLinks } from "@/lib/server/services/engagement/invitations";
+import { createRun } from "@/lib/server/services/engagement/runs";
+import { createSurvey } from "@/lib/server/services/engagement/surveys";
 import { POST } from "./route";
 
 // The shared error mapping lives beside withRoute, which pulls in Auth.js; this public route never uses it.

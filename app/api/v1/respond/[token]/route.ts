@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { HttpError, notFound } from "@/lib/server/errors";
 import { readTextCapped } from "@/lib/server/http/body";
 import { errorResponse } from "@/lib/server/http/route";
-import { submitAnswers } from "@/lib/server/services/surveys/respond";
+import { submitAnswers } from "@/lib/server/services/engagement/respond";
 import { answersInput, tokenParam } from "@/lib/validation/surveys";
 
 export const dynamic = "force-dynamic";

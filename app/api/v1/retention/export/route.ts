@@ -1,7 +1,7 @@
 import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { withRoute } from "@/lib/server/http/route";
-import { retentionRowsCsv } from "@/lib/server/services/people/export";
-import { getRetentionReport } from "@/lib/server/services/people/retention-report";
+import { retentionRowsCsv } from "@/lib/server/services/retention/export";
+import { getRetentionReport } from "@/lib/server/services/retention/retention-report";
 import { retentionQuery } from "@/lib/validation/people";
 import { attachment } from "@/lib/server/http/content-disposition";
 

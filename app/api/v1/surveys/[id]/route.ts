@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { getSurvey } from "@/lib/server/services/surveys/surveys";
+import { getSurvey } from "@/lib/server/services/engagement/surveys";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { applyPersonEvent } from "@/lib/server/services/people/people";
+import { applyPersonEvent } from "@/lib/server/services/retention/people";
 import { personEventInput, type PersonEventInput } from "@/lib/validation/people";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { createRun } from "@/lib/server/services/surveys/runs";
+import { createRun } from "@/lib/server/services/engagement/runs";
 import { createRunInput, type CreateRunInput } from "@/lib/validation/surveys";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { setCommentHidden } from "@/lib/server/services/surveys/comments";
+import { setCommentHidden } from "@/lib/server/services/engagement/comments";
 import { commentVisibilityInput } from "@/lib/validation/surveys";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { getRun } from "@/lib/server/services/surveys/runs";
+import { getRun } from "@/lib/server/services/engagement/runs";
 
 export const dynamic = "force-dynamic";
 

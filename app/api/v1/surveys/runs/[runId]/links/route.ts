@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { generateLinks, invitationSummary, linksCsv, publicBaseUrl } from "@/lib/server/services/surveys/invitations";
+import { generateLinks, invitationSummary, linksCsv, publicBaseUrl } from "@/lib/server/services/engagement/invitations";
 import { generateLinksInput, linksFormatQuery, type GenerateLinksInput } from "@/lib/validation/surveys";
 import { attachment } from "@/lib/server/http/content-disposition";
 import { requestOrigin } from "@/lib/server/auth/proxies";

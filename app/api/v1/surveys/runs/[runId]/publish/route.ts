@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/server/http/route";
-import { publishRunResults } from "@/lib/server/services/surveys/publish";
+import { publishRunResults } from "@/lib/server/services/engagement/publish";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/server/http/route";
 import { can } from "@/lib/server/permissions";
-import { getRunResults } from "@/lib/server/services/surveys/results";
-import { resultsCsv } from "@/lib/server/services/surveys/results-csv";
+import { getRunResults } from "@/lib/server/services/engagement/results";
+import { resultsCsv } from "@/lib/server/services/engagement/results-csv";
 import { resultsQuery, type ResultsQuery } from "@/lib/validation/surveys";
 import { attachment } from "@/lib/server/http/content-disposition";
 

@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/server/http/route";
-import { publicBaseUrl } from "@/lib/server/services/surveys/invitations";
-import { assertMayEmailInvitations, emailInvitations } from "@/lib/server/services/surveys/invitation-email";
+import { publicBaseUrl } from "@/lib/server/services/engagement/invitations";
+import { assertMayEmailInvitations, emailInvitations } from "@/lib/server/services/engagement/invitation-email";
 import { emailInvitationsInput, type EmailInvitationsInput } from "@/lib/validation/surveys";
 import { requestOrigin } from "@/lib/server/auth/proxies";
 

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { parseAddressList } from "@/lib/engagement/invitation-email";
-import type { EmailInvitationsResult } from "@/lib/server/services/surveys/invitation-email";
+import type { EmailInvitationsResult } from "@/lib/server/services/engagement/invitation-email";
 import { MAX_EMAIL_INVITATIONS, emailInvitationsInput } from "@/lib/validation/surveys";
 import { EmailPreview } from "./email-preview";
 import { postJson } from "./post-json";

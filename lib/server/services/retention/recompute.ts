@@ -5,7 +5,7 @@ import { getOrgSettings } from "@/lib/server/data/org";
 import { db, sqlRunner } from "@/lib/server/db";
 import { refreshRollups } from "@/lib/server/services/rollups";
 import { loadRoster } from "./roster";
-import { PEOPLE_METRIC_KEYS, weeklyPeopleValues, type WeeklyValue } from "./weekly-values";
+import { PEOPLE_METRIC_KEYS, weeklyPeopleValues, type WeeklyValue } from "@/lib/retention/weekly-values";
 
 /**
  * Rewrites the computed Retention metric values (headcount, hires, turnover, attrition, promotions,

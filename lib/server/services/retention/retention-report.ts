@@ -3,7 +3,7 @@ import { addDays, formatDay, localDate, periodLabel, periodStart, type Granulari
 import { addMonths } from "@/lib/retention/calendar";
 import { RETENTION_EXPLANATIONS } from "@/lib/retention/explanations";
 import { allOf, inAnyTeam, inSegment, type RosterPerson } from "@/lib/retention/roster";
-import type { FilterInfo } from "@/lib/review/segment-filter";
+import type { FilterInfo } from "@/lib/segments/segment-filter";
 import { ancestorChains, getOrgSettings, listGroups } from "@/lib/server/data/org";
 import { db } from "@/lib/server/db";
 import { disclosureOrg } from "@/lib/server/disclosure/org";
@@ -12,7 +12,7 @@ import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { badRequest } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
 import type { RetentionQuery, RetentionSegment } from "@/lib/validation/people";
-import { buildCohortRows, buildRetentionRows, reportPeriods, ORG_SEGMENT_KEY, type CohortRow, type ReportInput, type ReportPeriod, type RetentionRow, type RowRelease, type SegmentDef } from "./report-core";
+import { buildCohortRows, buildRetentionRows, reportPeriods, ORG_SEGMENT_KEY, type CohortRow, type ReportInput, type ReportPeriod, type RetentionRow, type RowRelease, type SegmentDef } from "@/lib/retention/report-core";
 import { loadRoster } from "./roster";
 
 /**

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toCsv } from "@/lib/csv/write";
 import { fetchJson } from "@/lib/client/api";
-import type { GeneratedLinks } from "@/lib/server/services/surveys/invitations";
+import type { GeneratedLinks } from "@/lib/server/services/engagement/invitations";
 
 interface LinksPanelProps {
   runId: string;

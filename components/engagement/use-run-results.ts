@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/api";
-import type { RunResults } from "@/lib/server/services/surveys/results";
+import type { RunResults } from "@/lib/server/services/engagement/results";
 
 export interface ResultsFilter {
   team?: string;

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/lib/client/api";
-import type { RunResults, ShownUnit } from "@/lib/server/services/surveys/results";
+import type { RunResults, ShownUnit } from "@/lib/server/services/engagement/results";
 import { formatEnps, formatFixed, formatPercent, orEmpty } from "@/lib/format";
 import { ResultsTable } from "./results-table";
 import { SnapshotStatus } from "./snapshot-status";

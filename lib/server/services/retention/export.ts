@@ -5,7 +5,7 @@
 import { round } from "@/lib/domain/stats";
 import { toCsv, type CsvCell } from "@/lib/csv/write";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
-import { ORG_SEGMENT_KEY, type RetentionNumbers, type RetentionRow } from "./report-core";
+import { ORG_SEGMENT_KEY, type RetentionNumbers, type RetentionRow } from "@/lib/retention/report-core";
 
 const COLUMNS: { header: string; value: (m: RetentionNumbers) => number | null }[] = [
   { header: "People in period", value: (m) => m.people },

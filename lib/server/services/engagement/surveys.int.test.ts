@@ -3,7 +3,7 @@ import { round } from "@/lib/domain/stats";
 import { addDays, mondayOf } from "@/lib/domain/time";
 import { db, sqlRunner } from "@/lib/server/db";
 import { SYSTEM_ACTOR } from "@/lib/server/http/actor";
-import { getMetricSeries } from "@/lib/server/services/series";
+import { getMetricSeries } from "@/lib/server/services/overview";
 import { generateLinks } from "./invitations";
 import { publishSnapshot } from "@/lib/server/disclosure/surveys";
 import { publishRunResults } from "./publish";

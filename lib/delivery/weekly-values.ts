@@ -1,4 +1,3 @@
-import "server-only";
 import type { DeliveryWeek } from "@/lib/delivery/weekly";
 import { weekStartOf } from "@/lib/domain/time";
 import type { FlowWeek } from "@/lib/flow/weekly";

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { SYSTEM_ACTOR } from "@/lib/server/http/actor";
-import { getMetricSeries } from "@/lib/server/services/series";
+import { getMetricSeries } from "@/lib/server/services/overview";
 import { inTeam } from "@/lib/retention/roster";
-import { computeNumbers } from "./report-core";
+import { computeNumbers } from "@/lib/retention/report-core";
 import { getRetentionReport } from "./retention-report";
 import { loadRoster } from "./roster";
 import { retentionRowsCsv } from "./export";

@@ -13,7 +13,7 @@ import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/me
 import { db } from "@/lib/server/db";
 import { badRequest } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
-import type { FilterInfo, SegmentFilter } from "@/lib/review/segment-filter";
+import type { FilterInfo, SegmentFilter } from "@/lib/segments/segment-filter";
 import { metricDisclosure } from "@/lib/server/disclosure/metrics";
 import { disclosureOrg, teamsOfKey } from "@/lib/server/disclosure/org";
 import { publishClosedRuns } from "@/lib/server/disclosure/surveys";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartOf } from "@/lib/domain/time";
 import { db } from "@/lib/server/db";
 import { refreshAllRollups } from "./rollups";
-import { getMetricSeries, getOverview } from "./series";
+import { getMetricSeries, getOverview } from "./overview";
 
 /**
  * Org "Acme" with group Platform {Payments, Search} and group Product {Mobile}.

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { TemplateSummary } from "@/lib/server/services/surveys/surveys";
+import type { TemplateSummary } from "@/lib/server/services/engagement/surveys";
 import type { CustomItemInput } from "@/lib/validation/surveys";
 import { postJson } from "./post-json";
 
