@@ -6,7 +6,7 @@ import type { Answers, SurveyResponse } from "@/lib/engagement/items";
 import { cachedByDataVersion } from "@/lib/server/cache";
 import { db } from "@/lib/server/db";
 import { writeComputed, type ComputedValue } from "@/lib/server/data/metric-value-writer";
-import { transactionRunner } from "@/lib/server/services/ingest/prisma-runner";
+import { transactionRunner } from "@/lib/server/data/runner";
 import { badRequest, notFound } from "@/lib/server/errors";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";

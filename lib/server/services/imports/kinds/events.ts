@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/server/services/audit";
 import { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import { recomputeAffected } from "@/lib/server/services/delivery/recompute";
 import type { IngestResult } from "@/lib/server/services/ingest/batch";
-import { transactionRunner } from "@/lib/server/services/ingest/prisma-runner";
+import { transactionRunner } from "@/lib/server/data/runner";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import { RowReader } from "./cells";
 import { staticMatch } from "./match";

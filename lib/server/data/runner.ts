@@ -1,0 +1,54 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, sqlRunner } from "@/lib/server/db";
+import type { SqlRunner } from "@/lib/server/sql-runner";
+
+/**
+ * What a data function runs on. Data functions take a `Tx` (Prisma) or a `SqlRunner` (raw SQL) so that a
+ * service can compose several of them in one transaction: `inTransaction(async (tx) => { await a(…, tx);
+ * await b(…, tx); })`. Outside a transaction they default to the shared client.
+ *
+ * Only `lib/server/data/` imports the client (`@/lib/server/db`) or `client`/`openSql` below; the lint enforces it.
+ */
+export type Tx = Prisma.TransactionClient;
+export type { SqlRunner };
+
+/** The shared client, outside any transaction. For data functions' defaults only. */
+export const client: Tx = db;
+
+export interface TransactionOptions {
+  maxWait?: number;
+  timeout?: number;
+  isolationLevel?: Prisma.TransactionIsolationLevel;
+}
+
+/** Runs `work` in one Prisma interactive transaction: all or nothing. */
+export function inTransaction<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return db.$transaction(work, options);
+}
+
+/** A raw-SQL runner outside any transaction (each statement on its own; `transaction()` for a unit). */
+export function openSql(): Promise<SqlRunner> {
+  return sqlRunner();
+}
+
+/** Runs `work` in one raw-SQL transaction on one connection. */
+export async function inSqlTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  return (await sqlRunner()).transaction(work);
+}
+
+/**
+ * The raw-SQL runner over a Prisma interactive transaction, so raw statements (the ingest writers, the
+ * computed-value writer) run inside a Prisma transaction, e.g. a CSV import's.
+ */
+export function transactionRunner(tx: Tx): SqlRunner {
+  const runner: SqlRunner = {
+    query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params),
+    async exec(script) {
+      await tx.$executeRawUnsafe(script);
+    },
+    // Already inside the caller's transaction: nested work runs in it.
+    transaction: (work) => work(runner),
+  };
+  return runner;
+}
