@@ -1,6 +1,32 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// A role named in code is an access rule; those live in lib/server/permissions.ts as named actions.
+const roleLiteral = {
+  selector: "Literal[value=/^(ADMIN|LEADER|MANAGER|VIEWER)$/]:not(TSLiteralType > Literal)",
+  message: "Role names belong in lib/server/permissions.ts: add or use a named action there instead of comparing roles here.",
+};
+
+// Queries belong in lib/server/data/: a service composes data functions (in one transaction when it must) and
+// writes no SQL and no Prisma query itself.
+const dataLayerOnly = "Queries live in lib/server/data/: add or use a data function there and call it with the transaction you hold.";
+const queries = [
+  { selector: "CallExpression[callee.property.name=/^\\$(queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|transaction)$/]", message: dataLayerOnly },
+  {
+    selector:
+      "CallExpression[callee.object.type='MemberExpression'][callee.property.name=/^(findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|createMany|createManyAndReturn|updateMany|updateManyAndReturn|deleteMany|upsert|aggregate|groupBy)$/]",
+    message: dataLayerOnly,
+  },
+  {
+    selector: "CallExpression[callee.object.type='MemberExpression'][callee.object.object.name=/^(db|tx|trx|client|prisma)$/][callee.property.name=/^(create|update|delete|count)$/]",
+    message: dataLayerOnly,
+  },
+  { selector: "CallExpression[callee.property.name=/^(query|exec)$/][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: dataLayerOnly },
+  { selector: "TaggedTemplateExpression[tag.property.name=/^(sql|raw)$/]", message: dataLayerOnly },
+];
+
+const testsAndTools = ["**/*.test.ts", "**/*.test.tsx", "e2e/**", "prisma/seed/**", "lib/testing/**", "bench/**", "scripts/**"];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -14,29 +40,32 @@ const config = [
     },
   },
   {
-    // A role named in code is an access rule; those live in lib/server/permissions.ts as named actions
-    // (conventions: one home for each rule). Tests, fixtures, the seed and the role enum itself name roles as data.
+    // Tests, fixtures, the seed and the role enum itself name roles as data (conventions: one home for each rule).
     files: ["**/*.{ts,tsx,mjs,js}"],
-    ignores: [
-      "lib/server/permissions.ts",
-      "lib/validation/**",
-      "**/*.test.ts",
-      "**/*.test.tsx",
-      "e2e/**",
-      "prisma/seed/**",
-      "lib/testing/**",
-      "bench/**",
-      "scripts/**",
-    ],
+    ignores: ["lib/server/permissions.ts", "lib/validation/**", ...testsAndTools],
+    rules: { "no-restricted-syntax": ["error", roleLiteral] },
+  },
+  {
+    // The layer rule: only lib/server/data/ (and the client's own modules) touch the database client.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/server/data/**", "lib/server/db.ts", "lib/server/sql-runner.ts", "lib/server/migrate.ts", "lib/generated/**", ...testsAndTools],
     rules: {
-      "no-restricted-syntax": [
+      "no-restricted-imports": [
         "error",
         {
-          selector: "Literal[value=/^(ADMIN|LEADER|MANAGER|VIEWER)$/]:not(TSLiteralType > Literal)",
-          message: "Role names belong in lib/server/permissions.ts: add or use a named action there instead of comparing roles here.",
+          paths: [
+            { name: "@/lib/server/db", importNames: ["db", "sqlRunner"], message: dataLayerOnly },
+            { name: "@/lib/server/data/runner", importNames: ["client"], message: dataLayerOnly },
+          ],
+          patterns: [{ group: ["./db", "../db", "../../db"], importNames: ["db", "sqlRunner"], message: dataLayerOnly }],
         },
       ],
     },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/server/data/**", "lib/server/db.ts", "lib/server/sql-runner.ts", "lib/server/migrate.ts", "lib/generated/**", "lib/server/permissions.ts", "lib/validation/**", ...testsAndTools],
+    rules: { "no-restricted-syntax": ["error", roleLiteral, ...queries] },
   },
 ];
 

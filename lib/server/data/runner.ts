@@ -8,7 +8,8 @@ import type { SqlRunner } from "@/lib/server/sql-runner";
  * service can compose several of them in one transaction: `inTransaction(async (tx) => { await a(…, tx);
  * await b(…, tx); })`. Outside a transaction they default to the shared client.
  *
- * Only `lib/server/data/` imports the client (`@/lib/server/db`) or `client`/`openSql` below; the lint enforces it.
+ * Only `lib/server/data/` imports the client (`@/lib/server/db`) or `client` below; the lint enforces it.
+ * Services hold a `Tx` or `SqlRunner` only to pass it on: they write no query themselves (lint as well).
  */
 export type Tx = Prisma.TransactionClient;
 export type { SqlRunner };
