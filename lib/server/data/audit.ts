@@ -1,8 +1,17 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import { client, type Tx } from "@/lib/server/data/runner";
 
-/** Reads of the audit trail: the admin browser's filtered pages and one entity's history. */
+/** The audit trail: its writes (inside the writer's transaction), the admin browser's filtered pages and one entity's history. */
+
+/** What the audit writer needs: a transaction or the shared client. */
+export type AuditClient = Pick<Tx, "auditLog">;
+
+/** Appends audit records; pass the writer's transaction so the record and the change commit together. */
+export async function insertAuditRecords(records: Prisma.AuditLogCreateManyInput[], tx: AuditClient = client): Promise<void> {
+  await tx.auditLog.createMany({ data: records });
+}
 
 export interface AuditRow {
   id: string;
@@ -94,4 +103,9 @@ export async function metricValueHistory(metricId: string, teamId: string, week:
 export async function auditEntityTypes(): Promise<string[]> {
   const rows = await db.auditLog.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } });
   return rows.map((r) => r.entityType);
+}
+
+/** Of these metrics, the ones whose values are sensitive (survey or people data), for redacting audit diffs. */
+export async function sensitiveMetricsAmong(metricIds: string[]) {
+  return db.metricDefinition.findMany({ where: { id: { in: metricIds }, sensitivity: { not: "NONE" } }, select: { id: true, key: true, sensitivity: true } });
 }

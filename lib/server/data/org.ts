@@ -1,4 +1,5 @@
 import "server-only";
+import { client, type Tx } from "@/lib/server/data/runner";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 
@@ -77,4 +78,22 @@ export async function teamIdsInScope(scope: Scope): Promise<string[]> {
   if (scope.type === "ORG") return teams.map((t) => t.id);
   const chains = ancestorChains(await listGroups());
   return teams.filter((t) => chains.get(t.groupId)?.includes(scope.id)).map((t) => t.id);
+}
+
+export async function groupExists(id: string, tx: Tx = client): Promise<boolean> {
+  return (await tx.group.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
+export async function teamExists(id: string, tx: Tx = client): Promise<boolean> {
+  return (await tx.team.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
+/** How many of these teams exist (archived ones included); duplicates count once. */
+export async function countExistingTeams(ids: string[], tx: Pick<Tx, "team"> = client): Promise<number> {
+  return tx.team.count({ where: { id: { in: ids } } });
+}
+
+/** The team's group, or null when the team does not exist. */
+export async function groupIdOfTeam(teamId: string, tx: Tx = client): Promise<string | null> {
+  return (await tx.team.findUnique({ where: { id: teamId }, select: { groupId: true } }))?.groupId ?? null;
 }

@@ -2,8 +2,19 @@ import "server-only";
 import { formatDay, parseDay } from "@/lib/domain/time";
 import type { AnnotationView } from "@/lib/review/annotation-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { ancestorChains, listGroups, listTeams, resolveScope, type Scope } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { userNamesOf } from "@/lib/server/data/admin/users";
+import { ancestorChains, groupExists, groupIdOfTeam, listGroups, listTeams, resolveScope, teamExists, type Scope } from "@/lib/server/data/org";
+import {
+  annotationById,
+  deleteAnnotationById,
+  insertAnnotation,
+  listAnnotationsDated,
+  listAnnotationsOfScopes,
+  metricKeysOf,
+  updateAnnotationFields,
+  type AnnotationListRow,
+} from "@/lib/server/data/review/annotations";
+import { inTransaction } from "@/lib/server/data/runner";
 import { badRequest, forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { assertCan, editAnnotation } from "@/lib/server/permissions";
@@ -15,23 +26,12 @@ import type { AnnotationInput, AnnotationUpdate } from "@/lib/validation/leaders
  * METRIC_CHANGE notes are written by the metric catalog and belong on that metric's charts only.
  */
 
-
-type Row = Awaited<ReturnType<typeof findRows>>[number];
-
-function findRows(where: NonNullable<Parameters<typeof db.annotation.findMany>[0]>["where"]) {
-  return db.annotation.findMany({
-    where,
-    select: { id: true, scopeType: true, scopeId: true, date: true, title: true, body: true, kind: true, metricId: true, createdById: true },
-    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-  });
-}
-
-async function toViews(rows: Row[], user: SessionUser | null): Promise<AnnotationView[]> {
+async function toViews(rows: AnnotationListRow[], user: SessionUser | null): Promise<AnnotationView[]> {
   const [groups, teams, metrics, users] = await Promise.all([
     listGroups(),
     listTeams({ includeArchived: true }),
-    db.metricDefinition.findMany({ where: { id: { in: rows.flatMap((r) => (r.metricId ? [r.metricId] : [])) } }, select: { id: true, key: true } }),
-    db.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.createdById ? [r.createdById] : [])) } }, select: { id: true, name: true } }),
+    metricKeysOf(rows.flatMap((r) => (r.metricId ? [r.metricId] : []))),
+    userNamesOf(rows.flatMap((r) => (r.createdById ? [r.createdById] : []))),
   ]);
   const names = new Map<string, string>([...groups.map((g) => [g.id, g.name] as const), ...teams.map((t) => [t.id, t.name] as const)]);
   const metricKeys = new Map(metrics.map((m) => [m.id, m.key]));
@@ -61,8 +61,8 @@ export async function relatedScopes(scope: Scope): Promise<{ groupIds: string[];
   const groups = await listGroups();
   const chains = ancestorChains(groups);
   if (scope.type === "TEAM") {
-    const team = await db.team.findUnique({ where: { id: scope.id }, select: { groupId: true } });
-    return { groupIds: team ? (chains.get(team.groupId) ?? []) : [], teamIds: [scope.id] };
+    const groupId = await groupIdOfTeam(scope.id);
+    return { groupIds: groupId !== null ? (chains.get(groupId) ?? []) : [], teamIds: [scope.id] };
   }
   const descendants = groups.filter((g) => chains.get(g.id)?.includes(scope.id)).map((g) => g.id);
   const teams = (await listTeams({ includeArchived: true })).filter((t) => descendants.includes(t.groupId)).map((t) => t.id);
@@ -75,41 +75,27 @@ export async function listAnnotations(
 ): Promise<{ scope: { type: Scope["type"]; id: string | null; name: string }; annotations: AnnotationView[] }> {
   const scope = await resolveScope(query.scope);
   const related = await relatedScopes(scope);
-  const rows = await findRows({
-    AND: [
-      {
-        OR: [
-          { scopeType: "ORG" },
-          ...(related.groupIds.length ? [{ scopeType: "GROUP" as const, scopeId: { in: related.groupIds } }] : []),
-          ...(related.teamIds.length ? [{ scopeType: "TEAM" as const, scopeId: { in: related.teamIds } }] : []),
-        ],
-      },
-      query.from || query.to ? { date: { ...(query.from ? { gte: parseDay(query.from) } : {}), ...(query.to ? { lte: parseDay(query.to) } : {}) } } : {},
-    ],
-  });
+  const rows = await listAnnotationsOfScopes(related, query.from ? parseDay(query.from) : undefined, query.to ? parseDay(query.to) : undefined);
   return { scope: { type: scope.type, id: scope.id, name: scope.name }, annotations: await toViews(rows, user) };
 }
 
 /** Every note dated in [from, to], whatever its scope (the weekly review's "new annotations"). */
 export async function listAnnotationsBetween(from: string, to: string, user: SessionUser | null): Promise<AnnotationView[]> {
-  return toViews(await findRows({ date: { gte: parseDay(from), lte: parseDay(to) } }), user);
+  return toViews(await listAnnotationsDated(parseDay(from), parseDay(to)), user);
 }
 
 async function assertScopeExists(scopeType: AnnotationInput["scopeType"], scopeId: string | null | undefined): Promise<void> {
   if (scopeType === "ORG") return;
-  const found =
-    scopeType === "GROUP"
-      ? await db.group.findUnique({ where: { id: scopeId ?? "" }, select: { id: true } })
-      : await db.team.findUnique({ where: { id: scopeId ?? "" }, select: { id: true } });
+  const found = scopeType === "GROUP" ? await groupExists(scopeId ?? "") : await teamExists(scopeId ?? "");
   if (!found) throw badRequest(`Unknown ${scopeType === "GROUP" ? "group" : "team"}.`, { issues: [{ path: "scopeId", message: "not found" }] });
 }
 
 export async function createAnnotation(user: SessionUser, actor: Actor, input: AnnotationInput): Promise<AnnotationView> {
   assertCan(user, "annotate");
   await assertScopeExists(input.scopeType, input.scopeId);
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.annotation.create({
-      data: {
+  const row = await inTransaction(async (tx) => {
+    const created = await insertAnnotation(
+      {
         scopeType: input.scopeType,
         scopeId: input.scopeType === "ORG" ? null : (input.scopeId ?? null),
         date: parseDay(input.date),
@@ -118,7 +104,8 @@ export async function createAnnotation(user: SessionUser, actor: Actor, input: A
         kind: "NOTE",
         createdById: user.id,
       },
-    });
+      tx,
+    );
     await recordAudit(actor, { action: "create", entityType: "Annotation", entityId: created.id, summary: `Annotated ${input.date}: ${input.title}`, after: created }, tx);
     return created;
   });
@@ -126,7 +113,7 @@ export async function createAnnotation(user: SessionUser, actor: Actor, input: A
 }
 
 async function editable(user: SessionUser, id: string) {
-  const row = await db.annotation.findUnique({ where: { id } });
+  const row = await annotationById(id);
   if (!row) throw notFound("Annotation");
   if (!editAnnotation(user, row)) throw forbidden("Only the author or an admin can change this annotation.");
   return row;
@@ -134,15 +121,16 @@ async function editable(user: SessionUser, id: string) {
 
 export async function updateAnnotation(user: SessionUser, actor: Actor, id: string, input: AnnotationUpdate): Promise<AnnotationView> {
   const before = await editable(user, id);
-  const row = await db.$transaction(async (tx) => {
-    const after = await tx.annotation.update({
-      where: { id },
-      data: {
+  const row = await inTransaction(async (tx) => {
+    const after = await updateAnnotationFields(
+      id,
+      {
         ...(input.date ? { date: parseDay(input.date) } : {}),
         ...(input.title ? { title: input.title } : {}),
         ...(input.body !== undefined ? { body: input.body || null } : {}),
       },
-    });
+      tx,
+    );
     await recordAudit(actor, { action: "update", entityType: "Annotation", entityId: id, summary: `Edited annotation: ${after.title}`, before, after }, tx);
     return after;
   });
@@ -151,8 +139,8 @@ export async function updateAnnotation(user: SessionUser, actor: Actor, id: stri
 
 export async function deleteAnnotation(user: SessionUser, actor: Actor, id: string): Promise<void> {
   const before = await editable(user, id);
-  await db.$transaction(async (tx) => {
-    await tx.annotation.delete({ where: { id } });
+  await inTransaction(async (tx) => {
+    await deleteAnnotationById(id, tx);
     await recordAudit(actor, { action: "delete", entityType: "Annotation", entityId: id, summary: `Deleted annotation: ${before.title}`, before }, tx);
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createApiToken, type TokenScope } from "@/lib/server/auth/tokens";
-import { db } from "@/lib/server/db";
+import { apiTokenById, apiTokenByIdOrThrow, listApiTokenRecords, setApiTokenRevokedAt, type ApiTokenRecord } from "@/lib/server/data/admin/api-tokens";
+import { inTransaction } from "@/lib/server/data/runner";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -20,31 +21,7 @@ export interface ApiTokenRow {
   revokedAt: string | null;
 }
 
-const TOKEN_SELECT = {
-  id: true,
-  name: true,
-  prefix: true,
-  scopes: true,
-  createdAt: true,
-  expiresAt: true,
-  lastUsedAt: true,
-  revokedAt: true,
-  createdBy: { select: { email: true } },
-} as const;
-
-type TokenRecord = {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: Date;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-  createdBy: { email: string } | null;
-};
-
-function toRow(t: TokenRecord): ApiTokenRow {
+function toRow(t: ApiTokenRecord): ApiTokenRow {
   return {
     id: t.id,
     name: t.name,
@@ -64,7 +41,7 @@ function snapshot(t: { name: string; prefix: string; scopes: string[]; expiresAt
 }
 
 export async function listApiTokens(): Promise<ApiTokenRow[]> {
-  const rows = await db.apiToken.findMany({ select: TOKEN_SELECT, orderBy: [{ createdAt: "desc" }] });
+  const rows = await listApiTokenRecords();
   return rows.map(toRow);
 }
 
@@ -80,17 +57,17 @@ export async function issueApiToken(actor: Actor, input: TokenCreateInput, now =
   // would only happen if the database failed between the two writes).
   const created = await createApiToken({ name: input.name, scopes: input.scopes as TokenScope[], expiresAt, createdById: actor.userId });
   await recordAudit(actor, { action: "create", entityType: "ApiToken", entityId: created.id, summary: `Created API token "${created.name}" (${created.scopes.join(", ")})`, after: snapshot(created) });
-  const row = await db.apiToken.findUniqueOrThrow({ where: { id: created.id }, select: TOKEN_SELECT });
+  const row = await apiTokenByIdOrThrow(created.id);
   return { token: created.token, row: toRow(row) };
 }
 
 /** Revoking is immediate and final; revoking an already revoked token changes nothing. */
 export async function revokeApiToken(actor: Actor, id: string, now = new Date()): Promise<ApiTokenRow> {
-  return db.$transaction(async (tx) => {
-    const before = await tx.apiToken.findUnique({ where: { id }, select: TOKEN_SELECT });
+  return inTransaction(async (tx) => {
+    const before = await apiTokenById(id, tx);
     if (!before) throw notFound("API token");
     if (before.revokedAt) return toRow(before);
-    const after = await tx.apiToken.update({ where: { id }, data: { revokedAt: now }, select: TOKEN_SELECT });
+    const after = await setApiTokenRevokedAt(id, now, tx);
     await recordAudit(actor, { action: "revoke", entityType: "ApiToken", entityId: id, summary: `Revoked API token "${after.name}"`, before: { ...snapshot(before), revokedAt: null }, after: { ...snapshot(after), revokedAt: after.revokedAt } }, tx);
     return toRow(after);
   });

@@ -1,6 +1,5 @@
 import "server-only";
-import { listAudit, metricValueHistory, type AuditFilter, type AuditRow } from "@/lib/server/data/audit";
-import { db } from "@/lib/server/db";
+import { listAudit, metricValueHistory, sensitiveMetricsAmong, type AuditFilter, type AuditRow } from "@/lib/server/data/audit";
 import { metricDisclosure } from "@/lib/server/disclosure/metrics";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
@@ -26,7 +25,7 @@ async function redact(rows: AuditRow[], viewer: DisclosureViewer, now: Date): Pr
   const cells = rows.map(cellOf);
   const metricIds = [...new Set(cells.flatMap((c) => (c ? [c.metricId] : [])))];
   if (metricIds.length === 0) return rows;
-  const metrics = await db.metricDefinition.findMany({ where: { id: { in: metricIds }, sensitivity: { not: "NONE" } }, select: { id: true, key: true, sensitivity: true } });
+  const metrics = await sensitiveMetricsAmong(metricIds);
   if (metrics.length === 0) return rows;
   const byId = new Map(metrics.map((m) => [m.id, m]));
   const weeks = cells.flatMap((c) => (c && byId.has(c.metricId) ? [c.week] : [])).sort();

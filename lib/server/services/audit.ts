@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { insertAuditRecords, type AuditClient } from "@/lib/server/data/audit";
 import type { Actor } from "@/lib/server/http/actor";
 
 /**
@@ -18,18 +18,16 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-type Client = Pick<Prisma.TransactionClient, "auditLog">;
-
 function json(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
 }
 
-export async function recordAudit(actor: Actor, entries: AuditEntry | AuditEntry[], tx: Client = db): Promise<void> {
+export async function recordAudit(actor: Actor, entries: AuditEntry | AuditEntry[], tx?: AuditClient): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await tx.auditLog.createMany({
-    data: list.map((e) => ({
+  await insertAuditRecords(
+    list.map((e) => ({
       actorId: actor.userId,
       actorLabel: actor.label,
       action: e.action,
@@ -39,5 +37,6 @@ export async function recordAudit(actor: Actor, entries: AuditEntry | AuditEntry
       before: json(e.before),
       after: json(e.after),
     })),
-  });
+    tx,
+  );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { BUILT_IN_METRICS } from "@/lib/metrics/catalog";
+import { ensureOrgSettingsRow, insertMetricDefinitions, listMetricKeys, updateBuiltInMetric } from "@/lib/server/data/admin/bootstrap";
 import type { Db } from "@/lib/server/db";
 
 /**
@@ -8,12 +9,12 @@ import type { Db } from "@/lib/server/db";
  * Admin edits to built-in definitions' names are kept; texts that describe computation follow the release.
  */
 export async function ensureBuiltIns(db: Db): Promise<void> {
-  await db.orgSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
-  const existing = new Set((await db.metricDefinition.findMany({ select: { key: true } })).map((m) => m.key));
+  await ensureOrgSettingsRow(db);
+  const existing = new Set(await listMetricKeys(db));
   const missing = BUILT_IN_METRICS.filter((m) => !existing.has(m.key));
   if (missing.length > 0) {
-    await db.metricDefinition.createMany({
-      data: missing.map((m) => ({
+    await insertMetricDefinitions(
+      missing.map((m) => ({
         key: m.key,
         name: m.name,
         pillar: m.pillar,
@@ -32,13 +33,10 @@ export async function ensureBuiltIns(db: Db): Promise<void> {
         sortOrder: m.sortOrder,
         builtIn: true,
       })),
-      skipDuplicates: true,
-    });
+      db,
+    );
   }
   for (const m of BUILT_IN_METRICS.filter((m) => existing.has(m.key))) {
-    await db.metricDefinition.update({
-      where: { key: m.key },
-      data: { howComputed: m.howComputed, source: m.source, aggregation: m.aggregation, sensitivity: m.sensitivity ?? "NONE", builtIn: true },
-    });
+    await updateBuiltInMetric(m.key, { howComputed: m.howComputed, source: m.source, aggregation: m.aggregation, sensitivity: m.sensitivity ?? "NONE", builtIn: true }, db);
   }
 }

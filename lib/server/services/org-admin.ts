@@ -1,7 +1,31 @@
 import "server-only";
 import { recomputeTeams } from "@/lib/server/services/delivery/recompute";
 import { Prisma, type Origin, type Sourcing } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import {
+  deleteGroupById,
+  deleteRollupsOfScope,
+  deleteTargetsOfScope,
+  deleteTeamById,
+  groupById,
+  groupSlugsStartingWith,
+  groupWithCountsById,
+  insertGroup,
+  insertService,
+  insertTeam,
+  listGroupParents,
+  listGroupsWithCounts,
+  listServiceRecords,
+  listTeamRecords,
+  serviceOwnershipById,
+  teamIdBySlug,
+  teamRecordById,
+  updateGroupFields,
+  updateServiceFields,
+  updateTeamFields,
+  type TeamRecord,
+} from "@/lib/server/data/admin/org-admin";
+import { groupExists, teamExists } from "@/lib/server/data/org";
+import { inTransaction } from "@/lib/server/data/runner";
 import { badRequest, conflict, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -59,25 +83,6 @@ export interface AdminOrg {
   services: AdminServiceRow[];
 }
 
-const TEAM_SELECT = {
-  id: true,
-  name: true,
-  slug: true,
-  groupId: true,
-  location: true,
-  sourcing: true,
-  origin: true,
-  acquisitionName: true,
-  acquisitionDate: true,
-  timeZone: true,
-  archivedAt: true,
-  _count: {
-    select: { metricValues: true, services: true, workItems: true, people: true, learning: true, aiUsage: true, surveyTargets: true, budgets: true, experiments: true },
-  },
-} satisfies Prisma.TeamSelect;
-
-type TeamRecord = Prisma.TeamGetPayload<{ select: typeof TEAM_SELECT }>;
-
 function toTeamRow(t: TeamRecord): AdminTeamRow {
   const { _count, acquisitionDate, archivedAt, ...rest } = t;
   return {
@@ -96,12 +101,9 @@ function teamSnapshot(t: TeamRecord) {
 
 export async function getAdminOrg(): Promise<AdminOrg> {
   const [groups, teams, services] = await Promise.all([
-    db.group.findMany({
-      select: { id: true, name: true, slug: true, parentId: true, _count: { select: { teams: true, children: true } } },
-      orderBy: { name: "asc" },
-    }),
-    db.team.findMany({ select: TEAM_SELECT, orderBy: { name: "asc" } }),
-    db.service.findMany({ select: { id: true, name: true, teamId: true, createdAt: true }, orderBy: { name: "asc" } }),
+    listGroupsWithCounts(),
+    listTeamRecords(),
+    listServiceRecords(),
   ]);
   return {
     groups: groups.map(({ _count, ...g }) => ({ ...g, teamCount: _count.teams, childCount: _count.children })),
@@ -132,21 +134,21 @@ export function wouldCreateCycle(groups: { id: string; parentId: string | null }
 
 async function uniqueGroupSlug(base: string): Promise<string> {
   const root = base || "group";
-  const taken = new Set((await db.group.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } })).map((g) => g.slug));
+  const taken = new Set(await groupSlugsStartingWith(root));
   if (!taken.has(root)) return root;
   for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
 }
 
 async function assertGroupExists(id: string, label = "Parent group"): Promise<void> {
-  if (!(await db.group.findUnique({ where: { id }, select: { id: true } }))) throw badRequest(`${label} does not exist.`);
+  if (!(await groupExists(id))) throw badRequest(`${label} does not exist.`);
 }
 
 export async function createGroup(actor: Actor, input: GroupCreateInput): Promise<AdminGroupRow> {
   if (input.parentId) await assertGroupExists(input.parentId);
   const slug = input.slug ?? (await uniqueGroupSlug(slugify(input.name)));
   try {
-    const group = await db.$transaction(async (tx) => {
-      const created = await tx.group.create({ data: { name: input.name, slug, parentId: input.parentId }, select: { id: true, name: true, slug: true, parentId: true } });
+    const group = await inTransaction(async (tx) => {
+      const created = await insertGroup({ name: input.name, slug, parentId: input.parentId }, tx);
       await recordAudit(actor, { action: "create", entityType: "Group", entityId: created.id, summary: `Created group ${created.name}`, after: created }, tx);
       return created;
     });
@@ -160,12 +162,12 @@ export async function createGroup(actor: Actor, input: GroupCreateInput): Promis
 /** Rename and/or move a group. Moving it under itself or one of its sub-groups is refused. */
 export async function updateGroup(actor: Actor, id: string, input: GroupUpdateInput): Promise<void> {
   let moved = false;
-  await db.$transaction(async (tx) => {
-    const before = await tx.group.findUnique({ where: { id }, select: { id: true, name: true, slug: true, parentId: true } });
+  await inTransaction(async (tx) => {
+    const before = await groupById(id, tx);
     if (!before) throw notFound("Group");
     if (input.parentId !== undefined && input.parentId !== before.parentId) {
       if (input.parentId !== null) {
-        const all = await tx.group.findMany({ select: { id: true, parentId: true } });
+        const all = await listGroupParents(tx);
         if (!all.some((g) => g.id === input.parentId)) throw badRequest("Parent group does not exist.");
         if (wouldCreateCycle(all, id, input.parentId)) {
           throw badRequest("A group cannot be moved under itself or one of its own sub-groups.");
@@ -173,7 +175,7 @@ export async function updateGroup(actor: Actor, id: string, input: GroupUpdateIn
       }
       moved = true;
     }
-    const after = await tx.group.update({ where: { id }, data: { name: input.name, parentId: input.parentId }, select: { id: true, name: true, slug: true, parentId: true } });
+    const after = await updateGroupFields(id, { name: input.name, parentId: input.parentId }, tx);
     await recordAudit(actor, { action: "update", entityType: "Group", entityId: id, summary: moved ? `Moved group ${after.name}` : `Renamed group ${before.name} to ${after.name}`, before, after }, tx);
   });
   if (moved) await refreshAllRollups();
@@ -181,18 +183,15 @@ export async function updateGroup(actor: Actor, id: string, input: GroupUpdateIn
 
 /** Only an empty group (no sub-groups, no teams, archived ones included) can be deleted. */
 export async function deleteGroup(actor: Actor, id: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const group = await tx.group.findUnique({
-      where: { id },
-      select: { id: true, name: true, slug: true, parentId: true, _count: { select: { teams: true, children: true } } },
-    });
+  await inTransaction(async (tx) => {
+    const group = await groupWithCountsById(id, tx);
     if (!group) throw notFound("Group");
     if (group._count.children > 0 || group._count.teams > 0) {
       throw conflict(`${group.name} still has ${group._count.children} sub-group(s) and ${group._count.teams} team(s); move them out first.`);
     }
-    await tx.target.deleteMany({ where: { scopeType: "GROUP", scopeId: id } });
-    await tx.metricRollup.deleteMany({ where: { scopeType: "GROUP", scopeId: id } });
-    await tx.group.delete({ where: { id } });
+    await deleteTargetsOfScope("GROUP", id, tx);
+    await deleteRollupsOfScope("GROUP", id, tx);
+    await deleteGroupById(id, tx);
     const { _count: _ignored, ...before } = group;
     await recordAudit(actor, { action: "delete", entityType: "Group", entityId: id, summary: `Deleted group ${group.name}`, before }, tx);
   });
@@ -209,12 +208,12 @@ const duplicateSlug = (slug: string) => conflict(`The slug "${slug}" is already 
 
 export async function createTeam(actor: Actor, input: TeamCreateInput): Promise<AdminTeamRow> {
   await assertGroupExists(input.groupId, "Group");
-  if (await db.team.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw duplicateSlug(input.slug);
+  if ((await teamIdBySlug(input.slug)) !== null) throw duplicateSlug(input.slug);
   const acquired = input.origin === "ACQUIRED";
   try {
-    const team = await db.$transaction(async (tx) => {
-      const created = await tx.team.create({
-        data: {
+    const team = await inTransaction(async (tx) => {
+      const created = await insertTeam(
+        {
           name: input.name,
           slug: input.slug,
           groupId: input.groupId,
@@ -225,8 +224,8 @@ export async function createTeam(actor: Actor, input: TeamCreateInput): Promise<
           acquisitionDate: acquired ? acquisitionDate(input.acquisitionDate) : null,
           timeZone: input.timeZone,
         },
-        select: TEAM_SELECT,
-      });
+        tx,
+      );
       await recordAudit(actor, { action: "create", entityType: "Team", entityId: created.id, summary: `Created team ${created.name}`, after: teamSnapshot(created) }, tx);
       return created;
     });
@@ -243,8 +242,8 @@ export async function updateTeam(actor: Actor, id: string, input: TeamUpdateInpu
   if (fields.groupId) await assertGroupExists(fields.groupId, "Group");
   let regrouped = false;
   try {
-    const team = await db.$transaction(async (tx) => {
-      const before = await tx.team.findUnique({ where: { id }, select: TEAM_SELECT });
+    const team = await inTransaction(async (tx) => {
+      const before = await teamRecordById(id, tx);
       if (!before) throw notFound("Team");
       const origin = fields.origin ?? before.origin;
       const name = fields.acquisitionName !== undefined ? fields.acquisitionName : before.acquisitionName;
@@ -256,9 +255,9 @@ export async function updateTeam(actor: Actor, id: string, input: TeamUpdateInpu
       }
       regrouped = fields.groupId !== undefined && fields.groupId !== before.groupId;
       const archivedAt = archived === undefined ? undefined : archived ? (before.archivedAt ?? new Date()) : null;
-      const after = await tx.team.update({
-        where: { id },
-        data: {
+      const after = await updateTeamFields(
+        id,
+        {
           name: fields.name,
           slug: fields.slug,
           groupId: fields.groupId,
@@ -270,8 +269,8 @@ export async function updateTeam(actor: Actor, id: string, input: TeamUpdateInpu
           timeZone: fields.timeZone,
           archivedAt,
         },
-        select: TEAM_SELECT,
-      });
+        tx,
+      );
       const action = archived === true && !before.archivedAt ? "archive" : archived === false && before.archivedAt ? "restore" : "update";
       const verb = { archive: "Archived", restore: "Restored", update: "Updated" }[action];
       await recordAudit(actor, { action, entityType: "Team", entityId: id, summary: `${verb} team ${after.name}`, before: teamSnapshot(before), after: teamSnapshot(after) }, tx);
@@ -287,12 +286,12 @@ export async function updateTeam(actor: Actor, id: string, input: TeamUpdateInpu
 
 /** Deletes a team that never had data; a team with data must be archived so its history stays. */
 export async function deleteTeam(actor: Actor, id: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const team = await tx.team.findUnique({ where: { id }, select: TEAM_SELECT });
+  await inTransaction(async (tx) => {
+    const team = await teamRecordById(id, tx);
     if (!team) throw notFound("Team");
     if (toTeamRow(team).hasData) throw conflict(`${team.name} has data (values, services, people or events); archive it instead so its history stays.`);
-    await tx.target.deleteMany({ where: { scopeType: "TEAM", scopeId: id } });
-    await tx.team.delete({ where: { id } });
+    await deleteTargetsOfScope("TEAM", id, tx);
+    await deleteTeamById(id, tx);
     await recordAudit(actor, { action: "delete", entityType: "Team", entityId: id, summary: `Deleted team ${team.name}`, before: teamSnapshot(team) }, tx);
   });
 }
@@ -303,14 +302,14 @@ const duplicateService = (name: string) => conflict(`A service named "${name}" a
 
 async function assertTeamExists(teamId: string | null | undefined): Promise<void> {
   if (!teamId) return;
-  if (!(await db.team.findUnique({ where: { id: teamId }, select: { id: true } }))) throw badRequest("Team does not exist.");
+  if (!(await teamExists(teamId))) throw badRequest("Team does not exist.");
 }
 
 export async function createService(actor: Actor, input: ServiceCreateInput): Promise<AdminServiceRow> {
   await assertTeamExists(input.teamId);
   try {
-    const service = await db.$transaction(async (tx) => {
-      const created = await tx.service.create({ data: input, select: { id: true, name: true, teamId: true, createdAt: true } });
+    const service = await inTransaction(async (tx) => {
+      const created = await insertService(input, tx);
       await recordAudit(actor, { action: "create", entityType: "Service", entityId: created.id, summary: `Created service ${created.name}`, after: { name: created.name, teamId: created.teamId } }, tx);
       return created;
     });
@@ -325,10 +324,10 @@ export async function createService(actor: Actor, input: ServiceCreateInput): Pr
 export async function updateService(actor: Actor, id: string, input: ServiceUpdateInput): Promise<AdminServiceRow> {
   await assertTeamExists(input.teamId);
   try {
-    const service = await db.$transaction(async (tx) => {
-      const before = await tx.service.findUnique({ where: { id }, select: { name: true, teamId: true } });
+    const service = await inTransaction(async (tx) => {
+      const before = await serviceOwnershipById(id, tx);
       if (!before) throw notFound("Service");
-      const after = await tx.service.update({ where: { id }, data: input, select: { id: true, name: true, teamId: true, createdAt: true } });
+      const after = await updateServiceFields(id, input, tx);
       const summary = before.teamId === null && after.teamId ? `Assigned service ${after.name} to a team` : `Updated service ${after.name}`;
       await recordAudit(actor, { action: "update", entityType: "Service", entityId: id, summary, before, after: { name: after.name, teamId: after.teamId } }, tx);
       return { after, previousTeamId: before.teamId };

@@ -4,8 +4,22 @@ import { formatDay, localDate, parseDay, weekStartOf } from "@/lib/domain/time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FrozenMarker, PackAction, PackDetail, PackSlide, PackSummary } from "@/lib/review/pack-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
+import { userNamesOf } from "@/lib/server/data/admin/users";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import {
+  actionItemById,
+  deletePackById,
+  insertActionItem,
+  insertPack,
+  listPackRecords,
+  packBefore,
+  packByShareToken,
+  packById,
+  packHeaderById,
+  shareTokenOfPack,
+  updateActionItemFields,
+} from "@/lib/server/data/review/packs";
+import { inTransaction } from "@/lib/server/data/runner";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { assertCan, can } from "@/lib/server/permissions";
@@ -67,7 +81,7 @@ function slidesOf(json: Prisma.JsonValue): PackSlide[] {
 
 async function userNames(ids: (string | null)[]): Promise<Map<string, string>> {
   const list = ids.filter((id): id is string => id !== null);
-  const users = list.length ? await db.user.findMany({ where: { id: { in: list } }, select: { id: true, name: true } }) : [];
+  const users = list.length ? await userNamesOf(list) : [];
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
@@ -77,18 +91,18 @@ export async function createPack(user: SessionUser, actor: Actor, input: PackInp
   const at = freezeMoment(input.date, now, timeZone);
   const slides: PackSlide[] = [];
   for (const slide of input.slides) slides.push(await freezeSlide(slide, at, timeZone));
-  return db.$transaction(async (tx) => {
-    const pack = await tx.meetingPack.create({
-      data: {
+  return inTransaction(async (tx) => {
+    const pack = await insertPack(
+      {
         title: input.title,
         date: parseDay(input.date),
-        slides: slides as unknown as Prisma.InputJsonValue,
+        slides,
         shareToken: randomBytes(18).toString("base64url"),
         createdById: user.id,
-        actions: { create: input.actions.map(actionData) },
+        actions: input.actions.map(actionData),
       },
-      select: { id: true },
-    });
+      tx,
+    );
     await recordAudit(actor, {
       action: "create", entityType: "MeetingPack", entityId: pack.id,
       summary: `Saved meeting pack "${input.title}" (${slides.length} charts, ${input.actions.length} actions)`,
@@ -99,10 +113,7 @@ export async function createPack(user: SessionUser, actor: Actor, input: PackInp
 }
 
 export async function listPacks(): Promise<PackSummary[]> {
-  const packs = await db.meetingPack.findMany({
-    select: { id: true, title: true, date: true, slides: true, createdById: true, actions: { select: { status: true } } },
-    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-  });
+  const packs = await listPackRecords();
   const names = await userNames(packs.map((p) => p.createdById));
   return packs.map((p) => ({
     id: p.id, title: p.title, date: formatDay(p.date), slideCount: slidesOf(p.slides).length,
@@ -111,22 +122,11 @@ export async function listPacks(): Promise<PackSummary[]> {
   }));
 }
 
-const packSelect = {
-  id: true, title: true, date: true, slides: true, createdById: true, createdAt: true,
-  actions: { select: { id: true, title: true, owner: true, status: true, dueDate: true }, orderBy: { id: "asc" as const } },
-} satisfies Prisma.MeetingPackSelect;
-
 /** A pack by its id or its share token. */
 export async function getPack(idOrToken: string, user: SessionUser): Promise<PackDetail> {
-  const pack =
-    (await db.meetingPack.findUnique({ where: { id: idOrToken }, select: packSelect })) ??
-    (await db.meetingPack.findUnique({ where: { shareToken: idOrToken }, select: packSelect }));
+  const pack = (await packById(idOrToken)) ?? (await packByShareToken(idOrToken));
   if (!pack) throw notFound("Meeting pack");
-  const previous = await db.meetingPack.findFirst({
-    where: { OR: [{ date: { lt: pack.date } }, { date: pack.date, createdAt: { lt: pack.createdAt } }] },
-    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-    select: packSelect,
-  });
+  const previous = await packBefore(pack.date, pack.createdAt);
   const names = await userNames([pack.createdById]);
   return {
     id: pack.id,
@@ -142,16 +142,16 @@ export async function getPack(idOrToken: string, user: SessionUser): Promise<Pac
 
 /** The share token of a pack, for its read-only link (signed-in users only). */
 export async function packShareToken(id: string): Promise<string> {
-  const pack = await db.meetingPack.findUnique({ where: { id }, select: { shareToken: true } });
-  if (!pack?.shareToken) throw notFound("Meeting pack");
-  return pack.shareToken;
+  const shareToken = await shareTokenOfPack(id);
+  if (!shareToken) throw notFound("Meeting pack");
+  return shareToken;
 }
 
 export async function addAction(user: SessionUser, actor: Actor, packId: string, input: ActionInput): Promise<PackAction> {
   assertCan(user, "managePacks");
-  if (!(await db.meetingPack.findUnique({ where: { id: packId }, select: { id: true } }))) throw notFound("Meeting pack");
-  return db.$transaction(async (tx) => {
-    const created = await tx.actionItem.create({ data: { packId, ...actionData(input) } });
+  if (!(await packHeaderById(packId))) throw notFound("Meeting pack");
+  return inTransaction(async (tx) => {
+    const created = await insertActionItem(packId, actionData(input), tx);
     await recordAudit(actor, { action: "create", entityType: "ActionItem", entityId: created.id, summary: `Action for ${input.owner}: ${input.title}`, after: created }, tx);
     return actionOf(created);
   });
@@ -159,18 +159,19 @@ export async function addAction(user: SessionUser, actor: Actor, packId: string,
 
 export async function updateAction(user: SessionUser, actor: Actor, packId: string, id: string, input: ActionUpdate): Promise<PackAction> {
   assertCan(user, "managePacks");
-  const before = await db.actionItem.findUnique({ where: { id } });
+  const before = await actionItemById(id);
   if (!before || before.packId !== packId) throw notFound("Action");
-  return db.$transaction(async (tx) => {
-    const after = await tx.actionItem.update({
-      where: { id },
-      data: {
+  return inTransaction(async (tx) => {
+    const after = await updateActionItemFields(
+      id,
+      {
         ...(input.status ? { status: input.status } : {}),
         ...(input.title ? { title: input.title } : {}),
         ...(input.owner ? { owner: input.owner } : {}),
         ...(input.dueDate !== undefined ? { dueDate: input.dueDate ? parseDay(input.dueDate) : null } : {}),
       },
-    });
+      tx,
+    );
     await recordAudit(actor, { action: "update", entityType: "ActionItem", entityId: id, summary: `Action "${after.title}": ${before.status} → ${after.status}`, before, after }, tx);
     return actionOf(after);
   });
@@ -178,10 +179,10 @@ export async function updateAction(user: SessionUser, actor: Actor, packId: stri
 
 export async function deletePack(user: SessionUser, actor: Actor, id: string): Promise<void> {
   assertCan(user, "managePacks");
-  const before = await db.meetingPack.findUnique({ where: { id }, select: { id: true, title: true, date: true } });
+  const before = await packHeaderById(id);
   if (!before) throw notFound("Meeting pack");
-  await db.$transaction(async (tx) => {
-    await tx.meetingPack.delete({ where: { id } });
+  await inTransaction(async (tx) => {
+    await deletePackById(id, tx);
     await recordAudit(actor, { action: "delete", entityType: "MeetingPack", entityId: id, summary: `Deleted meeting pack "${before.title}"`, before }, tx);
   });
 }

@@ -7,7 +7,7 @@ import type { CompareResponse, SegmentsResponse } from "@/lib/review/compare-typ
 import { resolveSegment, segmentOptions, type Segment } from "@/lib/segments/segments";
 import { getOrgSettings, listGroups, listTeams } from "@/lib/server/data/org";
 import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/metric-points";
-import { db } from "@/lib/server/db";
+import { activeMetricsByKeys, listActiveMetricOptions } from "@/lib/server/data/review/segments";
 import { badRequest } from "@/lib/server/errors";
 import { metricDisclosure, type MetricDisclosure } from "@/lib/server/disclosure/metrics";
 import { disclosureOrg, teamsOfKey } from "@/lib/server/disclosure/org";
@@ -24,19 +24,12 @@ export async function listSegmentOptions(): Promise<SegmentsResponse> {
   const [teams, groups, metrics] = await Promise.all([
     listTeams(),
     listGroups(),
-    db.metricDefinition.findMany({ where: { archivedAt: null }, select: { key: true, name: true, pillar: true }, orderBy: [{ pillar: "asc" }, { sortOrder: "asc" }] }),
+    listActiveMetricOptions(),
   ]);
   return { segments: segmentOptions(teams, groups), metrics };
 }
 
-type MetricRow = Awaited<ReturnType<typeof loadMetrics>>[number];
-
-function loadMetrics(keys: string[]) {
-  return db.metricDefinition.findMany({
-    where: { key: { in: keys }, archivedAt: null },
-    select: { id: true, key: true, name: true, pillar: true, unit: true, direction: true, aggregation: true, sensitivity: true, source: true, cadence: true, howComputed: true },
-  });
-}
+type MetricRow = Awaited<ReturnType<typeof activeMetricsByKeys>>[number];
 
 const infoOf = (m: MetricRow): MetricInfo => ({
   key: m.key, name: m.name, pillar: m.pillar, unit: m.unit as MetricInfo["unit"], direction: m.direction,
@@ -66,7 +59,7 @@ export async function compareSegments(query: CompareQuery, viewer: DisclosureVie
     items.push(segment);
   }
   if (items.length < 2) throw badRequest("Choose at least 2 different teams or segments.");
-  const metrics = await loadMetrics(query.metrics);
+  const metrics = await activeMetricsByKeys(query.metrics);
   const unknown = query.metrics.filter((k) => !metrics.some((m) => m.key === k));
   if (unknown.length) throw badRequest(`Unknown metric: ${unknown.join(", ")}`);
   const ordered = query.metrics.map((k) => metrics.find((m) => m.key === k) as MetricRow);

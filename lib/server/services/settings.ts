@@ -1,7 +1,16 @@
 import "server-only";
 import type { Sourcing } from "@/lib/generated/prisma/client";
+import {
+  activeTeamCostPairs,
+  deleteLocationCostById,
+  listLocationCosts,
+  locationCostById,
+  locationCostByPair,
+  saveLocationCost,
+  updateOrgSettings,
+} from "@/lib/server/data/admin/settings";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { inTransaction } from "@/lib/server/data/runner";
 import { notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -37,8 +46,8 @@ function settingsFields(s: Awaited<ReturnType<typeof getOrgSettings>>): Settings
 export async function getAdminSettings(): Promise<AdminSettings> {
   const [settings, costs, pairs] = await Promise.all([
     getOrgSettings(),
-    db.locationCost.findMany({ select: { id: true, location: true, sourcing: true, annualCost: true }, orderBy: [{ location: "asc" }, { sourcing: "asc" }] }),
-    db.team.findMany({ where: { archivedAt: null }, select: { location: true, sourcing: true }, distinct: ["location", "sourcing"] }),
+    listLocationCosts(),
+    activeTeamCostPairs(),
   ]);
   const known = new Set(costs.map((c) => `${c.location}\u0000${c.sourcing}`));
   const missingCosts = pairs
@@ -49,8 +58,8 @@ export async function getAdminSettings(): Promise<AdminSettings> {
 
 export async function updateSettings(actor: Actor, input: SettingsInput): Promise<AdminSettings> {
   const before = settingsFields(await getOrgSettings());
-  await db.$transaction(async (tx) => {
-    const after = await tx.orgSettings.update({ where: { id: 1 }, data: input });
+  await inTransaction(async (tx) => {
+    const after = await updateOrgSettings(input, tx);
     await recordAudit(actor, { action: "update", entityType: "OrgSettings", entityId: "1", summary: "Changed organisation settings", before, after: settingsFields(after) }, tx);
   });
   return getAdminSettings();
@@ -58,15 +67,9 @@ export async function updateSettings(actor: Actor, input: SettingsInput): Promis
 
 /** Creates or replaces the cost for one location + sourcing pair. */
 export async function upsertLocationCost(actor: Actor, input: LocationCostInput): Promise<LocationCostRow> {
-  return db.$transaction(async (tx) => {
-    const key = { location: input.location, sourcing: input.sourcing };
-    const before = await tx.locationCost.findUnique({ where: { location_sourcing: key }, select: { id: true, location: true, sourcing: true, annualCost: true } });
-    const row = await tx.locationCost.upsert({
-      where: { location_sourcing: key },
-      create: input,
-      update: { annualCost: input.annualCost },
-      select: { id: true, location: true, sourcing: true, annualCost: true },
-    });
+  return inTransaction(async (tx) => {
+    const before = await locationCostByPair(input.location, input.sourcing, tx);
+    const row = await saveLocationCost(input, tx);
     await recordAudit(actor, {
       action: before ? "update" : "create",
       entityType: "LocationCost",
@@ -80,10 +83,10 @@ export async function upsertLocationCost(actor: Actor, input: LocationCostInput)
 }
 
 export async function deleteLocationCost(actor: Actor, id: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const before = await tx.locationCost.findUnique({ where: { id }, select: { id: true, location: true, sourcing: true, annualCost: true } });
+  await inTransaction(async (tx) => {
+    const before = await locationCostById(id, tx);
     if (!before) throw notFound("Location cost");
-    await tx.locationCost.delete({ where: { id } });
+    await deleteLocationCostById(id, tx);
     await recordAudit(actor, { action: "delete", entityType: "LocationCost", entityId: id, summary: `Removed the loaded cost for ${before.location} (${before.sourcing})`, before }, tx);
   });
 }

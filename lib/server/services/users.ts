@@ -6,7 +6,21 @@ import { hashPassword, passwordProblem } from "@/lib/server/auth/password";
 import { retryMessage } from "@/lib/server/auth/retry-message";
 import { endUserSessions } from "@/lib/server/auth/sessions";
 import { clearAccountThrottle } from "@/lib/server/auth/throttle";
-import { db } from "@/lib/server/db";
+import {
+  countOtherActiveUsersWithRole,
+  deleteManagedTeamsOf,
+  insertUser,
+  listUserRecords,
+  setPasswordHash,
+  updateUserRecord,
+  userHasPasswordHash,
+  userIdByEmail,
+  userIdentityById,
+  userRecordById,
+  type UserRecord,
+} from "@/lib/server/data/admin/users";
+import { countExistingTeams } from "@/lib/server/data/org";
+import { inTransaction, type Tx } from "@/lib/server/data/runner";
 import { badRequest, conflict, notFound, tooMany } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { ADMIN_ROLE } from "@/lib/server/permissions";
@@ -27,19 +41,6 @@ export interface AdminUserRow {
   managedTeams: { id: string; name: string }[];
 }
 
-const USER_SELECT = {
-  id: true,
-  name: true,
-  email: true,
-  role: true,
-  active: true,
-  lastSignInAt: true,
-  createdAt: true,
-  managedTeams: { select: { team: { select: { id: true, name: true } } } },
-} satisfies Prisma.UserSelect;
-
-type UserRecord = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
-
 function toRow(u: UserRecord): AdminUserRow {
   return {
     id: u.id,
@@ -59,14 +60,13 @@ function snapshot(u: UserRecord) {
 }
 
 export async function listUsers(): Promise<AdminUserRow[]> {
-  const users = await db.user.findMany({ select: USER_SELECT, orderBy: [{ active: "desc" }, { name: "asc" }] });
+  const users = await listUserRecords();
   return users.map(toRow);
 }
 
 /** Whether the user signs in with a password (not only with single sign-on). */
 export async function hasPassword(userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  return !!user?.passwordHash;
+  return userHasPasswordHash(userId);
 }
 
 /** 16 random bytes, URL-safe: well past the length rule and never on a common-password list. */
@@ -82,9 +82,9 @@ function checkedPassword(given: string | undefined): { password: string; generat
 }
 
 /** Pass the transaction client inside a transaction: the embedded database has one connection. */
-async function assertTeamsExist(teamIds: string[], client: Pick<Prisma.TransactionClient, "team"> = db): Promise<void> {
+async function assertTeamsExist(teamIds: string[], tx?: Tx): Promise<void> {
   if (teamIds.length === 0) return;
-  const found = await client.team.count({ where: { id: { in: teamIds } } });
+  const found = await countExistingTeams(teamIds, tx);
   if (found !== new Set(teamIds).size) throw badRequest("One of the chosen teams does not exist.");
 }
 
@@ -110,20 +110,14 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
   const { password, generated } = checkedPassword(input.password);
   assertOnlyManagersManage(input.role, input.managedTeamIds);
   await assertTeamsExist(input.managedTeamIds);
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw duplicateEmail(input.email);
+  if ((await userIdByEmail(input.email)) !== null) throw duplicateEmail(input.email);
   const passwordHash = await hashPassword(password);
   try {
-    const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({
-        data: {
-          name: input.name,
-          email: input.email,
-          role: input.role,
-          passwordHash,
-          managedTeams: { create: [...new Set(input.managedTeamIds)].map((teamId) => ({ teamId })) },
-        },
-        select: USER_SELECT,
-      });
+    const user = await inTransaction(async (tx) => {
+      const created = await insertUser(
+        { name: input.name, email: input.email, role: input.role, passwordHash, managedTeamIds: [...new Set(input.managedTeamIds)] },
+        tx,
+      );
       await recordAudit(actor, { action: "create", entityType: "User", entityId: created.id, summary: `Created ${created.role} ${created.email}`, after: snapshot(created) }, tx);
       return created;
     });
@@ -141,13 +135,13 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
  * them back, and a new role starts with a new sign-in.
  */
 export async function updateUser(actor: Actor, userId: string, input: UserUpdateInput, now = new Date()): Promise<AdminUserRow> {
-  const updated = await db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: USER_SELECT });
+  const updated = await inTransaction(async (tx) => {
+    const before = await userRecordById(userId, tx);
     if (!before) throw notFound("User");
     const role = input.role ?? before.role;
     const active = input.active ?? before.active;
     if (before.role === ADMIN_ROLE && before.active && (role !== ADMIN_ROLE || !active)) {
-      const otherAdmins = await tx.user.count({ where: { role: ADMIN_ROLE, active: true, id: { not: userId } } });
+      const otherAdmins = await countOtherActiveUsersWithRole(ADMIN_ROLE, userId, tx);
       if (otherAdmins === 0) {
         throw conflict(
           !active
@@ -160,17 +154,8 @@ export async function updateUser(actor: Actor, userId: string, input: UserUpdate
     const teamIds = roleManagesTeams(role) ? (input.managedTeamIds ?? before.managedTeams.map((m) => m.team.id)) : [];
     if (!roleManagesTeams(role) && input.managedTeamIds?.length) assertOnlyManagersManage(role, input.managedTeamIds);
     await assertTeamsExist(teamIds, tx);
-    await tx.teamManager.deleteMany({ where: { userId } });
-    const after = await tx.user.update({
-      where: { id: userId },
-      data: {
-        name: input.name,
-        role,
-        active,
-        managedTeams: { create: [...new Set(teamIds)].map((teamId) => ({ teamId })) },
-      },
-      select: USER_SELECT,
-    });
+    await deleteManagedTeamsOf(userId, tx);
+    const after = await updateUserRecord(userId, { name: input.name, role, active, addManagedTeamIds: [...new Set(teamIds)] }, tx);
     if (role !== before.role || (before.active && !active)) await endUserSessions(userId, now, tx);
     await recordAudit(actor, { action: "update", entityType: "User", entityId: userId, summary: `Updated ${after.email}`, before: snapshot(before), after: snapshot(after) }, tx);
     return after;
@@ -185,8 +170,8 @@ export async function updateUser(actor: Actor, userId: string, input: UserUpdate
 export async function resetPassword(actor: Actor, userId: string, input: PasswordResetInput, now = new Date()): Promise<{ generatedPassword: string | null }> {
   const { password, generated } = checkedPassword(input.password);
   const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+  await inTransaction(async (tx) => {
+    const user = await userIdentityById(userId, tx);
     if (!user) throw notFound("User");
     await writePassword(tx, user, passwordHash, now);
     await recordAudit(actor, { action: "update", entityType: "User", entityId: userId, summary: `Reset the password of ${user.email}`, after: { passwordChanged: true } }, tx);
@@ -200,7 +185,7 @@ export async function resetPassword(actor: Actor, userId: string, input: Passwor
  * included — ends; the caller signs them in again with the new password.
  */
 export async function changeOwnPassword(userId: string, input: PasswordChangeInput, address: string | null, now = new Date()): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+  const user = await userIdentityById(userId);
   if (!user) throw notFound("User");
   const check = await checkCredentials({ email: user.email, password: input.currentPassword }, address, now);
   if (!check.ok && check.reason === "throttled") throw tooMany(retryMessage(check.retryAfterSeconds), check.retryAfterSeconds);
@@ -210,14 +195,14 @@ export async function changeOwnPassword(userId: string, input: PasswordChangeInp
   const problem = passwordProblem(input.newPassword);
   if (problem) throw badRequest(problem, { issues: [{ path: "newPassword", message: problem }] });
   const passwordHash = await hashPassword(input.newPassword);
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await writePassword(tx, user, passwordHash, now);
     await recordAudit({ userId: user.id, label: user.email }, { action: "update", entityType: "User", entityId: user.id, summary: `${user.email} changed their password`, after: { passwordChanged: true } }, tx);
   });
 }
 
-async function writePassword(tx: Prisma.TransactionClient, user: { id: string; email: string }, passwordHash: string, now: Date): Promise<void> {
-  await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+async function writePassword(tx: Tx, user: { id: string; email: string }, passwordHash: string, now: Date): Promise<void> {
+  await setPasswordHash(user.id, passwordHash, tx);
   await endUserSessions(user.id, now, tx);
   await clearAccountThrottle(user.email, tx);
 }
