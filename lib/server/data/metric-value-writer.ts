@@ -1,4 +1,5 @@
 import "server-only";
+import type { Tx } from "@/lib/server/data/runner";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 
 /**
@@ -11,8 +12,9 @@ import type { SqlRunner } from "@/lib/server/sql-runner";
  *   that cell is not stored. Computed (and demo `SEED`) values are replaced by the computation, and those of the
  *   recomputed cells it no longer produces are deleted.
  *
- * People's values are written by the entry and import path (`lib/server/services/metric-values.ts`: versions,
- * notes, audit, undo), which may replace a computed value — recorded in the audit log like any other change.
+ * People's values are written by `writeEntered` below, called by the entry and import path
+ * (`lib/server/services/metric-values.ts`: checks, versions, notes, audit, undo) and the allocation entry; it
+ * may replace a computed value — recorded in the audit log like any other change.
  */
 
 /** Sources of values people gave: a computation leaves them alone. */
@@ -119,4 +121,197 @@ async function deleteSilent(tx: SqlRunner, values: readonly ComputedValue[], rec
     );
   }
   return removed;
+}
+
+/* ------------------------------------------------------------------------------------------------------ */
+
+export type EnteredSource = (typeof ENTERED_SOURCES)[number];
+
+/** One value a person gave for a cell. */
+export interface EnteredValue {
+  metricId: string;
+  teamId: string;
+  /** Monday of the week, YYYY-MM-DD. */
+  week: string;
+  value: number;
+  /** Undefined keeps the stored note. */
+  note?: string | null;
+  /** Respondents behind a survey aggregate; undefined keeps the stored ones. */
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
+/** A stored value the entry path read, updated only while it is still at the version read. */
+export interface GuardedUpdate {
+  id: bigint;
+  version: number;
+  value: number;
+  note: string | null;
+}
+
+/**
+ * What a person gave, as each path writes it:
+ * - `checked` (entry grid, API): new cells are inserted (a concurrent insert fails on the unique key) and
+ *   stored ones updated only while at the version read; `updated` says how many were, so the caller can
+ *   start again when someone wrote in between. Respondents are left as stored.
+ * - `allocation` (investment allocation entry): each cell's value and respondents are set whatever is stored;
+ *   its note and import are left as stored.
+ * - `import` (a file's batch): set-based, one statement per note/respondents shape; a row whose value, note
+ *   and respondents are already stored is left alone, and the before-image of every row written is recorded
+ *   in `ImportChange` under the import's id for undo.
+ */
+export type EnteredWrite =
+  | { kind: "checked"; source: EnteredSource; enteredById: string | null; creates: readonly EnteredValue[]; updates: readonly GuardedUpdate[] }
+  | { kind: "allocation"; source: EnteredSource; enteredById: string | null; values: readonly EnteredValue[] }
+  | { kind: "import"; source: EnteredSource; enteredById: string | null; importId: string; values: readonly EnteredValue[] };
+
+export interface WriteEnteredResult {
+  created: number;
+  updated: number;
+  /** The metrics and weeks written, for the roll-up refresh. */
+  metricIds: string[];
+  weeks: string[];
+}
+
+/** THE write of values people gave, inside the caller's transaction (`tx`, which also holds its audit). */
+export async function writeEntered(write: EnteredWrite, tx: Tx): Promise<WriteEnteredResult> {
+  if (write.kind === "checked") return writeChecked(write, tx);
+  if (write.kind === "allocation") return writeAllocation(write, tx);
+  return writeImport(write, tx);
+}
+
+const GUARDED_UPDATE_SQL = `UPDATE "MetricValue" AS v
+  SET "value" = u.value, "note" = u.note, "version" = v."version" + 1, "source" = $5::"ValueSource",
+      "enteredById" = $6, "importId" = NULL, "updatedAt" = now()
+  FROM unnest($1::bigint[], $2::int[], $3::float8[], $4::text[]) AS u(id, version, value, note)
+  WHERE v."id" = u.id AND v."version" = u.version
+  RETURNING v."metricId", to_char(v."weekStart", 'YYYY-MM-DD') AS week`;
+
+async function writeChecked(write: Extract<EnteredWrite, { kind: "checked" }>, tx: Tx): Promise<WriteEnteredResult> {
+  const metricIds = new Set(write.creates.map((v) => v.metricId));
+  const weeks = new Set(write.creates.map((v) => v.week));
+  if (write.creates.length > 0) {
+    await tx.metricValue.createMany({
+      data: write.creates.map((v) => ({
+        metricId: v.metricId, teamId: v.teamId, weekStart: new Date(v.week), value: v.value,
+        note: v.note ?? null, source: write.source, enteredById: write.enteredById, importId: null,
+      })),
+    });
+  }
+  let updated = 0;
+  if (write.updates.length > 0) {
+    const rows = await tx.$queryRawUnsafe<{ metricId: string; week: string }[]>(
+      GUARDED_UPDATE_SQL,
+      write.updates.map((u) => u.id),
+      write.updates.map((u) => u.version),
+      write.updates.map((u) => u.value),
+      write.updates.map((u) => u.note),
+      write.source,
+      write.enteredById,
+    );
+    updated = rows.length;
+    for (const r of rows) {
+      metricIds.add(r.metricId);
+      weeks.add(r.week);
+    }
+  }
+  return { created: write.creates.length, updated, metricIds: [...metricIds], weeks: [...weeks] };
+}
+
+async function writeAllocation(write: Extract<EnteredWrite, { kind: "allocation" }>, tx: Tx): Promise<WriteEnteredResult> {
+  let created = 0;
+  for (const v of write.values) {
+    const data = { value: v.value, numerator: v.numerator, denominator: v.denominator, source: write.source, enteredById: write.enteredById };
+    const row = await tx.metricValue.upsert({
+      where: { metricId_teamId_weekStart: { metricId: v.metricId, teamId: v.teamId, weekStart: new Date(v.week) } },
+      create: { metricId: v.metricId, teamId: v.teamId, weekStart: new Date(v.week), ...data },
+      update: { ...data, version: { increment: 1 } },
+      select: { version: true },
+    });
+    if (row.version === 1) created++;
+  }
+  return {
+    created,
+    updated: write.values.length - created,
+    metricIds: [...new Set(write.values.map((v) => v.metricId))],
+    weeks: [...new Set(write.values.map((v) => v.week))],
+  };
+}
+
+/**
+ * One import batch in one statement: the values are upserted (a row whose value, note and respondents are
+ * already stored is left alone, so a second import of the same file writes nothing), the before-image of
+ * every row written goes to ImportChange for undo, and the counts and touched metrics/weeks come back.
+ */
+const IMPORT_UPSERT_SQL = `WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::text[], $6::float8[], $7::float8[])
+      AS u(metric_id, team_id, week, value, note, numerator, denominator)
+  ), before AS (
+    -- One index probe per row (LIMIT keeps the planner from hashing the whole table).
+    SELECT b.* FROM input u CROSS JOIN LATERAL (
+      SELECT v."id", v."value", v."note", v."version", v."numerator", v."denominator", v."source", v."enteredById", v."importId"
+      FROM "MetricValue" v WHERE v."metricId" = u.metric_id AND v."teamId" = u.team_id AND v."weekStart" = u.week LIMIT 1
+    ) b
+  ), written AS (
+    INSERT INTO "MetricValue" AS v ("metricId", "teamId", "weekStart", "value", "note", "numerator", "denominator", "source", "enteredById", "importId", "updatedAt")
+    SELECT metric_id, team_id, week, value, note, numerator, denominator, $8::"ValueSource", $9, $10, now() FROM input
+    ON CONFLICT ("metricId", "teamId", "weekStart") DO UPDATE SET
+      "value" = EXCLUDED."value",
+      "note" = CASE WHEN $11 THEN v."note" ELSE EXCLUDED."note" END,
+      "numerator" = CASE WHEN $12 THEN v."numerator" ELSE EXCLUDED."numerator" END,
+      "denominator" = CASE WHEN $12 THEN v."denominator" ELSE EXCLUDED."denominator" END,
+      "version" = v."version" + 1, "source" = EXCLUDED."source", "enteredById" = EXCLUDED."enteredById",
+      "importId" = EXCLUDED."importId", "updatedAt" = now()
+    WHERE v."value" IS DISTINCT FROM EXCLUDED."value"
+       OR (NOT $11 AND v."note" IS DISTINCT FROM EXCLUDED."note")
+       OR (NOT $12 AND (v."numerator" IS DISTINCT FROM EXCLUDED."numerator" OR v."denominator" IS DISTINCT FROM EXCLUDED."denominator"))
+    RETURNING v."id", v."metricId", v."teamId", v."weekStart", v."version" = 1 AS created
+  ), images AS (
+    INSERT INTO "ImportChange" ("importId", "entityType", "entityId", "before")
+    SELECT $10, 'MetricValue', w."metricId" || ':' || w."teamId" || ':' || to_char(w."weekStart", 'YYYY-MM-DD'),
+           CASE WHEN b."id" IS NULL THEN NULL ELSE jsonb_build_object(
+             'value', b."value", 'note', b."note", 'version', b."version", 'numerator', b."numerator", 'denominator', b."denominator",
+             'source', b."source"::text, 'enteredById', b."enteredById", 'importId', b."importId") END
+    FROM written w LEFT JOIN before b ON b."id" = w."id"
+  )
+  SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated,
+         coalesce(array_agg(DISTINCT "metricId"), '{}') AS metric_ids,
+         coalesce(array_agg(DISTINCT to_char("weekStart", 'YYYY-MM-DD')), '{}') AS weeks
+  FROM written`;
+
+async function writeImport(write: Extract<EnteredWrite, { kind: "import" }>, tx: Tx): Promise<WriteEnteredResult> {
+  // Rows without a note keep the stored note; rows without respondents keep the stored ones.
+  const shapes = new Map<string, EnteredValue[]>();
+  for (const v of write.values) {
+    const shape = `${v.note === undefined}|${v.denominator === undefined}`;
+    const group = shapes.get(shape);
+    if (group) group.push(v);
+    else shapes.set(shape, [v]);
+  }
+  let created = 0;
+  let updated = 0;
+  const metricIds = new Set<string>();
+  const weeks = new Set<string>();
+  for (const rows of shapes.values()) {
+    const [result] = await tx.$queryRawUnsafe<{ created: number; updated: number; metric_ids: string[]; weeks: string[] }[]>(
+      IMPORT_UPSERT_SQL,
+      rows.map((v) => v.metricId),
+      rows.map((v) => v.teamId),
+      rows.map((v) => v.week),
+      rows.map((v) => v.value),
+      rows.map((v) => v.note ?? null),
+      rows.map((v) => v.numerator ?? null),
+      rows.map((v) => v.denominator ?? null),
+      write.source,
+      write.enteredById,
+      write.importId,
+      rows[0].note === undefined,
+      rows[0].denominator === undefined,
+    );
+    created += result.created;
+    updated += result.updated;
+    result.metric_ids.forEach((id) => metricIds.add(id));
+    result.weeks.forEach((week) => weeks.add(week));
+  }
+  return { created, updated, metricIds: [...metricIds], weeks: [...weeks] };
 }

@@ -1,6 +1,10 @@
 import "server-only";
 import { formatDay } from "@/lib/domain/time";
-import { db } from "@/lib/server/db";
+import { inTransaction } from "@/lib/server/data/runner";
+import {
+  deleteTargetRow, groupExists, insertTarget, listTargetRows, orgName, scopeNames, targetForCorrection, targetForDeletion, targetInForceBefore,
+  targetMetric, teamExists, updateTargetBands,
+} from "@/lib/server/data/targets";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -27,42 +31,29 @@ export interface TargetView {
 }
 
 export async function listTargets(filter: { metricId?: string } = {}): Promise<TargetView[]> {
-  const [rows, groups, teams, settings] = await Promise.all([
-    db.target.findMany({
-      where: filter.metricId ? { metricId: filter.metricId } : {},
-      select: { id: true, metricId: true, scopeType: true, scopeId: true, green: true, amber: true, effectiveFrom: true, createdAt: true, metric: { select: { name: true } } },
-      orderBy: [{ metricId: "asc" }, { scopeType: "asc" }, { effectiveFrom: "desc" }, { createdAt: "desc" }],
-    }),
-    db.group.findMany({ select: { id: true, name: true } }),
-    db.team.findMany({ select: { id: true, name: true } }),
-    db.orgSettings.findUnique({ where: { id: 1 }, select: { name: true } }),
-  ]);
+  const [rows, { groups, teams }, name] = await Promise.all([listTargetRows(filter), scopeNames(), orgName()]);
   const names = new Map([...groups, ...teams].map((x) => [x.id, x.name]));
   return rows.map((t) => ({
     id: t.id, metricId: t.metricId, metricName: t.metric.name, scopeType: t.scopeType, scopeId: t.scopeId,
-    scopeName: t.scopeId ? (names.get(t.scopeId) ?? t.scopeId) : (settings?.name ?? "Organisation"),
+    scopeName: t.scopeId ? (names.get(t.scopeId) ?? t.scopeId) : (name ?? "Organisation"),
     green: t.green, amber: t.amber, effectiveFrom: formatDay(t.effectiveFrom), createdAt: t.createdAt.toISOString(),
   }));
 }
 
 export async function createTarget(actor: Actor, input: CreateTargetInput): Promise<{ id: string }> {
-  const metric = await db.metricDefinition.findUnique({ where: { id: input.metricId }, select: { id: true, name: true, direction: true } });
+  const metric = await targetMetric(input.metricId);
   if (!metric) throw notFound("Metric");
   const problem = targetBandsProblem(metric.direction, input.green, input.amber);
   if (problem) throw badRequest(problem, { issues: [{ path: "amber", message: problem }] });
   const scopeId = input.scopeType === "ORG" ? null : (input.scopeId ?? null);
-  if (input.scopeType === "GROUP" && !(await db.group.findUnique({ where: { id: scopeId ?? "" }, select: { id: true } }))) throw notFound("Group");
-  if (input.scopeType === "TEAM" && !(await db.team.findUnique({ where: { id: scopeId ?? "" }, select: { id: true } }))) throw notFound("Team");
-  return db.$transaction(async (tx) => {
-    const created = await tx.target.create({
-      data: { metricId: metric.id, scopeType: input.scopeType, scopeId, green: input.green, amber: input.amber, effectiveFrom: new Date(input.effectiveFrom), createdById: actor.userId },
-      select: { id: true },
-    });
-    const previous = await tx.target.findFirst({
-      where: { metricId: metric.id, scopeType: input.scopeType, scopeId, id: { not: created.id }, effectiveFrom: { lte: new Date(input.effectiveFrom) } },
-      orderBy: [{ effectiveFrom: "desc" }, { createdAt: "desc" }],
-      select: { green: true, amber: true, effectiveFrom: true },
-    });
+  if (input.scopeType === "GROUP" && !(await groupExists(scopeId ?? ""))) throw notFound("Group");
+  if (input.scopeType === "TEAM" && !(await teamExists(scopeId ?? ""))) throw notFound("Team");
+  return inTransaction(async (tx) => {
+    const created = await insertTarget(
+      { metricId: metric.id, scopeType: input.scopeType, scopeId, green: input.green, amber: input.amber, effectiveFrom: input.effectiveFrom, createdById: actor.userId },
+      tx,
+    );
+    const previous = await targetInForceBefore({ metricId: metric.id, scopeType: input.scopeType, scopeId, exceptId: created.id, onDay: input.effectiveFrom }, tx);
     await recordAudit(
       actor,
       {
@@ -79,15 +70,12 @@ export async function createTarget(actor: Actor, input: CreateTargetInput): Prom
 
 /** Corrects a target's bands or start day. The metric's direction still decides which band is better. */
 export async function updateTarget(actor: Actor, id: string, input: UpdateTargetInput): Promise<{ id: string }> {
-  const row = await db.target.findUnique({
-    where: { id },
-    select: { id: true, scopeType: true, green: true, amber: true, effectiveFrom: true, metric: { select: { name: true, direction: true } } },
-  });
+  const row = await targetForCorrection(id);
   if (!row) throw notFound("Target");
   const problem = targetBandsProblem(row.metric.direction, input.green, input.amber);
   if (problem) throw badRequest(problem, { issues: [{ path: "amber", message: problem }] });
-  return db.$transaction(async (tx) => {
-    await tx.target.update({ where: { id }, data: { green: input.green, amber: input.amber, effectiveFrom: new Date(input.effectiveFrom) } });
+  return inTransaction(async (tx) => {
+    await updateTargetBands(id, input, tx);
     await recordAudit(
       actor,
       {
@@ -104,13 +92,10 @@ export async function updateTarget(actor: Actor, id: string, input: UpdateTarget
 
 /** Deletes a target; periods it covered fall back to the target in force before it, or to none. */
 export async function deleteTarget(actor: Actor, id: string): Promise<void> {
-  const row = await db.target.findUnique({
-    where: { id },
-    select: { metricId: true, scopeType: true, scopeId: true, green: true, amber: true, effectiveFrom: true, metric: { select: { name: true } } },
-  });
+  const row = await targetForDeletion(id);
   if (!row) throw notFound("Target");
-  await db.$transaction(async (tx) => {
-    await tx.target.delete({ where: { id } });
+  await inTransaction(async (tx) => {
+    await deleteTargetRow(id, tx);
     await recordAudit(
       actor,
       {

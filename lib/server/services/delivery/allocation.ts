@@ -4,7 +4,9 @@ import { validateAllocation } from "@/lib/flow/allocation";
 import { flowOfPeriod, localTimelines } from "@/lib/flow/summary";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { loadWorkItemRows } from "@/lib/server/data/events";
-import { db, sqlRunner } from "@/lib/server/db";
+import { writeEntered } from "@/lib/server/data/metric-value-writer";
+import { manualValuesBetween, metricIdsByKeys, teamBySlugOrId as findTeam, weeksWithComputedValues } from "@/lib/server/data/metric-values/allocation";
+import { inTransaction, openSql } from "@/lib/server/data/runner";
 import { badRequest, conflict, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { assertCanWriteTeam } from "@/lib/server/permissions";
@@ -24,7 +26,7 @@ const KEYS = { newCapability: "alloc_new_capability", ktlo: "alloc_ktlo", techDe
 const MAX_WEEKS = 53;
 
 async function teamBySlugOrId(team: string) {
-  const row = await db.team.findFirst({ where: { OR: [{ slug: team }, { id: team }] }, select: { id: true, slug: true, name: true, statusMap: true } });
+  const row = await findTeam(team);
   if (!row) throw notFound("Team");
   return row;
 }
@@ -32,19 +34,10 @@ async function teamBySlugOrId(team: string) {
 export async function getAllocation(query: { team: string; from?: string; to?: string }, now = new Date()) {
   const team = await teamBySlugOrId(query.team);
   const period = await resolvePeriod(query, now);
-  const items = await loadWorkItemRows(await sqlRunner(), [team.id], instantBefore(period.from));
+  const items = await loadWorkItemRows(await openSql(), [team.id], instantBefore(period.from));
   const flow = flowOfPeriod(localTimelines({ items, timeZone: period.timeZone, statusMapping: teamStatusMap(team.statusMap) }), period.from, period.to);
-  const metrics = await db.metricDefinition.findMany({ where: { key: { in: Object.values(KEYS) } }, select: { id: true, key: true } });
-  const manual = await db.metricValue.findMany({
-    where: {
-      teamId: team.id,
-      metricId: { in: metrics.map((m) => m.id) },
-      source: "MANUAL",
-      weekStart: { gte: new Date(mondayOf(period.from)), lte: new Date(period.to) },
-    },
-    select: { metricId: true, weekStart: true, value: true },
-    orderBy: { weekStart: "asc" },
-  });
+  const metrics = await metricIdsByKeys(Object.values(KEYS));
+  const manual = await manualValuesBetween(team.id, metrics.map((m) => m.id), mondayOf(period.from), period.to);
   const keyOf = new Map(metrics.map((m) => [m.id, m.key]));
   const byWeek = new Map<string, Record<string, number>>();
   for (const v of manual) {
@@ -74,31 +67,22 @@ export async function saveAllocation(actor: Actor, user: SessionUser, input: All
   const weeks = weeksBetween(mondayOf(input.fromWeek), mondayOf(input.toWeek));
   if (weeks.length > MAX_WEEKS) throw badRequest(`Enter at most ${MAX_WEEKS} weeks at a time.`);
 
-  const metrics = await db.metricDefinition.findMany({ where: { key: { in: Object.values(KEYS) } }, select: { id: true, key: true } });
+  const metrics = await metricIdsByKeys(Object.values(KEYS));
   const idOf = new Map(metrics.map((m) => [m.key, m.id]));
-  const computed = await db.metricValue.findMany({
-    where: { teamId: team.id, metricId: { in: metrics.map((m) => m.id) }, source: "COMPUTED", weekStart: { in: weeks.map((w) => new Date(w)) } },
-    select: { weekStart: true },
-    distinct: ["weekStart"],
-  });
+  const computed = await weeksWithComputedValues(team.id, metrics.map((m) => m.id), weeks);
   if (computed.length > 0) {
     const list = computed.map((c) => c.weekStart.toISOString().slice(0, 10)).sort();
     throw conflict(`Work-item data already gives this team's allocation for ${list.length} of these weeks (from ${list[0]}); enter only weeks without it.`, { weeks: list });
   }
 
-  await db.$transaction(async (tx) => {
-    for (const week of weeks) {
-      for (const [field, key] of Object.entries(KEYS) as [keyof typeof shares, string][]) {
-        const metricId = idOf.get(key) as string;
+  await inTransaction(async (tx) => {
+    const values = weeks.flatMap((week) =>
+      (Object.entries(KEYS) as [keyof typeof shares, string][]).map(([field, key]) => {
         const pct = shares[field];
-        const data = { value: pct, numerator: pct, denominator: 100, source: "MANUAL" as const, enteredById: actor.userId };
-        await tx.metricValue.upsert({
-          where: { metricId_teamId_weekStart: { metricId, teamId: team.id, weekStart: new Date(week) } },
-          create: { metricId, teamId: team.id, weekStart: new Date(week), ...data },
-          update: { ...data, version: { increment: 1 } },
-        });
-      }
-    }
+        return { metricId: idOf.get(key) as string, teamId: team.id, week, value: pct, numerator: pct, denominator: 100 };
+      }),
+    );
+    await writeEntered({ kind: "allocation", source: "MANUAL", enteredById: actor.userId, values }, tx);
     await recordAudit(
       actor,
       {

@@ -1,8 +1,9 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
+import { addDays, formatDay, mondayOf } from "@/lib/domain/time";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { inTransaction, type Tx } from "@/lib/server/data/runner";
+import { listAiUsageRows, teamAiUsageUpTo, upsertAiUsageDay } from "@/lib/server/data/skills/ai-usage";
+import { teamsBySlugs } from "@/lib/server/data/skills/catalog";
 import { canWriteTeam } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { AiUsageInput } from "@/lib/validation/skills";
@@ -41,10 +42,7 @@ export async function recomputeAiAdoption(touched: ReadonlyMap<string, ReadonlyS
   const work: TeamWeeks[] = [];
   for (const [teamId, weekSet] of touched) {
     const weeks = [...weekSet].sort();
-    const rows = await db.aiUsage.findMany({
-      where: { teamId, date: { lte: parseDay(addDays(weeks[weeks.length - 1], 6)) } },
-      select: { tool: true, date: true, seats: true, activeUsers: true },
-    });
+    const rows = await teamAiUsageUpTo(teamId, addDays(weeks[weeks.length - 1], 6));
     const usage = rows.map((r) => ({ tool: r.tool, date: formatDay(r.date), seats: r.seats, activeUsers: r.activeUsers }));
     const values = aiWeekValues(usage, weeks, await headcountLookup(teamId, weeks));
     work.push({ teamId, keys: ["ai_adoption", "ai_reach"], weeks, values });
@@ -61,19 +59,16 @@ export async function writeUsageRows(rows: readonly UsageRowInput[], options: Wr
     if (issues.length) throw itemIssues(issues);
   }
   const touched = new Map<string, Set<string>>();
-  const run = async (tx: Prisma.TransactionClient) => {
+  const run = async (tx: Tx) => {
     let created = 0;
     let updated = 0;
     for (const r of rows) {
-      const key = { tool_teamId_date: { tool: r.tool, teamId: r.teamId, date: parseDay(r.date) } };
-      const before = await tx.aiUsage.findUnique({ where: key, select: { id: true } });
       const data = {
         seats: r.seats, activeUsers: r.activeUsers, engagedUsers: r.engagedUsers, suggestions: r.suggestions,
         acceptances: r.acceptances, agentTasks: r.agentTasks, importId: options.importId ?? null,
       };
-      await tx.aiUsage.upsert({ where: key, create: { tool: r.tool, teamId: r.teamId, date: parseDay(r.date), ...data }, update: data });
-      if (before) updated += 1;
-      else created += 1;
+      if (await upsertAiUsageDay(r, data, tx)) created += 1;
+      else updated += 1;
       const weeks = touched.get(r.teamId) ?? new Set<string>();
       // Seats carry forward, so the next weeks' adoption can change too; the writer bounds them to this week.
       weeks.add(mondayOf(r.date));
@@ -82,7 +77,7 @@ export async function writeUsageRows(rows: readonly UsageRowInput[], options: Wr
     await recordAudit(options.actor, { action: "import", entityType: "AiUsage", entityId: `batch:${Date.now()}`, summary: `${rows.length} usage rows: ${created} created, ${updated} updated` }, tx);
     return { created, updated };
   };
-  const counts = options.tx ? await run(options.tx) : await db.$transaction(run);
+  const counts = options.tx ? await run(options.tx) : await inTransaction(run);
   const recompute = () => recomputeAiAdoption(touched);
   if (!options.tx) await recompute();
   return { received: rows.length, ...counts, touched, recompute };
@@ -90,9 +85,8 @@ export async function writeUsageRows(rows: readonly UsageRowInput[], options: Wr
 
 /** The generic feed: rows naming a team by slug. Unknown slugs are refused with their index. */
 export async function upsertAiUsage(items: readonly AiUsageInput[], options: WriteOptions): Promise<UsageWriteResult> {
-  const client = options.tx ?? db;
   const slugs = [...new Set(items.map((i) => i.team))];
-  const teams = await client.team.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const teams = await teamsBySlugs(slugs, options.tx);
   const bySlug = new Map(teams.map((t) => [t.slug, t.id]));
   const issues: ItemIssue[] = items.flatMap((i, index) => (bySlug.has(i.team) ? [] : [{ index, field: "team", message: `no team with slug "${i.team}"` }]));
   if (issues.length) throw itemIssues(issues);
@@ -120,11 +114,6 @@ export interface AiUsageView {
 
 /** The latest usage rows (team-level counts only; the importers keep no per-person data). */
 export async function listAiUsage(filter: { teamIds?: string[]; limit?: number }): Promise<AiUsageView[]> {
-  const rows = await db.aiUsage.findMany({
-    where: filter.teamIds ? { teamId: { in: filter.teamIds } } : {},
-    select: { tool: true, teamId: true, team: { select: { name: true } }, date: true, seats: true, activeUsers: true, engagedUsers: true, suggestions: true, acceptances: true, agentTasks: true },
-    orderBy: [{ date: "desc" }, { tool: "asc" }],
-    take: filter.limit ?? 200,
-  });
+  const rows = await listAiUsageRows(filter);
   return rows.map(({ team, date, ...r }) => ({ ...r, teamName: team.name, date: formatDay(date) }));
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { addDays, formatDay, parseDay, weekStartOf } from "@/lib/domain/time";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { writeComputed } from "@/lib/server/data/metric-value-writer";
-import { db, sqlRunner } from "@/lib/server/db";
+import { openSql } from "@/lib/server/data/runner";
+import { metricIdsOfKeys, teamEmployments, teamValuesUpTo } from "@/lib/server/data/skills/computed";
 import { refreshRollups } from "@/lib/server/services/rollups";
 import type { HeadcountOf, SkillsWeeklyValue } from "@/lib/skills/weekly-values";
 
@@ -26,7 +27,7 @@ export async function currentWeek(now = new Date()): Promise<string> {
 export async function writeComputedValues(work: readonly TeamWeeks[]): Promise<{ values: number }> {
   const keys = [...new Set(work.flatMap((w) => w.keys))];
   if (keys.length === 0 || work.every((w) => w.weeks.length === 0)) return { values: 0 };
-  const metrics = await db.metricDefinition.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
+  const metrics = await metricIdsOfKeys(keys);
   const metricId = new Map(metrics.map((m) => [m.key, m.id]));
   const cells = work.flatMap((w) => w.keys.flatMap((k) => {
     const id = metricId.get(k);
@@ -36,7 +37,7 @@ export async function writeComputedValues(work: readonly TeamWeeks[]): Promise<{
     const id = metricId.get(v.key);
     return id ? [{ metricId: id, teamId: w.teamId, week: v.week, value: v.value, numerator: v.numerator, denominator: v.denominator }] : [];
   }));
-  const runner = await sqlRunner();
+  const runner = await openSql();
   const result = await runner.transaction((tx) => writeComputed(tx, values, { kind: "cells", cells }));
   const written = values.length - result.kept;
   await refreshRollups({ metricIds: [...metricId.values()], weeks: [...new Set(work.flatMap((w) => w.weeks))] });
@@ -50,19 +51,9 @@ export async function writeComputedValues(work: readonly TeamWeeks[]): Promise<{
 export async function headcountLookup(teamId: string, weeks: readonly string[]): Promise<HeadcountOf> {
   if (weeks.length === 0) return () => null;
   const sorted = [...weeks].sort();
-  const metric = await db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } });
-  const stored = metric
-    ? await db.metricValue.findMany({
-        where: { metricId: metric.id, teamId, weekStart: { lte: parseDay(sorted[sorted.length - 1]) } },
-        select: { weekStart: true, value: true },
-        orderBy: { weekStart: "asc" },
-      })
-    : [];
+  const stored = await teamValuesUpTo("headcount", teamId, sorted[sorted.length - 1]);
   const points = stored.map((s) => ({ week: formatDay(s.weekStart), value: s.value }));
-  const roster = await db.employment.findMany({
-    where: { person: { teamId } },
-    select: { hireDate: true, exitDate: true },
-  });
+  const roster = await teamEmployments(teamId);
   const rosterAt = (week: string) => {
     const end = parseDay(addDays(week, 6));
     return roster.filter((e) => e.hireDate <= end && (e.exitDate === null || e.exitDate > end)).length;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { localDate } from "@/lib/domain/time";
 import { parseCopilotReportNdjson, parseCopilotSeats, seatRows, teamUsageRows, type CopilotSeat } from "@/lib/skills/copilot";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { teamsBySlugsOrIds } from "@/lib/server/data/skills/catalog";
 import { badRequest } from "@/lib/server/errors";
 import type { CopilotImportBody } from "@/lib/validation/skills";
 import { writeUsageRows, type UsageRowInput } from "./ai-usage";
@@ -78,10 +78,7 @@ export async function importCopilotMetrics(body: CopilotImportBody, options: Wri
 
   const copilotTeams = [...new Set(raw.map((r) => r.team))].sort();
   const mappedIds = Object.values(body.teamMap).filter((v): v is string => v !== null);
-  const teams = await db.team.findMany({
-    where: { OR: [{ slug: { in: copilotTeams } }, { id: { in: mappedIds } }] },
-    select: { id: true, slug: true, name: true },
-  });
+  const teams = await teamsBySlugsOrIds(copilotTeams, mappedIds);
   const matches: CopilotTeamMatch[] = copilotTeams.map((slug) => {
     const rows = raw.filter((r) => r.team === slug).length;
     if (slug in body.teamMap) {

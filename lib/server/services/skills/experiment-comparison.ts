@@ -3,7 +3,7 @@ import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
 import type { MetricUnit } from "@/lib/metrics/catalog";
 import { compareExperiment, EXPERIMENT_CAVEAT, type ExperimentComparison, type Period, type WeeklyTeamValue } from "@/lib/skills/experiments";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { expectedMetrics, liveTeamValuesBetween } from "@/lib/server/data/skills/experiments";
 import { metricDisclosure } from "@/lib/server/disclosure/metrics";
 import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { currentWeek } from "./computed-values";
@@ -54,14 +54,10 @@ export async function experimentReadout(id: string, user: SessionUser | null, no
   const windows = experimentWindows(experiment.startDate, experiment.endDate, await currentWeek(now));
   const teamIds = experiment.teams.map((t) => t.id);
   const keys = experiment.expectations.map((e) => e.metricKey);
-  const metrics = await db.metricDefinition.findMany({
-    where: { key: { in: keys } },
-    select: { id: true, key: true, name: true, unit: true, howComputed: true, sensitivity: true, direction: true },
-  });
+  const metrics = await expectedMetrics(keys);
   if (!windows) {
     return { experimentId: id, before: null, after: null, caveat: EXPERIMENT_CAVEAT, metrics: [] };
   }
-  const range = { gte: parseDay(windows.before.start), lte: parseDay(windows.after.end) };
   // Only team-weeks the disclosure policy releases on their own take part (a read-out must not reveal what a
   // team's chart hides).
   const disclosure = await metricDisclosure(disclosureViewer(user), now, { metrics, fromWeek: windows.before.start, toWeek: windows.after.end });
@@ -69,10 +65,7 @@ export async function experimentReadout(id: string, user: SessionUser | null, no
   for (const expectation of experiment.expectations) {
     const metric = metrics.find((m) => m.key === expectation.metricKey);
     if (!metric) continue;
-    const rows = await db.metricValue.findMany({
-      where: { metricId: metric.id, weekStart: range, team: { archivedAt: null } },
-      select: { teamId: true, weekStart: true, value: true, denominator: true },
-    });
+    const rows = await liveTeamValuesBetween(metric.id, windows.before.start, windows.after.end);
     const values: WeeklyTeamValue[] = rows.flatMap((r) => {
       const week = formatDay(r.weekStart);
       if (metric.sensitivity !== "NONE" && !disclosure.point(metric, [r.teamId], [week]).released) return [];

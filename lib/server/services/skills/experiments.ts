@@ -3,7 +3,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDay, mondayOf, parseDay, weeksBetween } from "@/lib/domain/time";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { resolveScope, teamIdsInScope } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { inTransaction } from "@/lib/server/data/runner";
+import { countTeamsWithIds, liveMetricChoices, liveTeams, metricKeysIn } from "@/lib/server/data/skills/catalog";
+import {
+  deleteExperimentRow, experimentById, experimentSpans, experimentSpansOfTeam, insertExperiment, listExperimentRows, replaceExperiment,
+  type ExperimentRow,
+} from "@/lib/server/data/skills/experiments";
 import { badRequest, forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { editExperiment, experimentTeamIds, logExperiments } from "@/lib/server/permissions";
@@ -32,11 +37,7 @@ export interface ExperimentView {
   canEdit: boolean;
 }
 
-const SELECT = {
-  id: true, title: true, hypothesis: true, owner: true, startDate: true, endDate: true, expectations: true, outcome: true, notes: true,
-  teams: { select: { team: { select: { id: true, name: true } } } },
-} satisfies Prisma.ExperimentSelect;
-type Row = Prisma.ExperimentGetPayload<{ select: typeof SELECT }>;
+type Row = ExperimentRow;
 
 export function canEditExperiment(user: SessionUser, teamIds: readonly string[]): boolean {
   return editExperiment(user, teamIds);
@@ -63,17 +64,13 @@ function view(row: Row, user: SessionUser | null, today: string): ExperimentView
 }
 
 export async function listExperiments(user: SessionUser | null, filter: { teamIds?: string[] } = {}, now = new Date()): Promise<ExperimentView[]> {
-  const rows = await db.experiment.findMany({
-    where: filter.teamIds ? { teams: { some: { teamId: { in: filter.teamIds } } } } : {},
-    select: SELECT,
-    orderBy: [{ startDate: "desc" }, { title: "asc" }],
-  });
+  const rows = await listExperimentRows(filter.teamIds);
   const t = formatDay(now);
   return rows.map((r) => view(r, user, t));
 }
 
 export async function getExperiment(id: string, user: SessionUser | null, now = new Date()): Promise<ExperimentView> {
-  const row = await db.experiment.findUnique({ where: { id }, select: SELECT });
+  const row = await experimentById(id);
   if (!row) throw notFound("Experiment");
   return view(row, user, formatDay(now));
 }
@@ -81,8 +78,8 @@ export async function getExperiment(id: string, user: SessionUser | null, now = 
 async function checkInput(input: ExperimentInput, user: SessionUser): Promise<void> {
   if (!canEditExperiment(user, input.teamIds)) throw forbidden("Managers can log experiments only for the teams they manage.");
   const [teams, metrics] = await Promise.all([
-    db.team.count({ where: { id: { in: input.teamIds } } }),
-    db.metricDefinition.findMany({ where: { key: { in: input.expectations.map((e) => e.metricKey) } }, select: { key: true } }),
+    countTeamsWithIds(input.teamIds),
+    metricKeysIn(input.expectations.map((e) => e.metricKey)),
   ]);
   if (teams !== new Set(input.teamIds).size) throw badRequest("teamIds: a team does not exist.");
   const unknown = input.expectations.filter((e) => !metrics.some((m) => m.key === e.metricKey));
@@ -96,11 +93,8 @@ const dataOf = (input: ExperimentInput) => ({
 
 export async function createExperiment(input: ExperimentInput, user: SessionUser, actor: Actor, now = new Date()): Promise<ExperimentView> {
   await checkInput(input, user);
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.experiment.create({
-      data: { ...dataOf(input), createdById: user.id, teams: { create: [...new Set(input.teamIds)].map((teamId) => ({ teamId })) } },
-      select: SELECT,
-    });
+  const row = await inTransaction(async (tx) => {
+    const created = await insertExperiment(dataOf(input), user.id, [...new Set(input.teamIds)], tx);
     await recordAudit(actor, { action: "create", entityType: "Experiment", entityId: created.id, summary: created.title, after: input }, tx);
     return created;
   });
@@ -112,13 +106,8 @@ export async function updateExperiment(id: string, input: ExperimentInput, user:
   const before = await getExperiment(id, user);
   if (!before.canEdit) throw forbidden("Managers can edit experiments only when all of its teams are theirs.");
   await checkInput(input, user);
-  const row = await db.$transaction(async (tx) => {
-    await tx.experimentTeam.deleteMany({ where: { experimentId: id } });
-    const updated = await tx.experiment.update({
-      where: { id },
-      data: { ...dataOf(input), teams: { create: [...new Set(input.teamIds)].map((teamId) => ({ teamId })) } },
-      select: SELECT,
-    });
+  const row = await inTransaction(async (tx) => {
+    const updated = await replaceExperiment(id, dataOf(input), [...new Set(input.teamIds)], tx);
     await recordAudit(actor, { action: "update", entityType: "Experiment", entityId: id, summary: updated.title, before, after: input }, tx);
     return updated;
   });
@@ -132,8 +121,8 @@ export async function updateExperiment(id: string, input: ExperimentInput, user:
 export async function deleteExperiment(id: string, user: SessionUser, actor: Actor): Promise<void> {
   const before = await getExperiment(id, user);
   if (!before.canEdit) throw forbidden("Managers can delete experiments only when all of its teams are theirs.");
-  await db.$transaction(async (tx) => {
-    await tx.experiment.delete({ where: { id } });
+  await inTransaction(async (tx) => {
+    await deleteExperimentRow(id, tx);
     await recordAudit(actor, { action: "delete", entityType: "Experiment", entityId: id, summary: before.title, before }, tx);
   });
   await recomputeExperimentsActive(before.teams.map((t) => t.id), [{ start: before.startDate, end: before.endDate }]);
@@ -150,7 +139,7 @@ async function recomputeExperimentsActive(teamIds: readonly string[], spans: { s
   const weeks = weeksBetween(from, to);
   const work: TeamWeeks[] = [];
   for (const teamId of teamIds) {
-    const exps = await db.experiment.findMany({ where: { teams: { some: { teamId } } }, select: { startDate: true, endDate: true } });
+    const exps = await experimentSpansOfTeam(teamId);
     const spansOfTeam = exps.map((e) => ({ startDate: formatDay(e.startDate), endDate: e.endDate ? formatDay(e.endDate) : null }));
     work.push({ teamId, keys: ["experiments_active"], weeks, values: experimentsActiveValues(spansOfTeam, weeks) });
   }
@@ -166,11 +155,7 @@ export interface ChartMarkerView {
 export async function experimentMarkers(scopeParam: string, now = new Date()): Promise<ChartMarkerView[]> {
   const scope = await resolveScope(scopeParam);
   const teamIds = scope.type === "ORG" ? undefined : await teamIdsInScope(scope);
-  const rows = await db.experiment.findMany({
-    where: teamIds ? { teams: { some: { teamId: { in: teamIds } } } } : {},
-    select: { title: true, startDate: true, endDate: true },
-    orderBy: { startDate: "asc" },
-  });
+  const rows = await experimentSpans(teamIds);
   const t = formatDay(now);
   return rows.flatMap((r) => {
     const out: ChartMarkerView[] = [{ date: formatDay(r.startDate), label: `▶ ${r.title}` }];
@@ -183,12 +168,8 @@ export async function experimentMarkers(scopeParam: string, now = new Date()): P
 export async function experimentFormOptions(user: SessionUser) {
   const only = experimentTeamIds(user);
   const [teams, metrics] = await Promise.all([
-    db.team.findMany({
-      where: { archivedAt: null, ...(only ? { id: { in: only } } : {}) },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    db.metricDefinition.findMany({ where: { archivedAt: null }, select: { key: true, name: true }, orderBy: [{ pillar: "asc" }, { sortOrder: "asc" }] }),
+    liveTeams(only ?? null),
+    liveMetricChoices(),
   ]);
   return {
     canLog: logExperiments(user) && teams.length > 0,

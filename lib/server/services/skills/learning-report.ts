@@ -1,9 +1,9 @@
 import "server-only";
 import { ratio } from "@/lib/domain/stats";
-import { formatDay, parseDay, periodOfWeek, periodStart } from "@/lib/domain/time";
+import { formatDay, periodOfWeek, periodStart } from "@/lib/domain/time";
 import { learningSummary, type LearningSummary } from "@/lib/skills/learning";
 import { listTeams } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { learningBudgetsOfYear, learningRecordsBetween, metricValuesBetween } from "@/lib/server/data/skills/learning";
 import type { Segment } from "@/lib/validation/skills";
 
 /**
@@ -51,22 +51,13 @@ export async function learningReport(year: number, segment: Segment): Promise<Le
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const quarters = ["01", "04", "07", "10"].map((m) => `${year}-${m}-01`);
-  const [teams, records, budgets, headcountMetric] = await Promise.all([
+  const [teams, records, budgets, headcounts] = await Promise.all([
     listTeams(),
-    db.learningRecord.findMany({
-      where: { date: { gte: parseDay(from), lte: parseDay(to) } },
-      select: { teamId: true, employeeId: true, date: true, hours: true, spend: true },
-    }),
-    db.learningBudget.findMany({ where: { year } }),
-    db.metricDefinition.findUnique({ where: { key: "headcount" }, select: { id: true } }),
+    learningRecordsBetween(from, to),
+    learningBudgetsOfYear(year),
+    // A week whose Thursday is in the year may start in the previous December.
+    metricValuesBetween("headcount", `${year - 1}-12-26`, to),
   ]);
-  const headcounts = headcountMetric
-    ? await db.metricValue.findMany({
-        // A week whose Thursday is in the year may start in the previous December.
-        where: { metricId: headcountMetric.id, weekStart: { gte: parseDay(`${year - 1}-12-26`), lte: parseDay(to) } },
-        select: { teamId: true, weekStart: true, value: true },
-      })
-    : [];
 
   const engineers = new Map<string, number[]>();
   for (const h of headcounts) {

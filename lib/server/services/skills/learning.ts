@@ -1,9 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { inTransaction, type Tx } from "@/lib/server/data/runner";
+import { liveTeams, teamExistsById, teamsBySlugs, teamsOfPeople } from "@/lib/server/data/skills/catalog";
+import {
+  deleteLearningRecordRow, insertLearningRecord, learningRecordById, learningRecordsByExternalIds, listLearningRecordRows, teamLearningBetween,
+  updateLearningRecord, upsertLearningBudget,
+} from "@/lib/server/data/skills/learning";
 import { forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { canWriteTeam, writableTeamIds } from "@/lib/server/permissions";
@@ -18,7 +22,7 @@ import { learningWeekValues } from "@/lib/skills/weekly-values";
  * like a validation error. After the commit, the weekly learning_hours and learning_spend values of
  * the touched team-weeks are recomputed.
  */
-type Client = Prisma.TransactionClient;
+type Client = Tx;
 
 export interface WriteOptions {
   actor: Actor;
@@ -65,10 +69,7 @@ export async function recomputeLearning(touched: ReadonlyMap<string, ReadonlySet
   const work: TeamWeeks[] = [];
   for (const [teamId, weekSet] of touched) {
     const weeks = [...weekSet].sort();
-    const records = await db.learningRecord.findMany({
-      where: { teamId, date: { gte: parseDay(weeks[0]), lte: parseDay(addDays(weeks[weeks.length - 1], 6)) } },
-      select: { date: true, hours: true, spend: true },
-    });
+    const records = await teamLearningBetween(teamId, weeks[0], addDays(weeks[weeks.length - 1], 6));
     const rows = records.map((r) => ({ date: formatDay(r.date), hours: r.hours, spend: r.spend }));
     const values = learningWeekValues(rows, weeks, await headcountLookup(teamId, weeks));
     work.push({ teamId, keys: ["learning_hours", "learning_spend"], weeks, values });
@@ -81,12 +82,12 @@ interface Resolved {
   employeeId: string | null;
 }
 
-async function resolve(client: Client | typeof db, items: readonly LearningInput[], user: SessionUser | null): Promise<Resolved[]> {
+async function resolve(tx: Client, items: readonly LearningInput[], user: SessionUser | null): Promise<Resolved[]> {
   const slugs = [...new Set(items.flatMap((i) => (i.team ? [i.team] : [])))];
   const people = [...new Set(items.flatMap((i) => (i.employeeId ? [i.employeeId] : [])))];
   const [teams, persons] = await Promise.all([
-    client.team.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
-    client.person.findMany({ where: { employeeId: { in: people } }, select: { employeeId: true, teamId: true } }),
+    teamsBySlugs(slugs, tx),
+    teamsOfPeople(people, tx),
   ]);
   const teamBySlug = new Map(teams.map((t) => [t.slug, t.id]));
   const teamOfPerson = new Map(persons.map((p) => [p.employeeId, p.teamId]));
@@ -119,10 +120,7 @@ export async function upsertLearningRecords(items: readonly LearningInput[], opt
   const run = async (tx: Client) => {
     const resolved = await resolve(tx, items, options.user);
     const externalIds = items.flatMap((i) => (i.externalId ? [i.externalId] : []));
-    const existing = await tx.learningRecord.findMany({
-      where: { externalId: { in: externalIds } },
-      select: { id: true, externalId: true, teamId: true, date: true, hours: true, spend: true, category: true, employeeId: true, title: true },
-    });
+    const existing = await learningRecordsByExternalIds(externalIds, tx);
     const byExternal = new Map(existing.map((e) => [e.externalId as string, e]));
     const issues: ItemIssue[] = [];
     existing.forEach((e) => {
@@ -143,12 +141,12 @@ export async function upsertLearningRecords(items: readonly LearningInput[], opt
       };
       const before = item.externalId ? byExternal.get(item.externalId) : undefined;
       if (before) {
-        await tx.learningRecord.update({ where: { id: before.id }, data });
+        await updateLearningRecord(before.id, data, tx);
         touch(touched, before.teamId, formatDay(before.date));
         updated += 1;
         audits.push({ action: "update" as const, entityType: "LearningRecord", entityId: before.id, before, after: { ...data, date: item.date } });
       } else {
-        const row = await tx.learningRecord.create({ data: { ...data, externalId: item.externalId ?? null, createdById: options.actor.userId } });
+        const row = await insertLearningRecord({ ...data, externalId: item.externalId ?? null, createdById: options.actor.userId }, tx);
         if (item.externalId) byExternal.set(item.externalId, { ...row });
         created += 1;
         audits.push({ action: "create" as const, entityType: "LearningRecord", entityId: row.id, after: { ...data, date: item.date } });
@@ -158,7 +156,7 @@ export async function upsertLearningRecords(items: readonly LearningInput[], opt
     await recordAudit(options.actor, audits, tx);
     return { created, updated };
   };
-  const counts = options.tx ? await run(options.tx) : await db.$transaction(run);
+  const counts = options.tx ? await run(options.tx) : await inTransaction(run);
   const recompute = () => recomputeLearning(touched);
   if (!options.tx) await recompute();
   return { received: items.length, ...counts, touched, recompute };
@@ -183,15 +181,7 @@ export interface LearningRecordView {
  * write the team (its managers, admins); others see team-level entries.
  */
 export async function listLearningRecords(user: SessionUser | null, filter: { team?: string; from?: string; to?: string }): Promise<LearningRecordView[]> {
-  const rows = await db.learningRecord.findMany({
-    where: {
-      ...(filter.team ? { teamId: filter.team } : {}),
-      ...(filter.from || filter.to ? { date: { ...(filter.from ? { gte: parseDay(filter.from) } : {}), ...(filter.to ? { lte: parseDay(filter.to) } : {}) } } : {}),
-    },
-    select: { id: true, teamId: true, team: { select: { name: true } }, employeeId: true, date: true, hours: true, spend: true, category: true, title: true, externalId: true },
-    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-    take: 500,
-  });
+  const rows = await listLearningRecordRows(filter);
   return rows.map((r) => {
     // API tokens read team-level entries only: who learned what is for the team's managers and admins.
     const writer = user !== null && canWriteTeam(user, r.teamId);
@@ -203,11 +193,11 @@ export async function listLearningRecords(user: SessionUser | null, filter: { te
 }
 
 export async function deleteLearningRecord(id: string, user: SessionUser | null, actor: Actor): Promise<void> {
-  const row = await db.learningRecord.findUnique({ where: { id } });
+  const row = await learningRecordById(id);
   if (!row) throw notFound("Learning record");
   if (user && !canWriteTeam(user, row.teamId)) throw forbidden("You can only change learning records of the teams you manage.");
-  await db.$transaction(async (tx) => {
-    await tx.learningRecord.delete({ where: { id } });
+  await inTransaction(async (tx) => {
+    await deleteLearningRecordRow(id, tx);
     await recordAudit(actor, { action: "delete", entityType: "LearningRecord", entityId: id, before: row }, tx);
   });
   await recomputeLearning(new Map([[row.teamId, new Set([mondayOf(formatDay(row.date))])]]));
@@ -215,12 +205,9 @@ export async function deleteLearningRecord(id: string, user: SessionUser | null,
 
 export async function setLearningBudget(input: LearningBudgetInput, user: SessionUser, actor: Actor) {
   if (!canWriteTeam(user, input.teamId)) throw forbidden("You can only set budgets for the teams you manage.");
-  const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true } });
-  if (!team) throw notFound("Team");
-  return db.$transaction(async (tx) => {
-    const key = { teamId_year: { teamId: input.teamId, year: input.year } };
-    const before = await tx.learningBudget.findUnique({ where: key });
-    const row = await tx.learningBudget.upsert({ where: key, create: input, update: { amount: input.amount } });
+  if (!(await teamExistsById(input.teamId))) throw notFound("Team");
+  return inTransaction(async (tx) => {
+    const { before, row } = await upsertLearningBudget(input, tx);
     await recordAudit(actor, { action: before ? "update" : "create", entityType: "LearningBudget", entityId: `${input.teamId}:${input.year}`, before, after: row }, tx);
     return row;
   });
@@ -229,9 +216,5 @@ export async function setLearningBudget(input: LearningBudgetInput, user: Sessio
 /** Teams whose learning the user may record (for the form's team picker). */
 export async function learningWritableTeams(user: SessionUser) {
   const ids = writableTeamIds(user);
-  return db.team.findMany({
-    where: { archivedAt: null, ...(ids === null ? {} : { id: { in: ids } }) },
-    select: { id: true, name: true, slug: true },
-    orderBy: { name: "asc" },
-  });
+  return liveTeams(ids);
 }

@@ -4,7 +4,7 @@ import { matchColumns } from "@/lib/csv/header";
 import { parseCsvText } from "@/lib/csv/read";
 import { parseInteger } from "@/lib/csv/values";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { skillNames } from "@/lib/server/data/skills/catalog";
 import { badRequest } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { proficiencyInput, type ProficiencyInput } from "@/lib/validation/skills";
@@ -37,7 +37,7 @@ export async function importProficiencyCsv(csv: string, user: SessionUser | null
   }
   const match = matchColumns(table.header, FIELDS);
   if (match.missing.length) throw badRequest(`The file needs the columns employeeId, skill and level; missing: ${match.missing.join(", ")}.`);
-  const skills = await db.skill.findMany({ select: { id: true, name: true } });
+  const skills = await skillNames();
   const byName = new Map(skills.map((s) => [s.name.toLowerCase(), s.id]));
   const ids = new Set(skills.map((s) => s.id));
   const col = (key: (typeof FIELDS)[number]["key"]) => match.columns[key] as number;

@@ -2,7 +2,13 @@ import "server-only";
 import { formatDay, parseDay } from "@/lib/domain/time";
 import { orgSkillGaps, skillsCoverage, type Proficiency } from "@/lib/skills/coverage";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { inTransaction } from "@/lib/server/data/runner";
+import {
+  allTeamNeeds, countSkillsWithIds, currentTeamMembers, deleteSkillRow, insertSkill, listSkillRows, liveTeamNames, peopleByEmployeeIds,
+  replaceTeamNeeds, skillById, skillIdsIn, skillNamed, skillNamesByIds, skillWithTeams, teamName, teamNeededSkills, updateSkillRow,
+  upsertProficiency,
+} from "@/lib/server/data/skills/skills-matrix";
+import { teamExistsById } from "@/lib/server/data/skills/catalog";
 import { badRequest, conflict, forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { canWriteTeam, viewTeamIndividuals } from "@/lib/server/permissions";
@@ -28,39 +34,39 @@ export function canViewIndividuals(user: SessionUser, teamId: string): boolean {
 }
 
 export async function listSkills() {
-  return db.skill.findMany({ select: { id: true, name: true, category: true }, orderBy: [{ category: "asc" }, { name: "asc" }] });
+  return listSkillRows();
 }
 
 async function assertUniqueName(name: string, exceptId?: string) {
-  const other = await db.skill.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  const other = await skillNamed(name, exceptId);
   if (other) throw conflict(`A skill named "${other.name}" already exists.`);
 }
 
 export async function createSkill(input: SkillInput, actor: Actor) {
   await assertUniqueName(input.name);
-  return db.$transaction(async (tx) => {
-    const row = await tx.skill.create({ data: input, select: { id: true, name: true, category: true } });
+  return inTransaction(async (tx) => {
+    const row = await insertSkill(input, tx);
     await recordAudit(actor, { action: "create", entityType: "Skill", entityId: row.id, summary: row.name, after: row }, tx);
     return row;
   });
 }
 
 export async function updateSkill(id: string, input: SkillInput, actor: Actor) {
-  const before = await db.skill.findUnique({ where: { id }, select: { id: true, name: true, category: true } });
+  const before = await skillById(id);
   if (!before) throw notFound("Skill");
   await assertUniqueName(input.name, id);
-  return db.$transaction(async (tx) => {
-    const row = await tx.skill.update({ where: { id }, data: input, select: { id: true, name: true, category: true } });
+  return inTransaction(async (tx) => {
+    const row = await updateSkillRow(id, input, tx);
     await recordAudit(actor, { action: "update", entityType: "Skill", entityId: id, summary: row.name, before, after: row }, tx);
     return row;
   });
 }
 
 export async function deleteSkill(id: string, actor: Actor): Promise<void> {
-  const before = await db.skill.findUnique({ where: { id }, select: { id: true, name: true, category: true, teams: { select: { teamId: true } } } });
+  const before = await skillWithTeams(id);
   if (!before) throw notFound("Skill");
-  await db.$transaction(async (tx) => {
-    await tx.skill.delete({ where: { id } });
+  await inTransaction(async (tx) => {
+    await deleteSkillRow(id, tx);
     await recordAudit(actor, { action: "delete", entityType: "Skill", entityId: id, summary: before.name, before }, tx);
   });
   await recomputeCoverage(before.teams.map((t) => t.teamId));
@@ -68,17 +74,12 @@ export async function deleteSkill(id: string, actor: Actor): Promise<void> {
 
 /** People currently employed whose team is this one. */
 async function teamMembers(teamId: string, now: Date) {
-  const today = parseDay(formatDay(now));
-  return db.person.findMany({
-    where: { teamId, employments: { some: { hireDate: { lte: today }, OR: [{ exitDate: null }, { exitDate: { gte: today } }] } } },
-    select: { id: true, employeeId: true, level: true, roleFamily: true, skills: { select: { skillId: true, level: true } } },
-    orderBy: { employeeId: "asc" },
-  });
+  return currentTeamMembers(teamId, parseDay(formatDay(now)));
 }
 
 async function coverageOf(teamId: string, now: Date) {
   const [needs, members] = await Promise.all([
-    db.teamSkill.findMany({ where: { teamId }, select: { skill: { select: { id: true, name: true, category: true } } } }),
+    teamNeededSkills(teamId),
     teamMembers(teamId, now),
   ]);
   const proficiencies: Proficiency[] = members.flatMap((m) => m.skills.map((s) => ({ personId: m.id, skillId: s.skillId, level: s.level })));
@@ -100,7 +101,7 @@ export interface TeamSkillsView {
 
 /** A team's coverage and bus-factor list as counts: safe for every reader. */
 export async function teamSkills(teamId: string, user: SessionUser | null, now = new Date()): Promise<TeamSkillsView> {
-  const team = await db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true } });
+  const team = await teamName(teamId);
   if (!team) throw notFound("Team");
   const { needed, members, coverage } = await coverageOf(teamId, now);
   const nameOf = new Map(needed.map((s) => [s.id, s]));
@@ -132,7 +133,7 @@ export async function teamProficiencies(teamId: string, user: SessionUser | null
   const { needed, members } = await coverageOf(teamId, now);
   const held = new Set(members.flatMap((m) => m.skills.map((s) => s.skillId)));
   const neededIds = new Set(needed.map((s) => s.id));
-  const extra = await db.skill.findMany({ where: { id: { in: [...held].filter((id) => !neededIds.has(id)) } }, select: { id: true, name: true } });
+  const extra = await skillNamesByIds([...held].filter((id) => !neededIds.has(id)));
   return {
     teamId,
     skills: [...needed.map((s) => ({ id: s.id, name: s.name, needed: true })), ...extra.map((s) => ({ id: s.id, name: s.name, needed: false }))],
@@ -145,15 +146,12 @@ export async function teamProficiencies(teamId: string, user: SessionUser | null
 
 export async function setTeamNeeds(teamId: string, skillIds: readonly string[], user: SessionUser, actor: Actor): Promise<TeamSkillsView> {
   if (!canWriteTeam(user, teamId)) throw forbidden("Only admins and the team's managers can change its needed skills.");
-  const team = await db.team.findUnique({ where: { id: teamId }, select: { id: true } });
-  if (!team) throw notFound("Team");
+  if (!(await teamExistsById(teamId))) throw notFound("Team");
   const unique = [...new Set(skillIds)];
-  if ((await db.skill.count({ where: { id: { in: unique } } })) !== unique.length) throw badRequest("skillIds: a skill does not exist.");
-  await db.$transaction(async (tx) => {
-    const before = await tx.teamSkill.findMany({ where: { teamId }, select: { skillId: true } });
-    await tx.teamSkill.deleteMany({ where: { teamId } });
-    if (unique.length) await tx.teamSkill.createMany({ data: unique.map((skillId) => ({ teamId, skillId })) });
-    await recordAudit(actor, { action: "update", entityType: "TeamSkills", entityId: teamId, before: before.map((b) => b.skillId), after: unique }, tx);
+  if ((await countSkillsWithIds(unique)) !== unique.length) throw badRequest("skillIds: a skill does not exist.");
+  await inTransaction(async (tx) => {
+    const before = await replaceTeamNeeds(teamId, unique, tx);
+    await recordAudit(actor, { action: "update", entityType: "TeamSkills", entityId: teamId, before, after: unique }, tx);
   });
   await recomputeCoverage([teamId]);
   return teamSkills(teamId, user);
@@ -164,11 +162,8 @@ export async function setTeamNeeds(teamId: string, skillIds: readonly string[], 
  * the teams they manage; an API token (user null) for anyone.
  */
 export async function setProficiencies(items: readonly ProficiencyInput[], user: SessionUser | null, actor: Actor): Promise<{ saved: number }> {
-  const people = await db.person.findMany({
-    where: { employeeId: { in: [...new Set(items.map((i) => i.employeeId))] } },
-    select: { id: true, employeeId: true, teamId: true },
-  });
-  const skills = await db.skill.findMany({ where: { id: { in: [...new Set(items.map((i) => i.skillId))] } }, select: { id: true } });
+  const people = await peopleByEmployeeIds([...new Set(items.map((i) => i.employeeId))]);
+  const skills = await skillIdsIn([...new Set(items.map((i) => i.skillId))]);
   const personOf = new Map(people.map((p) => [p.employeeId, p]));
   const skillIds = new Set(skills.map((s) => s.id));
   const issues: ItemIssue[] = [];
@@ -181,11 +176,10 @@ export async function setProficiencies(items: readonly ProficiencyInput[], user:
     if (!skillIds.has(item.skillId)) issues.push({ index, field: "skillId", message: "no such skill" });
   });
   if (issues.length) throw itemIssues(issues);
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     for (const item of items) {
       const personId = (personOf.get(item.employeeId) as { id: string }).id;
-      const key = { personId_skillId: { personId, skillId: item.skillId } };
-      await tx.personSkill.upsert({ where: key, create: { personId, skillId: item.skillId, level: item.level }, update: { level: item.level } });
+      await upsertProficiency(personId, item.skillId, item.level, tx);
     }
     // Levels are personal: the audit names the person and skill, not the level.
     await recordAudit(actor, { action: "update", entityType: "PersonSkill", entityId: `batch:${Date.now()}`, summary: `${items.length} proficiency levels set` }, tx);
@@ -204,8 +198,8 @@ export interface OrgGapView {
 
 /** Needed skills left uncovered somewhere, most widespread first: counts and team names only. */
 export async function orgGaps(now = new Date()): Promise<OrgGapView[]> {
-  const teams = await db.team.findMany({ where: { archivedAt: null }, select: { id: true, name: true } });
-  const [needs, skills] = await Promise.all([db.teamSkill.findMany({ select: { teamId: true, skillId: true } }), listSkills()]);
+  const teams = await liveTeamNames();
+  const [needs, skills] = await Promise.all([allTeamNeeds(), listSkills()]);
   const input = [];
   for (const t of teams) {
     const members = await teamMembers(t.id, now);

@@ -1,9 +1,10 @@
 import "server-only";
 import type { PillarKey } from "@/lib/metrics/catalog";
 import { monthAnchorOf } from "@/lib/entry/periods";
+import { groupIdBySlug, insertGroup, insertMetric, insertTeam, listLiveMetricNames, metricKeyTaken, teamSlugTaken } from "@/lib/server/data/metric-values/import-catalog";
 import { canWriteTeam, createCatalogEntries } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
-import type { ValueWrite } from "@/lib/server/services/metric-values";
+import type { ValueWrite } from "@/lib/server/services/metric-value-checks";
 import { importMetricValues } from "@/lib/server/services/metric-values-import";
 import { refreshRollups } from "@/lib/server/services/rollups";
 import { RefIndex, slugify, type NamedRef, type TeamRef } from "./refs";
@@ -42,7 +43,7 @@ export interface ValueItem {
 export const IMPORTED_GROUP = { slug: "imported", name: "Imported teams" };
 
 export async function loadMetricRefs(client: Client): Promise<RefIndex<MetricRef>> {
-  const metrics = await client.metricDefinition.findMany({ select: { id: true, key: true, name: true, cadence: true }, where: { archivedAt: null } });
+  const metrics = await listLiveMetricNames(client);
   return new RefIndex(metrics.map((m) => ({ id: m.id, key: m.key, slug: m.key, name: m.name, monthly: m.cadence === "MONTHLY" })));
 }
 
@@ -119,13 +120,13 @@ export class MetricValueWriter {
   private async createTeam(name: string, tx: Client, changes: BeforeImage[]): Promise<string> {
     const existing = this.teams.find(name, "team");
     if ("row" in existing) return existing.row.id;
-    let group = await tx.group.findUnique({ where: { slug: IMPORTED_GROUP.slug }, select: { id: true } });
+    let group = await groupIdBySlug(IMPORTED_GROUP.slug, tx);
     if (!group) {
-      group = await tx.group.create({ data: IMPORTED_GROUP, select: { id: true } });
+      group = await insertGroup(IMPORTED_GROUP, tx);
       changes.push({ entityType: "Group", entityId: group.id, before: null });
     }
-    const slug = await freeSlug(slugify(name) || "team", async (s) => (await tx.team.count({ where: { slug: s } })) > 0);
-    const team = await tx.team.create({ data: { name, slug, groupId: group.id, location: "" }, select: { id: true } });
+    const slug = await freeSlug(slugify(name) || "team", (s) => teamSlugTaken(s, tx));
+    const team = await insertTeam({ name, slug, groupId: group.id, location: "" }, tx);
     this.teams.add({ id: team.id, slug, name, archived: false });
     changes.push({ entityType: "Team", entityId: team.id, before: null });
     await recordAudit(this.options.actor, { action: "import", entityType: "Team", entityId: team.id, summary: `Team "${name}" created by an import`, after: { name, slug } }, tx);
@@ -135,11 +136,8 @@ export class MetricValueWriter {
   private async createMetric(name: string, pillar: PillarKey, tx: Client, changes: BeforeImage[]): Promise<string> {
     const existing = this.metrics.find(name, "metric");
     if ("row" in existing) return existing.row.id;
-    const key = await freeSlug(slugify(name).replaceAll("-", "_") || "metric", async (k) => (await tx.metricDefinition.count({ where: { key: k } })) > 0);
-    const metric = await tx.metricDefinition.create({
-      data: { key, name, pillar, unit: "count", howComputed: "Imported from a file; entered outside Pillars." },
-      select: { id: true },
-    });
+    const key = await freeSlug(slugify(name).replaceAll("-", "_") || "metric", (k) => metricKeyTaken(k, tx));
+    const metric = await insertMetric({ key, name, pillar, unit: "count", howComputed: "Imported from a file; entered outside Pillars." }, tx);
     this.metrics.add({ id: metric.id, key, slug: key, name, monthly: false });
     changes.push({ entityType: "MetricDefinition", entityId: metric.id, before: null });
     await recordAudit(this.options.actor, { action: "import", entityType: "MetricDefinition", entityId: metric.id, summary: `Metric "${name}" created by an import`, after: { key, name, pillar } }, tx);
