@@ -3,7 +3,8 @@ import { formBlocks, verdictFor, type Blocks } from "@/lib/disclosure/blocks";
 import type { WithheldReason } from "@/lib/disclosure/reasons";
 import { addDays, formatDay } from "@/lib/domain/time";
 import { builtInMetric } from "@/lib/metrics/catalog";
-import { db, sqlRunner } from "@/lib/server/db";
+import { metricValueSamples, teamsWithValueRows } from "@/lib/server/data/disclosure/metrics";
+import { openSql } from "@/lib/server/data/runner";
 import { disclosureOrg } from "./org";
 import { peopleDisclosure, type PeopleDisclosure } from "./people";
 import { surveyWeekDisclosure, type SurveyWeekDisclosure } from "./surveys";
@@ -109,10 +110,7 @@ export async function metricDisclosure(
 
 /** Respondents behind each entered or imported survey value, per metric and week. */
 async function surveySamples(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Map<string, number>>> {
-  const rows = await db.metricValue.findMany({
-    where: { metricId: { in: metrics.map((m) => m.id) }, weekStart: { gte: new Date(fromWeek), lte: new Date(toWeek) } },
-    select: { metricId: true, teamId: true, weekStart: true, numerator: true, denominator: true },
-  });
+  const rows = await metricValueSamples(metrics.map((m) => m.id), fromWeek, toWeek);
   const sampleField = new Map(metrics.map((m) => [m.id, builtInMetric(m.key)?.anonymitySample === "numerator" ? "numerator" : "denominator"] as const));
   const out = new Map<string, Map<string, number>>();
   for (const r of rows) {
@@ -127,12 +125,6 @@ async function surveySamples(metrics: readonly SensitiveMetricRef[], fromWeek: s
 
 /** Which teams have a value of each people metric in each week (the people a combined value rests on). */
 async function teamsWithValues(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Set<string>>> {
-  const runner = await sqlRunner();
-  const rows = await runner.query<{ metricId: string; week: string; teams: string[] }>(
-    `SELECT "metricId", to_char("weekStart", 'YYYY-MM-DD') AS "week", array_agg("teamId") AS "teams"
-     FROM "MetricValue" WHERE "metricId" = ANY($1::text[]) AND "weekStart" BETWEEN $2::date AND $3::date
-     GROUP BY "metricId", "weekStart"`,
-    [metrics.map((m) => m.id), fromWeek, toWeek],
-  );
+  const rows = await teamsWithValueRows(await openSql(), metrics.map((m) => m.id), fromWeek, toWeek);
   return new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Set(r.teams)]));
 }

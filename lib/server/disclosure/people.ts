@@ -7,7 +7,7 @@ import { addDays, formatDay, localDate, mondayOf } from "@/lib/domain/time";
 import { addMonths } from "@/lib/retention/calendar";
 import { teamAt, type RosterPerson } from "@/lib/retention/roster";
 import { cachedByDataVersion } from "@/lib/server/cache";
-import { db } from "@/lib/server/db";
+import { headcountValues } from "@/lib/server/data/disclosure/people";
 import { loadRoster } from "@/lib/server/services/retention/roster";
 import { disclosureOrg, type DisclosureOrg } from "./org";
 
@@ -52,7 +52,7 @@ async function loadSources(): Promise<Sources> {
   const [org, roster, headcountRows] = await Promise.all([
     disclosureOrg(),
     loadRoster(),
-    db.metricValue.findMany({ where: { metric: { key: "headcount" } }, select: { teamId: true, weekStart: true, value: true } }),
+    headcountValues(),
   ]);
   const headcount = new Map<string, Map<string, number>>();
   for (const r of headcountRows) {

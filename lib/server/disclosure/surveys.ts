@@ -4,9 +4,26 @@ import { epochBlocks, snapshotRelease, type Epoch, type SnapshotRelease } from "
 import { formatDay, localDate, mondayOf } from "@/lib/domain/time";
 import type { Answers, SurveyResponse } from "@/lib/engagement/items";
 import { cachedByDataVersion } from "@/lib/server/cache";
-import { db } from "@/lib/server/db";
 import { writeComputed, type ComputedValue } from "@/lib/server/data/metric-value-writer";
-import { transactionRunner } from "@/lib/server/data/runner";
+import {
+  insertSnapshot,
+  lockRunForPublishing,
+  metricUnits,
+  pendingAnswersByTeam,
+  publishedRunWeeks,
+  runSnapshots,
+  runsDueFinalSnapshot,
+  runTeamRows,
+  runToPublish,
+  snapshotAnswers,
+  snapshotEpochs,
+  stampComments,
+  stampResponses,
+  surveyMetricIds,
+  unpublishedCount,
+  type RunToPublish,
+} from "@/lib/server/data/disclosure/surveys";
+import { inTransaction, transactionRunner, type Tx } from "@/lib/server/data/runner";
 import { badRequest, notFound } from "@/lib/server/errors";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -42,7 +59,7 @@ function toEpoch(row: StoredSnapshot, floor: number): Epoch {
 /** Each run's published epochs in order (runs without a snapshot: none). */
 export async function runEpochs(runIds: readonly string[]): Promise<Map<string, Epoch[]>> {
   const { threshold } = await disclosureOrg();
-  const rows = await db.surveySnapshot.findMany({ where: { runId: { in: [...runIds] } }, select: { runId: true, epoch: true, counts: true, blocks: true }, orderBy: [{ runId: "asc" }, { epoch: "asc" }] });
+  const rows = await snapshotEpochs(runIds);
   const out = new Map<string, Epoch[]>(runIds.map((id) => [id, []]));
   for (const r of rows) out.get(r.runId)?.push(toEpoch(r, threshold));
   return out;
@@ -68,19 +85,16 @@ export interface PublishedSnapshot {
  * with at least k of them, so a team that answers slowly is not pooled (and frozen) early: its answers wait.
  */
 export async function publishSnapshot(actor: Actor, runId: string, options: { final: boolean; now: Date }): Promise<PublishedSnapshot> {
-  const run = await db.surveyRun.findUnique({
-    where: { id: runId },
-    select: { id: true, title: true, closesOn: true, survey: { select: { items: true } }, teams: { select: { teamId: true, invited: true } } },
-  });
+  const run = await runToPublish(runId);
   if (!run) throw notFound("Survey run");
   const org = await disclosureOrg();
   const week = mondayOf(formatDay(run.closesOn));
   const publishedOn = new Date(localDate(options.now, org.timeZone));
 
-  const published = await db.$transaction(async (tx) => {
+  const published = await inTransaction(async (tx) => {
     // One publisher at a time per run (several instances may try to take the same final snapshot).
-    await tx.$queryRaw`SELECT "id" FROM "SurveyRun" WHERE "id" = ${runId} FOR UPDATE`;
-    const earlierRows = await tx.surveySnapshot.findMany({ where: { runId }, select: { epoch: true, counts: true, blocks: true, final: true, week: true }, orderBy: { epoch: "asc" } });
+    await lockRunForPublishing(runId, tx);
+    const earlierRows = await runSnapshots(runId, tx);
     const finalRow = earlierRows.find((r) => r.final);
     if (finalRow) return { epoch: finalRow.epoch, week: formatDay(finalRow.week), final: true, newRespondents: 0, waiting: 0, wrote: false };
     const epoch = (earlierRows.at(-1)?.epoch ?? 0) + 1;
@@ -88,44 +102,40 @@ export async function publishSnapshot(actor: Actor, runId: string, options: { fi
     // for a later snapshot (the final one publishes everything, pooling what is small).
     let teams: string[] | undefined;
     if (!options.final) {
-      const pending = await tx.surveyResponse.groupBy({ by: ["teamId"], where: { runId, epoch: null }, _count: { _all: true } });
-      teams = pending.filter((p) => p._count._all >= org.threshold).map((p) => p.teamId);
+      const pending = await pendingAnswersByTeam(runId, tx);
+      teams = pending.filter((p) => p.count >= org.threshold).map((p) => p.teamId);
       if (teams.length === 0) {
         throw badRequest(`No team has ${org.threshold} or more new answers since the last snapshot, so nothing can be published yet without singling someone out.`);
       }
     }
-    const where = { runId, epoch: null, ...(teams ? { teamId: { in: teams } } : {}) };
     // Stamp first, then count what was stamped: an answer arriving meanwhile waits for the next snapshot.
-    const stamped = await tx.surveyResponse.updateManyAndReturn({ where, data: { epoch }, select: { teamId: true } });
-    await tx.surveyComment.updateMany({ where, data: { epoch } });
+    const stamped = await stampResponses(runId, teams, epoch, tx);
+    await stampComments(runId, teams, epoch, tx);
     const counts = new Map<string, number>();
     for (const r of stamped) counts.set(r.teamId, (counts.get(r.teamId) ?? 0) + 1);
     const earlier = earlierRows.map((r) => toEpoch(r, org.threshold));
     const blocks = epochBlocks(counts, earlier, org.family, org.threshold);
-    await tx.surveySnapshot.create({
-      data: {
-        runId, epoch, week: new Date(week), final: options.final, publishedOn, publishedById: actor.userId,
-        counts: Object.fromEntries(counts), blocks: blocks.blocks.map((b) => b.cells),
-      },
-    });
+    await insertSnapshot({
+      runId, epoch, week: new Date(week), final: options.final, publishedOn, publishedById: actor.userId,
+      counts: Object.fromEntries(counts), blocks: blocks.blocks.map((b) => b.cells),
+    }, tx);
     await writeRunValues(tx, run, week);
     await recordAudit(actor, {
       action: "update", entityType: "SurveyRun", entityId: runId,
       summary: `Published ${options.final ? "the final" : "an interim"} snapshot (${epoch}) of "${run.title}": ${stamped.length} new answer(s)`,
     }, tx);
-    const waiting = await tx.surveyResponse.count({ where: { runId, epoch: null } });
+    const waiting = await unpublishedCount(runId, tx);
     return { epoch, week, final: options.final, newRespondents: stamped.length, waiting, wrote: true };
   });
   if (published.wrote) {
-    const metricIds = (await db.metricDefinition.findMany({ where: { sensitivity: "SURVEY" }, select: { id: true } })).map((m) => m.id);
+    const metricIds = await surveyMetricIds();
     await refreshRollups({ metricIds, weeks: [published.week] });
   }
   const { wrote: _wrote, ...out } = published;
   return out;
 }
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-type RunForValues = { id: string; title: string; survey: { items: unknown }; teams: { teamId: string; invited: number }[] };
+type RunForValues = Pick<RunToPublish, "id" | "title" | "teams"> & { survey: { items: unknown } };
 
 /**
  * Stores a run's published answers as engagement metric values, one per team and metric in the week the run
@@ -134,8 +144,8 @@ type RunForValues = { id: string; title: string; survey: { items: unknown }; tea
  */
 async function writeRunValues(tx: Tx, run: RunForValues, week: string): Promise<void> {
   const items = readItems(run.survey.items);
-  const responses = await tx.surveyResponse.findMany({ where: { runId: run.id, epoch: { not: null } }, select: { id: true, teamId: true, answers: true } });
-  const metrics = new Map((await tx.metricDefinition.findMany({ select: { id: true, key: true, unit: true } })).map((m) => [m.key, m]));
+  const responses = await snapshotAnswers(run.id, tx);
+  const metrics = new Map((await metricUnits(tx)).map((m) => [m.key, m]));
   const values: ComputedValue[] = [];
   for (const { teamId, invited } of run.teams) {
     const rs: SurveyResponse[] = responses.filter((r) => r.teamId === teamId).map((r) => ({ respondentId: r.id, answers: r.answers as Answers }));
@@ -154,7 +164,7 @@ async function writeRunValues(tx: Tx, run: RunForValues, week: string): Promise<
 export async function publishClosedRuns(now: Date): Promise<void> {
   const { timeZone } = await disclosureOrg();
   const today = new Date(localDate(now, timeZone));
-  const due = await db.surveyRun.findMany({ where: { closesOn: { lt: today }, snapshots: { none: { final: true } } }, select: { id: true }, orderBy: { closesOn: "asc" } });
+  const due = await runsDueFinalSnapshot(today);
   for (const run of due) await publishSnapshot(SYSTEM_ACTOR, run.id, { final: true, now });
 }
 
@@ -166,11 +176,11 @@ interface WeekSources {
 }
 
 async function loadWeekSources(): Promise<WeekSources> {
-  const snapshots = await db.surveySnapshot.findMany({ select: { runId: true, week: true }, distinct: ["runId"] });
+  const snapshots = await publishedRunWeeks();
   const runIds = snapshots.map((s) => s.runId);
   const [epochs, teams] = await Promise.all([
     runEpochs(runIds),
-    db.surveyRunTeam.findMany({ where: { runId: { in: runIds } }, select: { runId: true, teamId: true } }),
+    runTeamRows(runIds),
   ]);
   const runsByWeek = new Map<string, { teams: Set<string>; epochs: Epoch[] }[]>();
   for (const s of snapshots) {

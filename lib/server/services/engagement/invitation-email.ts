@@ -3,7 +3,8 @@ import { mapLimited } from "@/lib/domain/async";
 import { composeInvitationEmail } from "@/lib/engagement/invitation-email";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { invitedCount, recentAuditAfters } from "@/lib/server/data/engagement/invitations";
+import { inTransaction } from "@/lib/server/data/runner";
 import { HttpError, badRequest, forbidden, tooMany } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { openMailer, smtpSettings, type SmtpSettings } from "@/lib/server/mail";
@@ -71,10 +72,7 @@ export async function assertMayEmailInvitations(user: SessionUser | null, runId:
 }
 
 async function assertWithinHourlyLimit(actor: Actor, adding: number, now: Date): Promise<void> {
-  const recent = await db.auditLog.findMany({
-    where: { entityType: AUDIT_TYPE, at: { gte: new Date(now.getTime() - 3_600_000) }, ...(actor.userId ? { actorId: actor.userId } : { actorLabel: actor.label }) },
-    select: { after: true },
-  });
+  const recent = await recentAuditAfters(AUDIT_TYPE, new Date(now.getTime() - 3_600_000), actor);
   const used = recent.reduce((sum, r) => {
     const after = (r.after ?? {}) as { sent?: number; failed?: number };
     return sum + (after.sent ?? 0) + (after.failed ?? 0);
@@ -102,7 +100,7 @@ export async function emailInvitations(
 
   const mailer = await openMailer(server, SEND_CONCURRENCY);
   try {
-    const seats = await db.$transaction((tx) => issueSeats(tx, runId, team.id, input.addresses.length, baseUrl));
+    const seats = await inTransaction((tx) => issueSeats(tx, runId, team.id, input.addresses.length, baseUrl));
     const failed: EmailFailure[] = [];
     await mapLimited(input.addresses.map((address, index) => ({ address, index })), SEND_CONCURRENCY, async ({ address, index }) => {
       const message = composeInvitationEmail({
@@ -120,7 +118,7 @@ export async function emailInvitations(
     failed.sort((a, b) => a.index - b.index);
     const sent = input.addresses.length - failed.length;
 
-    const invited = await db.$transaction(async (tx) => {
+    const invited = await inTransaction(async (tx) => {
       await voidSeats(tx, runId, team.id, failed.map((f) => seats[f.index].tokenHash));
       await recordAudit(actor, {
         action: "create",
@@ -129,8 +127,7 @@ export async function emailInvitations(
         summary: `Emailed ${sent} invitation(s) for team "${team.name}" in run "${run.title}"${failed.length ? `; ${failed.length} not accepted by the mail server, their links voided` : ""}`,
         after: { teamId: team.id, sent, failed: failed.length },
       }, tx);
-      const row = await tx.surveyRunTeam.findUniqueOrThrow({ where: { runId_teamId: { runId, teamId: team.id } }, select: { invited: true } });
-      return row.invited;
+      return invitedCount(runId, team.id, tx);
     });
     return { runId, teamId: team.id, teamName: team.name, sent, failed, invited };
   } finally {

@@ -1,7 +1,13 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { toCsv } from "@/lib/csv/write";
-import { db } from "@/lib/server/db";
+import {
+  decrementInvited,
+  deleteUnusedInvitations,
+  employedCountByTeam,
+  incrementInvited,
+  insertInvitations,
+} from "@/lib/server/data/engagement/invitations";
+import { inTransaction, type Tx } from "@/lib/server/data/runner";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { badRequest, forbidden } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
@@ -38,15 +44,8 @@ export interface GeneratedLinks {
 /** People employed in each team today, from the roster (Person + Employment). */
 async function rosterHeadcount(teamIds: string[], today: string): Promise<Map<string, number>> {
   const day = new Date(today);
-  const rows = await db.person.groupBy({
-    by: ["teamId"],
-    where: {
-      teamId: { in: teamIds },
-      employments: { some: { hireDate: { lte: day }, OR: [{ exitDate: null }, { exitDate: { gte: day } }] } },
-    },
-    _count: { _all: true },
-  });
-  return new Map(rows.flatMap((r) => (r.teamId ? [[r.teamId, r._count._all] as const] : [])));
+  const rows = await employedCountByTeam(teamIds, day);
+  return new Map(rows.map((r) => [r.teamId, r.count] as const));
 }
 
 export function publicBaseUrl(requestOrigin: string): string {
@@ -58,8 +57,6 @@ export function invitableTeams(user: SessionUser | null, teamIds: string[]): str
   if (!user || can(user, "manageSurveys")) return teamIds;
   return teamIds.filter((t) => canWriteTeam(user, t));
 }
-
-type Tx = Pick<Prisma.TransactionClient, "surveyInvitation" | "surveyRunTeam">;
 
 export interface IssuedSeat {
   tokenHash: string;
@@ -76,8 +73,8 @@ export async function issueSeats(tx: Tx, runId: string, teamId: string, count: n
     const token = newToken();
     return { tokenHash: hashToken(token), url: `${baseUrl}/s/${token}` };
   });
-  await tx.surveyInvitation.createMany({ data: seats.map((s) => ({ runId, teamId, tokenHash: s.tokenHash })) });
-  await tx.surveyRunTeam.update({ where: { runId_teamId: { runId, teamId } }, data: { invited: { increment: count } } });
+  await insertInvitations(runId, teamId, seats.map((s) => s.tokenHash), tx);
+  await incrementInvited(runId, teamId, count, tx);
   return seats;
 }
 
@@ -87,8 +84,8 @@ export async function issueSeats(tx: Tx, runId: string, teamId: string, count: n
  */
 export async function voidSeats(tx: Tx, runId: string, teamId: string, tokenHashes: string[]): Promise<number> {
   if (tokenHashes.length === 0) return 0;
-  const { count } = await tx.surveyInvitation.deleteMany({ where: { runId, teamId, used: false, tokenHash: { in: tokenHashes } } });
-  if (count > 0) await tx.surveyRunTeam.update({ where: { runId_teamId: { runId, teamId } }, data: { invited: { decrement: count } } });
+  const count = await deleteUnusedInvitations(runId, teamId, tokenHashes, tx);
+  if (count > 0) await decrementInvited(runId, teamId, count, tx);
   return count;
 }
 
@@ -124,7 +121,7 @@ export async function generateLinks(
   if (total === 0) throw badRequest("No seats to generate.");
 
   const links: InvitationLink[] = [];
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     for (const { teamId, count } of counts) {
       const teamName = runTeams.get(teamId)?.name ?? teamId;
       for (const seat of await issueSeats(tx, runId, teamId, count, baseUrl)) links.push({ teamId, teamName, url: seat.url });

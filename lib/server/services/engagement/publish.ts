@@ -1,6 +1,6 @@
 import "server-only";
 import { localDate } from "@/lib/domain/time";
-import { db } from "@/lib/server/db";
+import { runClosingDay } from "@/lib/server/data/engagement/runs";
 import { disclosureOrg } from "@/lib/server/disclosure/org";
 import { publishSnapshot, type PublishedSnapshot } from "@/lib/server/disclosure/surveys";
 import { notFound } from "@/lib/server/errors";
@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/server/http/actor";
  * snapshots; the answers in between stay unpublished.
  */
 export async function publishRunResults(actor: Actor, runId: string, now = new Date()): Promise<PublishedSnapshot> {
-  const run = await db.surveyRun.findUnique({ where: { id: runId }, select: { closesOn: true } });
+  const run = await runClosingDay(runId);
   if (!run) throw notFound("Survey run");
   const today = localDate(now, (await disclosureOrg()).timeZone);
   return publishSnapshot(actor, runId, { final: run.closesOn.toISOString().slice(0, 10) < today, now });

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDay } from "@/lib/domain/time";
-import { db } from "@/lib/server/db";
+import { deleteInvitation, invitationByTokenHash } from "@/lib/server/data/engagement/invitations";
+import { insertComments, insertResponse } from "@/lib/server/data/engagement/responses";
+import { inTransaction } from "@/lib/server/data/runner";
 import { HttpError, conflict } from "@/lib/server/errors";
 import type { StoredItem } from "@/lib/validation/surveys";
 import { checkAnswers } from "./answers";
@@ -30,14 +32,7 @@ export interface RespondentView {
 }
 
 async function findInvitation(token: string) {
-  return db.surveyInvitation.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      teamId: true,
-      runId: true,
-      run: { select: { opensOn: true, closesOn: true, survey: { select: { title: true, description: true, items: true } } } },
-    },
-  });
+  return invitationByTokenHash(hashToken(token));
 }
 
 type Invitation = Awaited<ReturnType<typeof findInvitation>>;
@@ -86,12 +81,12 @@ export async function submitAnswers(token: string, raw: Readonly<Record<string, 
     throw new HttpError(400, "invalid", checked.issues[0]?.message ?? "Check your answers.", { issues: checked.issues });
   }
   const tokenHash = hashToken(token);
-  await db.$transaction(async (tx) => {
-    const spent = await tx.surveyInvitation.deleteMany({ where: { tokenHash } });
-    if (spent.count !== 1) throw conflict(linkStateMessage("used"));
-    await tx.surveyResponse.create({ data: { runId: inv.runId, teamId: inv.teamId, answers: checked.value.answers as Prisma.InputJsonValue }, select: { id: true } });
+  await inTransaction(async (tx) => {
+    const spent = await deleteInvitation(tokenHash, tx);
+    if (spent !== 1) throw conflict(linkStateMessage("used"));
+    await insertResponse({ runId: inv.runId, teamId: inv.teamId, answers: checked.value.answers as Prisma.InputJsonValue }, tx);
     if (checked.value.comments.length) {
-      await tx.surveyComment.createMany({ data: checked.value.comments.map((c) => ({ runId: inv.runId, teamId: inv.teamId, itemId: c.itemId, text: c.text })) });
+      await insertComments(checked.value.comments.map((c) => ({ runId: inv.runId, teamId: inv.teamId, itemId: c.itemId, text: c.text })), tx);
     }
   });
   return { ok: true };

@@ -5,7 +5,8 @@ import { formatDay } from "@/lib/domain/time";
 import { ENGAGEMENT_EXPLANATIONS } from "@/lib/engagement/explanations";
 import type { Answers, SurveyResponse } from "@/lib/engagement/items";
 import { ancestorChains, listGroups } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { answeredByTeam as answeredRows, publishedComments, publishedResponses, runSnapshotDates } from "@/lib/server/data/engagement/responses";
+import { earlierRunIds, runSurveyAndOpening } from "@/lib/server/data/engagement/runs";
 import { disclosureOrg } from "@/lib/server/disclosure/org";
 import { publishClosedRuns, runEpochs, surveyRelease } from "@/lib/server/disclosure/surveys";
 import { notFound } from "@/lib/server/errors";
@@ -117,10 +118,10 @@ async function computeRun(runId: string, filter: Filter, viewer: ResultsViewer, 
   const [run, epochsByRun, responses, comments, snapshots, answered, groups] = await Promise.all([
     getRun(runId, now),
     runEpochs([runId]),
-    db.surveyResponse.findMany({ where: { runId, epoch: { not: null } }, select: { id: true, teamId: true, answers: true, epoch: true }, orderBy: { id: "asc" } }),
-    db.surveyComment.findMany({ where: { runId, epoch: { not: null } }, select: { id: true, teamId: true, itemId: true, text: true, hidden: true, epoch: true }, orderBy: { id: "asc" } }),
-    db.surveySnapshot.findMany({ where: { runId }, select: { epoch: true, publishedOn: true, final: true }, orderBy: { epoch: "asc" } }),
-    db.surveyResponse.groupBy({ by: ["teamId"], where: { runId }, _count: { _all: true } }),
+    publishedResponses(runId),
+    publishedComments(runId),
+    runSnapshotDates(runId),
+    answeredRows(runId),
     listGroups(),
   ]);
   const epochs = epochsByRun.get(runId) ?? [];
@@ -129,7 +130,7 @@ async function computeRun(runId: string, filter: Filter, viewer: ResultsViewer, 
   const chains = ancestorChains(groups);
   const groupNames = new Map(groups.map((g) => [g.id, g.name]));
   const invitedByTeam = new Map(run.teams.map((t) => [t.id, t.invited]));
-  const answeredByTeam = new Map(answered.map((a) => [a.teamId, a._count._all]));
+  const answeredByTeam = new Map(answered.map((a) => [a.teamId, a.answered]));
 
   const orgSpec: Spec = { key: "org", type: "org", id: null, name: "Whole organisation", teamIds: run.teams.map((t) => t.id) };
   const groupIds = [...new Set(run.teams.flatMap((t) => chains.get(t.groupId) ?? []))];
@@ -196,18 +197,13 @@ function trendEntry(core: Core, focus: UnitResult | null): TrendEntry {
 const TREND_RUNS = 12;
 
 export async function getRunResults(runId: string, filter: Filter, viewer: ResultsViewer, now = new Date()): Promise<RunResults> {
-  const exists = await db.surveyRun.findUnique({ where: { id: runId }, select: { surveyId: true, opensOn: true } });
+  const exists = await runSurveyAndOpening(runId);
   if (!exists) throw notFound("Survey run");
   await publishClosedRuns(now);
   const { threshold } = await disclosureOrg();
   const core = await computeRun(runId, filter, viewer, threshold, now);
 
-  const earlier = await db.surveyRun.findMany({
-    where: { surveyId: exists.surveyId, opensOn: { lt: exists.opensOn } },
-    select: { id: true },
-    orderBy: { opensOn: "desc" },
-    take: TREND_RUNS - 1,
-  });
+  const earlier = await earlierRunIds(exists.surveyId, exists.opensOn, TREND_RUNS - 1);
   const trend: TrendEntry[] = [];
   for (const r of earlier.reverse()) {
     const c = await computeRun(r.id, filter, viewer, threshold, now);

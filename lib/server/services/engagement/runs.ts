@@ -1,7 +1,9 @@
 import "server-only";
 import { formatDay, localDate } from "@/lib/domain/time";
 import { getOrgSettings, listTeams, teamIdsInScope } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { groupNameById, insertRun, runDetailById, runIdOpeningOn, updateRunDates } from "@/lib/server/data/engagement/runs";
+import { activeSurveyTitle } from "@/lib/server/data/engagement/surveys";
+import { inTransaction } from "@/lib/server/data/runner";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -31,7 +33,7 @@ async function expandTeams(teamIds: readonly string[], groupIds: readonly string
   if (unknownTeams.length) throw badRequest(`Unknown or archived team: ${unknownTeams.join(", ")}`);
   const out = new Set(teamIds);
   for (const id of groupIds) {
-    const group = await db.group.findUnique({ where: { id }, select: { id: true, name: true } });
+    const group = await groupNameById(id);
     if (!group) throw badRequest(`Unknown group: ${id}`);
     for (const t of await teamIdsInScope({ type: "GROUP", id: group.id, name: group.name })) out.add(t);
   }
@@ -40,23 +42,23 @@ async function expandTeams(teamIds: readonly string[], groupIds: readonly string
 }
 
 export async function createRun(actor: Actor, surveyId: string, input: CreateRunInput): Promise<{ id: string; teamIds: string[] }> {
-  const survey = await db.survey.findFirst({ where: { id: surveyId, archivedAt: null }, select: { id: true, title: true } });
+  const survey = await activeSurveyTitle(surveyId);
   if (!survey) throw notFound("Survey");
   const teamIds = await expandTeams(input.teamIds, input.groupIds);
   const title = input.title || `${survey.title} · ${input.opensOn}`;
-  return db.$transaction(async (tx) => {
-    const run = await tx.surveyRun.create({
-      data: {
+  return inTransaction(async (tx) => {
+    const run = await insertRun(
+      {
         surveyId,
         title,
         opensOn: new Date(input.opensOn),
         closesOn: new Date(input.closesOn),
         repeat: input.repeat,
         createdById: actor.userId,
-        teams: { create: teamIds.map((teamId) => ({ teamId })) },
+        teamIds,
       },
-      select: { id: true },
-    });
+      tx,
+    );
     await recordAudit(actor, { action: "create", entityType: "SurveyRun", entityId: run.id, summary: `Opened run "${title}" for ${teamIds.length} team(s)`, after: { ...input, teamIds } }, tx);
     return { id: run.id, teamIds };
   });
@@ -85,14 +87,7 @@ export interface RunDetail {
 }
 
 export async function getRun(runId: string, now = new Date()): Promise<RunDetail> {
-  const run = await db.surveyRun.findUnique({
-    where: { id: runId },
-    select: {
-      id: true, title: true, opensOn: true, closesOn: true, repeat: true,
-      survey: { select: { id: true, title: true, items: true } },
-      teams: { select: { invited: true, team: { select: { id: true, name: true, groupId: true, location: true, sourcing: true } } } },
-    },
-  });
+  const run = await runDetailById(runId);
   if (!run) throw notFound("Survey run");
   const opensOn = formatDay(run.opensOn);
   const closesOn = formatDay(run.closesOn);
@@ -120,7 +115,7 @@ export async function createNextRun(actor: Actor, runId: string): Promise<{ id: 
 async function openSuccessor(actor: Actor, run: RunDetail): Promise<{ id: string }> {
   const dates = nextRunDates(run.opensOn, run.closesOn, run.repeat);
   if (!dates) throw badRequest("This run does not repeat.");
-  const existing = await db.surveyRun.findFirst({ where: { surveyId: run.surveyId, opensOn: new Date(dates.opensOn) }, select: { id: true } });
+  const existing = await runIdOpeningOn(run.surveyId, new Date(dates.opensOn));
   if (existing) return existing;
   const title = run.title.includes(run.opensOn) ? run.title.replace(run.opensOn, dates.opensOn) : `${run.surveyTitle} · ${dates.opensOn}`;
   return createRun(actor, run.surveyId, { title, ...dates, repeat: run.repeat, teamIds: run.teams.map((t) => t.id), groupIds: [] });
@@ -134,8 +129,8 @@ export async function closeRun(actor: Actor, runId: string, now = new Date()): P
   const run = await getRun(runId, now);
   if (run.state !== "closed") {
     const dates = closedDates(run.opensOn, await todayInOrg(now));
-    await db.$transaction(async (tx) => {
-      await tx.surveyRun.update({ where: { id: runId }, data: { opensOn: new Date(dates.opensOn), closesOn: new Date(dates.closesOn) } });
+    await inTransaction(async (tx) => {
+      await updateRunDates(runId, { opensOn: new Date(dates.opensOn), closesOn: new Date(dates.closesOn) }, tx);
       await recordAudit(actor, { action: "update", entityType: "SurveyRun", entityId: runId, summary: `Closed run "${run.title}"`, before: { closesOn: run.closesOn }, after: dates }, tx);
     });
   }

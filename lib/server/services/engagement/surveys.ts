@@ -1,7 +1,8 @@
 import "server-only";
 import { SURVEY_TEMPLATES } from "@/lib/engagement/templates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { activeSurveyById, insertSurvey, listActiveSurveys } from "@/lib/server/data/engagement/surveys";
+import { inTransaction } from "@/lib/server/data/runner";
 import { notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -47,15 +48,11 @@ export interface SurveyDetail extends SurveySummary {
   items: StoredItem[];
 }
 
-const runSelect = { id: true, title: true, opensOn: true, closesOn: true, repeat: true, _count: { select: { teams: true } } } as const;
-
 function runSummary(r: { id: string; title: string; opensOn: Date; closesOn: Date; repeat: string; _count: { teams: number } }, today: string): RunSummary {
   const opensOn = r.opensOn.toISOString().slice(0, 10);
   const closesOn = r.closesOn.toISOString().slice(0, 10);
   return { id: r.id, title: r.title, opensOn, closesOn, repeat: r.repeat, state: runState(opensOn, closesOn, today), teams: r._count.teams };
 }
-
-const surveySelect = { id: true, title: true, description: true, items: true, createdAt: true, runs: { select: runSelect, orderBy: { opensOn: "desc" } } } as const;
 
 interface SurveyRow {
   id: string;
@@ -79,20 +76,13 @@ function surveySummary(s: SurveyRow, items: StoredItem[], today: string): Survey
 
 export async function listSurveys(now = new Date()): Promise<SurveySummary[]> {
   const today = await todayInOrg(now);
-  const rows = await db.survey.findMany({
-    where: { archivedAt: null },
-    select: surveySelect,
-    orderBy: { createdAt: "desc" },
-  });
+  const rows = await listActiveSurveys();
   return rows.map((s) => surveySummary(s, readItems(s.items), today));
 }
 
 export async function getSurvey(id: string, now = new Date()): Promise<SurveyDetail> {
   const today = await todayInOrg(now);
-  const s = await db.survey.findFirst({
-    where: { id, archivedAt: null },
-    select: surveySelect,
-  });
+  const s = await activeSurveyById(id);
   if (!s) throw notFound("Survey");
   const items = readItems(s.items);
   return { ...surveySummary(s, items, today), items };
@@ -100,11 +90,8 @@ export async function getSurvey(id: string, now = new Date()): Promise<SurveyDet
 
 export async function createSurvey(actor: Actor, input: CreateSurveyInput): Promise<{ id: string; items: StoredItem[] }> {
   const items = composeItems(input);
-  return db.$transaction(async (tx) => {
-    const survey = await tx.survey.create({
-      data: { title: input.title, description: input.description || null, items: items as unknown as Prisma.InputJsonValue, createdById: actor.userId },
-      select: { id: true },
-    });
+  return inTransaction(async (tx) => {
+    const survey = await insertSurvey({ title: input.title, description: input.description || null, items: items as unknown as Prisma.InputJsonValue, createdById: actor.userId }, tx);
     await recordAudit(actor, { action: "create", entityType: "Survey", entityId: survey.id, summary: `Created survey "${input.title}"`, after: { title: input.title, items: items.map((i) => i.id) } }, tx);
     return { id: survey.id, items };
   });

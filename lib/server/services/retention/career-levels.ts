@@ -1,5 +1,17 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import {
+  anyPersonAtLevel,
+  anyPromotionWithLevel,
+  careerLevelById,
+  careerLevelIdByKey,
+  countPeopleAtLevel,
+  deleteCareerLevelRow,
+  insertCareerLevel,
+  listCareerLevelRows,
+  peopleCountByLevel,
+  updateCareerLevelRow,
+} from "@/lib/server/data/retention/career-levels";
+import { inTransaction } from "@/lib/server/data/runner";
 import { conflict, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -22,25 +34,25 @@ export interface CareerLevelRow {
 
 export async function listCareerLevels(): Promise<CareerLevelRow[]> {
   const [levels, usage] = await Promise.all([
-    db.careerLevel.findMany({ orderBy: [{ track: "asc" }, { order: "asc" }, { key: "asc" }] }),
-    db.person.groupBy({ by: ["level"], _count: { _all: true } }),
+    listCareerLevelRows(),
+    peopleCountByLevel(),
   ]);
-  const count = new Map(usage.map((u) => [u.level, u._count._all]));
+  const count = new Map(usage.map((u) => [u.level, u.people]));
   return levels.map((l) => ({ id: l.id, key: l.key, name: l.name, track: l.track, order: l.order, people: count.get(l.key) ?? 0 }));
 }
 
 async function isInUse(key: string): Promise<boolean> {
   const [person, promotion] = await Promise.all([
-    db.person.findFirst({ where: { level: key }, select: { id: true } }),
-    db.promotion.findFirst({ where: { OR: [{ fromLevel: key }, { toLevel: key }] }, select: { id: true } }),
+    anyPersonAtLevel(key),
+    anyPromotionWithLevel(key),
   ]);
   return person !== null || promotion !== null;
 }
 
 export async function createCareerLevel(actor: Actor, input: CareerLevelInput): Promise<CareerLevelRow> {
-  if (await db.careerLevel.findUnique({ where: { key: input.key }, select: { id: true } })) throw conflict(`Level ${input.key} already exists.`);
-  const level = await db.$transaction(async (tx) => {
-    const created = await tx.careerLevel.create({ data: input });
+  if (await careerLevelIdByKey(input.key)) throw conflict(`Level ${input.key} already exists.`);
+  const level = await inTransaction(async (tx) => {
+    const created = await insertCareerLevel(input, tx);
     await recordAudit(actor, { action: "create", entityType: "CareerLevel", entityId: created.key, summary: `Added career level ${created.key}`, after: created }, tx);
     return created;
   });
@@ -48,27 +60,27 @@ export async function createCareerLevel(actor: Actor, input: CareerLevelInput): 
 }
 
 export async function updateCareerLevel(actor: Actor, id: string, patch: Partial<CareerLevelInput>): Promise<CareerLevelRow> {
-  const before = await db.careerLevel.findUnique({ where: { id } });
+  const before = await careerLevelById(id);
   if (!before) throw notFound("Career level");
   if (patch.key !== undefined && patch.key !== before.key) {
     if (await isInUse(before.key)) throw conflict(`Level ${before.key} is in use by people records; its key cannot change.`);
-    if (await db.careerLevel.findUnique({ where: { key: patch.key }, select: { id: true } })) throw conflict(`Level ${patch.key} already exists.`);
+    if (await careerLevelIdByKey(patch.key)) throw conflict(`Level ${patch.key} already exists.`);
   }
-  const after = await db.$transaction(async (tx) => {
-    const updated = await tx.careerLevel.update({ where: { id }, data: patch });
+  const after = await inTransaction(async (tx) => {
+    const updated = await updateCareerLevelRow(id, patch, tx);
     await recordAudit(actor, { action: "update", entityType: "CareerLevel", entityId: updated.key, summary: `Changed career level ${updated.key}`, before, after: updated }, tx);
     return updated;
   });
-  const people = await db.person.count({ where: { level: after.key } });
+  const people = await countPeopleAtLevel(after.key);
   return { ...after, people };
 }
 
 export async function deleteCareerLevel(actor: Actor, id: string): Promise<void> {
-  const level = await db.careerLevel.findUnique({ where: { id } });
+  const level = await careerLevelById(id);
   if (!level) throw notFound("Career level");
   if (await isInUse(level.key)) throw conflict(`Level ${level.key} is in use by people records or promotions and cannot be deleted.`);
-  await db.$transaction(async (tx) => {
-    await tx.careerLevel.delete({ where: { id } });
+  await inTransaction(async (tx) => {
+    await deleteCareerLevelRow(id, tx);
     await recordAudit(actor, { action: "delete", entityType: "CareerLevel", entityId: level.key, summary: `Deleted career level ${level.key}`, before: level }, tx);
   });
 }

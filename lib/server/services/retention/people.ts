@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { listPeopleRows, personIdByEmployeeId, storedRecordByEmployeeId, teamRefs } from "@/lib/server/data/retention/people";
 import { badRequest, conflict, forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { can } from "@/lib/server/permissions";
@@ -15,7 +15,7 @@ import {
 } from "@/lib/validation/people";
 import { canonicalFromStored, recordOf, type CanonicalPerson } from "./canonical";
 import { findTeam } from "./check-records";
-import { loadRecordContext, savePeopleRecords, STORED_RECORD_SELECT, type SaveResult } from "./save-records";
+import { loadRecordContext, savePeopleRecords, type SaveResult } from "./save-records";
 
 /**
  * Individual people records: visible to admins only (everyone else sees aggregates on the
@@ -47,23 +47,10 @@ export interface PersonSummary {
 
 export async function listPeople(user: SessionUser | null, query: PeopleListQuery): Promise<PersonSummary[]> {
   assertCanViewPeople(user);
-  const teams = await db.team.findMany({ select: { id: true, slug: true, name: true } });
+  const teams = await teamRefs();
   const team = query.team ? findTeam(teams, query.team) : undefined;
   if (query.team && !team) throw notFound("Team");
-  const rows = await db.person.findMany({
-    where: {
-      ...(team ? { teamId: team.id } : {}),
-      ...(query.level ? { level: query.level } : {}),
-      ...(query.location ? { location: { equals: query.location, mode: "insensitive" as const } } : {}),
-      ...(query.q ? { employeeId: { contains: query.q, mode: "insensitive" as const } } : {}),
-    },
-    select: {
-      employeeId: true, teamId: true, level: true, roleFamily: true, location: true, sourcing: true, managerEmployeeId: true,
-      team: { select: { name: true } },
-      employments: { select: { hireDate: true, exitDate: true, exitType: true, regretted: true, exitReason: true }, orderBy: { hireDate: "desc" } },
-    },
-    orderBy: { employeeId: "asc" },
-  });
+  const rows = await listPeopleRows({ teamId: team?.id, level: query.level, location: query.location, q: query.q });
   const out = rows.map((r): PersonSummary => {
     const latest = r.employments[0];
     return {
@@ -82,7 +69,7 @@ export async function listPeople(user: SessionUser | null, query: PeopleListQuer
 }
 
 async function storedPerson(employeeId: string): Promise<CanonicalPerson> {
-  const row = await db.person.findUnique({ where: { employeeId }, select: STORED_RECORD_SELECT });
+  const row = await storedRecordByEmployeeId(employeeId);
   if (!row) throw notFound("Person");
   return canonicalFromStored(row);
 }
@@ -99,7 +86,7 @@ function saveEdited(actor: Actor, record: PersonRecord): Promise<SaveResult> {
 
 export async function createPerson(user: SessionUser | null, actor: Actor, input: NewPersonInput): Promise<SaveResult> {
   assertCanViewPeople(user);
-  if (await db.person.findUnique({ where: { employeeId: input.employeeId }, select: { id: true } })) {
+  if (await personIdByEmployeeId(input.employeeId)) {
     throw conflict(`${input.employeeId} already exists; edit that record or record a rehire.`);
   }
   const { hireDate, ...attributes } = input;

@@ -2,7 +2,8 @@ import "server-only";
 import { addDays, mondayOf, weekStartOf, weeksBetween } from "@/lib/domain/time";
 import { writeComputed } from "@/lib/server/data/metric-value-writer";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db, sqlRunner } from "@/lib/server/db";
+import { allTeamIds, metricIdsByKey } from "@/lib/server/data/retention/roster";
+import { openSql } from "@/lib/server/data/runner";
 import { refreshRollups } from "@/lib/server/services/rollups";
 import { loadRoster } from "./roster";
 import { PEOPLE_METRIC_KEYS, weeklyPeopleValues, type WeeklyValue } from "@/lib/retention/weekly-values";
@@ -32,7 +33,7 @@ export interface RecomputeResult {
 }
 
 async function metricIds(): Promise<Map<string, string>> {
-  const rows = await db.metricDefinition.findMany({ where: { key: { in: [...PEOPLE_METRIC_KEYS] } }, select: { id: true, key: true } });
+  const rows = await metricIdsByKey(PEOPLE_METRIC_KEYS);
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
@@ -40,7 +41,7 @@ export async function recomputePeopleMetrics(scope: RecomputeScope = {}): Promis
   const settings = await getOrgSettings();
   const currentWeek = weekStartOf(scope.now ?? new Date(), settings.timeZone);
   const roster = await loadRoster();
-  const teamIds = scope.teamIds ? [...new Set(scope.teamIds)] : (await db.team.findMany({ select: { id: true } })).map((t) => t.id);
+  const teamIds = scope.teamIds ? [...new Set(scope.teamIds)] : await allTeamIds();
   const earliestHire = roster.flatMap((p) => p.employments.map((e) => e.hireDate)).sort()[0];
   const floor = addDays(currentWeek, -7 * (MAX_HISTORY_WEEKS - 1));
   const start = scope.fromDay ?? earliestHire ?? currentWeek;
@@ -54,7 +55,7 @@ export async function recomputePeopleMetrics(scope: RecomputeScope = {}): Promis
     for (const v of weeklyPeopleValues(roster, teamId, weeks)) rows.push({ ...v, teamId });
   }
 
-  const runner = await sqlRunner();
+  const runner = await openSql();
   const values = rows.map((r) => ({ metricId: ids.get(r.metric) as string, teamId: r.teamId, week: r.week, value: r.value, numerator: r.numerator, denominator: r.denominator }));
   await runner.transaction((tx) =>
     writeComputed(tx, values, { kind: "range", metricIds: [...ids.values()], teamIds, fromWeek, toWeek: currentWeek }),

@@ -5,7 +5,8 @@ import { RETENTION_EXPLANATIONS } from "@/lib/retention/explanations";
 import { allOf, inAnyTeam, inSegment, type RosterPerson } from "@/lib/retention/roster";
 import type { FilterInfo } from "@/lib/segments/segment-filter";
 import { ancestorChains, getOrgSettings, listGroups } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { careerLevelsByTrack } from "@/lib/server/data/retention/career-levels";
+import { reportTeams } from "@/lib/server/data/retention/roster";
 import { disclosureOrg } from "@/lib/server/disclosure/org";
 import { peopleDisclosure } from "@/lib/server/disclosure/people";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
@@ -91,7 +92,7 @@ async function segmentsFor(segment: RetentionSegment, teams: readonly TeamInfo[]
         teamSegment("ACQUIRED", "Acquired", teams.filter((t) => t.origin === "ACQUIRED").map((t) => t.id)),
       ];
     case "level": {
-      const levels = await db.careerLevel.findMany({ orderBy: [{ track: "asc" }, { order: "asc" }] });
+      const levels = await careerLevelsByTrack();
       const known = new Set(levels.map((l) => l.key));
       const roster = await loadRoster();
       const extra = distinct(roster.flatMap((p) => [p.level, ...p.promotions.map((x) => x.fromLevel)])).filter((k) => !known.has(k));
@@ -141,7 +142,7 @@ export async function getRetentionReport(query: RetentionQuery, viewer: Disclosu
 
   const [roster, teams, org, people] = await Promise.all([
     loadRoster(),
-    db.team.findMany({ select: { id: true, name: true, groupId: true, location: true, sourcing: true, origin: true, acquisitionName: true, acquisitionDate: true }, orderBy: { name: "asc" } }),
+    reportTeams(),
     disclosureOrg(),
     peopleDisclosure(now),
   ]);

@@ -1,27 +1,15 @@
 import "server-only";
 import type { RosterPerson } from "@/lib/retention/roster";
-import { db } from "@/lib/server/db";
+import { rosterRows, teamFactRows } from "@/lib/server/data/retention/roster";
 import { toRosterPerson, type TeamFacts } from "./roster-mapping";
 
-export const STORED_PERSON_SELECT = {
-  employeeId: true,
-  teamId: true,
-  level: true,
-  roleFamily: true,
-  location: true,
-  sourcing: true,
-  employments: { select: { hireDate: true, exitDate: true, exitType: true, regretted: true } },
-  promotions: { select: { date: true, fromLevel: true, toLevel: true } },
-  teamMoves: { select: { date: true, fromTeamId: true, toTeamId: true } },
-} as const;
-
 export async function loadTeamFacts(): Promise<Map<string, TeamFacts>> {
-  const teams = await db.team.findMany({ select: { id: true, location: true, sourcing: true } });
+  const teams = await teamFactRows();
   return new Map(teams.map((t) => [t.id, t]));
 }
 
 /** The whole roster as the retention computations read it. */
 export async function loadRoster(): Promise<RosterPerson[]> {
-  const [people, teams] = await Promise.all([db.person.findMany({ select: STORED_PERSON_SELECT, orderBy: { employeeId: "asc" } }), loadTeamFacts()]);
+  const [people, teams] = await Promise.all([rosterRows(), loadTeamFacts()]);
   return people.map((p) => toRosterPerson(p, teams));
 }

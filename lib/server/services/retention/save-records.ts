@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { parseDay } from "@/lib/domain/time";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { levelOrders } from "@/lib/server/data/retention/career-levels";
+import { replacePersonRecord, storedRecords, teamRefs } from "@/lib/server/data/retention/people";
+import { inTransaction, type Tx } from "@/lib/server/data/runner";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit";
 import type { PersonRecord, SourcingValue } from "@/lib/validation/people";
@@ -16,32 +17,14 @@ import { recomputePeopleMetrics } from "./recompute";
  * then the Retention metrics are recomputed for the teams and dates the changes touched.
  */
 
-export const STORED_RECORD_SELECT = {
-  employeeId: true,
-  teamId: true,
-  level: true,
-  roleFamily: true,
-  location: true,
-  sourcing: true,
-  managerEmployeeId: true,
-  employments: { select: { hireDate: true, exitDate: true, exitType: true, regretted: true, exitReason: true } },
-  promotions: { select: { date: true, fromLevel: true, toLevel: true } },
-  teamMoves: { select: { date: true, fromTeamId: true, toTeamId: true } },
-} as const;
-
-type Tx = Prisma.TransactionClient;
-
-/** `client`: the shared client, or the transaction of an import that reads what it has written so far. */
-export async function loadRecordContext(client: Tx = db): Promise<RecordContext> {
-  const [levels, teams] = await Promise.all([
-    client.careerLevel.findMany({ select: { key: true, track: true, order: true } }),
-    client.team.findMany({ select: { id: true, slug: true, name: true } }),
-  ]);
+/** `client`: the transaction of an import that reads what it has written so far; the shared client when absent. */
+export async function loadRecordContext(client?: Tx): Promise<RecordContext> {
+  const [levels, teams] = await Promise.all([levelOrders(client), teamRefs(client)]);
   return { levels: new Map(levels.map((l) => [l.key, l])), teams };
 }
 
-export async function loadStoredPeople(employeeIds: readonly string[], client: Tx = db): Promise<Map<string, CanonicalPerson>> {
-  const rows = await client.person.findMany({ where: { employeeId: { in: [...employeeIds] } }, select: STORED_RECORD_SELECT });
+export async function loadStoredPeople(employeeIds: readonly string[], client?: Tx): Promise<Map<string, CanonicalPerson>> {
+  const rows = await storedRecords(employeeIds, client);
   return new Map(rows.map((r) => [r.employeeId, canonicalFromStored(r)]));
 }
 
@@ -63,7 +46,7 @@ export interface SavePlan {
 }
 
 /** Checks records against the framework, the teams and each other, and works out what would change. */
-export async function planSave(records: readonly PersonRecord[], context?: RecordContext, client: Tx = db): Promise<SavePlan> {
+export async function planSave(records: readonly PersonRecord[], context?: RecordContext, client?: Tx): Promise<SavePlan> {
   const ctx = context ?? (await loadRecordContext(client));
   const stored = await loadStoredPeople(records.map((r) => r.employeeId), client);
   const issues: RecordIssue[] = [];
@@ -89,34 +72,27 @@ export async function planSave(records: readonly PersonRecord[], context?: Recor
 }
 
 export async function writePerson(tx: Tx, c: CanonicalPerson): Promise<void> {
-  const data = {
-    teamId: c.teamId,
-    level: c.level,
-    roleFamily: c.roleFamily,
-    location: c.location,
-    sourcing: c.sourcing as SourcingValue | null,
-    managerEmployeeId: c.managerEmployeeId,
-  };
-  const person = await tx.person.upsert({ where: { employeeId: c.employeeId }, create: { employeeId: c.employeeId, ...data }, update: data, select: { id: true } });
-  await tx.employment.deleteMany({ where: { personId: person.id } });
-  await tx.promotion.deleteMany({ where: { personId: person.id } });
-  await tx.teamMove.deleteMany({ where: { personId: person.id } });
-  await tx.employment.createMany({
-    data: c.employments.map((e) => ({
-      personId: person.id,
-      hireDate: parseDay(e.hireDate),
-      exitDate: e.exitDate ? parseDay(e.exitDate) : null,
-      exitType: e.exitType,
-      regretted: e.regretted,
-      exitReason: e.exitReason,
-    })),
-  });
-  if (c.promotions.length) {
-    await tx.promotion.createMany({ data: c.promotions.map((p) => ({ personId: person.id, date: parseDay(p.date), fromLevel: p.fromLevel, toLevel: p.toLevel })) });
-  }
-  if (c.teamMoves.length) {
-    await tx.teamMove.createMany({ data: c.teamMoves.map((m) => ({ personId: person.id, date: parseDay(m.date), fromTeamId: m.fromTeamId, toTeamId: m.toTeamId })) });
-  }
+  await replacePersonRecord(
+    {
+      employeeId: c.employeeId,
+      teamId: c.teamId,
+      level: c.level,
+      roleFamily: c.roleFamily,
+      location: c.location,
+      sourcing: c.sourcing as SourcingValue | null,
+      managerEmployeeId: c.managerEmployeeId,
+      employments: c.employments.map((e) => ({
+        hireDate: parseDay(e.hireDate),
+        exitDate: e.exitDate ? parseDay(e.exitDate) : null,
+        exitType: e.exitType,
+        regretted: e.regretted,
+        exitReason: e.exitReason,
+      })),
+      promotions: c.promotions.map((p) => ({ date: parseDay(p.date), fromLevel: p.fromLevel, toLevel: p.toLevel })),
+      teamMoves: c.teamMoves.map((m) => ({ date: parseDay(m.date), fromTeamId: m.fromTeamId, toTeamId: m.toTeamId })),
+    },
+    tx,
+  );
 }
 
 export interface SaveResult {
@@ -129,7 +105,7 @@ export interface SaveResult {
 export async function applyPlan(actor: Actor, plan: SavePlan, auditAction: "create" | "update" | "import" = "update"): Promise<SaveResult> {
   if (plan.issues.length) throw validationError(plan.issues);
   if (plan.changes.length === 0) return { created: 0, updated: 0, unchanged: plan.unchanged };
-  await db.$transaction((tx) => writePlan(tx, actor, plan.changes, auditAction), { timeout: 120_000 });
+  await inTransaction((tx) => writePlan(tx, actor, plan.changes, auditAction), { timeout: 120_000 });
   if (auditAction === "import") {
     // An import rewrites the full history of every team, so all teams' values come from one computation.
     await recomputePeopleMetrics();
