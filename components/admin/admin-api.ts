@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/api";
+import { fetchJson, sendJson, type WriteMethod } from "@/lib/client/api";
 import type { ApiTokenRow } from "@/lib/server/services/api-tokens";
 import type { AdminOrg } from "@/lib/server/services/org-admin";
 import type { AdminSettings } from "@/lib/server/services/settings";
@@ -44,7 +44,7 @@ export function useAdminTokens() {
 }
 
 interface Call {
-  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  method: WriteMethod;
   url: string;
   body?: unknown;
 }
@@ -54,11 +54,7 @@ export function useAdminMutation<T = unknown>(invalidate: AdminKey[]) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ method, url, body }: Call) =>
-      fetchJson<T>(url, {
-        method,
-        headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
+sendJson<T>(url, method, body),
     onSuccess: () => Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey }))),
   });
 }

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { AdminGroupRow } from "@/lib/server/services/org-admin";
 import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "./form-controls";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 interface TreeRow {
   group: AdminGroupRow;

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import type { AdminSettings } from "@/lib/server/services/settings";
 import { locationCostInput, SOURCINGS } from "@/lib/validation/admin";
 import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "./form-controls";
+import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 const SOURCING_OPTIONS = SOURCINGS.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }));
 

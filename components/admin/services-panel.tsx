@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { AdminServiceRow, AdminTeamRow } from "@/lib/server/services/org-admin";
 import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "./form-controls";
+import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 /**
  * Services (deployable units) and their owning team. Ingestion creates a service it has not seen without a

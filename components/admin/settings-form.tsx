@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { SettingsInput } from "@/lib/validation/admin";
 import { ANONYMITY_MAX, ANONYMITY_MIN, settingsInput } from "@/lib/validation/admin";
 import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, TextField } from "./form-controls";
+import { ErrorAlert, PRIMARY_BUTTON, TextField } from "@/components/ui/form";
 
 type Errors = Partial<Record<keyof SettingsInput, string>>;
 

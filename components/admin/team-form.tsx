@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { AdminGroupRow, AdminTeamRow } from "@/lib/server/services/org-admin";
 import { ORIGINS, slugify, SOURCINGS, teamCreateInput } from "@/lib/validation/admin";
 import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "./form-controls";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 type Errors = Partial<Record<string, string>>;
 const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { AdminGroupRow, AdminTeamRow } from "@/lib/server/services/org-admin";
 import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON } from "./form-controls";
+import { ErrorAlert, PRIMARY_BUTTON } from "@/components/ui/form";
 import { TeamForm } from "./team-form";
 
 const lower = (s: string) => s.toLowerCase();

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import type { ApiTokenRow } from "@/lib/server/services/api-tokens";
 import { TOKEN_SCOPE_VALUES, tokenCreateInput } from "@/lib/validation/admin";
 import { adminKeys, useAdminMutation, useAdminTokens } from "./admin-api";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON, SecretOnce, TextField } from "./form-controls";
+import { ErrorAlert, LoadState, PRIMARY_BUTTON, SecretOnce, TextField } from "@/components/ui/form";
 
 const SCOPE_HELP: Record<(typeof TOKEN_SCOPE_VALUES)[number], string> = {
   ingest: "ingest — send deployments, pull requests, incidents and work items",

@@ -5,7 +5,7 @@ import type { CreatedUser } from "@/lib/server/services/users";
 import { DEFAULT_ROLE, ROLES, roleManagesTeams, userCreateInput } from "@/lib/validation/admin";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password";
 import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "./form-controls";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
 import { ROLE_OPTIONS, TeamPicker } from "./user-fields";
 
 type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;

@@ -5,7 +5,7 @@ import type { AdminUserRow } from "@/lib/server/services/users";
 import { ROLES, roleManagesTeams } from "@/lib/validation/admin";
 import { password as passwordSchema } from "@/lib/validation/password";
 import { adminKeys, useAdminMutation } from "./admin-api";
-import { DANGER_BUTTON, ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "./form-controls";
+import { DANGER_BUTTON, ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
 import { ROLE_OPTIONS, TeamPicker } from "./user-fields";
 
 /** Edit one user: name, role, managed teams, active flag, and a password reset. */

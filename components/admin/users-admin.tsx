@@ -4,7 +4,7 @@ import { useFormat } from "@/components/format/format-context";
 
 import { useState } from "react";
 import { useAdminOrg, useAdminUsers } from "./admin-api";
-import { LoadState, PRIMARY_BUTTON } from "./form-controls";
+import { LoadState, PRIMARY_BUTTON } from "@/components/ui/form";
 import { roleManagesTeams } from "@/lib/validation/admin";
 import { UserCreateForm } from "./user-create-form";
 import { UserEditPanel } from "./user-edit-panel";

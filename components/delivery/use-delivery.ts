@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/api";
+import { fetchJson, sendJson } from "@/lib/client/api";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
 import type { ChangeRow, DeliverySummaryResponse, DeploymentRow, IncidentRow } from "@/lib/server/services/delivery/read";
@@ -163,7 +163,7 @@ export function useSaveAllocation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { team: string; fromWeek: string; toWeek: string; newCapability: number; ktlo: number; techDebt: number }) =>
-      fetchJson<unknown>("/api/v1/allocation", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
+      sendJson("/api/v1/allocation", "PUT", body),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
   });
 }

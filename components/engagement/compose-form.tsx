@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { TemplateSummary } from "@/lib/server/services/engagement/surveys";
 import type { CustomItemInput } from "@/lib/validation/surveys";
-import { postJson } from "./post-json";
+import { sendJson } from "@/lib/client/api";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const KIND_LABEL: Record<CustomItemInput["kind"], string> = {
@@ -35,7 +35,7 @@ export function ComposeForm({ templates }: { templates: TemplateSummary[] }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const create = useMutation({
-    mutationFn: () => postJson<{ id: string }>("/api/v1/surveys", { title, templates: chosen, items: drafts.map(toInput) }),
+    mutationFn: () => sendJson<{ id: string }>("/api/v1/surveys", "POST", { title, templates: chosen, items: drafts.map(toInput) }),
     onSuccess: ({ id }) => router.push(`/surveys/${id}`),
   });
   const update = (i: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));

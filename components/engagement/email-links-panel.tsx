@@ -7,7 +7,7 @@ import { parseAddressList } from "@/lib/engagement/invitation-email";
 import type { EmailInvitationsResult } from "@/lib/server/services/engagement/invitation-email";
 import { MAX_EMAIL_INVITATIONS, emailInvitationsInput } from "@/lib/validation/surveys";
 import { EmailPreview } from "./email-preview";
-import { postJson } from "./post-json";
+import { sendJson } from "@/lib/client/api";
 
 export interface EmailSetup {
   /** SMTP_URL and SMTP_FROM are set on the server (otherwise EmailNotConfigured is shown instead). */
@@ -48,7 +48,7 @@ export function EmailLinksPanel({ runId, surveyTitle, opensOn, closesOn, closed,
   const parsed = useMemo(() => parseAddressList(text), [text]);
   const problems = useMemo(() => (parsed.addresses.length ? listProblems(teamId, parsed.addresses) : []), [teamId, parsed.addresses]);
   const send = useMutation({
-    mutationFn: () => postJson<EmailInvitationsResult>(`/api/v1/surveys/runs/${runId}/invitations/email`, { teamId, addresses: parsed.addresses }),
+    mutationFn: () => sendJson<EmailInvitationsResult>(`/api/v1/surveys/runs/${runId}/invitations/email`, "POST", { teamId, addresses: parsed.addresses }),
     onSuccess: () => {
       setText("");
       router.refresh();

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toCsv } from "@/lib/csv/write";
-import { fetchJson } from "@/lib/client/api";
+import { sendJson } from "@/lib/client/api";
 import type { GeneratedLinks } from "@/lib/server/services/engagement/invitations";
 
 interface LinksPanelProps {
@@ -37,7 +37,7 @@ export function LinksPanel({ runId, teams, closed }: LinksPanelProps) {
         teamIds: chosen.map((t) => t.id),
         seats: chosen.filter((t) => seats[t.id]).map((t) => ({ teamId: t.id, count: Number(seats[t.id]) })),
       };
-      return fetchJson<GeneratedLinks>(`/api/v1/surveys/runs/${runId}/links`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      return sendJson<GeneratedLinks>(`/api/v1/surveys/runs/${runId}/links`, "POST", body);
     },
     onSuccess: (data) => {
       setLinks(data.links);

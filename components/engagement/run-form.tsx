@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { defaultClosesOn, REPEATS, type Repeat } from "@/lib/validation/surveys";
-import { postJson } from "./post-json";
+import { sendJson } from "@/lib/client/api";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -26,7 +26,7 @@ export function RunForm({ surveyId, teams, groups, today }: RunFormProps) {
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const open = useMutation({
-    mutationFn: () => postJson<{ id: string }>(`/api/v1/surveys/${surveyId}/runs`, { opensOn, closesOn, repeat, teamIds, groupIds }),
+    mutationFn: () => sendJson<{ id: string }>(`/api/v1/surveys/${surveyId}/runs`, "POST", { opensOn, closesOn, repeat, teamIds, groupIds }),
     onSuccess: ({ id }) => router.push(`/surveys/runs/${id}`),
   });
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/lib/client/api";
+import { sendJson } from "@/lib/client/api";
 import type { RunResults, ShownUnit } from "@/lib/server/services/engagement/results";
 import { formatEnps, formatFixed, formatPercent, orEmpty } from "@/lib/format";
 import { ResultsTable } from "./results-table";
@@ -91,7 +91,7 @@ export function RunResultsView({ runId, canModerate }: { runId: string; canModer
   const client = useQueryClient();
   const toggle = useMutation({
     mutationFn: ({ id, hidden }: { id: string; hidden: boolean }) =>
-      fetchJson(`/api/v1/surveys/comments/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ hidden }) }),
+      sendJson(`/api/v1/surveys/comments/${id}`, "PATCH", { hidden }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["pillars", "surveys", "results", runId] }),
   });
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { DANGER_BUTTON, ErrorAlert, LoadState, SECONDARY_BUTTON } from "@/components/admin/form-controls";
+import { DANGER_BUTTON, ErrorAlert, LoadState, SECONDARY_BUTTON } from "@/components/ui/form";
 import { experimentKeys } from "@/lib/client/skills-query-keys";
 import { useExperiment, useJsonMutation } from "@/lib/client/use-skills";
 import { ExperimentForm, type Option } from "./experiment-form";

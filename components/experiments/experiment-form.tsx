@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/admin/form-controls";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 import { ApiError } from "@/lib/client/api";
 import { experimentKeys } from "@/lib/client/skills-query-keys";
 import { useJsonMutation, type ExperimentView } from "@/lib/client/use-skills";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient, useMutation } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/api";
+import { fetchJson, sendJson } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 
 /** The import page's server data: previews, the polled import state, the imports list. */
@@ -57,11 +57,7 @@ export async function uploadFile(kind: string, file: File, createUnknown: boolea
 }
 
 export async function repreview(id: string, options: PreviewOptions): Promise<ImportPreview> {
-  const body = await fetchJson<{ preview: ImportPreview }>(`/api/v1/imports/${id}/preview`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(options),
-  });
+  const body = await sendJson<{ preview: ImportPreview }>(`/api/v1/imports/${id}/preview`, "POST", options);
   return body.preview;
 }
 
@@ -70,11 +66,7 @@ export function useStartImport() {
   return useMutation({
     mutationFn: (input: { id: string } & PreviewOptions & { skipInvalid: boolean }) => {
       const { id, ...options } = input;
-      return fetchJson<{ import: ImportState }>(`/api/v1/imports/${id}/run`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(options),
-      });
+      return sendJson<{ import: ImportState }>(`/api/v1/imports/${id}/run`, "POST", options);
     },
     onSuccess: (data) => client.setQueryData(importKeys.one(data.import.id), data),
   });
@@ -102,7 +94,7 @@ export function confirmUndo(fileName: string): boolean {
 export function useUndoImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<{ undone: { restored: number; deleted: number } }>(`/api/v1/imports/${id}/undo`, { method: "POST" }),
+    mutationFn: (id: string) => sendJson<{ undone: { restored: number; deleted: number } }>(`/api/v1/imports/${id}/undo`, "POST"),
     onSettled: () => client.invalidateQueries({ queryKey: importKeys.all() }),
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from "@/components/admin/form-controls";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from "@/components/ui/form";
 import { skillsKeys } from "@/lib/client/skills-query-keys";
 import { useJsonMutation } from "@/lib/client/use-skills";
 import { useScopes } from "@/lib/client/use-scopes";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { DANGER_BUTTON, ErrorAlert, LoadState, PRIMARY_BUTTON, SelectField, TextField } from "@/components/admin/form-controls";
+import { DANGER_BUTTON, ErrorAlert, LoadState, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 import { formatDate, formatHours, formatMoney } from "@/lib/format";
 import { skillsKeys } from "@/lib/client/skills-query-keys";
 import { useJsonMutation, useLearningRecords } from "@/lib/client/use-skills";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON, TextField } from "@/components/admin/form-controls";
+import { ErrorAlert, LoadState, PRIMARY_BUTTON, TextField } from "@/components/ui/form";
 import { skillsKeys } from "@/lib/client/skills-query-keys";
 import { useJsonMutation, useSkillCatalog, useSkillGaps } from "@/lib/client/use-skills";
 

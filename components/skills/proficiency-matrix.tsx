@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON } from "@/components/admin/form-controls";
+import { ErrorAlert, LoadState, PRIMARY_BUTTON } from "@/components/ui/form";
 import { skillsKeys } from "@/lib/client/skills-query-keys";
 import { useJsonMutation, useTeamPeople } from "@/lib/client/use-skills";
 import type { ProficiencyInput } from "@/lib/validation/skills";

@@ -8,7 +8,7 @@ import type { ExperimentView } from "@/lib/server/services/skills/experiments";
 import type { LearningRecordView } from "@/lib/server/services/skills/learning";
 import type { LearningReport } from "@/lib/server/services/skills/learning-report";
 import type { OrgGapView, TeamProficienciesView, TeamSkillsView } from "@/lib/server/services/skills/skills-matrix";
-import { fetchJson } from "./api";
+import { fetchJson, sendJson } from "./api";
 import { experimentKeys, skillsKeys } from "./skills-query-keys";
 
 /** Hooks for the Skills pillar pages and the experiment log: one per resource, plus a JSON mutation. */
@@ -108,11 +108,7 @@ export function useJsonMutation<TBody, TResult = unknown>(method: "POST" | "PUT"
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ url, body }: { url: string; body?: TBody }) =>
-      fetchJson<TResult>(url, {
-        method,
-        headers: body === undefined ? {} : { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
+      sendJson<TResult>(url, method, body),
     onSuccess: async () => {
       await Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey })));
     },

@@ -2,14 +2,19 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ApiError, fetchJson } from "@/lib/client/api";
 import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
-import { buttonClass, secondaryButtonClass } from "./form-bits";
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
 
+/** A file with problems is refused (400) with the same result, listing them by row and column: that is an answer too. */
 async function upload(file: File, dryRun: boolean): Promise<RosterImportResult> {
-  const response = await fetch(`/api/v1/people/import?dryRun=${dryRun ? 1 : 0}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
-  const body = (await response.json().catch(() => null)) as (RosterImportResult & { message?: string }) | null;
-  if (!body || (!response.ok && !Array.isArray(body.errors))) throw new Error(body?.message ?? `The upload failed (HTTP ${response.status}).`);
-  return body;
+  try {
+    return await fetchJson<RosterImportResult>(`/api/v1/people/import?dryRun=${dryRun ? 1 : 0}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
+  } catch (error) {
+    const answer = error instanceof ApiError ? (error.answer as Partial<RosterImportResult> | undefined) : undefined;
+    if (answer && Array.isArray(answer.errors)) return answer as RosterImportResult;
+    throw error;
+  }
 }
 
 /** Upload a roster CSV, preview what it would change and every problem by row and column, then import all or nothing. */
@@ -63,10 +68,10 @@ export function RosterImport() {
             className="text-sm"
           />
         </div>
-        <button type="button" className={secondaryButtonClass} disabled={!file || busy} onClick={() => void run(true)}>
+        <button type="button" className={SECONDARY_BUTTON} disabled={!file || busy} onClick={() => void run(true)}>
           Preview
         </button>
-        <button type="button" className={buttonClass} disabled={!file || busy || !result || result.dryRun === false || result.errors.length > 0} onClick={() => void run(false)}>
+        <button type="button" className={PRIMARY_BUTTON} disabled={!file || busy || !result || result.dryRun === false || result.errors.length > 0} onClick={() => void run(false)}>
           Import
         </button>
       </div>
