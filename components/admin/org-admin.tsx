@@ -1,6 +1,6 @@
 "use client";
 
-import { useAdminOrg } from "./admin-api";
+import { useAdminOrg } from "@/lib/client/use-admin";
 import { LoadState } from "@/components/ui/form";
 import { GroupsPanel } from "./groups-panel";
 import { ServicesPanel } from "./services-panel";

@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import type { AdminServiceRow, AdminTeamRow } from "@/lib/server/services/org-admin";
-import { adminKeys, useAdminMutation } from "./admin-api";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation } from "@/lib/client/use-admin";
 import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 /**
@@ -10,8 +11,8 @@ import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "@/components
  * team when the event names none; those are listed first so an admin can assign them.
  */
 export function ServicesPanel({ services, teams }: { services: AdminServiceRow[]; teams: AdminTeamRow[] }) {
-  const create = useAdminMutation([adminKeys.org()]);
-  const assign = useAdminMutation([adminKeys.org()]);
+  const create = useAdminMutation([queryKeys.admin.org()]);
+  const assign = useAdminMutation([queryKeys.admin.org()]);
   const [filter, setFilter] = useState("");
   const teamOptions = teams.filter((t) => !t.archivedAt).map((t) => ({ value: t.id, label: t.name }));
   const teamName = new Map(teams.map((t) => [t.id, t.name]));

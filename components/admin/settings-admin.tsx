@@ -1,6 +1,6 @@
 "use client";
 
-import { useAdminSettings } from "./admin-api";
+import { useAdminSettings } from "@/lib/client/use-admin";
 import { LoadState } from "@/components/ui/form";
 import { LocationCosts } from "./location-costs";
 import { SettingsForm } from "./settings-form";

@@ -22,7 +22,7 @@ const describe = (s: unknown) => {
 export function CellHistory({ metricId, teamId, week, title, onClose }: { metricId: string; teamId: string; week: string; title: string; onClose: () => void }) {
   const f = useFormat();
   const history = useQuery({
-    queryKey: [...queryKeys.all, "value-history", metricId, teamId, week],
+    queryKey: queryKeys.valueHistory(metricId, teamId, week),
     queryFn: ({ signal }) =>
       fetchJson<{ history: AuditRow[] }>(`/api/v1/metric-values/history?${new URLSearchParams({ metric: metricId, team: teamId, week })}`, { signal }),
   });

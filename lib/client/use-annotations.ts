@@ -14,15 +14,10 @@ export interface AnnotationsQuery {
   to?: string;
 }
 
-const annotationKeys = {
-  all: () => [...queryKeys.all, "annotations"] as const,
-  list: (q: AnnotationsQuery) => [...annotationKeys.all(), q.scope, q.from ?? "", q.to ?? ""] as const,
-};
-
 /** Notes drawn on a scope's charts; pass null to wait (e.g. until the chart's date range is known). */
 export function useAnnotations(query: AnnotationsQuery | null) {
   return useQuery({
-    queryKey: query ? annotationKeys.list(query) : annotationKeys.all(),
+    queryKey: query ? queryKeys.annotations.list(query) : queryKeys.annotations.all(),
     enabled: query !== null,
     queryFn: ({ signal }) => {
       const search = new URLSearchParams({ scope: query?.scope ?? "org" });
@@ -37,7 +32,7 @@ export function useAnnotations(query: AnnotationsQuery | null) {
 /** Create, edit and delete; every change refreshes every chart's notes and the weekly review. */
 export function useAnnotationMutations() {
   const client = useQueryClient();
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: annotationKeys.all() }), client.invalidateQueries({ queryKey: [...queryKeys.all, "review"] })]);
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: queryKeys.annotations.all() }), client.invalidateQueries({ queryKey: queryKeys.review.all() })]);
   return {
     create: useMutation({
       mutationFn: (input: AnnotationInput) => sendJson<{ annotation: Annotation }>("/api/v1/annotations", "POST", input),

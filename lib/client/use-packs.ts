@@ -10,7 +10,7 @@ import { queryKeys } from "./query-keys";
 /** Metrics and segments a leader can pick for a pack slide or a comparison; they change rarely. */
 export function useSegmentOptions() {
   return useQuery({
-    queryKey: [...queryKeys.all, "segments"] as const,
+    queryKey: queryKeys.segments(),
     queryFn: ({ signal }) => fetchJson<SegmentsResponse>("/api/v1/segments", { signal }),
     staleTime: 5 * 60_000,
   });
@@ -18,7 +18,7 @@ export function useSegmentOptions() {
 
 export function useComparison(search: string | null) {
   return useQuery({
-    queryKey: [...queryKeys.all, "compare", search ?? ""] as const,
+    queryKey: queryKeys.compare(search ?? ""),
     enabled: search !== null,
     queryFn: ({ signal }) => fetchJson<CompareResponse>(`/api/v1/compare?${search}`, { signal }),
   });

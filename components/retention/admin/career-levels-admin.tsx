@@ -7,18 +7,16 @@ import { queryKeys } from "@/lib/client/query-keys";
 import type { CareerLevelRow } from "@/lib/server/services/retention/career-levels";
 import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
 
-const levelsKey = () => [...queryKeys.all, "career-levels"] as const;
-
 function LevelRow({ level }: { level: CareerLevelRow }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState({ name: level.name, order: String(level.order), track: level.track });
   const save = useMutation({
     mutationFn: () => sendJson(`/api/v1/career-levels/${level.id}`, "PATCH", { name: draft.name, order: Number(draft.order), track: draft.track }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: levelsKey() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.careerLevels() }),
   });
   const remove = useMutation({
     mutationFn: () => sendJson(`/api/v1/career-levels/${level.id}`, "DELETE"),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: levelsKey() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.careerLevels() }),
   });
   const id = `level-${level.key}`;
   return (
@@ -52,13 +50,13 @@ function LevelRow({ level }: { level: CareerLevelRow }) {
 /** /admin/career: the levels promotions move along, per track, in order. */
 export function CareerLevelsAdmin() {
   const queryClient = useQueryClient();
-  const levels = useQuery({ queryKey: levelsKey(), queryFn: ({ signal }) => fetchJson<{ levels: CareerLevelRow[] }>("/api/v1/career-levels", { signal }) });
+  const levels = useQuery({ queryKey: queryKeys.careerLevels(), queryFn: ({ signal }) => fetchJson<{ levels: CareerLevelRow[] }>("/api/v1/career-levels", { signal }) });
   const [form, setForm] = useState({ key: "", name: "", track: "IC", order: "" });
   const create = useMutation({
     mutationFn: () => sendJson("/api/v1/career-levels", "POST", { ...form, order: Number(form.order) }),
     onSuccess: () => {
       setForm({ key: "", name: "", track: "IC", order: "" });
-      return queryClient.invalidateQueries({ queryKey: levelsKey() });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.careerLevels() });
     },
   });
   const submit = (e: FormEvent) => {

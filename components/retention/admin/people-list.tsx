@@ -12,17 +12,12 @@ export interface TeamOption {
   name: string;
 }
 
-export const peopleKeys = {
-  list: (filters: Record<string, string>) => [...queryKeys.all, "people", filters] as const,
-  person: (employeeId: string) => [...queryKeys.all, "person", employeeId] as const,
-};
-
 /** The roster, filtered; choosing a person opens their record for editing. */
 export function PeopleList({ teams, onSelect, selected }: { teams: TeamOption[]; onSelect: (employeeId: string) => void; selected: string | null }) {
   const [filters, setFilters] = useState({ team: "", status: "active", q: "", level: "" });
   const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
   const people = useQuery({
-    queryKey: peopleKeys.list(filters),
+    queryKey: queryKeys.people.list(filters),
     queryFn: ({ signal }) => fetchJson<{ people: PersonSummary[] }>(`/api/v1/people?${search}`, { signal }),
     placeholderData: keepPreviousData,
   });

@@ -5,7 +5,8 @@ import { useState, type FormEvent } from "react";
 import { fetchJson, sendJson } from "@/lib/client/api";
 import type { CanonicalPerson } from "@/lib/server/services/retention/canonical";
 import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON } from "@/components/ui/form";
-import { peopleKeys, type TeamOption } from "./people-list";
+import { queryKeys } from "@/lib/client/query-keys";
+import type { TeamOption } from "./people-list";
 
 type EventType = "promotion" | "move" | "exit" | "rehire";
 
@@ -13,7 +14,7 @@ type EventType = "promotion" | "move" | "exit" | "rehire";
 export function PersonEditor({ employeeId, teams, levels }: { employeeId: string; teams: TeamOption[]; levels: string[] }) {
   const queryClient = useQueryClient();
   const person = useQuery({
-    queryKey: peopleKeys.person(employeeId),
+    queryKey: queryKeys.people.person(employeeId),
     queryFn: ({ signal }) => fetchJson<{ person: CanonicalPerson }>(`/api/v1/people/${encodeURIComponent(employeeId)}`, { signal }),
   });
   const [type, setType] = useState<EventType>("promotion");

@@ -1,8 +1,8 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
+import { fetchJson } from "./api";
+import { queryKeys } from "./query-keys";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
 import type { RetentionReport } from "@/lib/server/services/retention/retention-report";
@@ -15,19 +15,13 @@ export interface RetentionParams {
   filter: SegmentFilter;
 }
 
-export const retentionKeys = {
-  all: () => [...queryKeys.all, "retention"] as const,
-  report: (p: RetentionParams) => [...retentionKeys.all(), "report", retentionSearch(p)] as const,
-  development: (search: string) => [...retentionKeys.all(), "development", search] as const,
-};
-
 export function retentionSearch(p: RetentionParams): string {
   return appendFilter(new URLSearchParams({ segment: p.segment, period: p.period }), p.filter).toString();
 }
 
 export function useRetentionReport(params: RetentionParams) {
   return useQuery({
-    queryKey: retentionKeys.report(params),
+    queryKey: queryKeys.retention.report(retentionSearch(params)),
     queryFn: ({ signal }) => fetchJson<RetentionReport>(`/api/v1/retention?${retentionSearch(params)}`, { signal }),
     placeholderData: keepPreviousData,
   });
@@ -39,7 +33,7 @@ export const DEVELOPMENT_METRICS = ["growth_plan_coverage", "one_on_one_coverage
 export function useDevelopmentSeries(scope: string, filter: SegmentFilter, granularity: "month" | "quarter") {
   const search = appendFilter(new URLSearchParams({ scope, range: "1y", granularity, metrics: DEVELOPMENT_METRICS.join(",") }), filter).toString();
   return useQuery({
-    queryKey: retentionKeys.development(search),
+    queryKey: queryKeys.retention.development(search),
     queryFn: ({ signal }) => fetchJson<{ scope: { name: string }; filter: { label: string } | null; from: string; to: string; series: MetricSeries[] }>(`/api/v1/metrics/series?${search}`, { signal }),
     placeholderData: keepPreviousData,
   });

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery, useQueryClient, useMutation } from "@tanstack/react-query";
-import { fetchJson, sendJson } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
+import { fetchJson, sendJson } from "./api";
+import { queryKeys } from "./query-keys";
 
 /** The import page's server data: previews, the polled import state, the imports list. */
 
@@ -40,11 +40,6 @@ export interface PreviewOptions {
   dayOrder?: "DMY" | "MDY";
 }
 
-const importKeys = {
-  all: () => [...queryKeys.all, "imports"] as const,
-  one: (id: string) => [...importKeys.all(), id] as const,
-};
-
 const POLL_MS = 500;
 const RUNNING = new Set(["UPLOADED", "VALIDATING", "RUNNING"]);
 
@@ -68,14 +63,14 @@ export function useStartImport() {
       const { id, ...options } = input;
       return sendJson<{ import: ImportState }>(`/api/v1/imports/${id}/run`, "POST", options);
     },
-    onSuccess: (data) => client.setQueryData(importKeys.one(data.import.id), data),
+    onSuccess: (data) => client.setQueryData(queryKeys.imports.one(data.import.id), data),
   });
 }
 
 /** The import's state, polled every 500 ms while it runs (progress is stored in the database). */
 export function useImportState(id: string | null) {
   return useQuery({
-    queryKey: importKeys.one(id ?? "none"),
+    queryKey: queryKeys.imports.one(id ?? "none"),
     enabled: id !== null,
     queryFn: ({ signal }) => fetchJson<{ import: ImportState }>(`/api/v1/imports/${id}`, { signal }),
     refetchInterval: (query) => (query.state.data && !RUNNING.has(query.state.data.import.status) ? false : POLL_MS),
@@ -83,7 +78,7 @@ export function useImportState(id: string | null) {
 }
 
 export function useImportsList() {
-  return useQuery({ queryKey: importKeys.all(), queryFn: ({ signal }) => fetchJson<{ imports: ImportState[] }>("/api/v1/imports", { signal }) });
+  return useQuery({ queryKey: queryKeys.imports.all(), queryFn: ({ signal }) => fetchJson<{ imports: ImportState[] }>("/api/v1/imports", { signal }) });
 }
 
 /** Undoing rewrites data others may rely on: the page asks before it sends the request. */
@@ -95,6 +90,6 @@ export function useUndoImport() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => sendJson<{ undone: { restored: number; deleted: number } }>(`/api/v1/imports/${id}/undo`, "POST"),
-    onSettled: () => client.invalidateQueries({ queryKey: importKeys.all() }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.imports.all() }),
   });
 }
