@@ -1,10 +1,13 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "./api";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson, sendJson } from "./api";
 import { queryKeys } from "./query-keys";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
+import type { CareerLevelRow } from "@/lib/server/services/retention/career-levels";
+import type { CanonicalPerson } from "@/lib/server/services/retention/canonical";
+import type { PersonSummary } from "@/lib/server/services/retention/people";
 import type { RetentionReport } from "@/lib/server/services/retention/retention-report";
 import type { RetentionPeriod, RetentionSegment } from "@/lib/validation/people";
 
@@ -37,4 +40,68 @@ export function useDevelopmentSeries(scope: string, filter: SegmentFilter, granu
     queryFn: ({ signal }) => fetchJson<{ scope: { name: string }; filter: { label: string } | null; from: string; to: string; series: MetricSeries[] }>(`/api/v1/metrics/series?${search}`, { signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The roster for the people admin, filtered by team, status, level and id (empty filters are left out). */
+export function usePeople(filters: Record<string, string>) {
+  const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
+  return useQuery({
+    queryKey: queryKeys.people.list(filters),
+    queryFn: ({ signal }) => fetchJson<{ people: PersonSummary[] }>(`/api/v1/people?${search}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePerson(employeeId: string) {
+  return useQuery({
+    queryKey: queryKeys.people.person(employeeId),
+    queryFn: ({ signal }) => fetchJson<{ person: CanonicalPerson }>(`/api/v1/people/${encodeURIComponent(employeeId)}`, { signal }),
+  });
+}
+
+/**
+ * Writes to the roster change every retention figure (headcount, turnover, tenure), so afterwards every
+ * query is refetched, not only the people lists.
+ */
+function useRosterWrite<TInput>(send: (input: TInput) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: send, onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.all }) });
+}
+
+/** Adds one person (a first hire); the body is the people API's create shape. */
+export function useAddPerson() {
+  return useRosterWrite((body: Record<string, unknown>) => sendJson("/api/v1/people", "POST", body));
+}
+
+/** Records a promotion, team move, exit or rehire for one person. */
+export function useRecordPersonEvent(employeeId: string) {
+  return useRosterWrite((body: Record<string, unknown>) => sendJson(`/api/v1/people/${encodeURIComponent(employeeId)}/events`, "POST", body));
+}
+
+export function useCareerLevels() {
+  return useQuery({ queryKey: queryKeys.careerLevels(), queryFn: ({ signal }) => fetchJson<{ levels: CareerLevelRow[] }>("/api/v1/career-levels", { signal }) });
+}
+
+export interface CareerLevelInput {
+  key?: string;
+  name: string;
+  track: string;
+  order: number;
+}
+
+function useCareerLevelWrite<TInput>(send: (input: TInput) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: send, onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.careerLevels() }) });
+}
+
+export function useAddCareerLevel() {
+  return useCareerLevelWrite((level: CareerLevelInput) => sendJson("/api/v1/career-levels", "POST", level));
+}
+
+export function useSaveCareerLevel(id: string) {
+  return useCareerLevelWrite((level: Omit<CareerLevelInput, "key">) => sendJson(`/api/v1/career-levels/${id}`, "PATCH", level));
+}
+
+export function useDeleteCareerLevel(id: string) {
+  return useCareerLevelWrite(() => sendJson(`/api/v1/career-levels/${id}`, "DELETE"));
 }

@@ -1,23 +1,14 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { fetchJson, sendJson } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
+import { useAddCareerLevel, useCareerLevels, useDeleteCareerLevel, useSaveCareerLevel } from "@/lib/client/use-retention";
 import type { CareerLevelRow } from "@/lib/server/services/retention/career-levels";
 import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
 
 function LevelRow({ level }: { level: CareerLevelRow }) {
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState({ name: level.name, order: String(level.order), track: level.track });
-  const save = useMutation({
-    mutationFn: () => sendJson(`/api/v1/career-levels/${level.id}`, "PATCH", { name: draft.name, order: Number(draft.order), track: draft.track }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.careerLevels() }),
-  });
-  const remove = useMutation({
-    mutationFn: () => sendJson(`/api/v1/career-levels/${level.id}`, "DELETE"),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.careerLevels() }),
-  });
+  const save = useSaveCareerLevel(level.id);
+  const remove = useDeleteCareerLevel(level.id);
   const id = `level-${level.key}`;
   return (
     <tr className="border-t border-slate-100 align-top">
@@ -39,7 +30,7 @@ function LevelRow({ level }: { level: CareerLevelRow }) {
       </td>
       <td className="px-3 py-2 tabular-nums">{level.people}</td>
       <td className="space-x-2 px-3 py-2">
-        <button type="button" className={SECONDARY_BUTTON} disabled={save.isPending} onClick={() => save.mutate()}>Save</button>
+        <button type="button" className={SECONDARY_BUTTON} disabled={save.isPending} onClick={() => save.mutate({ name: draft.name, order: Number(draft.order), track: draft.track })}>Save</button>
         <button type="button" className={SECONDARY_BUTTON} disabled={remove.isPending} onClick={() => remove.mutate()} aria-label={`Delete ${level.key}`}>Delete</button>
         <ErrorAlert error={save.error ?? remove.error} />
       </td>
@@ -49,19 +40,12 @@ function LevelRow({ level }: { level: CareerLevelRow }) {
 
 /** /admin/career: the levels promotions move along, per track, in order. */
 export function CareerLevelsAdmin() {
-  const queryClient = useQueryClient();
-  const levels = useQuery({ queryKey: queryKeys.careerLevels(), queryFn: ({ signal }) => fetchJson<{ levels: CareerLevelRow[] }>("/api/v1/career-levels", { signal }) });
+  const levels = useCareerLevels();
   const [form, setForm] = useState({ key: "", name: "", track: "IC", order: "" });
-  const create = useMutation({
-    mutationFn: () => sendJson("/api/v1/career-levels", "POST", { ...form, order: Number(form.order) }),
-    onSuccess: () => {
-      setForm({ key: "", name: "", track: "IC", order: "" });
-      return queryClient.invalidateQueries({ queryKey: queryKeys.careerLevels() });
-    },
-  });
+  const create = useAddCareerLevel();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    create.mutate({ ...form, order: Number(form.order) }, { onSuccess: () => setForm({ key: "", name: "", track: "IC", order: "" }) });
   };
   return (
     <div className="space-y-6">

@@ -1,33 +1,27 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON } from "@/components/ui/form";
-import { sendJson } from "@/lib/client/api";
+import { useAddPerson } from "@/lib/client/use-retention";
 import type { TeamOption } from "./people-list";
 
 /** Adds one person (a first hire); history is then recorded as events. */
 export function NewPersonForm({ teams, levels }: { teams: TeamOption[]; levels: string[] }) {
-  const queryClient = useQueryClient();
   const [form, setForm] = useState({ employeeId: "", team: "", level: "", hireDate: "", location: "", roleFamily: "", sourcing: "", managerEmployeeId: "" });
-  const create = useMutation({
-    mutationFn: () =>
-      sendJson("/api/v1/people", "POST", {
-        employeeId: form.employeeId,
-        team: form.team,
-        level: form.level,
-        location: form.location || null,
-        roleFamily: form.roleFamily || null,
-        sourcing: form.sourcing || null,
-        managerEmployeeId: form.managerEmployeeId || null,
-        employments: [{ hireDate: form.hireDate }],
-      }),
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
+  const create = useAddPerson();
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    create.mutate({
+      employeeId: form.employeeId,
+      team: form.team,
+      level: form.level,
+      location: form.location || null,
+      roleFamily: form.roleFamily || null,
+      sourcing: form.sourcing || null,
+      managerEmployeeId: form.managerEmployeeId || null,
+      employments: [{ hireDate: form.hireDate }],
+    });
   };
   return (
     <form onSubmit={submit} aria-labelledby="new-person" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

@@ -1,10 +1,7 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
-import type { PersonSummary } from "@/lib/server/services/retention/people";
+import { usePeople } from "@/lib/client/use-retention";
 import { INLINE_INPUT_CLASS, LabelledControl } from "@/components/ui/form";
 
 export interface TeamOption {
@@ -15,12 +12,7 @@ export interface TeamOption {
 /** The roster, filtered; choosing a person opens their record for editing. */
 export function PeopleList({ teams, onSelect, selected }: { teams: TeamOption[]; onSelect: (employeeId: string) => void; selected: string | null }) {
   const [filters, setFilters] = useState({ team: "", status: "active", q: "", level: "" });
-  const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
-  const people = useQuery({
-    queryKey: queryKeys.people.list(filters),
-    queryFn: ({ signal }) => fetchJson<{ people: PersonSummary[] }>(`/api/v1/people?${search}`, { signal }),
-    placeholderData: keepPreviousData,
-  });
+  const people = usePeople(filters);
   const set = (key: keyof typeof filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [key]: e.target.value });
 
   return (

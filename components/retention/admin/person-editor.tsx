@@ -1,39 +1,27 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { fetchJson, sendJson } from "@/lib/client/api";
-import type { CanonicalPerson } from "@/lib/server/services/retention/canonical";
+import { usePerson, useRecordPersonEvent } from "@/lib/client/use-retention";
 import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON } from "@/components/ui/form";
-import { queryKeys } from "@/lib/client/query-keys";
 import type { TeamOption } from "./people-list";
 
 type EventType = "promotion" | "move" | "exit" | "rehire";
 
 /** One person's record: history, and forms to promote, move, record an exit or a rehire. */
 export function PersonEditor({ employeeId, teams, levels }: { employeeId: string; teams: TeamOption[]; levels: string[] }) {
-  const queryClient = useQueryClient();
-  const person = useQuery({
-    queryKey: queryKeys.people.person(employeeId),
-    queryFn: ({ signal }) => fetchJson<{ person: CanonicalPerson }>(`/api/v1/people/${encodeURIComponent(employeeId)}`, { signal }),
-  });
+  const person = usePerson(employeeId);
   const [type, setType] = useState<EventType>("promotion");
   const [form, setForm] = useState({ date: "", toLevel: "", toTeam: "", exitType: "voluntary", regretted: false, exitReason: "" });
-  const event = useMutation({
-    mutationFn: () => {
-      const body =
-        type === "promotion" ? { type, date: form.date, toLevel: form.toLevel }
-        : type === "move" ? { type, date: form.date, toTeam: form.toTeam }
-        : type === "exit" ? { type, date: form.date, exitType: form.exitType, regretted: form.regretted, exitReason: form.exitReason }
-        : { type, date: form.date, team: form.toTeam || undefined, level: form.toLevel || undefined };
-      return sendJson(`/api/v1/people/${encodeURIComponent(employeeId)}/events`, "POST", body);
-    },
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
+  const event = useRecordPersonEvent(employeeId);
   const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    event.mutate();
+    event.mutate(
+      type === "promotion" ? { type, date: form.date, toLevel: form.toLevel }
+      : type === "move" ? { type, date: form.date, toTeam: form.toTeam }
+      : type === "exit" ? { type, date: form.date, exitType: form.exitType, regretted: form.regretted, exitReason: form.exitReason }
+      : { type, date: form.date, team: form.toTeam || undefined, level: form.toLevel || undefined },
+    );
   };
   const p = person.data?.person;
 
