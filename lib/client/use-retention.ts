@@ -1,12 +1,13 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, sendJson } from "./api";
+import { ApiError, fetchJson, sendJson } from "./api";
 import { queryKeys } from "./query-keys";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
 import type { CareerLevelRow } from "@/lib/server/services/retention/career-levels";
 import type { CanonicalPerson } from "@/lib/server/services/retention/canonical";
+import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
 import type { PersonSummary } from "@/lib/server/services/retention/people";
 import type { RetentionReport } from "@/lib/server/services/retention/retention-report";
 import type { RetentionPeriod, RetentionSegment } from "@/lib/validation/people";
@@ -104,4 +105,18 @@ export function useSaveCareerLevel(id: string) {
 
 export function useDeleteCareerLevel(id: string) {
   return useCareerLevelWrite(() => sendJson(`/api/v1/career-levels/${id}`, "DELETE"));
+}
+
+/**
+ * Previews (dryRun) or imports a roster CSV. A file with problems is refused (400) with the
+ * same result, listing them by row and column: that is an answer too.
+ */
+export async function uploadRoster(file: File, dryRun: boolean): Promise<RosterImportResult> {
+  try {
+    return await fetchJson<RosterImportResult>(`/api/v1/people/import?dryRun=${dryRun ? 1 : 0}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
+  } catch (error) {
+    const answer = error instanceof ApiError ? (error.answer as Partial<RosterImportResult> | undefined) : undefined;
+    if (answer && Array.isArray(answer.errors)) return answer as RosterImportResult;
+    throw error;
+  }
 }

@@ -2,20 +2,10 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, fetchJson } from "@/lib/client/api";
+import { queryKeys } from "@/lib/client/query-keys";
+import { uploadRoster } from "@/lib/client/use-retention";
 import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
-
-/** A file with problems is refused (400) with the same result, listing them by row and column: that is an answer too. */
-async function upload(file: File, dryRun: boolean): Promise<RosterImportResult> {
-  try {
-    return await fetchJson<RosterImportResult>(`/api/v1/people/import?dryRun=${dryRun ? 1 : 0}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
-  } catch (error) {
-    const answer = error instanceof ApiError ? (error.answer as Partial<RosterImportResult> | undefined) : undefined;
-    if (answer && Array.isArray(answer.errors)) return answer as RosterImportResult;
-    throw error;
-  }
-}
 
 /** Upload a roster CSV, preview what it would change and every problem by row and column, then import all or nothing. */
 export function RosterImport() {
@@ -30,9 +20,9 @@ export function RosterImport() {
     setBusy(true);
     setError(null);
     try {
-      const r = await upload(file, dryRun);
+      const r = await uploadRoster(file, dryRun);
       setResult(r);
-      if (r.applied) await queryClient.invalidateQueries();
+      if (r.applied) await queryClient.invalidateQueries({ queryKey: queryKeys.all });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
