@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { StatusPage } from "@/components/shell/status-page";
+import { ApiError, fetchJson } from "@/lib/client/api";
 
 /**
  * Server errors reach the browser without their message (by design), so the page asks the health endpoint
@@ -14,9 +15,9 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
   useEffect(() => {
     console.error(error);
     let live = true;
-    fetch("/api/health", { cache: "no-store" })
-      .then((r) => live && setDatabaseDown(r.status === 503))
-      .catch(() => {});
+    fetchJson("/api/health", { cache: "no-store" })
+      .then(() => live && setDatabaseDown(false))
+      .catch((e: unknown) => live && setDatabaseDown(e instanceof ApiError && e.status === 503));
     return () => {
       live = false;
     };

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { changePasswordAction, type PasswordChangeState } from "@/app/(app)/account/actions";
-import { PRIMARY_BUTTON, TextField } from "@/components/admin/form-controls";
+import { PRIMARY_BUTTON, TextField } from "@/components/ui/form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password";
 
 /** Current password, the new one twice. Errors are shown beside the field they are about. */

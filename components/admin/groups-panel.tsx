@@ -2,8 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import type { AdminGroupRow } from "@/lib/server/services/org-admin";
-import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "./form-controls";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation } from "@/lib/client/use-admin";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 interface TreeRow {
   group: AdminGroupRow;
@@ -29,7 +30,7 @@ function flatten(groups: AdminGroupRow[]): TreeRow[] {
 export function GroupsPanel({ groups }: { groups: AdminGroupRow[] }) {
   const rows = flatten(groups);
   const [editing, setEditing] = useState<string | null>(null);
-  const create = useAdminMutation([adminKeys.org()]);
+  const create = useAdminMutation([queryKeys.admin.org()]);
   const parentOptions = [{ value: "", label: "— Top level —" }, ...rows.map((r) => ({ value: r.group.id, label: `${"  ".repeat(r.depth)}${r.group.name}` }))];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -85,8 +86,8 @@ export function GroupsPanel({ groups }: { groups: AdminGroupRow[] }) {
 function GroupEditor({ group, parentOptions, onClose }: { group: AdminGroupRow; parentOptions: { value: string; label: string }[]; onClose: () => void }) {
   const [name, setName] = useState(group.name);
   const [parentId, setParentId] = useState(group.parentId ?? "");
-  const save = useAdminMutation([adminKeys.org()]);
-  const remove = useAdminMutation([adminKeys.org()]);
+  const save = useAdminMutation([queryKeys.admin.org()]);
+  const remove = useAdminMutation([queryKeys.admin.org()]);
   const empty = group.teamCount === 0 && group.childCount === 0;
   return (
     <form

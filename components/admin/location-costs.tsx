@@ -5,8 +5,9 @@ import { formatMoney } from "@/lib/format";
 import { useState, type FormEvent } from "react";
 import type { AdminSettings } from "@/lib/server/services/settings";
 import { locationCostInput, SOURCINGS } from "@/lib/validation/admin";
-import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "./form-controls";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation } from "@/lib/client/use-admin";
+import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 const SOURCING_OPTIONS = SOURCINGS.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }));
 
@@ -18,8 +19,8 @@ export function LocationCosts({ data, currency }: { data: AdminSettings; currenc
   const [error, setError] = useState<string | null>(null);
   const [location, setLocation] = useState("");
   const [sourcing, setSourcing] = useState<string>("ONSHORE");
-  const upsert = useAdminMutation([adminKeys.settings()]);
-  const remove = useAdminMutation([adminKeys.settings()]);
+  const upsert = useAdminMutation([queryKeys.admin.settings()]);
+  const remove = useAdminMutation([queryKeys.admin.settings()]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 "use client";
 
-import { useAdminOrg } from "./admin-api";
-import { LoadState } from "./form-controls";
+import { useAdminOrg } from "@/lib/client/use-admin";
+import { LoadState } from "@/components/ui/form";
 import { GroupsPanel } from "./groups-panel";
 import { ServicesPanel } from "./services-panel";
 import { TeamsPanel } from "./teams-panel";

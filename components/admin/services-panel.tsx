@@ -2,16 +2,17 @@
 
 import { useState, type FormEvent } from "react";
 import type { AdminServiceRow, AdminTeamRow } from "@/lib/server/services/org-admin";
-import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "./form-controls";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation } from "@/lib/client/use-admin";
+import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 /**
  * Services (deployable units) and their owning team. Ingestion creates a service it has not seen without a
  * team when the event names none; those are listed first so an admin can assign them.
  */
 export function ServicesPanel({ services, teams }: { services: AdminServiceRow[]; teams: AdminTeamRow[] }) {
-  const create = useAdminMutation([adminKeys.org()]);
-  const assign = useAdminMutation([adminKeys.org()]);
+  const create = useAdminMutation([queryKeys.admin.org()]);
+  const assign = useAdminMutation([queryKeys.admin.org()]);
   const [filter, setFilter] = useState("");
   const teamOptions = teams.filter((t) => !t.archivedAt).map((t) => ({ value: t.id, label: t.name }));
   const teamName = new Map(teams.map((t) => [t.id, t.name]));

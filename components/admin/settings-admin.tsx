@@ -1,7 +1,7 @@
 "use client";
 
-import { useAdminSettings } from "./admin-api";
-import { LoadState } from "./form-controls";
+import { useAdminSettings } from "@/lib/client/use-admin";
+import { LoadState } from "@/components/ui/form";
 import { LocationCosts } from "./location-costs";
 import { SettingsForm } from "./settings-form";
 

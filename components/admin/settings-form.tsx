@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { SettingsInput } from "@/lib/validation/admin";
 import { ANONYMITY_MAX, ANONYMITY_MIN, settingsInput } from "@/lib/validation/admin";
-import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, TextField } from "./form-controls";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation } from "@/lib/client/use-admin";
+import { ErrorAlert, PRIMARY_BUTTON, TextField } from "@/components/ui/form";
 
 type Errors = Partial<Record<keyof SettingsInput, string>>;
 
@@ -15,7 +16,7 @@ const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone")];
 export function SettingsForm({ settings }: { settings: SettingsInput }) {
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
-  const save = useAdminMutation([adminKeys.settings()]);
+  const save = useAdminMutation([queryKeys.admin.settings()]);
   const router = useRouter();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -3,8 +3,9 @@
 import { useState, type FormEvent } from "react";
 import type { AdminGroupRow, AdminTeamRow } from "@/lib/server/services/org-admin";
 import { ORIGINS, slugify, SOURCINGS, teamCreateInput } from "@/lib/validation/admin";
-import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "./form-controls";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation } from "@/lib/client/use-admin";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 type Errors = Partial<Record<string, string>>;
 const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
@@ -16,7 +17,7 @@ export function TeamForm({ team, groups, onClose }: { team: AdminTeamRow | null;
   const [slugTouched, setSlugTouched] = useState(!!team);
   const [origin, setOrigin] = useState<string>(team?.origin ?? "ORGANIC");
   const [errors, setErrors] = useState<Errors>({});
-  const save = useAdminMutation([adminKeys.org(), adminKeys.settings()]);
+  const save = useAdminMutation([queryKeys.admin.org(), queryKeys.admin.settings()]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

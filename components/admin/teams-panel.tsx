@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import type { AdminGroupRow, AdminTeamRow } from "@/lib/server/services/org-admin";
-import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON } from "./form-controls";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation } from "@/lib/client/use-admin";
+import { ErrorAlert, PRIMARY_BUTTON } from "@/components/ui/form";
 import { TeamForm } from "./team-form";
 
 const lower = (s: string) => s.toLowerCase();
@@ -12,7 +13,7 @@ const lower = (s: string) => s.toLowerCase();
 export function TeamsPanel({ teams, groups }: { teams: AdminTeamRow[]; groups: AdminGroupRow[] }) {
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-  const action = useAdminMutation([adminKeys.org()]);
+  const action = useAdminMutation([queryKeys.admin.org()]);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const visible = teams.filter((t) => showArchived || !t.archivedAt);
   const editingTeam = teams.find((t) => t.id === editing) ?? null;

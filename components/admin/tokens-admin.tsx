@@ -6,8 +6,9 @@ import { orEmpty } from "@/lib/format";
 import { useState, type FormEvent } from "react";
 import type { ApiTokenRow } from "@/lib/server/services/api-tokens";
 import { TOKEN_SCOPE_VALUES, tokenCreateInput } from "@/lib/validation/admin";
-import { adminKeys, useAdminMutation, useAdminTokens } from "./admin-api";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON, SecretOnce, TextField } from "./form-controls";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation, useAdminTokens } from "@/lib/client/use-admin";
+import { ErrorAlert, LoadState, PRIMARY_BUTTON, SecretOnce, TextField } from "@/components/ui/form";
 
 const SCOPE_HELP: Record<(typeof TOKEN_SCOPE_VALUES)[number], string> = {
   ingest: "ingest — send deployments, pull requests, incidents and work items",
@@ -20,8 +21,8 @@ export function TokensAdmin() {
   const tokens = useAdminTokens();
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const create = useAdminMutation<{ token: string; row: ApiTokenRow }>([adminKeys.tokens()]);
-  const revoke = useAdminMutation([adminKeys.tokens()]);
+  const create = useAdminMutation<{ token: string; row: ApiTokenRow }>([queryKeys.admin.tokens()]);
+  const revoke = useAdminMutation([queryKeys.admin.tokens()]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

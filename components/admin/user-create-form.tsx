@@ -4,8 +4,9 @@ import { useState, type FormEvent } from "react";
 import type { CreatedUser } from "@/lib/server/services/users";
 import { DEFAULT_ROLE, ROLES, roleManagesTeams, userCreateInput } from "@/lib/validation/admin";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password";
-import { adminKeys, useAdminMutation } from "./admin-api";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "./form-controls";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation } from "@/lib/client/use-admin";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
 import { ROLE_OPTIONS, TeamPicker } from "./user-fields";
 
 type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
@@ -17,7 +18,7 @@ export function UserCreateForm({ teams, onClose }: { teams: { id: string; name: 
   const [generate, setGenerate] = useState(true);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<CreatedUser | null>(null);
-  const mutation = useAdminMutation<CreatedUser>([adminKeys.users()]);
+  const mutation = useAdminMutation<CreatedUser>([queryKeys.admin.users()]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -4,8 +4,9 @@ import { useState, type FormEvent } from "react";
 import type { AdminUserRow } from "@/lib/server/services/users";
 import { ROLES, roleManagesTeams } from "@/lib/validation/admin";
 import { password as passwordSchema } from "@/lib/validation/password";
-import { adminKeys, useAdminMutation } from "./admin-api";
-import { DANGER_BUTTON, ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "./form-controls";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useAdminMutation } from "@/lib/client/use-admin";
+import { DANGER_BUTTON, ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
 import { ROLE_OPTIONS, TeamPicker } from "./user-fields";
 
 /** Edit one user: name, role, managed teams, active flag, and a password reset. */
@@ -13,8 +14,8 @@ export function UserEditPanel({ user, teams, isSelf, onClose }: { user: AdminUse
   const [name, setName] = useState(user.name);
   const [role, setRole] = useState<(typeof ROLES)[number]>(user.role);
   const [teamIds, setTeamIds] = useState(user.managedTeams.map((t) => t.id));
-  const save = useAdminMutation([adminKeys.users()]);
-  const activation = useAdminMutation([adminKeys.users()]);
+  const save = useAdminMutation([queryKeys.admin.users()]);
+  const activation = useAdminMutation([queryKeys.admin.users()]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

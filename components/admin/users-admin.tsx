@@ -3,8 +3,8 @@
 import { useFormat } from "@/components/format/format-context";
 
 import { useState } from "react";
-import { useAdminOrg, useAdminUsers } from "./admin-api";
-import { LoadState, PRIMARY_BUTTON } from "./form-controls";
+import { useAdminOrg, useAdminUsers } from "@/lib/client/use-admin";
+import { LoadState, PRIMARY_BUTTON } from "@/components/ui/form";
 import { roleManagesTeams } from "@/lib/validation/admin";
 import { UserCreateForm } from "./user-create-form";
 import { UserEditPanel } from "./user-edit-panel";

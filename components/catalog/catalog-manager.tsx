@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ApiError, sendJson } from "@/lib/client/api";
 import type { CatalogMetric } from "@/lib/server/services/metric-catalog";
 import { PILLAR_KEYS } from "@/lib/validation/metrics";
 import { MetricForm } from "./metric-form";
-import { sendJson } from "./send-json";
 
 interface Props {
   metrics: CatalogMetric[];
@@ -30,14 +30,15 @@ export function CatalogManager({ metrics, teams }: Props) {
   };
 
   const remove = async (metric: CatalogMetric, confirm: boolean) => {
-    const result = await sendJson<{ outcome: string }>(`/api/v1/metrics/${metric.id}?confirm=${confirm}`, "DELETE");
-    if (result.ok) {
+    try {
+      const result = await sendJson<{ outcome?: string }>(`/api/v1/metrics/${metric.id}?confirm=${confirm}`, "DELETE");
       setConfirming(null);
-      return done(result.data?.outcome === "archived" ? `Archived ${metric.name}; its data is kept.` : `Deleted ${metric.name}.`);
+      return done(result.outcome === "archived" ? `Archived ${metric.name}; its data is kept.` : `Deleted ${metric.name}.`);
+    } catch (error) {
+      const details = error instanceof ApiError ? (error.details as { needsConfirmation?: boolean; values?: number } | undefined) : undefined;
+      if (error instanceof ApiError && error.status === 409 && details?.needsConfirmation) return setConfirming({ metric, values: details.values ?? 0 });
+      setStatus({ error: true, text: error instanceof ApiError ? error.message : "Could not remove the metric." });
     }
-    const details = result.details as { needsConfirmation?: boolean; values?: number } | undefined;
-    if (result.status === 409 && details?.needsConfirmation) return setConfirming({ metric, values: details.values ?? 0 });
-    setStatus({ error: true, text: result.message ?? "Could not remove the metric." });
   };
 
   return (

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { CatalogMetric } from "@/lib/server/services/metric-catalog";
 import { AGGREGATION_KEYS, CADENCE_KEYS, DIRECTION_KEYS, PILLAR_KEYS, UNIT_KEYS } from "@/lib/validation/metrics";
-import { sendJson } from "./send-json";
+import { ApiError, sendJson } from "@/lib/client/api";
 
 interface Props {
   metric: CatalogMetric | null;
@@ -34,10 +34,15 @@ export function MetricForm({ metric, teams, onDone, onCancel }: Props) {
       headline: f.get("headline") === "on", appliesToAll, teamIds: appliesToAll ? [] : f.getAll("teamIds").map(String),
     };
     setBusy(true);
-    const result = metric ? await sendJson(`/api/v1/metrics/${metric.id}`, "PATCH", body) : await sendJson("/api/v1/metrics", "POST", body);
-    setBusy(false);
-    setErrors(result.fieldErrors);
-    if (!result.ok) return setMessage(result.message ?? "Could not save.");
+    try {
+      await (metric ? sendJson(`/api/v1/metrics/${metric.id}`, "PATCH", body) : sendJson("/api/v1/metrics", "POST", body));
+    } catch (error) {
+      setErrors(error instanceof ApiError ? error.fieldErrors : {});
+      return setMessage(error instanceof ApiError ? error.message : "Could not save.");
+    } finally {
+      setBusy(false);
+    }
+    setErrors({});
     onDone(metric ? `Saved ${body.name}.` : `Created ${body.name}.`);
   };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { MetricSeries, SeriesPoint } from "@/lib/metrics/series-types";
 import { toChartData } from "./shape";
-import { pointRadii, trendData, trendOptions } from "./trend-config";
+import { pointRadii } from "./line-presets";
+import { trendData, trendOptions } from "./trend-config";
 
 const USD = { currency: "USD", timeZone: "UTC" };
 

@@ -5,8 +5,9 @@
  */
 import type { ChartData, ChartOptions } from "chart.js";
 import type { AnnotationOptions } from "chartjs-plugin-annotation";
-import { formatDate, formatValue, unitLabel, valueAxis, valueStyle, type FormatSettings } from "@/lib/format";
+import { formatDate, unitLabel, valueAxis, valueStyle, type FormatSettings } from "@/lib/format";
 import type { MetricSeries } from "@/lib/metrics/series-types";
+import { lineOptions, lineSeries, pointRadii, startsAtZero, valueTooltip } from "./line-presets";
 import { markerClusters, markersInRange, numberMarkers, type ChartMarker, type NumberedMarker } from "./markers";
 import { toChartData, type TrendData } from "./shape";
 import { chartTheme } from "./theme";
@@ -14,43 +15,20 @@ import { chartTheme } from "./theme";
 type Money = Pick<FormatSettings, "currency">;
 export type TrendChartData = ChartData<"line", (number | null)[], string>;
 
-/** Every point is drawn while they are few enough to tell apart; a point alone between gaps always is. */
-export function pointRadii(values: (number | null)[]): number[] {
-  const shown = values.filter((v) => v !== null).length;
-  const sparse = values.length <= 26 || shown <= values.length / 2;
-  return values.map((v, i) => {
-    if (v === null) return 0;
-    const alone = (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null;
-    return alone ? 3 : sparse ? 2 : 0;
-  });
-}
-
 export function trendData(series: MetricSeries, trend: TrendData, scale = 1): TrendChartData {
   const datasets: TrendChartData["datasets"] = [
     {
-      label: series.metric.name,
-      data: trend.values,
-      borderColor: chartTheme.line,
-      backgroundColor: chartTheme.line,
-      borderWidth: 2 * scale,
+      ...lineSeries({ label: series.metric.name, data: trend.values, colour: chartTheme.line, width: 2 * scale }),
       pointRadius: pointRadii(trend.values).map((r, i) => (trend.soFar[i] && trend.values[i] !== null ? 3 : r) * scale),
       // A period still running is a hollow point reached by a dashed segment: "so far", not a final value.
       pointBackgroundColor: trend.soFar.map((running) => (running ? "#ffffff" : chartTheme.line)),
       pointHoverRadius: 4,
-      tension: 0,
-      spanGaps: false,
       segment: { borderDash: (ctx) => (trend.soFar[ctx.p1DataIndex] ? [6 * scale, 4 * scale] : undefined) },
     },
   ];
   if (trend.target) {
     datasets.push({
-      label: "Target",
-      data: trend.target,
-      borderColor: chartTheme.target,
-      backgroundColor: chartTheme.target,
-      borderDash: [6 * scale, 4 * scale],
-      borderWidth: 1.5 * scale,
-      pointRadius: 0,
+      ...lineSeries({ label: "Target", data: trend.target, colour: chartTheme.target, dash: [6 * scale, 4 * scale], width: 1.5 * scale, points: false }),
       stepped: true,
     });
   }
@@ -102,39 +80,25 @@ export interface TrendOptionsInput {
 export function trendOptions({ series, trend, markers, settings, scale = 1, legend }: TrendOptionsInput): ChartOptions<"line"> {
   const style = valueStyle(series.metric);
   const axis = valueAxis(style, largest(trend), settings);
-  const font = { size: 11 * scale };
-  return {
-    responsive: true,
-    maintainAspectRatio: false,
+  const options = lineOptions({
     // Dashboards draw many of these at once: no entry animation (it would redraw every chart each frame).
-    animation: false,
-    interaction: { mode: "index", intersect: false },
+    animate: false,
+    maxXTicks: scale > 1 ? 10 : 6,
+    fontSize: 11,
+    scale,
+    legend: legend ?? trend.target !== null,
+    tooltipLabel: valueTooltip(style, settings),
     scales: {
-      x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: scale > 1 ? 10 : 6, font } },
       y: {
-        // Scores and eNPS have a meaningful negative or 1-based range; everything else starts at 0.
-        beginAtZero: style !== "score" && style !== "enps",
+        beginAtZero: startsAtZero(style),
         ...(style === "percent" ? { min: 0 } : {}),
         ...(axis.max !== undefined ? { min: 0, max: axis.max } : {}),
         grid: { color: chartTheme.grid },
-        ticks: { maxTicksLimit: axis.stepSize ? undefined : 4, stepSize: axis.stepSize, font, callback: (v) => axis.format(Number(v)) },
+        ticks: { maxTicksLimit: axis.stepSize ? undefined : 4, stepSize: axis.stepSize, font: { size: 11 * scale }, callback: (v) => axis.format(Number(v)) },
       },
     },
-    plugins: {
-      legend: {
-        display: legend ?? trend.target !== null,
-        position: "bottom",
-        labels: { boxWidth: 12 * scale, boxHeight: 2 * scale, font },
-      },
-      tooltip: {
-        backgroundColor: chartTheme.tooltipBackground,
-        callbacks: {
-          label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : formatValue(ctx.parsed.y, style, settings)}`,
-        },
-      },
-      annotation: { annotations: markerAnnotations(series, markers, scale) },
-    },
-  };
+  });
+  return { ...options, plugins: { ...options.plugins, annotation: { annotations: markerAnnotations(series, markers, scale) } } };
 }
 
 /** The picture of a metric trend for PNG export: legend always shown, the markers' key in words. */

@@ -5,9 +5,9 @@ import type { ChartConfiguration, ChartOptions } from "chart.js";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
 import { describePoint } from "@/components/charts/shape";
-import { pointRadii } from "@/components/charts/trend-config";
+import { lineOptions, lineSeries, startsAtZero, valueTooltip } from "@/components/charts/line-presets";
 import { useFormat } from "@/components/format/format-context";
-import { formatTick, formatValue, valueStyle, type FormatSettings } from "@/lib/format";
+import { formatTick, valueStyle, type FormatSettings } from "@/lib/format";
 import { useReducedMotion } from "@/components/charts/use-reduced-motion";
 import type { CompareMetric } from "@/lib/review/compare-types";
 
@@ -25,46 +25,25 @@ export function compareChartConfig(data: CompareMetric, settings: Pick<FormatSet
     data: {
       labels: data.baseline.map((p) => p.label),
       datasets: [
-        ...data.lines.map((line, i) => {
-          const values = line.points.map((p) => (p.withheld ? null : p.value));
-          return {
-            label: line.label,
-            data: values,
-            borderColor: LINE_COLOURS[i % LINE_COLOURS.length],
-            backgroundColor: LINE_COLOURS[i % LINE_COLOURS.length],
-            borderWidth: 2,
-            pointRadius: pointRadii(values),
-            tension: 0,
-            spanGaps: false,
-          };
-        }),
-        {
+        ...data.lines.map((line, i) =>
+          lineSeries({ label: line.label, data: line.points.map((p) => (p.withheld ? null : p.value)), colour: LINE_COLOURS[i % LINE_COLOURS.length] }),
+        ),
+        lineSeries({
           label: "Organisation (baseline)",
           data: data.baseline.map((p) => (p.withheld ? null : p.value)),
-          borderColor: BASELINE,
-          backgroundColor: BASELINE,
-          borderDash: [6, 4],
-          borderWidth: 1.5,
-          pointRadius: 0,
-          tension: 0,
-          spanGaps: false,
-        },
+          colour: BASELINE,
+          dash: [6, 4],
+          width: 1.5,
+          points: false,
+        }),
       ],
     },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: animate ? { duration: 300 } : false,
-      interaction: { mode: "index", intersect: false },
-      scales: {
-        x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 } },
-        y: { beginAtZero: style !== "score" && style !== "enps", ticks: { maxTicksLimit: 5, callback: (v) => formatTick(Number(v), style, settings) } },
-      },
-      plugins: {
-        legend: { position: "bottom", labels: { boxWidth: 12, boxHeight: 2 } },
-        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : formatValue(ctx.parsed.y, style, settings)}` } },
-      },
-    },
+    options: lineOptions({
+      animate,
+      maxXTicks: 8,
+      tooltipLabel: valueTooltip(style, settings),
+      scales: { y: { beginAtZero: startsAtZero(style), ticks: { maxTicksLimit: 5, callback: (v) => formatTick(Number(v), style, settings) } } },
+    }),
   };
 }
 

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { allocationInput } from "@/lib/validation/delivery";
-import { useAllocation, useSaveAllocation, type DeliveryView } from "./use-delivery";
+import { useAllocation, useSaveAllocation, type DeliveryView } from "@/lib/client/use-delivery";
 
 const INPUT = "mt-1 block w-24 rounded-md border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
 const FIELDS = [

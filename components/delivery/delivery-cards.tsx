@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { EMPTY_TEXT as EMPTY, formatDuration, formatNumber, formatPercent, orEmpty } from "@/lib/format";
-import type { DeliverySummaryJson } from "./use-delivery";
+import type { DeliverySummaryJson } from "@/lib/client/use-delivery";
 
 const CLUSTER_LABEL: Record<string, string> = { elite: "Elite", high: "High", medium: "Medium", low: "Low" };
 const minutes = (v: number | null | undefined) => orEmpty(v, formatDuration);

@@ -7,7 +7,7 @@ import { AllocationPanel } from "./allocation-panel";
 import { Benchmarks, DeliveryCards, type Drill } from "./delivery-cards";
 import { DrillDown } from "./drilldown";
 import { FlowCards } from "./flow-section";
-import { useDeliverySummary, useDeliveryTrends, useFlowSummary, useServices, type DeliveryView } from "./use-delivery";
+import { useDeliverySummary, useDeliveryTrends, useFlowSummary, useServices, type DeliveryView } from "@/lib/client/use-delivery";
 import { FilterNotice, NoTeamsMatch, SegmentFilterSelects } from "@/components/dashboard/segment-filter-bar";
 import { seriesExportHref } from "@/lib/client/export-href";
 import { useScopes } from "@/lib/client/use-scopes";

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { Formatters } from "@/components/format/format-context";
 import { EMPTY_TEXT as EMPTY, formatDuration, orEmpty } from "@/lib/format";
-import type { ChangeRowJson, DeploymentRowJson, IncidentRowJson } from "./use-delivery";
+import type { ChangeRowJson, DeploymentRowJson, IncidentRowJson } from "@/lib/client/use-delivery";
 
 /**
  * How each drill-down column (lib/delivery/drilldown.ts `DRILL_COLUMNS`, by key) reads on screen; the CSV writes

@@ -4,7 +4,7 @@ import { useDeferredValue, useId, useState, type ReactNode } from "react";
 import { useFormat, type Formatters } from "@/components/format/format-context";
 import { DRILL_COLUMNS, type Column } from "@/lib/delivery/drilldown";
 import { formatNumber } from "@/lib/format";
-import { rowsHref, useDeliveryRows, type DeliveryView, type RowKind, type RowsParams } from "./use-delivery";
+import { rowsHref, useDeliveryRows, type DeliveryView, type RowKind, type RowsParams } from "@/lib/client/use-delivery";
 
 const TH = "py-1.5 pr-3 font-medium";
 const TD = "py-1.5 pr-3 align-top";

@@ -5,7 +5,7 @@ import { useFormat } from "@/components/format/format-context";
 import { formatDays, orEmpty } from "@/lib/format";
 import { CHANGE_CELLS, DEPLOYMENT_CELLS, INCIDENT_CELLS } from "./drill-cells";
 import { RowsTable } from "./drill-rows";
-import { useFlowItems, type ChangeRowJson, type DeliveryView, type DeploymentRowJson, type IncidentRowJson, type WorkItemRowJson } from "./use-delivery";
+import { useFlowItems, type ChangeRowJson, type DeliveryView, type DeploymentRowJson, type IncidentRowJson, type WorkItemRowJson } from "@/lib/client/use-delivery";
 
 const TH = "py-1.5 pr-3 font-medium";
 const TD = "py-1.5 pr-3 align-top";

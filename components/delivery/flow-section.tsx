@@ -2,7 +2,7 @@
 
 import { NumberCard, type Drill } from "./delivery-cards";
 import { formatDays, formatNumber, formatPercent, orEmpty } from "@/lib/format";
-import type { FlowSummaryJson } from "./use-delivery";
+import type { FlowSummaryJson } from "@/lib/client/use-delivery";
 
 /** Flow velocity, time, efficiency and load, and the distribution of finished work by type. */
 export function FlowCards({ f, onDrill }: { f: FlowSummaryJson; onDrill: (drill: Drill) => void }) {

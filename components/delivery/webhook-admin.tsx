@@ -4,7 +4,7 @@ import { useFormat } from "@/components/format/format-context";
 
 import { useActionState, useState } from "react";
 import { createSourceAction, deleteSourceAction, incidentLabelAction, type WebhookFormState } from "@/app/(app)/admin/webhooks/actions";
-import { DANGER_BUTTON, PRIMARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/admin/form-controls";
+import { DANGER_BUTTON, PRIMARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
 
 interface SourceRow {
   id: string;

@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { TemplateSummary } from "@/lib/server/services/engagement/surveys";
 import type { CustomItemInput } from "@/lib/validation/surveys";
-import { postJson } from "./post-json";
+import { useCreateSurvey } from "@/lib/client/use-surveys";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const KIND_LABEL: Record<CustomItemInput["kind"], string> = {
@@ -34,17 +33,14 @@ export function ComposeForm({ templates }: { templates: TemplateSummary[] }) {
   const [title, setTitle] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
   const [drafts, setDrafts] = useState<Draft[]>([]);
-  const create = useMutation({
-    mutationFn: () => postJson<{ id: string }>("/api/v1/surveys", { title, templates: chosen, items: drafts.map(toInput) }),
-    onSuccess: ({ id }) => router.push(`/surveys/${id}`),
-  });
+  const create = useCreateSurvey({ onSuccess: ({ id }) => router.push(`/surveys/${id}`) });
   const update = (i: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));
 
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        create.mutate();
+        create.mutate({ title, templates: chosen, items: drafts.map(toInput) });
       }}
       className="max-w-3xl space-y-6"
     >

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { parseAddressList } from "@/lib/engagement/invitation-email";
 import type { EmailInvitationsResult } from "@/lib/server/services/engagement/invitation-email";
 import { MAX_EMAIL_INVITATIONS, emailInvitationsInput } from "@/lib/validation/surveys";
 import { EmailPreview } from "./email-preview";
-import { postJson } from "./post-json";
+import { useEmailInvitations } from "@/lib/client/use-surveys";
 
 export interface EmailSetup {
   /** SMTP_URL and SMTP_FROM are set on the server (otherwise EmailNotConfigured is shown instead). */
@@ -47,8 +46,7 @@ export function EmailLinksPanel({ runId, surveyTitle, opensOn, closesOn, closed,
   const [text, setText] = useState("");
   const parsed = useMemo(() => parseAddressList(text), [text]);
   const problems = useMemo(() => (parsed.addresses.length ? listProblems(teamId, parsed.addresses) : []), [teamId, parsed.addresses]);
-  const send = useMutation({
-    mutationFn: () => postJson<EmailInvitationsResult>(`/api/v1/surveys/runs/${runId}/invitations/email`, { teamId, addresses: parsed.addresses }),
+  const send = useEmailInvitations(runId, {
     onSuccess: () => {
       setText("");
       router.refresh();
@@ -75,7 +73,7 @@ export function EmailLinksPanel({ runId, surveyTitle, opensOn, closesOn, closed,
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (parsed.addresses.length && problems.length === 0) send.mutate();
+          if (parsed.addresses.length && problems.length === 0) send.mutate({ teamId, addresses: parsed.addresses });
         }}
         className="space-y-3"
       >

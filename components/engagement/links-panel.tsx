@@ -1,10 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toCsv } from "@/lib/csv/write";
-import { fetchJson } from "@/lib/client/api";
+import { useGenerateLinks } from "@/lib/client/use-surveys";
 import type { GeneratedLinks } from "@/lib/server/services/engagement/invitations";
 
 interface LinksPanelProps {
@@ -30,15 +29,7 @@ export function LinksPanel({ runId, teams, closed }: LinksPanelProps) {
   const router = useRouter();
   const [seats, setSeats] = useState<Record<string, string>>({});
   const [links, setLinks] = useState<GeneratedLinks["links"]>([]);
-  const generate = useMutation({
-    mutationFn: () => {
-      const chosen = teams.filter((t) => seats[t.id] !== "0");
-      const body = {
-        teamIds: chosen.map((t) => t.id),
-        seats: chosen.filter((t) => seats[t.id]).map((t) => ({ teamId: t.id, count: Number(seats[t.id]) })),
-      };
-      return fetchJson<GeneratedLinks>(`/api/v1/surveys/runs/${runId}/links`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    },
+  const generate = useGenerateLinks(runId, {
     onSuccess: (data) => {
       setLinks(data.links);
       router.refresh();
@@ -58,7 +49,11 @@ export function LinksPanel({ runId, teams, closed }: LinksPanelProps) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            generate.mutate();
+            const chosen = teams.filter((t) => seats[t.id] !== "0");
+            generate.mutate({
+              teamIds: chosen.map((t) => t.id),
+              seats: chosen.filter((t) => seats[t.id]).map((t) => ({ teamId: t.id, count: Number(seats[t.id]) })),
+            });
           }}
           className="space-y-3"
         >

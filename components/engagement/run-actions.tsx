@@ -1,14 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { postJson } from "./post-json";
+import { useRunAction } from "@/lib/client/use-surveys";
 
 /** Close now (publishes the final snapshot and opens the next run when repeating), publish an interim snapshot, create the next run. */
 export function RunActions({ runId, state, repeat }: { runId: string; state: "scheduled" | "open" | "closed"; repeat: string }) {
   const router = useRouter();
-  const act = useMutation({
-    mutationFn: (what: "close" | "publish" | "next") => postJson<{ nextRunId?: string | null; id?: string }>(`/api/v1/surveys/runs/${runId}/${what}`),
+  const act = useRunAction(runId, {
     onSuccess: (data) => {
       const next = data.nextRunId ?? data.id;
       if (next) router.push(`/surveys/runs/${next}`);

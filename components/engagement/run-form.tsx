@@ -1,10 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { defaultClosesOn, REPEATS, type Repeat } from "@/lib/validation/surveys";
-import { postJson } from "./post-json";
+import { useOpenRun } from "@/lib/client/use-surveys";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -25,17 +24,14 @@ export function RunForm({ surveyId, teams, groups, today }: RunFormProps) {
   const [repeat, setRepeat] = useState<Repeat>("none");
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [groupIds, setGroupIds] = useState<string[]>([]);
-  const open = useMutation({
-    mutationFn: () => postJson<{ id: string }>(`/api/v1/surveys/${surveyId}/runs`, { opensOn, closesOn, repeat, teamIds, groupIds }),
-    onSuccess: ({ id }) => router.push(`/surveys/runs/${id}`),
-  });
+  const open = useOpenRun(surveyId, { onSuccess: ({ id }) => router.push(`/surveys/runs/${id}`) });
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
 
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        open.mutate();
+        open.mutate({ opensOn, closesOn, repeat, teamIds, groupIds });
       }}
       aria-labelledby="run-form-heading"
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"

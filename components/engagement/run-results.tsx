@@ -1,15 +1,13 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/lib/client/api";
+import { resultsSearch, useHideComment, useRunResults, type ResultsFilter } from "@/lib/client/use-run-results";
 import type { RunResults, ShownUnit } from "@/lib/server/services/engagement/results";
 import { formatEnps, formatFixed, formatPercent, orEmpty } from "@/lib/format";
 import { ResultsTable } from "./results-table";
 import { SnapshotStatus } from "./snapshot-status";
 import { SurveyHeatmap } from "./survey-heatmap";
 import { UnitDetails } from "./unit-details";
-import { resultsSearch, useRunResults, type ResultsFilter } from "./use-run-results";
 
 const SELECT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -88,12 +86,7 @@ function Trend({ results }: { results: RunResults }) {
 export function RunResultsView({ runId, canModerate }: { runId: string; canModerate: boolean }) {
   const [filter, setFilter] = useState<ResultsFilter>({});
   const query = useRunResults(runId, filter);
-  const client = useQueryClient();
-  const toggle = useMutation({
-    mutationFn: ({ id, hidden }: { id: string; hidden: boolean }) =>
-      fetchJson(`/api/v1/surveys/comments/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ hidden }) }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["pillars", "surveys", "results", runId] }),
-  });
+  const toggle = useHideComment(runId);
 
   if (query.isPending) return <p role="status" className="text-sm text-slate-600">Loading results…</p>;
   if (query.isError) return <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{query.error.message}</p>;

@@ -2,10 +2,7 @@
 
 import { useFormat } from "@/components/format/format-context";
 
-import { useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
-import type { AuditRow } from "@/lib/server/data/audit";
+import { useValueHistory } from "@/lib/client/use-team-values";
 
 interface Snapshot {
   value?: number;
@@ -21,11 +18,7 @@ const describe = (s: unknown) => {
 /** A cell's recorded changes from the audit trail: who, when, before → after. */
 export function CellHistory({ metricId, teamId, week, title, onClose }: { metricId: string; teamId: string; week: string; title: string; onClose: () => void }) {
   const f = useFormat();
-  const history = useQuery({
-    queryKey: [...queryKeys.all, "value-history", metricId, teamId, week],
-    queryFn: ({ signal }) =>
-      fetchJson<{ history: AuditRow[] }>(`/api/v1/metric-values/history?${new URLSearchParams({ metric: metricId, team: teamId, week })}`, { signal }),
-  });
+  const history = useValueHistory(metricId, teamId, week);
   return (
     <section role="dialog" aria-label={`History of ${title}`} className="mt-4 rounded-md border border-slate-300 bg-white p-4 shadow">
       <div className="flex items-center justify-between">

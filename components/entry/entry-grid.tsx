@@ -9,7 +9,7 @@ import type { CellIssue } from "@/lib/entry/rules";
 import { CellHistory } from "./cell-history";
 import { EntryTable, type EntryMetricView } from "./entry-table";
 import { saveValues, type ServerConflict } from "./save-values";
-import { useTeamValues } from "./use-team-values";
+import { useTeamValues } from "@/lib/client/use-team-values";
 
 export interface EntryGridProps {
   team: { id: string; name: string };

@@ -1,7 +1,5 @@
-/**
- * Saving the grid: PUT /api/v1/metric-values, keeping the server's per-row errors and conflict cells
- * (fetchJson keeps only the message, and the grid needs the details to mark cells).
- */
+/** Saving the grid: PUT /api/v1/metric-values, keeping the server's per-row errors and conflict cells to mark them. */
+import { ApiError, sendJson } from "@/lib/client/api";
 import type { ChangedCell } from "@/lib/entry/changes";
 
 export interface ServerRowError {
@@ -24,27 +22,16 @@ export type SaveOutcome =
   | { kind: "failed"; message: string };
 
 export async function saveValues(teamId: string, changes: ChangedCell[]): Promise<SaveOutcome> {
-  let response: Response;
+  const values = changes.map((c) => ({ metricId: c.metricId, teamId, weekStart: c.weekStart, value: c.value, note: c.note, expectedVersion: c.expectedVersion }));
   try {
-    response = await fetch("/api/v1/metric-values", {
-      method: "PUT",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({
-        values: changes.map((c) => ({ metricId: c.metricId, teamId, weekStart: c.weekStart, value: c.value, note: c.note, expectedVersion: c.expectedVersion })),
-      }),
-    });
-  } catch {
-    return { kind: "failed", message: "The server could not be reached. Your input is kept; try again." };
+    const body = await sendJson<{ created?: number; updated?: number; unchanged?: number }>("/api/v1/metric-values", "PUT", { values });
+    return { kind: "saved", created: body.created ?? 0, updated: body.updated ?? 0, unchanged: body.unchanged ?? 0 };
+  } catch (error) {
+    if (!(error instanceof ApiError)) return { kind: "failed", message: "Saving failed. Your input is kept." };
+    if (error.code === "network") return { kind: "failed", message: "The server could not be reached. Your input is kept; try again." };
+    const details = error.details as { errors?: ServerRowError[]; conflicts?: ServerConflict[] } | undefined;
+    if (error.status === 400 && details?.errors) return { kind: "invalid", errors: details.errors };
+    if (error.status === 409 && details?.conflicts) return { kind: "conflict", conflicts: details.conflicts };
+    return { kind: "failed", message: error.message };
   }
-  const body = (await response.json().catch(() => ({}))) as {
-    message?: string;
-    details?: { errors?: ServerRowError[]; conflicts?: ServerConflict[] };
-    created?: number;
-    updated?: number;
-    unchanged?: number;
-  };
-  if (response.ok) return { kind: "saved", created: body.created ?? 0, updated: body.updated ?? 0, unchanged: body.unchanged ?? 0 };
-  if (response.status === 400 && body.details?.errors) return { kind: "invalid", errors: body.details.errors };
-  if (response.status === 409 && body.details?.conflicts) return { kind: "conflict", conflicts: body.details.conflicts };
-  return { kind: "failed", message: body.message ?? `Saving failed (HTTP ${response.status}). Your input is kept.` };
 }

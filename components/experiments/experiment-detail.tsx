@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { DANGER_BUTTON, ErrorAlert, LoadState, SECONDARY_BUTTON } from "@/components/admin/form-controls";
-import { experimentKeys } from "@/lib/client/skills-query-keys";
+import { DANGER_BUTTON, ErrorAlert, LoadState, SECONDARY_BUTTON } from "@/components/ui/form";
+import { queryKeys } from "@/lib/client/query-keys";
 import { useExperiment, useJsonMutation } from "@/lib/client/use-skills";
 import { ExperimentForm, type Option } from "./experiment-form";
 import { ReadoutPanel } from "./readout-panel";
@@ -22,7 +22,7 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
   const router = useRouter();
   const experiment = useExperiment(id);
   const [editing, setEditing] = useState(false);
-  const remove = useJsonMutation("DELETE", [experimentKeys.all()]);
+  const remove = useJsonMutation("DELETE", [queryKeys.experiments.all()]);
   const e = experiment.data;
   if (!e) return <LoadState isLoading={experiment.isPending} error={experiment.error} what="the experiment" />;
   return (

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/admin/form-controls";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 import { ApiError } from "@/lib/client/api";
-import { experimentKeys } from "@/lib/client/skills-query-keys";
+import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, type ExperimentView } from "@/lib/client/use-skills";
 import type { ExperimentInput } from "@/lib/validation/skills";
 
@@ -35,7 +35,7 @@ export function ExperimentForm({ teams, metrics, experiment, onDone, onCancel }:
   const [direction, setDirection] = useState<"up" | "down">(experiment?.expectations[0]?.direction ?? "up");
   const [outcome, setOutcome] = useState(experiment?.outcome ?? "");
   const [notes, setNotes] = useState(experiment?.notes ?? "");
-  const save = useJsonMutation<ExperimentInput, ExperimentView>(experiment ? "PUT" : "POST", [experimentKeys.all()]);
+  const save = useJsonMutation<ExperimentInput, ExperimentView>(experiment ? "PUT" : "POST", [queryKeys.experiments.all()]);
   const fieldError = (field: string) =>
     save.error instanceof ApiError && save.error.message.startsWith(`${field}:`) ? save.error.message.slice(field.length + 1).trim() : undefined;
 

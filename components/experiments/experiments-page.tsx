@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { LoadState, PRIMARY_BUTTON } from "@/components/admin/form-controls";
+import { LoadState, PRIMARY_BUTTON } from "@/components/ui/form";
 import { useExperiments } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 import { ExperimentForm, type Option } from "./experiment-form";

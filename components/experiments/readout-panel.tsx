@@ -2,7 +2,7 @@
 
 import { useFormat, type Formatters } from "@/components/format/format-context";
 import { formatDifference, valueStyle } from "@/lib/format";
-import { LoadState } from "@/components/admin/form-controls";
+import { LoadState } from "@/components/ui/form";
 import { useExperimentReadout } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 

@@ -3,7 +3,7 @@
 import { numberMarkers } from "@/components/charts/markers";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { useFormat } from "@/components/format/format-context";
-import { LoadState } from "@/components/admin/form-controls";
+import { LoadState } from "@/components/ui/form";
 import { useExperimentMarkers } from "@/lib/client/use-experiment-markers";
 import { useAlignedSeries } from "@/lib/client/use-skills";
 

@@ -2,7 +2,7 @@
 
 import { useFormat } from "@/components/format/format-context";
 
-import { confirmUndo, useImportsList, useUndoImport } from "./import-api";
+import { confirmUndo, useImportsList, useUndoImport } from "@/lib/client/use-imports";
 
 /** The imports the viewer may see: who, when, which file, the counts; undo (asked first) for its uploader or an admin within 7 days. */
 export function ImportsList() {

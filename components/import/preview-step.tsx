@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { formatNumber } from "@/lib/format";
-import type { ImportPreview, RowProblem } from "./import-api";
+import type { ImportPreview, RowProblem } from "@/lib/client/use-imports";
 import { MappingEditor } from "./mapping-editor";
 
 export interface RunChoices {

@@ -3,7 +3,7 @@
 import { formatNumber } from "@/lib/format";
 
 import Link from "next/link";
-import type { ImportState } from "./import-api";
+import type { ImportState } from "@/lib/client/use-imports";
 
 /**
  * The running import: a progress bar over its two passes (checking, then writing) read from the

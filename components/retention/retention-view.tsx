@@ -11,7 +11,7 @@ import { RetentionCard } from "./retention-card";
 import { RetentionTable } from "./retention-table";
 import { headlinePeriod, RETENTION_CARDS, rowsForPeriod, seriesFor } from "./report-series";
 import { CohortTable, TenureDistribution } from "./tenure-and-cohorts";
-import { retentionSearch, useDevelopmentSeries, useRetentionReport, type RetentionParams } from "./use-retention";
+import { retentionSearch, useDevelopmentSeries, useRetentionReport, type RetentionParams } from "@/lib/client/use-retention";
 
 const SEGMENT_LABELS: Record<RetentionSegment, string> = {
   team: "Team",

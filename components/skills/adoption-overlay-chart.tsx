@@ -4,7 +4,7 @@ import "@/components/charts/chart-setup";
 import type { ChartData, ChartOptions } from "chart.js";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
-import { pointRadii } from "@/components/charts/trend-config";
+import { lineOptions, lineSeries } from "@/components/charts/line-presets";
 import { useFormat } from "@/components/format/format-context";
 import { formatTick, valueStyle } from "@/lib/format";
 import { chartTheme } from "@/components/charts/theme";
@@ -25,35 +25,27 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
     () => ({
       labels: adoption.points.map((p) => p.label),
       datasets: [
-        { label: adoption.metric.name, data: adoption.points.map((p) => p.value), borderColor: chartTheme.line, backgroundColor: chartTheme.line, yAxisID: "y", pointRadius: pointRadii(adoption.points.map((p) => p.value)), borderWidth: 2, tension: 0, spanGaps: false },
-        { label: other.metric.name, data: other.points.map((p) => p.value), borderColor: SECOND_LINE, backgroundColor: SECOND_LINE, yAxisID: "y2", pointRadius: pointRadii(other.points.map((p) => p.value)), borderWidth: 2, borderDash: [5, 3], tension: 0, spanGaps: false },
+        lineSeries({ label: adoption.metric.name, data: adoption.points.map((p) => p.value), colour: chartTheme.line, yAxisID: "y" }),
+        lineSeries({ label: other.metric.name, data: other.points.map((p) => p.value), colour: SECOND_LINE, dash: [5, 3], yAxisID: "y2" }),
       ],
     }),
     [adoption, other],
   );
   const options = useMemo<ChartOptions<"line">>(
-    () => ({
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: reducedMotion ? false : { duration: 300 },
-      interaction: { mode: "index", intersect: false },
-      scales: {
-        x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8, font: { size: 11 } } },
-        y: { position: "left", beginAtZero: true, title: { display: true, text: adoption.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(adoption.metric), f) } },
-        y2: { position: "right", beginAtZero: other.metric.unit !== "score", grid: { drawOnChartArea: false }, title: { display: true, text: other.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(other.metric), f) } },
-      },
-      plugins: {
-        legend: { position: "bottom" },
-        tooltip: {
-          callbacks: {
-            label: (ctx) => {
-              const metric = ctx.datasetIndex === 0 ? adoption.metric : other.metric;
-              return `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : f.metric(metric, ctx.parsed.y)}`;
-            },
-          },
+    () =>
+      lineOptions({
+        animate: !reducedMotion,
+        maxXTicks: 8,
+        fontSize: 11,
+        scales: {
+          y: { position: "left", beginAtZero: true, title: { display: true, text: adoption.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(adoption.metric), f) } },
+          y2: { position: "right", beginAtZero: other.metric.unit !== "score", grid: { drawOnChartArea: false }, title: { display: true, text: other.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(other.metric), f) } },
         },
-      },
-    }),
+        tooltipLabel: (ctx) => {
+          const metric = ctx.datasetIndex === 0 ? adoption.metric : other.metric;
+          return `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : f.metric(metric, ctx.parsed.y)}`;
+        },
+      }),
     [reducedMotion, adoption.metric, other.metric, f],
   );
   const summary = `${adoption.metric.name} and ${other.metric.name} by week, on separate axes.`;

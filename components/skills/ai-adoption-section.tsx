@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { LoadState, SelectField } from "@/components/admin/form-controls";
+import { LoadState, SelectField } from "@/components/ui/form";
 import { useFormat } from "@/components/format/format-context";
 import { useAlignedSeries } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from "@/components/admin/form-controls";
-import { skillsKeys } from "@/lib/client/skills-query-keys";
+import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from "@/components/ui/form";
+import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation } from "@/lib/client/use-skills";
 import { useScopes } from "@/lib/client/use-scopes";
 import type { CopilotImportResult } from "@/lib/server/services/skills/copilot-import";
@@ -28,7 +28,7 @@ export function CopilotUpload() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [teamMap, setTeamMap] = useState<Record<string, string | null>>({});
   const check = useJsonMutation<Body, CopilotImportResult>("POST", []);
-  const run = useJsonMutation<Body, CopilotImportResult>("POST", [skillsKeys.all()]);
+  const run = useJsonMutation<Body, CopilotImportResult>("POST", [queryKeys.skills.all()]);
   const body = (dryRun: boolean): Body => ({ seats, report, asOf: asOf || undefined, teamMap, dryRun });
 
   const readSeats = async (file: File | undefined) => {

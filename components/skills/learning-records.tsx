@@ -1,16 +1,16 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { DANGER_BUTTON, ErrorAlert, LoadState, PRIMARY_BUTTON, SelectField, TextField } from "@/components/admin/form-controls";
+import { DANGER_BUTTON, ErrorAlert, LoadState, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 import { formatDate, formatHours, formatMoney } from "@/lib/format";
-import { skillsKeys } from "@/lib/client/skills-query-keys";
+import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, useLearningRecords } from "@/lib/client/use-skills";
 import { LEARNING_CATEGORIES, type LearningBudgetInput, type LearningInput } from "@/lib/validation/skills";
 
 /** A team's learning records and, for its managers and admins, forms to add records and set the year's budget. */
 export function LearningRecords({ teamId, teamSlug, canWrite, currency }: { teamId: string; teamSlug: string; canWrite: boolean; currency: string }) {
   const records = useLearningRecords(teamId);
-  const remove = useJsonMutation("DELETE", [skillsKeys.learning()]);
+  const remove = useJsonMutation("DELETE", [queryKeys.skills.learning()]);
   return (
     <div className="space-y-4">
       {canWrite && <RecordForm teamSlug={teamSlug} />}
@@ -58,7 +58,7 @@ function RecordForm({ teamSlug }: { teamSlug: string }) {
   const [spend, setSpend] = useState("");
   const [category, setCategory] = useState<LearningInput["category"]>("course");
   const [title, setTitle] = useState("");
-  const add = useJsonMutation<Partial<LearningInput>>("POST", [skillsKeys.all()]);
+  const add = useJsonMutation<Partial<LearningInput>>("POST", [queryKeys.skills.all()]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate(
@@ -85,7 +85,7 @@ function RecordForm({ teamSlug }: { teamSlug: string }) {
 function BudgetForm({ teamId, currency }: { teamId: string; currency: string }) {
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [amount, setAmount] = useState("");
-  const save = useJsonMutation<LearningBudgetInput>("PUT", [skillsKeys.learning()]);
+  const save = useJsonMutation<LearningBudgetInput>("PUT", [queryKeys.skills.learning()]);
   return (
     <form
       aria-label="Learning budget"

@@ -1,7 +1,7 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import { LoadState, SelectField } from "@/components/admin/form-controls";
+import { LoadState, SelectField } from "@/components/ui/form";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { useLearningReport } from "@/lib/client/use-skills";
 import type { BudgetBurn } from "@/lib/server/services/skills/learning-report";

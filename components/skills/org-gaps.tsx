@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON, TextField } from "@/components/admin/form-controls";
-import { skillsKeys } from "@/lib/client/skills-query-keys";
+import { ErrorAlert, LoadState, PRIMARY_BUTTON, TextField } from "@/components/ui/form";
+import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, useSkillCatalog, useSkillGaps } from "@/lib/client/use-skills";
 
 /** Needed skills uncovered somewhere in the organisation, most widespread first, and (for admins) the catalog. */
@@ -44,7 +44,7 @@ function Catalog() {
   const catalog = useSkillCatalog();
   const [name, setName] = useState("");
   const [category, setCategory] = useState("");
-  const add = useJsonMutation<{ name: string; category: string | null }>("POST", [skillsKeys.all()]);
+  const add = useJsonMutation<{ name: string; category: string | null }>("POST", [queryKeys.skills.all()]);
   return (
     <div className="space-y-2 border-t border-slate-200 pt-3">
       <h3 className="text-sm font-medium text-slate-700">Skills catalog</h3>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON } from "@/components/admin/form-controls";
-import { skillsKeys } from "@/lib/client/skills-query-keys";
+import { ErrorAlert, LoadState, PRIMARY_BUTTON } from "@/components/ui/form";
+import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, useTeamPeople } from "@/lib/client/use-skills";
 import type { ProficiencyInput } from "@/lib/validation/skills";
 
@@ -14,7 +14,7 @@ const LEVELS = [0, 1, 2, 3, 4];
  */
 export function ProficiencyMatrix({ teamId, canEdit }: { teamId: string; canEdit: boolean }) {
   const people = useTeamPeople(teamId, true);
-  const save = useJsonMutation<ProficiencyInput[]>("PUT", [skillsKeys.all()]);
+  const save = useJsonMutation<ProficiencyInput[]>("PUT", [queryKeys.skills.all()]);
   const d = people.data;
   return (
     <section aria-labelledby="matrix-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -70,7 +70,7 @@ export function ProficiencyMatrix({ teamId, canEdit }: { teamId: string; canEdit
 
 function CsvImport() {
   const [csv, setCsv] = useState("");
-  const upload = useJsonMutation<{ csv: string }, { saved: number }>("POST", [skillsKeys.all()]);
+  const upload = useJsonMutation<{ csv: string }, { saved: number }>("POST", [queryKeys.skills.all()]);
   return (
     <form
       aria-label="Import proficiency CSV"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { LoadState, SelectField } from "@/components/admin/form-controls";
+import { LoadState, SelectField } from "@/components/ui/form";
 import { useTeamSkills } from "@/lib/client/use-skills";
 import { useScopes } from "@/lib/client/use-scopes";
 import { AiAdoptionSection } from "./ai-adoption-section";

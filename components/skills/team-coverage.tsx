@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/admin/form-controls";
-import { skillsKeys } from "@/lib/client/skills-query-keys";
+import { ErrorAlert, LoadState, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
+import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, useSkillCatalog, useTeamSkills } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 import { formatPercent, orEmpty } from "@/lib/format";
@@ -77,7 +77,7 @@ export function TeamCoverage({ teamId }: { teamId: string }) {
 function NeedsEditor({ teamId, selected, onDone }: { teamId: string; selected: string[]; onDone: () => void }) {
   const catalog = useSkillCatalog();
   const [chosen, setChosen] = useState(selected);
-  const save = useJsonMutation<{ skillIds: string[] }>("PUT", [skillsKeys.all()]);
+  const save = useJsonMutation<{ skillIds: string[] }>("PUT", [queryKeys.skills.all()]);
   return (
     <form
       aria-label="Needed skills"

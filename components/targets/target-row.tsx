@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { sendJson } from "@/components/catalog/send-json";
+import { ApiError, sendJson } from "@/lib/client/api";
 import type { TargetView } from "@/lib/server/services/targets";
 import { targetBandsProblem } from "@/lib/validation/targets";
 
@@ -24,16 +24,22 @@ export function TargetRow({ target, direction }: { target: TargetView; direction
     const amber = Number(f.get("amber"));
     const problem = direction ? targetBandsProblem(direction, green, amber) : null;
     if (problem) return setError(problem);
-    const result = await sendJson(`/api/v1/targets/${target.id}`, "PATCH", { green, amber, effectiveFrom: String(f.get("effectiveFrom")) });
-    if (!result.ok) return setError(result.message ?? "The target was not saved.");
+    try {
+      await sendJson(`/api/v1/targets/${target.id}`, "PATCH", { green, amber, effectiveFrom: String(f.get("effectiveFrom")) });
+    } catch (failure) {
+      return setError(failure instanceof ApiError ? failure.message : "The target was not saved.");
+    }
     setError(null);
     setMode("show");
     router.refresh();
   };
 
   const remove = async () => {
-    const result = await sendJson(`/api/v1/targets/${target.id}`, "DELETE");
-    if (!result.ok) return setError(result.message ?? "The target was not deleted.");
+    try {
+      await sendJson(`/api/v1/targets/${target.id}`, "DELETE");
+    } catch (failure) {
+      return setError(failure instanceof ApiError ? failure.message : "The target was not deleted.");
+    }
     setError(null);
     router.refresh();
   };

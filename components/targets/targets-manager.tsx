@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { sendJson } from "@/components/catalog/send-json";
+import { ApiError, sendJson } from "@/lib/client/api";
 import type { TargetView } from "@/lib/server/services/targets";
 import { targetBandsProblem } from "@/lib/validation/targets";
 import { TargetRow } from "./target-row";
@@ -40,10 +40,14 @@ export function TargetsManager({ metrics, groups, teams, targets, today }: Props
     const amber = Number(f.get("amber"));
     const problem = metric ? targetBandsProblem(metric.direction, green, amber) : "Choose a metric.";
     if (problem) return setError({ field: "amber", text: problem });
-    const result = await sendJson("/api/v1/targets", "POST", {
-      metricId, scopeType, scopeId: scopeType === "ORG" ? null : String(f.get("scopeId") ?? ""), green, amber, effectiveFrom: String(f.get("effectiveFrom")),
-    });
-    if (!result.ok) return setError({ field: Object.keys(result.fieldErrors)[0], text: result.message ?? "Could not save the target." });
+    try {
+      await sendJson("/api/v1/targets", "POST", {
+        metricId, scopeType, scopeId: scopeType === "ORG" ? null : String(f.get("scopeId") ?? ""), green, amber, effectiveFrom: String(f.get("effectiveFrom")),
+      });
+    } catch (failure) {
+      if (!(failure instanceof ApiError)) return setError({ text: "Could not save the target." });
+      return setError({ field: Object.keys(failure.fieldErrors)[0], text: failure.message });
+    }
     setError(null);
     setSaved(`Target saved for ${metric?.name}.`);
     router.refresh();

@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AnnotationView } from "@/lib/review/annotation-types";
 import type { AnnotationInput, AnnotationUpdate } from "@/lib/validation/leadership";
-import { fetchJson } from "./api";
+import { fetchJson, sendJson } from "./api";
 import { queryKeys } from "./query-keys";
 
 export type Annotation = AnnotationView;
@@ -14,15 +14,10 @@ export interface AnnotationsQuery {
   to?: string;
 }
 
-const annotationKeys = {
-  all: () => [...queryKeys.all, "annotations"] as const,
-  list: (q: AnnotationsQuery) => [...annotationKeys.all(), q.scope, q.from ?? "", q.to ?? ""] as const,
-};
-
 /** Notes drawn on a scope's charts; pass null to wait (e.g. until the chart's date range is known). */
 export function useAnnotations(query: AnnotationsQuery | null) {
   return useQuery({
-    queryKey: query ? annotationKeys.list(query) : annotationKeys.all(),
+    queryKey: query ? queryKeys.annotations.list(query) : queryKeys.annotations.all(),
     enabled: query !== null,
     queryFn: ({ signal }) => {
       const search = new URLSearchParams({ scope: query?.scope ?? "org" });
@@ -34,27 +29,21 @@ export function useAnnotations(query: AnnotationsQuery | null) {
   });
 }
 
-const json = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { "Content-Type": "application/json" },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
-
 /** Create, edit and delete; every change refreshes every chart's notes and the weekly review. */
 export function useAnnotationMutations() {
   const client = useQueryClient();
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: annotationKeys.all() }), client.invalidateQueries({ queryKey: [...queryKeys.all, "review"] })]);
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: queryKeys.annotations.all() }), client.invalidateQueries({ queryKey: queryKeys.review.all() })]);
   return {
     create: useMutation({
-      mutationFn: (input: AnnotationInput) => fetchJson<{ annotation: Annotation }>("/api/v1/annotations", json("POST", input)),
+      mutationFn: (input: AnnotationInput) => sendJson<{ annotation: Annotation }>("/api/v1/annotations", "POST", input),
       onSuccess: refresh,
     }),
     update: useMutation({
-      mutationFn: ({ id, input }: { id: string; input: AnnotationUpdate }) => fetchJson<{ annotation: Annotation }>(`/api/v1/annotations/${id}`, json("PATCH", input)),
+      mutationFn: ({ id, input }: { id: string; input: AnnotationUpdate }) => sendJson<{ annotation: Annotation }>(`/api/v1/annotations/${id}`, "PATCH", input),
       onSuccess: refresh,
     }),
     remove: useMutation({
-      mutationFn: (id: string) => fetchJson<{ ok: true }>(`/api/v1/annotations/${id}`, json("DELETE")),
+      mutationFn: (id: string) => sendJson<{ ok: true }>(`/api/v1/annotations/${id}`, "DELETE"),
       onSuccess: refresh,
     }),
   };

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ChartMarker } from "@/components/charts/markers";
 import { fetchJson } from "./api";
-import { experimentKeys } from "./skills-query-keys";
+import { queryKeys } from "./query-keys";
 
 const NONE: ChartMarker[] = [];
 
@@ -13,7 +13,7 @@ const NONE: ChartMarker[] = [];
  */
 export function useExperimentMarkers(scope: string): ChartMarker[] {
   const query = useQuery({
-    queryKey: experimentKeys.markers(scope),
+    queryKey: queryKeys.experiments.markers(scope),
     queryFn: ({ signal }) => fetchJson<{ markers: ChartMarker[] }>(`/api/v1/experiments/markers?scope=${encodeURIComponent(scope)}`, { signal }),
     staleTime: 5 * 60_000,
   });

@@ -22,7 +22,7 @@ export function reviewSearch(params: ReviewParams): string {
 
 export function useWeeklyReview(params: ReviewParams) {
   return useQuery({
-    queryKey: [...queryKeys.all, "review", params.scope, params.asOf, params.granularity] as const,
+    queryKey: queryKeys.review.view(params.scope, params.asOf, params.granularity),
     queryFn: ({ signal }) => fetchJson<WeeklyReview>(`/api/v1/review?${reviewSearch(params)}`, { signal }),
     placeholderData: keepPreviousData,
   });

@@ -8,8 +8,8 @@ import type { ExperimentView } from "@/lib/server/services/skills/experiments";
 import type { LearningRecordView } from "@/lib/server/services/skills/learning";
 import type { LearningReport } from "@/lib/server/services/skills/learning-report";
 import type { OrgGapView, TeamProficienciesView, TeamSkillsView } from "@/lib/server/services/skills/skills-matrix";
-import { fetchJson } from "./api";
-import { experimentKeys, skillsKeys } from "./skills-query-keys";
+import { fetchJson, sendJson } from "./api";
+import { queryKeys } from "./query-keys";
 
 /** Hooks for the Skills pillar pages and the experiment log: one per resource, plus a JSON mutation. */
 
@@ -23,14 +23,14 @@ export interface SkillRow {
 
 export function useSkillCatalog() {
   return useQuery({
-    queryKey: skillsKeys.catalog(),
+    queryKey: queryKeys.skills.catalog(),
     queryFn: ({ signal }) => fetchJson<{ skills: SkillRow[] }>("/api/v1/skills", { signal }).then((r) => r.skills),
   });
 }
 
 export function useTeamSkills(teamId: string | null) {
   return useQuery({
-    queryKey: skillsKeys.team(teamId ?? ""),
+    queryKey: queryKeys.skills.team(teamId ?? ""),
     queryFn: ({ signal }) => fetchJson<TeamSkillsView>(`/api/v1/skills/teams/${teamId}`, { signal }),
     enabled: teamId !== null,
   });
@@ -38,7 +38,7 @@ export function useTeamSkills(teamId: string | null) {
 
 export function useTeamPeople(teamId: string | null, enabled: boolean) {
   return useQuery({
-    queryKey: skillsKeys.people(teamId ?? ""),
+    queryKey: queryKeys.skills.people(teamId ?? ""),
     queryFn: ({ signal }) => fetchJson<TeamProficienciesView>(`/api/v1/skills/teams/${teamId}/people`, { signal }),
     enabled: enabled && teamId !== null,
   });
@@ -46,21 +46,21 @@ export function useTeamPeople(teamId: string | null, enabled: boolean) {
 
 export function useSkillGaps() {
   return useQuery({
-    queryKey: skillsKeys.gaps(),
+    queryKey: queryKeys.skills.gaps(),
     queryFn: ({ signal }) => fetchJson<{ gaps: OrgGapView[] }>("/api/v1/skills/gaps", { signal }).then((r) => r.gaps),
   });
 }
 
 export function useLearningReport(year: number, segment: string) {
   return useQuery({
-    queryKey: skillsKeys.learningReport(year, segment),
+    queryKey: queryKeys.skills.learningReport(year, segment),
     queryFn: ({ signal }) => fetchJson<LearningReport>(`/api/v1/learning/report?year=${year}&segment=${segment}`, { signal }),
   });
 }
 
 export function useLearningRecords(teamId: string | null) {
   return useQuery({
-    queryKey: skillsKeys.learningRecords(teamId ?? "all"),
+    queryKey: queryKeys.skills.learningRecords(teamId ?? "all"),
     queryFn: ({ signal }) =>
       fetchJson<{ records: LearningRecordView[] }>(`/api/v1/learning${teamId ? `?team=${teamId}` : ""}`, { signal }).then((r) => r.records),
   });
@@ -68,7 +68,7 @@ export function useLearningRecords(teamId: string | null) {
 
 export function useAiUsage(teamId: string | null) {
   return useQuery({
-    queryKey: skillsKeys.aiUsage(teamId ?? "all"),
+    queryKey: queryKeys.skills.aiUsage(teamId ?? "all"),
     queryFn: ({ signal }) => fetchJson<{ rows: AiUsageView[] }>(`/api/v1/ai-usage${teamId ? `?team=${teamId}` : ""}`, { signal }).then((r) => r.rows),
   });
 }
@@ -77,7 +77,7 @@ export function useAiUsage(teamId: string | null) {
 export function useAlignedSeries(scope: string, metrics: string[], range: string) {
   const list = metrics.join(",");
   return useQuery({
-    queryKey: skillsKeys.series(scope, list, range),
+    queryKey: queryKeys.skills.series(scope, list, range),
     queryFn: ({ signal }) =>
       fetchJson<{ series: MetricSeries[] }>(`/api/v1/metrics/series?scope=${encodeURIComponent(scope)}&metrics=${list}&range=${range}&granularity=week`, { signal }).then(
         (r) => r.series,
@@ -87,18 +87,18 @@ export function useAlignedSeries(scope: string, metrics: string[], range: string
 
 export function useExperiments() {
   return useQuery({
-    queryKey: experimentKeys.list(),
+    queryKey: queryKeys.experiments.list(),
     queryFn: ({ signal }) => fetchJson<{ experiments: ExperimentView[] }>("/api/v1/experiments", { signal }).then((r) => r.experiments),
   });
 }
 
 export function useExperiment(id: string) {
-  return useQuery({ queryKey: experimentKeys.one(id), queryFn: ({ signal }) => fetchJson<ExperimentView>(`/api/v1/experiments/${id}`, { signal }) });
+  return useQuery({ queryKey: queryKeys.experiments.one(id), queryFn: ({ signal }) => fetchJson<ExperimentView>(`/api/v1/experiments/${id}`, { signal }) });
 }
 
 export function useExperimentReadout(id: string) {
   return useQuery({
-    queryKey: experimentKeys.readout(id),
+    queryKey: queryKeys.experiments.readout(id),
     queryFn: ({ signal }) => fetchJson<ExperimentReadout>(`/api/v1/experiments/${id}/readout`, { signal }),
   });
 }
@@ -108,11 +108,7 @@ export function useJsonMutation<TBody, TResult = unknown>(method: "POST" | "PUT"
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ url, body }: { url: string; body?: TBody }) =>
-      fetchJson<TResult>(url, {
-        method,
-        headers: body === undefined ? {} : { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
+      sendJson<TResult>(url, method, body),
     onSuccess: async () => {
       await Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey })));
     },

@@ -1,49 +1,38 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { fetchJson } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
+import { useAddCareerLevel, useCareerLevels, useDeleteCareerLevel, useSaveCareerLevel } from "@/lib/client/use-retention";
 import type { CareerLevelRow } from "@/lib/server/services/retention/career-levels";
-import { buttonClass, ErrorText, Field, inputClass, secondaryButtonClass, sendJson } from "./form-bits";
-
-const levelsKey = () => [...queryKeys.all, "career-levels"] as const;
+import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
 
 function LevelRow({ level }: { level: CareerLevelRow }) {
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState({ name: level.name, order: String(level.order), track: level.track });
-  const save = useMutation({
-    mutationFn: () => sendJson(`/api/v1/career-levels/${level.id}`, "PATCH", { name: draft.name, order: Number(draft.order), track: draft.track }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: levelsKey() }),
-  });
-  const remove = useMutation({
-    mutationFn: () => sendJson(`/api/v1/career-levels/${level.id}`, "DELETE"),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: levelsKey() }),
-  });
+  const save = useSaveCareerLevel(level.id);
+  const remove = useDeleteCareerLevel(level.id);
   const id = `level-${level.key}`;
   return (
     <tr className="border-t border-slate-100 align-top">
       <th scope="row" className="px-3 py-2 text-left font-medium">{level.key}</th>
       <td className="px-3 py-2">
         <label className="sr-only" htmlFor={`${id}-name`}>Name of {level.key}</label>
-        <input id={`${id}-name`} className={inputClass} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <input id={`${id}-name`} className={INLINE_INPUT_CLASS} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
       </td>
       <td className="px-3 py-2">
         <label className="sr-only" htmlFor={`${id}-track`}>Track of {level.key}</label>
-        <select id={`${id}-track`} className={inputClass} value={draft.track} onChange={(e) => setDraft({ ...draft, track: e.target.value })}>
+        <select id={`${id}-track`} className={INLINE_INPUT_CLASS} value={draft.track} onChange={(e) => setDraft({ ...draft, track: e.target.value })}>
           <option value="IC">IC</option>
           <option value="M">M</option>
         </select>
       </td>
       <td className="px-3 py-2">
         <label className="sr-only" htmlFor={`${id}-order`}>Order of {level.key}</label>
-        <input id={`${id}-order`} type="number" min={0} max={100} className={`${inputClass} w-20`} value={draft.order} onChange={(e) => setDraft({ ...draft, order: e.target.value })} />
+        <input id={`${id}-order`} type="number" min={0} max={100} className={`${INLINE_INPUT_CLASS} w-20`} value={draft.order} onChange={(e) => setDraft({ ...draft, order: e.target.value })} />
       </td>
       <td className="px-3 py-2 tabular-nums">{level.people}</td>
       <td className="space-x-2 px-3 py-2">
-        <button type="button" className={secondaryButtonClass} disabled={save.isPending} onClick={() => save.mutate()}>Save</button>
-        <button type="button" className={secondaryButtonClass} disabled={remove.isPending} onClick={() => remove.mutate()} aria-label={`Delete ${level.key}`}>Delete</button>
-        <ErrorText error={save.error ?? remove.error} />
+        <button type="button" className={SECONDARY_BUTTON} disabled={save.isPending} onClick={() => save.mutate({ name: draft.name, order: Number(draft.order), track: draft.track })}>Save</button>
+        <button type="button" className={SECONDARY_BUTTON} disabled={remove.isPending} onClick={() => remove.mutate()} aria-label={`Delete ${level.key}`}>Delete</button>
+        <ErrorAlert error={save.error ?? remove.error} />
       </td>
     </tr>
   );
@@ -51,19 +40,12 @@ function LevelRow({ level }: { level: CareerLevelRow }) {
 
 /** /admin/career: the levels promotions move along, per track, in order. */
 export function CareerLevelsAdmin() {
-  const queryClient = useQueryClient();
-  const levels = useQuery({ queryKey: levelsKey(), queryFn: ({ signal }) => fetchJson<{ levels: CareerLevelRow[] }>("/api/v1/career-levels", { signal }) });
+  const levels = useCareerLevels();
   const [form, setForm] = useState({ key: "", name: "", track: "IC", order: "" });
-  const create = useMutation({
-    mutationFn: () => sendJson("/api/v1/career-levels", "POST", { ...form, order: Number(form.order) }),
-    onSuccess: () => {
-      setForm({ key: "", name: "", track: "IC", order: "" });
-      return queryClient.invalidateQueries({ queryKey: levelsKey() });
-    },
-  });
+  const create = useAddCareerLevel();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    create.mutate({ ...form, order: Number(form.order) }, { onSuccess: () => setForm({ key: "", name: "", track: "IC", order: "" }) });
   };
   return (
     <div className="space-y-6">
@@ -71,7 +53,7 @@ export function CareerLevelsAdmin() {
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Career framework</h1>
         <p className="text-sm text-slate-600">Promotions must move up a track (a higher order), or across tracks to at least the same order. A level in use cannot be deleted.</p>
       </div>
-      {levels.isError ? <ErrorText error={levels.error} /> : !levels.data ? <p role="status" className="text-sm text-slate-600">Loading…</p> : (
+      {levels.isError ? <ErrorAlert error={levels.error} /> : !levels.data ? <p role="status" className="text-sm text-slate-600">Loading…</p> : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="career-levels">
             <caption className="sr-only">Career levels</caption>
@@ -85,18 +67,18 @@ export function CareerLevelsAdmin() {
       <form onSubmit={submit} aria-labelledby="new-level" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="new-level" className="text-lg font-semibold text-slate-900">Add a level</h2>
         <div className="flex flex-wrap items-end gap-3">
-          <Field label="Key" htmlFor="level-key"><input id="level-key" required className={inputClass} value={form.key} onChange={(e) => setForm({ ...form, key: e.target.value })} placeholder="IC7" /></Field>
-          <Field label="Name" htmlFor="level-name"><input id="level-name" required className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></Field>
-          <Field label="Track" htmlFor="level-track">
-            <select id="level-track" className={inputClass} value={form.track} onChange={(e) => setForm({ ...form, track: e.target.value })}>
+          <LabelledControl label="Key" htmlFor="level-key"><input id="level-key" required className={INLINE_INPUT_CLASS} value={form.key} onChange={(e) => setForm({ ...form, key: e.target.value })} placeholder="IC7" /></LabelledControl>
+          <LabelledControl label="Name" htmlFor="level-name"><input id="level-name" required className={INLINE_INPUT_CLASS} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></LabelledControl>
+          <LabelledControl label="Track" htmlFor="level-track">
+            <select id="level-track" className={INLINE_INPUT_CLASS} value={form.track} onChange={(e) => setForm({ ...form, track: e.target.value })}>
               <option value="IC">IC</option>
               <option value="M">M</option>
             </select>
-          </Field>
-          <Field label="Order" htmlFor="level-order"><input id="level-order" type="number" required min={0} max={100} className={inputClass} value={form.order} onChange={(e) => setForm({ ...form, order: e.target.value })} /></Field>
-          <button type="submit" className={buttonClass} disabled={create.isPending}>Add level</button>
+          </LabelledControl>
+          <LabelledControl label="Order" htmlFor="level-order"><input id="level-order" type="number" required min={0} max={100} className={INLINE_INPUT_CLASS} value={form.order} onChange={(e) => setForm({ ...form, order: e.target.value })} /></LabelledControl>
+          <button type="submit" className={PRIMARY_BUTTON} disabled={create.isPending}>Add level</button>
         </div>
-        <ErrorText error={create.error} />
+        <ErrorAlert error={create.error} />
       </form>
     </div>
   );

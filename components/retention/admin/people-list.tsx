@@ -1,58 +1,45 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
-import type { PersonSummary } from "@/lib/server/services/retention/people";
-import { Field, inputClass } from "./form-bits";
+import { usePeople } from "@/lib/client/use-retention";
+import { INLINE_INPUT_CLASS, LabelledControl } from "@/components/ui/form";
 
 export interface TeamOption {
   id: string;
   name: string;
 }
 
-export const peopleKeys = {
-  list: (filters: Record<string, string>) => [...queryKeys.all, "people", filters] as const,
-  person: (employeeId: string) => [...queryKeys.all, "person", employeeId] as const,
-};
-
 /** The roster, filtered; choosing a person opens their record for editing. */
 export function PeopleList({ teams, onSelect, selected }: { teams: TeamOption[]; onSelect: (employeeId: string) => void; selected: string | null }) {
   const [filters, setFilters] = useState({ team: "", status: "active", q: "", level: "" });
-  const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
-  const people = useQuery({
-    queryKey: peopleKeys.list(filters),
-    queryFn: ({ signal }) => fetchJson<{ people: PersonSummary[] }>(`/api/v1/people?${search}`, { signal }),
-    placeholderData: keepPreviousData,
-  });
+  const people = usePeople(filters);
   const set = (key: keyof typeof filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [key]: e.target.value });
 
   return (
     <section aria-labelledby="people-list" className="space-y-3">
       <h2 id="people-list" className="text-lg font-semibold text-slate-900">People</h2>
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Team" htmlFor="filter-team">
-          <select id="filter-team" className={inputClass} value={filters.team} onChange={set("team")}>
+        <LabelledControl label="Team" htmlFor="filter-team">
+          <select id="filter-team" className={INLINE_INPUT_CLASS} value={filters.team} onChange={set("team")}>
             <option value="">All teams</option>
             {teams.map((t) => (
               <option key={t.id} value={t.id}>{t.name}</option>
             ))}
           </select>
-        </Field>
-        <Field label="Status" htmlFor="filter-status">
-          <select id="filter-status" className={inputClass} value={filters.status} onChange={set("status")}>
+        </LabelledControl>
+        <LabelledControl label="Status" htmlFor="filter-status">
+          <select id="filter-status" className={INLINE_INPUT_CLASS} value={filters.status} onChange={set("status")}>
             <option value="active">Current</option>
             <option value="exited">Left</option>
             <option value="all">All</option>
           </select>
-        </Field>
-        <Field label="Level" htmlFor="filter-level">
-          <input id="filter-level" className={inputClass} value={filters.level} onChange={set("level")} placeholder="e.g. IC3" />
-        </Field>
-        <Field label="Employee id contains" htmlFor="filter-q">
-          <input id="filter-q" className={inputClass} value={filters.q} onChange={set("q")} />
-        </Field>
+        </LabelledControl>
+        <LabelledControl label="Level" htmlFor="filter-level">
+          <input id="filter-level" className={INLINE_INPUT_CLASS} value={filters.level} onChange={set("level")} placeholder="e.g. IC3" />
+        </LabelledControl>
+        <LabelledControl label="Employee id contains" htmlFor="filter-q">
+          <input id="filter-q" className={INLINE_INPUT_CLASS} value={filters.q} onChange={set("q")} />
+        </LabelledControl>
       </div>
       {people.isError ? (
         <p role="alert" className="text-sm text-red-800">{people.error.message}</p>

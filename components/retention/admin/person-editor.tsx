@@ -1,45 +1,34 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { fetchJson } from "@/lib/client/api";
-import type { CanonicalPerson } from "@/lib/server/services/retention/canonical";
-import { buttonClass, ErrorText, Field, inputClass, sendJson } from "./form-bits";
-import { peopleKeys, type TeamOption } from "./people-list";
+import { usePerson, useRecordPersonEvent } from "@/lib/client/use-retention";
+import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON } from "@/components/ui/form";
+import type { TeamOption } from "./people-list";
 
 type EventType = "promotion" | "move" | "exit" | "rehire";
 
 /** One person's record: history, and forms to promote, move, record an exit or a rehire. */
 export function PersonEditor({ employeeId, teams, levels }: { employeeId: string; teams: TeamOption[]; levels: string[] }) {
-  const queryClient = useQueryClient();
-  const person = useQuery({
-    queryKey: peopleKeys.person(employeeId),
-    queryFn: ({ signal }) => fetchJson<{ person: CanonicalPerson }>(`/api/v1/people/${encodeURIComponent(employeeId)}`, { signal }),
-  });
+  const person = usePerson(employeeId);
   const [type, setType] = useState<EventType>("promotion");
   const [form, setForm] = useState({ date: "", toLevel: "", toTeam: "", exitType: "voluntary", regretted: false, exitReason: "" });
-  const event = useMutation({
-    mutationFn: () => {
-      const body =
-        type === "promotion" ? { type, date: form.date, toLevel: form.toLevel }
-        : type === "move" ? { type, date: form.date, toTeam: form.toTeam }
-        : type === "exit" ? { type, date: form.date, exitType: form.exitType, regretted: form.regretted, exitReason: form.exitReason }
-        : { type, date: form.date, team: form.toTeam || undefined, level: form.toLevel || undefined };
-      return sendJson(`/api/v1/people/${encodeURIComponent(employeeId)}/events`, "POST", body);
-    },
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
+  const event = useRecordPersonEvent(employeeId);
   const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    event.mutate();
+    event.mutate(
+      type === "promotion" ? { type, date: form.date, toLevel: form.toLevel }
+      : type === "move" ? { type, date: form.date, toTeam: form.toTeam }
+      : type === "exit" ? { type, date: form.date, exitType: form.exitType, regretted: form.regretted, exitReason: form.exitReason }
+      : { type, date: form.date, team: form.toTeam || undefined, level: form.toLevel || undefined },
+    );
   };
   const p = person.data?.person;
 
   return (
     <section aria-labelledby="person-editor" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="person-editor" className="text-lg font-semibold text-slate-900">{employeeId}</h2>
-      {person.isError && <ErrorText error={person.error} />}
+      {person.isError && <ErrorAlert error={person.error} />}
       {p && (
         <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-600">Team</dt><dd>{teamName(p.teamId)}</dd>
@@ -51,53 +40,53 @@ export function PersonEditor({ employeeId, teams, levels }: { employeeId: string
         </dl>
       )}
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label={`Record an event for ${employeeId}`}>
-        <Field label="Event" htmlFor="event-type">
-          <select id="event-type" className={inputClass} value={type} onChange={(e) => setType(e.target.value as EventType)}>
+        <LabelledControl label="Event" htmlFor="event-type">
+          <select id="event-type" className={INLINE_INPUT_CLASS} value={type} onChange={(e) => setType(e.target.value as EventType)}>
             <option value="promotion">Promotion</option>
             <option value="move">Team move</option>
             <option value="exit">Exit</option>
             <option value="rehire">Rehire</option>
           </select>
-        </Field>
-        <Field label="Date" htmlFor="event-date">
-          <input id="event-date" type="date" required className={inputClass} value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
-        </Field>
+        </LabelledControl>
+        <LabelledControl label="Date" htmlFor="event-date">
+          <input id="event-date" type="date" required className={INLINE_INPUT_CLASS} value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+        </LabelledControl>
         {(type === "promotion" || type === "rehire") && (
-          <Field label={type === "promotion" ? "New level" : "Level (optional)"} htmlFor="event-level">
-            <select id="event-level" className={inputClass} required={type === "promotion"} value={form.toLevel} onChange={(e) => setForm({ ...form, toLevel: e.target.value })}>
+          <LabelledControl label={type === "promotion" ? "New level" : "Level (optional)"} htmlFor="event-level">
+            <select id="event-level" className={INLINE_INPUT_CLASS} required={type === "promotion"} value={form.toLevel} onChange={(e) => setForm({ ...form, toLevel: e.target.value })}>
               <option value="">—</option>
               {levels.map((l) => <option key={l} value={l}>{l}</option>)}
             </select>
-          </Field>
+          </LabelledControl>
         )}
         {(type === "move" || type === "rehire") && (
-          <Field label={type === "move" ? "To team" : "Team (optional)"} htmlFor="event-team">
-            <select id="event-team" className={inputClass} required={type === "move"} value={form.toTeam} onChange={(e) => setForm({ ...form, toTeam: e.target.value })}>
+          <LabelledControl label={type === "move" ? "To team" : "Team (optional)"} htmlFor="event-team">
+            <select id="event-team" className={INLINE_INPUT_CLASS} required={type === "move"} value={form.toTeam} onChange={(e) => setForm({ ...form, toTeam: e.target.value })}>
               <option value="">—</option>
               {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
             </select>
-          </Field>
+          </LabelledControl>
         )}
         {type === "exit" && (
           <>
-            <Field label="Exit type" htmlFor="event-exit-type">
-              <select id="event-exit-type" className={inputClass} value={form.exitType} onChange={(e) => setForm({ ...form, exitType: e.target.value })}>
+            <LabelledControl label="Exit type" htmlFor="event-exit-type">
+              <select id="event-exit-type" className={INLINE_INPUT_CLASS} value={form.exitType} onChange={(e) => setForm({ ...form, exitType: e.target.value })}>
                 <option value="voluntary">Voluntary</option>
                 <option value="involuntary">Involuntary</option>
               </select>
-            </Field>
-            <Field label="Reason category" htmlFor="event-reason">
-              <input id="event-reason" className={inputClass} value={form.exitReason} onChange={(e) => setForm({ ...form, exitReason: e.target.value })} />
-            </Field>
+            </LabelledControl>
+            <LabelledControl label="Reason category" htmlFor="event-reason">
+              <input id="event-reason" className={INLINE_INPUT_CLASS} value={form.exitReason} onChange={(e) => setForm({ ...form, exitReason: e.target.value })} />
+            </LabelledControl>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={form.regretted} onChange={(e) => setForm({ ...form, regretted: e.target.checked })} /> Regretted
             </label>
           </>
         )}
-        <button type="submit" className={buttonClass} disabled={event.isPending}>Save</button>
+        <button type="submit" className={PRIMARY_BUTTON} disabled={event.isPending}>Save</button>
       </form>
       {event.isSuccess && <p role="status" className="text-sm text-green-800">Saved. Retention metrics were recomputed.</p>}
-      <ErrorText error={event.error} />
+      <ErrorAlert error={event.error} />
     </section>
   );
 }

@@ -2,15 +2,10 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { queryKeys } from "@/lib/client/query-keys";
+import { uploadRoster } from "@/lib/client/use-retention";
 import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
-import { buttonClass, secondaryButtonClass } from "./form-bits";
-
-async function upload(file: File, dryRun: boolean): Promise<RosterImportResult> {
-  const response = await fetch(`/api/v1/people/import?dryRun=${dryRun ? 1 : 0}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
-  const body = (await response.json().catch(() => null)) as (RosterImportResult & { message?: string }) | null;
-  if (!body || (!response.ok && !Array.isArray(body.errors))) throw new Error(body?.message ?? `The upload failed (HTTP ${response.status}).`);
-  return body;
-}
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
 
 /** Upload a roster CSV, preview what it would change and every problem by row and column, then import all or nothing. */
 export function RosterImport() {
@@ -25,9 +20,9 @@ export function RosterImport() {
     setBusy(true);
     setError(null);
     try {
-      const r = await upload(file, dryRun);
+      const r = await uploadRoster(file, dryRun);
       setResult(r);
-      if (r.applied) await queryClient.invalidateQueries();
+      if (r.applied) await queryClient.invalidateQueries({ queryKey: queryKeys.all });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -63,10 +58,10 @@ export function RosterImport() {
             className="text-sm"
           />
         </div>
-        <button type="button" className={secondaryButtonClass} disabled={!file || busy} onClick={() => void run(true)}>
+        <button type="button" className={SECONDARY_BUTTON} disabled={!file || busy} onClick={() => void run(true)}>
           Preview
         </button>
-        <button type="button" className={buttonClass} disabled={!file || busy || !result || result.dryRun === false || result.errors.length > 0} onClick={() => void run(false)}>
+        <button type="button" className={PRIMARY_BUTTON} disabled={!file || busy || !result || result.dryRun === false || result.errors.length > 0} onClick={() => void run(false)}>
           Import
         </button>
       </div>

@@ -1,7 +1,8 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/api";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson, sendJson } from "./api";
+import { queryKeys } from "./query-keys";
 import type { RunResults } from "@/lib/server/services/engagement/results";
 
 export interface ResultsFilter {
@@ -11,10 +12,6 @@ export interface ResultsFilter {
   sourcing?: string;
 }
 
-export const surveyKeys = {
-  results: (runId: string, filter: ResultsFilter) => ["pillars", "surveys", "results", runId, filter] as const,
-};
-
 export function resultsSearch(filter: ResultsFilter): string {
   const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
   return params.toString();
@@ -23,8 +20,17 @@ export function resultsSearch(filter: ResultsFilter): string {
 /** A run's results, with anonymity already applied by the server. */
 export function useRunResults(runId: string, filter: ResultsFilter) {
   return useQuery({
-    queryKey: surveyKeys.results(runId, filter),
+    queryKey: queryKeys.surveys.filteredResults(runId, { ...filter }),
     queryFn: ({ signal }) => fetchJson<RunResults>(`/api/v1/surveys/runs/${runId}/results?${resultsSearch(filter)}`, { signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Hide or show a comment in a run's results; every filtered view of that run is then refetched. */
+export function useHideComment(runId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, hidden }: { id: string; hidden: boolean }) => sendJson(`/api/v1/surveys/comments/${id}`, "PATCH", { hidden }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.surveys.results(runId) }),
   });
 }

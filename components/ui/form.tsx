@@ -2,16 +2,33 @@
 
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
-/** Small accessible form pieces shared by the admin screens (label tied to input, errors announced). */
+/**
+ * The form kit every screen uses: labels tied to their inputs, hints and errors announced, one set of button
+ * and input styles.
+ */
 
 export const INPUT_CLASS =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
+/** For controls laid out in a wrapping row (filters, inline editors) rather than a stacked form. */
+export const INLINE_INPUT_CLASS = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 export const PRIMARY_BUTTON =
   "rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-60";
 export const SECONDARY_BUTTON =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-60";
 export const DANGER_BUTTON =
   "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:cursor-not-allowed disabled:opacity-60";
+
+/** A label above a control the caller renders itself (a select with its own options, a date input in a row). */
+export function LabelledControl({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={htmlFor} className="text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;

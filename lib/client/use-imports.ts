@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery, useQueryClient, useMutation } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
+import { fetchJson, sendJson } from "./api";
+import { queryKeys } from "./query-keys";
 
 /** The import page's server data: previews, the polled import state, the imports list. */
 
@@ -40,11 +40,6 @@ export interface PreviewOptions {
   dayOrder?: "DMY" | "MDY";
 }
 
-const importKeys = {
-  all: () => [...queryKeys.all, "imports"] as const,
-  one: (id: string) => [...importKeys.all(), id] as const,
-};
-
 const POLL_MS = 500;
 const RUNNING = new Set(["UPLOADED", "VALIDATING", "RUNNING"]);
 
@@ -57,11 +52,7 @@ export async function uploadFile(kind: string, file: File, createUnknown: boolea
 }
 
 export async function repreview(id: string, options: PreviewOptions): Promise<ImportPreview> {
-  const body = await fetchJson<{ preview: ImportPreview }>(`/api/v1/imports/${id}/preview`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(options),
-  });
+  const body = await sendJson<{ preview: ImportPreview }>(`/api/v1/imports/${id}/preview`, "POST", options);
   return body.preview;
 }
 
@@ -70,20 +61,16 @@ export function useStartImport() {
   return useMutation({
     mutationFn: (input: { id: string } & PreviewOptions & { skipInvalid: boolean }) => {
       const { id, ...options } = input;
-      return fetchJson<{ import: ImportState }>(`/api/v1/imports/${id}/run`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(options),
-      });
+      return sendJson<{ import: ImportState }>(`/api/v1/imports/${id}/run`, "POST", options);
     },
-    onSuccess: (data) => client.setQueryData(importKeys.one(data.import.id), data),
+    onSuccess: (data) => client.setQueryData(queryKeys.imports.one(data.import.id), data),
   });
 }
 
 /** The import's state, polled every 500 ms while it runs (progress is stored in the database). */
 export function useImportState(id: string | null) {
   return useQuery({
-    queryKey: importKeys.one(id ?? "none"),
+    queryKey: queryKeys.imports.one(id ?? "none"),
     enabled: id !== null,
     queryFn: ({ signal }) => fetchJson<{ import: ImportState }>(`/api/v1/imports/${id}`, { signal }),
     refetchInterval: (query) => (query.state.data && !RUNNING.has(query.state.data.import.status) ? false : POLL_MS),
@@ -91,7 +78,7 @@ export function useImportState(id: string | null) {
 }
 
 export function useImportsList() {
-  return useQuery({ queryKey: importKeys.all(), queryFn: ({ signal }) => fetchJson<{ imports: ImportState[] }>("/api/v1/imports", { signal }) });
+  return useQuery({ queryKey: queryKeys.imports.all(), queryFn: ({ signal }) => fetchJson<{ imports: ImportState[] }>("/api/v1/imports", { signal }) });
 }
 
 /** Undoing rewrites data others may rely on: the page asks before it sends the request. */
@@ -102,7 +89,7 @@ export function confirmUndo(fileName: string): boolean {
 export function useUndoImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<{ undone: { restored: number; deleted: number } }>(`/api/v1/imports/${id}/undo`, { method: "POST" }),
-    onSettled: () => client.invalidateQueries({ queryKey: importKeys.all() }),
+    mutationFn: (id: string) => sendJson<{ undone: { restored: number; deleted: number } }>(`/api/v1/imports/${id}/undo`, "POST"),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.imports.all() }),
   });
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/api";
+import { fetchJson, sendJson } from "./api";
+import { queryKeys } from "./query-keys";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
 import type { ChangeRow, DeliverySummaryResponse, DeploymentRow, IncidentRow } from "@/lib/server/services/delivery/read";
@@ -25,10 +26,8 @@ export function scopeQuery(view: DeliveryView): URLSearchParams {
   return appendFilter(params, view.filter);
 }
 
-const keys = {
-  all: ["pillars", "delivery"] as const,
-  view: (what: string, view: DeliveryView) => [...keys.all, what, view.scope, view.from, view.to, appendFilter(new URLSearchParams(), view.filter).toString()] as const,
-};
+const viewKey = (what: string, view: DeliveryView) =>
+  queryKeys.delivery.view(what, view.scope, view.from, view.to, appendFilter(new URLSearchParams(), view.filter).toString());
 
 /** JSON dates arrive as strings. */
 type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
@@ -88,7 +87,7 @@ export interface WorkItemRowJson {
 
 export function useDeliverySummary(view: DeliveryView) {
   return useQuery({
-    queryKey: keys.view("summary", view),
+    queryKey: viewKey("summary", view),
     queryFn: ({ signal }) => fetchJson<DeliverySummaryJson>(`/api/v1/delivery?${scopeQuery(view)}`, { signal }),
     placeholderData: keepPreviousData,
   });
@@ -97,7 +96,7 @@ export function useDeliverySummary(view: DeliveryView) {
 export function useFlowSummary(view: DeliveryView) {
   const service = view.scope.startsWith("service:");
   return useQuery({
-    queryKey: keys.view("flow", view),
+    queryKey: viewKey("flow", view),
     queryFn: ({ signal }) => fetchJson<FlowSummaryJson>(`/api/v1/flow?${scopeQuery(view)}`, { signal }),
     enabled: !service,
     placeholderData: keepPreviousData,
@@ -109,7 +108,7 @@ export type RowKind = "deployments" | "changes" | "incidents";
 export function useDeliveryRows<T>(kind: RowKind, view: DeliveryView, params: RowsParams) {
   const href = rowsHref(kind, view, params);
   return useQuery<RowsPageJson<T>>({
-    queryKey: [...keys.view(kind, view), href] as const,
+    queryKey: queryKeys.delivery.view(kind, view.scope, view.from, view.to, href),
     queryFn: ({ signal }) =>
       fetchJson<Omit<RowsPageJson<T>, "rows"> & Record<RowKind, T[]>>(href, { signal }).then((r): RowsPageJson<T> => ({ ...r, rows: r[kind] })),
     // Keep the current page on screen while the next page, sort or filter loads.
@@ -119,7 +118,7 @@ export function useDeliveryRows<T>(kind: RowKind, view: DeliveryView, params: Ro
 
 export function useFlowItems(view: DeliveryView, enabled: boolean) {
   return useQuery({
-    queryKey: keys.view("work-items", view),
+    queryKey: viewKey("work-items", view),
     queryFn: ({ signal }) => fetchJson<{ finished: WorkItemRowJson[]; inProgress: WorkItemRowJson[] }>(`/api/v1/flow/work-items?${scopeQuery(view)}`, { signal }),
     enabled,
   });
@@ -127,7 +126,7 @@ export function useFlowItems(view: DeliveryView, enabled: boolean) {
 
 export function useServices() {
   return useQuery({
-    queryKey: [...keys.all, "services"],
+    queryKey: queryKeys.delivery.services(),
     queryFn: ({ signal }) => fetchJson<{ services: { name: string; team: { slug: string; name: string } | null }[] }>("/api/v1/delivery/services", { signal }),
     staleTime: 5 * 60_000,
   });
@@ -137,7 +136,7 @@ export function useServices() {
 export function useDeliveryTrends(scopeParam: string | null, filter: SegmentFilter, metrics: readonly string[]) {
   const search = appendFilter(new URLSearchParams({ scope: scopeParam ?? "org", metrics: metrics.join(","), range: "6m", granularity: "week" }), filter);
   return useQuery({
-    queryKey: [...keys.all, "trends", search.toString()],
+    queryKey: queryKeys.delivery.trends(search.toString()),
     queryFn: ({ signal }) => fetchJson<{ series: MetricSeries[] }>(`/api/v1/metrics/series?${search}`, { signal }),
     enabled: scopeParam !== null,
   });
@@ -153,7 +152,7 @@ export interface AllocationJson {
 
 export function useAllocation(team: string | null, view: DeliveryView) {
   return useQuery({
-    queryKey: [...keys.all, "allocation", team, view.from, view.to],
+    queryKey: queryKeys.delivery.allocation(team, view.from, view.to),
     queryFn: ({ signal }) => fetchJson<AllocationJson>(`/api/v1/allocation?${new URLSearchParams({ team: team ?? "", from: view.from, to: view.to })}`, { signal }),
     enabled: team !== null,
   });
@@ -163,7 +162,7 @@ export function useSaveAllocation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { team: string; fromWeek: string; toWeek: string; newCapability: number; ktlo: number; techDebt: number }) =>
-      fetchJson<unknown>("/api/v1/allocation", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+      sendJson("/api/v1/allocation", "PUT", body),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.delivery.all() }),
   });
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/api";
+import { fetchJson, sendJson, type WriteMethod } from "./api";
+import { queryKeys, type AdminListKey } from "./query-keys";
 import type { ApiTokenRow } from "@/lib/server/services/api-tokens";
 import type { AdminOrg } from "@/lib/server/services/org-admin";
 import type { AdminSettings } from "@/lib/server/services/settings";
@@ -12,53 +13,41 @@ import type { AdminUserRow } from "@/lib/server/services/users";
  * (which checks the ADMIN role itself) and then refreshes the affected lists.
  */
 
-export const adminKeys = {
-  all: ["pillars", "admin"] as const,
-  users: () => [...adminKeys.all, "users"] as const,
-  org: () => [...adminKeys.all, "org"] as const,
-  settings: () => [...adminKeys.all, "settings"] as const,
-  tokens: () => [...adminKeys.all, "tokens"] as const,
-};
-type AdminKey = ReturnType<(typeof adminKeys)[Exclude<keyof typeof adminKeys, "all">]>;
 
 export function useAdminUsers() {
   return useQuery({
-    queryKey: adminKeys.users(),
+    queryKey: queryKeys.admin.users(),
     queryFn: ({ signal }) => fetchJson<{ users: AdminUserRow[] }>("/api/v1/admin/users", { signal }).then((r) => r.users),
   });
 }
 
 export function useAdminOrg() {
-  return useQuery({ queryKey: adminKeys.org(), queryFn: ({ signal }) => fetchJson<AdminOrg>("/api/v1/admin/org", { signal }) });
+  return useQuery({ queryKey: queryKeys.admin.org(), queryFn: ({ signal }) => fetchJson<AdminOrg>("/api/v1/admin/org", { signal }) });
 }
 
 export function useAdminSettings() {
-  return useQuery({ queryKey: adminKeys.settings(), queryFn: ({ signal }) => fetchJson<AdminSettings>("/api/v1/admin/settings", { signal }) });
+  return useQuery({ queryKey: queryKeys.admin.settings(), queryFn: ({ signal }) => fetchJson<AdminSettings>("/api/v1/admin/settings", { signal }) });
 }
 
 export function useAdminTokens() {
   return useQuery({
-    queryKey: adminKeys.tokens(),
+    queryKey: queryKeys.admin.tokens(),
     queryFn: ({ signal }) => fetchJson<{ tokens: ApiTokenRow[] }>("/api/v1/admin/tokens", { signal }).then((r) => r.tokens),
   });
 }
 
 interface Call {
-  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  method: WriteMethod;
   url: string;
   body?: unknown;
 }
 
 /** A JSON call to an admin route; afterwards the given lists are refetched. */
-export function useAdminMutation<T = unknown>(invalidate: AdminKey[]) {
+export function useAdminMutation<T = unknown>(invalidate: AdminListKey[]) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ method, url, body }: Call) =>
-      fetchJson<T>(url, {
-        method,
-        headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
+sendJson<T>(url, method, body),
     onSuccess: () => Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey }))),
   });
 }

@@ -1,0 +1,92 @@
+/**
+ * The line-chart presets every chart builds on (metric trends, comparisons, overlays), so they read alike:
+ * straight segments that never bridge a gap, points while they are few enough to tell apart, the legend
+ * below with line swatches, the index tooltip in the app's colours, no rotated or crowded x labels.
+ * A chart adds only what is its own (its axes, its colours, a dashed baseline).
+ */
+import type { ChartDataset, ChartOptions, ScaleOptions, TooltipItem } from "chart.js";
+import { formatValue, type FormatSettings, type ValueStyle } from "@/lib/format";
+import { chartTheme } from "./theme";
+
+export type LineValues = (number | null)[];
+export type LineDataset = ChartDataset<"line", LineValues>;
+type ValueScale = ScaleOptions<"linear">;
+
+/** Every point is drawn while they are few enough to tell apart; a point alone between gaps always is. */
+export function pointRadii(values: LineValues): number[] {
+  const shown = values.filter((v) => v !== null).length;
+  const sparse = values.length <= 26 || shown <= values.length / 2;
+  return values.map((v, i) => {
+    if (v === null) return 0;
+    const alone = (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null;
+    return alone ? 3 : sparse ? 2 : 0;
+  });
+}
+
+export interface LineSeriesInput {
+  label: string;
+  data: LineValues;
+  colour: string;
+  /** A reference line (a baseline, a target, a second measure): thinner or dashed, no points. */
+  dash?: number[];
+  width?: number;
+  points?: boolean;
+  yAxisID?: string;
+}
+
+/** One line: straight segments, gaps kept as gaps, points by `pointRadii` unless it is a reference line. */
+export function lineSeries({ label, data, colour, dash, width = 2, points = true, yAxisID }: LineSeriesInput): LineDataset {
+  return {
+    label,
+    data,
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: width,
+    pointRadius: points ? pointRadii(data) : 0,
+    tension: 0,
+    spanGaps: false,
+    ...(dash ? { borderDash: dash } : {}),
+    ...(yAxisID ? { yAxisID } : {}),
+  };
+}
+
+/** Scores and eNPS have a meaningful negative or 1-based range; every other value axis starts at 0. */
+export function startsAtZero(style: ValueStyle): boolean {
+  return style !== "score" && style !== "enps";
+}
+
+/** The tooltip line of a value in its metric's style ("Deploys: 12", "—" for a gap). */
+export function valueTooltip(style: ValueStyle, settings: Pick<FormatSettings, "currency">) {
+  return (ctx: TooltipItem<"line">) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : formatValue(ctx.parsed.y, style, settings)}`;
+}
+
+export interface LineOptionsInput {
+  /** The value axes (`y`, and `y2` for a second measure); x is the preset's. */
+  scales: Record<string, ValueScale>;
+  tooltipLabel: (ctx: TooltipItem<"line">) => string;
+  /** A short fade-in for a chart drawn alone; dashboards draw many at once and pass false. */
+  animate?: boolean;
+  maxXTicks?: number;
+  /** Tick and legend text size; PNG export draws larger (with `scale`). */
+  fontSize?: number;
+  scale?: number;
+  legend?: boolean;
+}
+
+export function lineOptions({ scales, tooltipLabel, animate = false, maxXTicks = 8, fontSize, scale = 1, legend = true }: LineOptionsInput): ChartOptions<"line"> {
+  const font = fontSize === undefined ? {} : { font: { size: fontSize * scale } };
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: animate ? { duration: 300 } : false,
+    interaction: { mode: "index", intersect: false },
+    scales: {
+      x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: maxXTicks, ...font } },
+      ...scales,
+    },
+    plugins: {
+      legend: { display: legend, position: "bottom", labels: { boxWidth: 12 * scale, boxHeight: 2 * scale, ...font } },
+      tooltip: { backgroundColor: chartTheme.tooltipBackground, callbacks: { label: tooltipLabel } },
+    },
+  };
+}
