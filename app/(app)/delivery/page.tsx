@@ -4,7 +4,7 @@ import { DeliveryPage } from "@/components/delivery/delivery-page";
 import { addDays, localDate } from "@/lib/domain/time";
 import { parseSegmentFilter } from "@/lib/segments/segment-filter";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { teamSlugsOf } from "@/lib/server/data/delivery/teams";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { writableTeamIds } from "@/lib/server/permissions";
 
@@ -24,8 +24,7 @@ export default async function DeliveryRoute({ searchParams }: { searchParams: Pr
   const from = fromParam && DAY.test(fromParam) && fromParam <= to ? fromParam : addDays(to, -83);
   const scope = text("scope") && /^(org|team:.+|service:.+)$/.test(text("scope") as string) ? (text("scope") as string) : "org";
   const writable = writableTeamIds(user);
-  const writableTeams =
-    writable === null ? null : (await db.team.findMany({ where: { id: { in: writable } }, select: { slug: true } })).map((t) => t.slug);
+  const writableTeams = writable === null ? null : await teamSlugsOf(writable);
   const filter = scope.startsWith("service:") ? {} : parseSegmentFilter(raw);
   return <DeliveryPage initial={{ scope, from, to, filter }} writableTeams={writableTeams} />;
 }

@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/format";
 import { RANGE_KEYS, RANGE_LABELS, type RangeKey } from "@/lib/metrics/series-types";
 import type { PackSlide } from "@/lib/review/pack-types";
 import { listGroups, listTeams } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { listActiveMetricNames } from "@/lib/server/data/overview/metrics";
 import { HttpError } from "@/lib/server/errors";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { disclosureViewer } from "@/lib/server/disclosure/viewer";
@@ -56,7 +56,7 @@ export default async function PresentPage({ searchParams }: { searchParams: Prom
     listPacks(),
     listGroups(),
     listTeams(),
-    db.metricDefinition.findMany({ where: { archivedAt: null }, select: { key: true, name: true }, orderBy: [{ pillar: "asc" }, { sortOrder: "asc" }] }),
+    listActiveMetricNames(),
   ]);
   const scopes = [
     { value: "org", label: "Whole organisation" },

@@ -2,7 +2,7 @@ import "server-only";
 import { formatDay } from "@/lib/domain/time";
 import type { WeeklyPoint } from "@/lib/metrics/aggregate";
 import { db, sqlRunner } from "@/lib/server/db";
-import { COMBINE_SQL } from "@/lib/server/services/rollups";
+import { COMBINE_SQL } from "@/lib/server/data/rollups";
 import type { Scope } from "./org";
 
 /** Weekly points per metric id for a scope, read from roll-ups (org, group) or team values (team). */

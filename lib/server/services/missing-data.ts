@@ -1,7 +1,7 @@
 import "server-only";
 import { addDays, formatDay, weekStartOf } from "@/lib/domain/time";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { listActiveTeamsWithManagers, listManualWeeklyMetrics, listValueCells } from "@/lib/server/data/overview/missing-data";
 
 /**
  * Which teams have not yet entered which manual weekly metrics, for the current and the previous week,
@@ -28,21 +28,10 @@ export async function listMissingData(now = new Date()): Promise<{ weeks: Missin
   const current = weekStartOf(now, settings.timeZone);
   const weeks = [current, addDays(current, -7)];
   const [metrics, teams] = await Promise.all([
-    db.metricDefinition.findMany({
-      where: { source: "MANUAL", cadence: "WEEKLY", archivedAt: null },
-      select: { id: true, key: true, name: true, appliesToAll: true, teams: { select: { teamId: true } } },
-      orderBy: [{ pillar: "asc" }, { sortOrder: "asc" }],
-    }),
-    db.team.findMany({
-      where: { archivedAt: null },
-      select: { id: true, name: true, managers: { select: { user: { select: { name: true, email: true, active: true } } } } },
-      orderBy: { name: "asc" },
-    }),
+    listManualWeeklyMetrics(),
+    listActiveTeamsWithManagers(),
   ]);
-  const values = await db.metricValue.findMany({
-    where: { metricId: { in: metrics.map((m) => m.id) }, weekStart: { in: weeks.map((w) => new Date(w)) } },
-    select: { metricId: true, teamId: true, weekStart: true },
-  });
+  const values = await listValueCells(metrics.map((m) => m.id), weeks.map((w) => new Date(w)));
   const present = new Set(values.map((v) => `${v.metricId}|${v.teamId}|${formatDay(v.weekStart)}`));
   return {
     weeks: weeks.map((week) => {

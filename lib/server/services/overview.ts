@@ -10,7 +10,7 @@ import type { MetricInfo, MetricSeries, OverviewResponse, RangeKey, SeriesPoint,
 import { ancestorChains, getOrgSettings, listGroups, resolveScope, teamIdsInScope, type Scope } from "@/lib/server/data/org";
 import { listTargetsOfMetrics } from "@/lib/server/data/targets";
 import { weeklyPointsForScope, weeklyPointsForTeams } from "@/lib/server/data/metric-points";
-import { db } from "@/lib/server/db";
+import { groupIdOfTeam, hasAnyMetricValue, listDashboardMetrics, parentIdOfGroup } from "@/lib/server/data/overview/metrics";
 import { badRequest } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
 import type { FilterInfo, SegmentFilter } from "@/lib/segments/segment-filter";
@@ -43,18 +43,7 @@ export function seriesWindow(range: RangeKey, granularity: Granularity, currentW
   return { fromWeek, toWeek: currentWeek, periods, granularity };
 }
 
-type MetricRow = Awaited<ReturnType<typeof loadMetrics>>[number];
-
-async function loadMetrics(where: { keys?: string[]; headline?: boolean }) {
-  return db.metricDefinition.findMany({
-    where: { archivedAt: null, ...(where.keys ? { key: { in: where.keys } } : {}), ...(where.headline ? { headline: true } : {}) },
-    select: {
-      id: true, key: true, name: true, pillar: true, unit: true, direction: true, aggregation: true, sensitivity: true,
-      source: true, cadence: true, howComputed: true, appliesToAll: true, sortOrder: true, teams: { select: { teamId: true } },
-    },
-    orderBy: [{ pillar: "asc" }, { sortOrder: "asc" }],
-  });
-}
+type MetricRow = Awaited<ReturnType<typeof listDashboardMetrics>>[number];
 
 function infoOf(m: MetricRow): MetricInfo {
   const info: MetricInfo = {
@@ -70,9 +59,9 @@ async function comparisonScopes(scope: Scope): Promise<Scope[]> {
   const chains = ancestorChains(await listGroups());
   let groupId: string | null;
   if (scope.type === "TEAM") {
-    groupId = (await db.team.findUnique({ where: { id: scope.id }, select: { groupId: true } }))?.groupId ?? null;
+    groupId = await groupIdOfTeam(scope.id);
   } else {
-    groupId = (await db.group.findUnique({ where: { id: scope.id }, select: { parentId: true } }))?.parentId ?? null;
+    groupId = await parentIdOfGroup(scope.id);
   }
   const chain = groupId ? (chains.get(groupId) ?? []) : [];
   return [...chain.map((id): Scope => ({ type: "GROUP", id, name: "" })), { type: "ORG", id: null, name: "" }];
@@ -193,10 +182,10 @@ async function computeOverview(query: DashboardQuery): Promise<OverviewResponse>
   const now = query.now ?? new Date();
   const currentWeek = weekStartOf(now, settings.timeZone);
   const window = seriesWindow(query.range, query.granularity, currentWeek);
-  const metrics = await loadMetrics({ headline: true });
+  const metrics = await listDashboardMetrics({ headline: true });
   const teamSet = await resolveFilteredTeams(scope, query);
   const series = await buildSeries({ scope, metrics, window, currentWeek, teamSet, viewer: query.viewer, now });
-  const empty = (await db.metricValue.findFirst({ select: { id: true } })) === null;
+  const empty = !(await hasAnyMetricValue());
   return {
     scope: { type: scope.type, id: scope.id, name: scope.name },
     filter: filterInfo(teamSet),
@@ -224,7 +213,7 @@ async function computeMetricSeries(query: MetricSeriesQuery): Promise<MetricSeri
   const now = query.now ?? new Date();
   const currentWeek = weekStartOf(now, settings.timeZone);
   const window = seriesWindow(query.range, query.granularity, currentWeek);
-  const metrics = await loadMetrics({ keys: query.metrics.length ? query.metrics : undefined });
+  const metrics = await listDashboardMetrics({ keys: query.metrics.length ? query.metrics : undefined });
   const selected = query.pillar ? metrics.filter((m) => m.pillar === query.pillar) : metrics;
   const unknown = query.metrics.filter((k) => !metrics.some((m) => m.key === k));
   if (unknown.length) throw badRequest(`Unknown metric: ${unknown.join(", ")}`);

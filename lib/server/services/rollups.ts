@@ -1,37 +1,36 @@
 import "server-only";
-import { ancestorChains, listGroups } from "@/lib/server/data/org";
-import { db, sqlRunner } from "@/lib/server/db";
-import type { SqlRunner } from "@/lib/server/sql-runner";
+import { ancestorChains } from "@/lib/server/data/org";
+import { openSql, type SqlRunner } from "@/lib/server/data/runner";
+import {
+  analyzeRollups,
+  listGroupTree,
+  listMetricIds,
+  listTeamGroups,
+  rewriteRollups,
+  type RollupFilter,
+  type RollupMapping,
+} from "@/lib/server/data/rollups";
+
+export type { RollupFilter };
+/** How teams combine into a group value; its home is lib/server/data/rollups.ts (re-exported for the benchmark's floor). */
+export { COMBINE_SQL } from "@/lib/server/data/rollups";
 
 /**
  * Pre-aggregated weekly values per group (with its sub-groups) and for the whole organisation, so org and
  * group dashboards read a few thousand rows instead of scanning every team's values. Rewritten for the
  * (metric, week) pairs a write touches, inside the writer's transaction when it passes its runner.
- *
- * Teams combine as: Σ numerator ÷ Σ denominator when values carry them (× 100 for percent units), else a
- * sum (SUM, LAST — stocks add up), a median (MEDIAN) or a mean (MEAN). The same expression serves ad-hoc
- * team sets (segments) in lib/server/services/overview.ts.
+ * How teams combine is the SQL of lib/server/data/rollups.ts (COMBINE_SQL).
  */
-export const COMBINE_SQL = `CASE
-    WHEN count(v."denominator") > 0 THEN
-      CASE WHEN sum(v."denominator") = 0 THEN NULL
-           ELSE sum(v."numerator") / sum(v."denominator") * (CASE WHEN m."unit" = 'percent' THEN 100 ELSE 1 END) END
-    WHEN m."aggregation" IN ('SUM', 'LAST') THEN sum(v."value")
-    WHEN m."aggregation" = 'MEDIAN' THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY v."value")
-    ELSE avg(v."value")
-  END`;
 
-interface Mapping {
-  teamIds: string[];
-  scopeIds: string[];
-  scopeTypes: string[];
-}
-
-/** (team, scope) pairs: every team belongs to the org and to each of its group's ancestors. */
-async function teamScopeMapping(): Promise<Mapping> {
-  const [teams, groups] = await Promise.all([db.team.findMany({ select: { id: true, groupId: true } }), listGroups()]);
-  const chains = ancestorChains(groups);
-  const mapping: Mapping = { teamIds: [], scopeIds: [], scopeTypes: [] };
+/**
+ * (team, scope) pairs: every team belongs to the org and to each of its group's ancestors. Read on the runner,
+ * so inside a writer's transaction it sees that transaction (and, on the embedded database, needs no second
+ * connection).
+ */
+async function teamScopeMapping(runner: SqlRunner): Promise<RollupMapping> {
+  const teams = await listTeamGroups(runner);
+  const chains = ancestorChains(await listGroupTree(runner));
+  const mapping: RollupMapping = { teamIds: [], scopeIds: [], scopeTypes: [] };
   for (const t of teams) {
     mapping.teamIds.push(t.id);
     mapping.scopeIds.push("org");
@@ -45,63 +44,30 @@ async function teamScopeMapping(): Promise<Mapping> {
   return mapping;
 }
 
-export interface RollupFilter {
-  metricIds?: string[];
-  /** Week starts `YYYY-MM-DD`; all weeks when absent. */
-  weeks?: string[];
-}
-
-async function refreshWith(runner: SqlRunner, mapping: Mapping, filter: RollupFilter): Promise<void> {
-  const conditions: string[] = [];
-  const params: unknown[] = [mapping.teamIds, mapping.scopeIds, mapping.scopeTypes];
-  if (filter.metricIds) {
-    params.push(filter.metricIds);
-    conditions.push(`"metricId" = ANY($${params.length}::text[])`);
-  }
-  if (filter.weeks) {
-    params.push(filter.weeks);
-    conditions.push(`"weekStart" = ANY($${params.length}::date[])`);
-  }
-  const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
-  const deleteParams = params.slice(3);
-  const deleteWhere = where.replace(/\$(\d+)/g, (_, n) => `$${Number(n) - 3}`);
-  await runner.query(`DELETE FROM "MetricRollup" ${deleteWhere}`, deleteParams);
-  // The median's ordered input means a sort of every (value × scope) row: keep it in memory, not on disk.
-  await runner.query(`SET LOCAL work_mem = '64MB'`);
-  await runner.query(
-    `WITH ts AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS t(team_id, scope_id, scope_type))
-     INSERT INTO "MetricRollup" ("metricId", "scopeType", "scopeId", "weekStart", "value", "numerator", "denominator", "teamCount")
-     SELECT v."metricId", ts.scope_type::"ScopeType", ts.scope_id, v."weekStart", ${COMBINE_SQL},
-            sum(v."numerator"), sum(v."denominator"), count(*)::int
-     FROM (SELECT * FROM "MetricValue" ${where}) v
-     JOIN ts ON ts.team_id = v."teamId"
-     JOIN "MetricDefinition" m ON m."id" = v."metricId"
-     GROUP BY v."metricId", ts.scope_type, ts.scope_id, v."weekStart", m."unit", m."aggregation"`,
-    params,
-  );
-}
-
 /** Metrics rewritten per statement: each statement's sort (values × scopes) then stays within `work_mem`. */
 const METRICS_PER_STATEMENT = 4;
 
-async function refreshInChunks(runner: SqlRunner, mapping: Mapping, filter: RollupFilter): Promise<void> {
-  const metricIds = filter.metricIds ?? (await runner.query<{ id: string }>(`SELECT "id" FROM "MetricDefinition" ORDER BY "id"`)).map((m) => m.id);
+async function refreshInChunks(runner: SqlRunner, filter: RollupFilter): Promise<void> {
+  const mapping = await teamScopeMapping(runner);
+  const metricIds = filter.metricIds ?? (await listMetricIds(runner));
   for (let i = 0; i < metricIds.length; i += METRICS_PER_STATEMENT) {
-    await refreshWith(runner, mapping, { ...filter, metricIds: metricIds.slice(i, i + METRICS_PER_STATEMENT) });
+    await rewriteRollups(runner, mapping, { ...filter, metricIds: metricIds.slice(i, i + METRICS_PER_STATEMENT) });
   }
 }
 
-/** Rewrites the roll-ups for the given metrics/weeks (all when no filter). Pass `runner` to join a transaction. */
+/**
+ * Rewrites the roll-ups for the given metrics/weeks (all when no filter). Pass the `runner` of a transaction to
+ * rewrite them in it (they then commit with what the transaction wrote, or not at all); without one the refresh
+ * is a transaction of its own.
+ */
 export async function refreshRollups(filter: RollupFilter = {}, runner?: SqlRunner): Promise<void> {
-  const mapping = await teamScopeMapping();
-  if (runner) return refreshInChunks(runner, mapping, filter);
-  const r = await sqlRunner();
-  await r.transaction((tx) => refreshInChunks(tx, mapping, filter));
+  if (runner) return refreshInChunks(runner, filter);
+  const r = await openSql();
+  await r.transaction((tx) => refreshInChunks(tx, filter));
 }
 
 /** After the group tree or team membership of groups changes, every roll-up is stale. */
 export async function refreshAllRollups(): Promise<void> {
   await refreshRollups({});
-  const r = await sqlRunner();
-  await r.exec(`ANALYZE "MetricRollup"; ANALYZE "MetricValue";`);
+  await analyzeRollups(await openSql());
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { FLOW_EXPLANATIONS } from "@/lib/flow/explanations";
 import { flowOfPeriod, localTimelines, type LocalTimeline } from "@/lib/flow/summary";
 import { loadWorkItemRows, type WorkItemRow } from "@/lib/server/data/events";
-import { db, sqlRunner } from "@/lib/server/db";
+import { teamsWithStatusMap } from "@/lib/server/data/delivery/teams";
+import { openSql } from "@/lib/server/data/runner";
 import { teamStatusMap } from "@/lib/server/services/ingest/work-items";
 import type { DeliveryQuery } from "@/lib/validation/delivery";
 import { instantBefore, resolveDeliveryScope, resolvePeriod } from "./scope";
@@ -13,8 +14,8 @@ import { instantBefore, resolveDeliveryScope, resolvePeriod } from "./scope";
  */
 async function load(query: DeliveryQuery, now: Date) {
   const [scope, period] = await Promise.all([resolveDeliveryScope({ team: query.team, group: query.group, location: query.location, sourcing: query.sourcing, origin: query.origin }), resolvePeriod(query, now)]);
-  const items = await loadWorkItemRows(await sqlRunner(), scope.teamIds, instantBefore(period.from));
-  const teams = await db.team.findMany({ where: { id: { in: scope.teamIds } }, select: { id: true, slug: true, statusMap: true } });
+  const items = await loadWorkItemRows(await openSql(), scope.teamIds, instantBefore(period.from));
+  const teams = await teamsWithStatusMap(scope.teamIds);
   const byTeam = new Map<string, WorkItemRow[]>();
   for (const item of items) byTeam.set(item.teamId, [...(byTeam.get(item.teamId) ?? []), item]);
   const timelines: LocalTimeline[] = teams.flatMap((t) =>

@@ -1,7 +1,8 @@
 import "server-only";
 import { attributeChanges, type ChangeTiming } from "@/lib/delivery/changes";
 import { loadDeliveryRows, previousSuccessBefore } from "@/lib/server/data/events";
-import { db, sqlRunner } from "@/lib/server/db";
+import { pullRequestWithHistory } from "@/lib/server/data/delivery/pull-requests";
+import { openSql } from "@/lib/server/data/runner";
 import { notFound } from "@/lib/server/errors";
 
 /**
@@ -9,21 +10,13 @@ import { notFound } from "@/lib/server/errors";
  * the deployment that shipped it, computed by the same attribution as the lead-time metric.
  */
 export async function getPullRequestBreakdown(externalId: string, serviceName: string) {
-  const pr = await db.pullRequest.findFirst({
-    where: { externalId, service: { name: serviceName } },
-    select: {
-      id: true, externalId: true, title: true, author: true, createdAt: true, mergedAt: true, mergeCommitSha: true, aiAssisted: true, labels: true,
-      serviceId: true, service: { select: { name: true, team: { select: { slug: true, name: true } } } },
-      commits: { select: { sha: true, authoredAt: true }, orderBy: { authoredAt: "asc" } },
-      reviews: { select: { author: true, submittedAt: true }, orderBy: { submittedAt: "asc" } },
-    },
-  });
+  const pr = await pullRequestWithHistory(externalId, serviceName);
   if (!pr) throw notFound("Pull request");
 
   let change: ChangeTiming | null = null;
   let deployment: Record<string, unknown> | null = null;
   if (pr.mergedAt) {
-    const runner = await sqlRunner();
+    const runner = await openSql();
     // What ships a PR depends on the service's successful deployment just before its merge.
     const from = (await previousSuccessBefore(runner, [pr.serviceId], pr.mergedAt)) ?? pr.mergedAt;
     const rows = await loadDeliveryRows(runner, [pr.serviceId], from);

@@ -7,7 +7,8 @@ import { restoreMinutes } from "@/lib/delivery/incidents";
 import { computeDeliverySummary } from "@/lib/delivery/summary";
 import { localDate } from "@/lib/domain/time";
 import { loadDeliveryRows, previousSuccessBefore, type DeliveryRows } from "@/lib/server/data/events";
-import { db, sqlRunner } from "@/lib/server/db";
+import { serviceNamesOf } from "@/lib/server/data/delivery/services";
+import { openSql } from "@/lib/server/data/runner";
 import type { ChangeRowsQuery, DeliveryQuery, DeploymentRowsQuery, IncidentRowsQuery } from "@/lib/validation/delivery";
 import { countedInLeadTime, DEPLOYMENT_SUBSETS, filterAndSort, pageRows, type RowAccess, type RowsRequest, type SortValue } from "@/lib/delivery/drilldown";
 import type { CsvCell } from "@/lib/csv/write";
@@ -27,11 +28,11 @@ interface Loaded {
 
 async function load(query: DeliveryQuery, now: Date): Promise<Loaded> {
   const [scope, period] = await Promise.all([resolveDeliveryScope(query), resolvePeriod(query, now)]);
-  const runner = await sqlRunner();
+  const runner = await openSql();
   const floor = instantBefore(period.from);
   const previous = await previousSuccessBefore(runner, scope.serviceIds, floor);
   const rows = await loadDeliveryRows(runner, scope.serviceIds, previous && previous < floor ? previous : floor);
-  const services = await db.service.findMany({ where: { id: { in: scope.serviceIds } }, select: { id: true, name: true } });
+  const services = await serviceNamesOf(scope.serviceIds);
   return { scope, period, rows, serviceNames: new Map(services.map((s) => [s.id, s.name])) };
 }
 

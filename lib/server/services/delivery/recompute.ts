@@ -13,7 +13,9 @@ import {
 import { writeComputed } from "@/lib/server/data/metric-value-writer";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { mapLimited } from "@/lib/domain/async";
-import { sqlRunner } from "@/lib/server/db";
+import { metricIdsOfKeys } from "@/lib/server/data/delivery/metrics";
+import { teamIdsWithWorkItems, teamStatusMapRows } from "@/lib/server/data/delivery/teams";
+import { openSql } from "@/lib/server/data/runner";
 import { isEmbedded } from "@/lib/server/env";
 import { refreshRollups } from "@/lib/server/services/rollups";
 import type { SqlRunner } from "@/lib/server/sql-runner";
@@ -130,7 +132,7 @@ function deliveryValuesFor(ctx: Context, teamId: string, rows: DeliveryRows, fro
 }
 
 async function statusMappings(ctx: Context, teamIds: readonly string[]) {
-  const rows = await ctx.runner.query<{ id: string; statusMap: unknown }>(`SELECT "id", "statusMap" FROM "Team" WHERE "id" = ANY($1::text[])`, [teamIds]);
+  const rows = await teamStatusMapRows(ctx.runner, teamIds);
   return new Map(rows.map((r) => [r.id, teamStatusMap(r.statusMap)]));
 }
 
@@ -176,13 +178,14 @@ const TEAM_CONCURRENCY = isEmbedded ? 1 : 3;
 /**
  * Writes each team's values for its keys and weeks, touching only what changed: a value that differs is
  * upserted, a computed value no longer produced is deleted, equal values are left alone (through the one
- * computed-value writer, lib/server/data/metric-value-writer.ts, whose rule keeps values people gave); then
- * the roll-ups of the changed (metric, week) pairs are rewritten.
+ * computed-value writer, lib/server/data/metric-value-writer.ts, whose rule keeps values people gave); then,
+ * in the same transaction, the roll-ups of the changed (metric, week) pairs are rewritten, so the values and
+ * their roll-ups commit together or not at all.
  */
 async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promise<RecomputeResult> {
   const keys = [...new Set(all.flatMap((t) => t.keys))];
   if (keys.length === 0) return { teams: 0, weeks: 0, values: 0 };
-  const metrics = await runner.query<{ id: string; key: string }>(`SELECT "id", "key" FROM "MetricDefinition" WHERE "key" = ANY($1::text[])`, [keys]);
+  const metrics = await metricIdsOfKeys(runner, keys);
   const metricId = new Map(metrics.map((m) => [m.key, m.id]));
   const rows = all.flatMap((t) => t.values.filter((v) => metricId.has(v.key)).map((v) => ({ ...v, teamId: t.teamId })));
   const allWeeks = [...new Set(all.flatMap((t) => t.weeks))];
@@ -197,20 +200,19 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
     const values = rows.map((r) => ({ metricId: metricId.get(r.key) as string, teamId: r.teamId, week: r.week, value: r.value, numerator: r.numerator, denominator: r.denominator }));
     const written = await writeComputed(tx, values, { kind: "cells", cells });
     written.changed.forEach(note);
+    // In the same transaction: the values and their roll-ups commit together, or neither does.
+    if (changed.size > 0) {
+      const pairs = [...changed].map((k) => k.split("|") as [string, string]);
+      await refreshRollups({ metricIds: [...new Set(pairs.map(([m]) => m))], weeks: [...new Set(pairs.map(([, w]) => w))] }, tx);
+    }
   });
-  // Not inside the transaction above: the roll-up refresh reads the group tree through Prisma, which on
-  // the embedded database waits for the one connection a raw transaction holds.
-  if (changed.size > 0) {
-    const pairs = [...changed].map((k) => k.split("|") as [string, string]);
-    await refreshRollups({ metricIds: [...new Set(pairs.map(([m]) => m))], weeks: [...new Set(pairs.map(([, w]) => w))] });
-  }
   return { teams: new Set(all.map((t) => t.teamId)).size, weeks: allWeeks.length, values: rows.length };
 }
 
 /** Recomputes what an ingest batch touched (call after its transaction committed). */
 export async function recomputeAffected(affected: AffectedTeams, now: Date = new Date()): Promise<RecomputeResult> {
   if (affected.isEmpty) return { teams: 0, weeks: 0, values: 0 };
-  const ctx = await context(await sqlRunner(), now);
+  const ctx = await context(await openSql(), now);
   const services = await servicesByTeam(ctx.runner, [...affected.delivery.keys()]);
   const delivery: DeliveryRange[] = [...affected.delivery].flatMap(([teamId, range]) => {
     const serviceIds = services.get(teamId) ?? [];
@@ -228,9 +230,9 @@ export async function recomputeAffected(affected: AffectedTeams, now: Date = new
  * the week of `now`.
  */
 export async function recomputeTeams(teamIds?: readonly string[] | null, now: Date = new Date()): Promise<RecomputeResult> {
-  const ctx = await context(await sqlRunner(), now);
+  const ctx = await context(await openSql(), now);
   const services = await servicesByTeam(ctx.runner, teamIds ?? null);
-  const flowTeams = teamIds ?? (await ctx.runner.query<{ teamId: string }>(`SELECT DISTINCT "teamId" FROM "WorkItem"`)).map((r) => r.teamId);
+  const flowTeams = teamIds ?? (await teamIdsWithWorkItems(ctx.runner));
   const teams = [...services].map(([teamId, serviceIds]) => ({ teamId, serviceIds }));
   const work = [
     ...(await mapLimited(chunks(teams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForAll(ctx, chunk))).flat(),

@@ -1,7 +1,8 @@
 import "server-only";
 import { addDays, localDate } from "@/lib/domain/time";
 import { ancestorChains, getOrgSettings, listGroups, type Scope } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { activeTeamGroups, groupBySlugOrId, teamBySlugOrId } from "@/lib/server/data/delivery/scope";
+import { serviceByName, serviceIdsOfTeams } from "@/lib/server/data/delivery/services";
 import { badRequest, notFound } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams } from "@/lib/server/services/segment-filter";
 import type { FilterInfo } from "@/lib/segments/segment-filter";
@@ -42,10 +43,6 @@ export async function resolvePeriod(query: { from?: string; to?: string }, now: 
   return { from, to, timeZone };
 }
 
-async function servicesOf(teamIds: string[]): Promise<string[]> {
-  return (await db.service.findMany({ where: { teamId: { in: teamIds } }, select: { id: true } })).map((s) => s.id);
-}
-
 type ScopeQuery = Pick<DeliveryQuery, "team" | "group" | "service" | "location" | "sourcing" | "origin">;
 
 export async function resolveDeliveryScope(query: ScopeQuery): Promise<DeliveryScope> {
@@ -55,24 +52,24 @@ export async function resolveDeliveryScope(query: ScopeQuery): Promise<DeliveryS
   const filtered = await resolveFilteredTeams(asScope, query);
   const matching = new Set(filtered?.teamIds);
   const teamIds = filtered ? scope.teamIds.filter((id) => matching.has(id)) : scope.teamIds;
-  return { ...scope, teamIds, serviceIds: await servicesOf(teamIds), filter: filtered ? filterInfo({ ...filtered, teamIds }) : null };
+  return { ...scope, teamIds, serviceIds: await serviceIdsOfTeams(teamIds), filter: filtered ? filterInfo({ ...filtered, teamIds }) : null };
 }
 
 /** The scope's teams and services before any segment filter. */
 async function unfilteredScope(query: ScopeQuery): Promise<DeliveryScope> {
   if (query.service) {
-    const service = await db.service.findUnique({ where: { name: query.service }, select: { id: true, name: true, teamId: true } });
+    const service = await serviceByName(query.service);
     if (!service) throw notFound("Service");
     return { type: "service", id: service.id, name: service.name, serviceIds: [service.id], teamIds: service.teamId ? [service.teamId] : [], filter: null };
   }
   if (query.team) {
-    const team = await db.team.findFirst({ where: { OR: [{ slug: query.team }, { id: query.team }] }, select: { id: true, name: true } });
+    const team = await teamBySlugOrId(query.team);
     if (!team) throw notFound("Team");
     return { type: "team", id: team.id, name: team.name, serviceIds: [], teamIds: [team.id], filter: null };
   }
-  const teams = await db.team.findMany({ where: { archivedAt: null }, select: { id: true, groupId: true } });
+  const teams = await activeTeamGroups();
   if (query.group) {
-    const group = await db.group.findFirst({ where: { OR: [{ slug: query.group }, { id: query.group }] }, select: { id: true, name: true } });
+    const group = await groupBySlugOrId(query.group);
     if (!group) throw notFound("Group");
     const chains = ancestorChains(await listGroups());
     const teamIds = teams.filter((t) => chains.get(t.groupId)?.includes(group.id)).map((t) => t.id);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { exportedMetricDefinitions, exportedSettings } from "@/lib/server/data/exports/settings";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { exportedValues, metricValuesFilter } from "./metric-values";
 import { GROUPS_HEADER, groupRows, TEAMS_HEADER, teamRows } from "./tables";
@@ -33,14 +33,11 @@ export function fullExportStream(viewer: DisclosureViewer, now: Date): ReadableS
 }
 
 async function* fullExportParts(viewer: DisclosureViewer, now: Date): AsyncGenerator<string> {
-  const settings = await db.orgSettings.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true, anonymityThreshold: true, noteChangePct: true, currency: true } });
+  const settings = await exportedSettings();
   yield `{"format":"pillars-export","version":1,"exportedAt":${JSON.stringify(now.toISOString())},"settings":${JSON.stringify(settings)}`;
   yield `,"groups":${JSON.stringify(table(GROUPS_HEADER, await groupRows()))}`;
   yield `,"teams":${JSON.stringify(table(TEAMS_HEADER, await teamRows()))}`;
-  const metrics = await db.metricDefinition.findMany({
-    orderBy: { key: "asc" },
-    select: { key: true, name: true, pillar: true, unit: true, direction: true, aggregation: true, source: true, cadence: true, minValue: true, maxValue: true, integer: true, sensitivity: true, builtIn: true, archivedAt: true, description: true, howComputed: true },
-  });
+  const metrics = await exportedMetricDefinitions();
   yield `,"metrics":${JSON.stringify(metrics)}`;
   yield `,"metricValues":[`;
   let first = true;

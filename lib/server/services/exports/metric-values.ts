@@ -4,7 +4,7 @@ import type { CsvCell } from "@/lib/csv/write";
 import { getOrgSettings, resolveScope, teamIdsInScope } from "@/lib/server/data/org";
 import { metricDisclosure } from "@/lib/server/disclosure/metrics";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
-import { db } from "@/lib/server/db";
+import { metricIdsByKeys, metricSensitivities, metricValuePage, metricValueWeekSpan, teamSlugsById, type ExportedValueRow } from "@/lib/server/data/exports/metric-values";
 import { badRequest } from "@/lib/server/errors";
 import type { MetricValuesExportQuery } from "@/lib/validation/imports";
 
@@ -30,7 +30,7 @@ export async function metricValuesFilter(query: Pick<MetricValuesExportQuery, "s
   const scope = await resolveScope(query.scope);
   const teamIds = await teamIdsInScope(scope);
   const keys = query.metrics?.split(",").map((k) => k.trim()).filter(Boolean);
-  const metrics = await db.metricDefinition.findMany({ where: keys?.length ? { key: { in: keys } } : {}, select: { id: true, key: true } });
+  const metrics = await metricIdsByKeys(keys);
   if (keys?.length && metrics.length < new Set(keys).size) {
     const known = new Set(metrics.map((m) => m.key));
     throw badRequest(`Unknown metric ${keys.filter((k) => !known.has(k)).map((k) => `"${k}"`).join(", ")}.`);
@@ -53,28 +53,17 @@ export interface ExportedValue {
 export async function* exportedValues(filter: ExportFilter, viewer: DisclosureViewer, now: Date): AsyncGenerator<ExportedValue> {
   const settings = await getOrgSettings();
   const [teams, metrics, span] = await Promise.all([
-    db.team.findMany({ where: { id: { in: filter.teamIds } }, select: { id: true, slug: true } }),
-    db.metricDefinition.findMany({ where: { id: { in: filter.metricIds } }, select: { id: true, key: true, sensitivity: true } }),
-    db.metricValue.aggregate({ where: { metricId: { in: filter.metricIds } }, _min: { weekStart: true }, _max: { weekStart: true } }),
+    teamSlugsById(filter.teamIds),
+    metricSensitivities(filter.metricIds),
+    metricValueWeekSpan(filter.metricIds),
   ]);
   const slugOf = new Map(teams.map((t) => [t.id, t.slug]));
   const metricOf = new Map(metrics.map((m) => [m.id, m]));
-  const fromWeek = filter.from ?? (span._min.weekStart ? formatDay(span._min.weekStart) : weekStartOf(now, settings.timeZone));
-  const toWeek = filter.to ?? (span._max.weekStart ? formatDay(span._max.weekStart) : weekStartOf(now, settings.timeZone));
+  const fromWeek = filter.from ?? (span.min ? formatDay(span.min) : weekStartOf(now, settings.timeZone));
+  const toWeek = filter.to ?? (span.max ? formatDay(span.max) : weekStartOf(now, settings.timeZone));
   const disclosure = await metricDisclosure(viewer, now, { metrics, fromWeek, toWeek });
-  const weekRange = {
-    ...(filter.from ? { gte: new Date(filter.from) } : {}),
-    ...(filter.to ? { lte: new Date(filter.to) } : {}),
-  };
-  const where = { teamId: { in: filter.teamIds }, metricId: { in: filter.metricIds }, weekStart: weekRange };
   for (let cursor: bigint | null = null; ; ) {
-    const page: { id: bigint; teamId: string; metricId: string; weekStart: Date; value: number; note: string | null; numerator: number | null; denominator: number | null }[] =
-      await db.metricValue.findMany({
-        where: cursor === null ? where : { ...where, id: { gt: cursor } },
-        orderBy: { id: "asc" },
-        take: PAGE,
-        select: { id: true, teamId: true, metricId: true, weekStart: true, value: true, note: true, numerator: true, denominator: true },
-      });
+    const page: ExportedValueRow[] = await metricValuePage(filter, cursor, PAGE);
     if (page.length === 0) return;
     cursor = page[page.length - 1].id;
     for (const v of page) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { insertBatchAudit } from "@/lib/server/data/ingest/audit";
 import type { Actor } from "@/lib/server/http/actor";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 
@@ -12,12 +13,6 @@ export interface IngestResult {
   unassignedServices: string[];
 }
 
-/** Epoch milliseconds of a timestamp column, read as UTC whatever the session time zone. */
-export const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
-
-/** An ISO instant parameter written into a `timestamp` (UTC) column. */
-export const utcTimestamp = (param: string) => `(${param} AT TIME ZONE 'UTC')`;
-
 export function dateOrNull(value: string | null | undefined): Date | null {
   return value ? new Date(value) : null;
 }
@@ -27,12 +22,15 @@ export function fromEpoch(ms: number | null): Date | null {
 }
 
 /**
- * One audit row per batch, written in the batch's own transaction (raw SQL, because the batch runs on
- * the raw runner rather than a Prisma transaction; the row has the shape recordAudit writes).
+ * One audit row per batch, written in the batch's own transaction (on the raw runner the batch runs on
+ * rather than a Prisma transaction; the row has the shape recordAudit writes).
  */
 export async function auditBatch(tx: SqlRunner, actor: Actor, entityType: string, result: IngestResult): Promise<void> {
-  await tx.query(
-    `INSERT INTO "AuditLog" ("actorId", "actorLabel", "action", "entityType", "entityId", "summary") VALUES ($1, $2, 'import', $3, $4, $5)`,
-    [actor.userId, actor.label, entityType, `batch:${randomUUID()}`, `${result.received} received: ${result.created} created, ${result.updated} updated`],
-  );
+  await insertBatchAudit(tx, {
+    actorId: actor.userId,
+    actorLabel: actor.label,
+    entityType,
+    entityId: `batch:${randomUUID()}`,
+    summary: `${result.received} received: ${result.created} created, ${result.updated} updated`,
+  });
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { storedDeploymentFinishes } from "@/lib/server/data/ingest/deployments";
+import { storedIncidentInstants, upsertIncidents } from "@/lib/server/data/ingest/incidents";
 import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import type { IncidentInput } from "@/lib/validation/ingest";
-import { epochMs, fromEpoch, utcTimestamp, type IngestResult } from "./batch";
+import { fromEpoch, type IngestResult } from "./batch";
 import { lastPerKey, resolveServices } from "./services";
 
 /**
@@ -17,40 +18,21 @@ export async function writeIncidents(tx: SqlRunner, items: readonly IncidentInpu
     items.map((p, index) => ({ ...p, index, serviceId: (services.get(p.service) as { id: string }).id })),
     (p) => `${p.serviceId}\u0000${p.externalId}`,
   );
-  const keys = [rows.map((r) => r.serviceId), rows.map((r) => r.externalId)];
-
-  const previous = await tx.query<{ serviceId: string; openedAt: number; resolvedAt: number | null; causeFinishedAt: number | null }>(
-    `SELECT i."serviceId", ${epochMs(`i."openedAt"`)} AS "openedAt", ${epochMs(`i."resolvedAt"`)} AS "resolvedAt",
-            ${epochMs(`d."finishedAt"`)} AS "causeFinishedAt"
-     FROM "Incident" i JOIN unnest($1::text[], $2::text[]) AS k(s, e) ON i."serviceId" = k.s AND i."externalId" = k.e
-     LEFT JOIN "Deployment" d ON d."serviceId" = i."serviceId" AND d."externalId" = i."causedByDeployment"`,
-    keys,
-  );
+  const previous = await storedIncidentInstants(tx, { ownerIds: rows.map((r) => r.serviceId), externalIds: rows.map((r) => r.externalId) });
   const named = rows.filter((r) => r.causedByDeployment);
-  const causes = await tx.query<{ serviceId: string; finishedAt: number }>(
-    `SELECT d."serviceId", ${epochMs(`d."finishedAt"`)} AS "finishedAt"
-     FROM "Deployment" d JOIN unnest($1::text[], $2::text[]) AS k(s, e) ON d."serviceId" = k.s AND d."externalId" = k.e`,
-    [named.map((r) => r.serviceId), named.map((r) => r.causedByDeployment as string)],
-  );
+  const causes = await storedDeploymentFinishes(tx, { ownerIds: named.map((r) => r.serviceId), externalIds: named.map((r) => r.causedByDeployment as string) });
 
-  const written = await tx.query<{ inserted: boolean }>(
-    `INSERT INTO "Incident" ("id", "serviceId", "externalId", "title", "severity", "openedAt", "resolvedAt", "causedByDeployment", "updatedAt")
-     SELECT id, s, e, t, sev, ${utcTimestamp("o")}, ${utcTimestamp("r")}, c, CURRENT_TIMESTAMP
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[])
-       AS x(id, s, e, t, sev, o, r, c)
-     ON CONFLICT ("serviceId", "externalId") DO UPDATE SET
-       "title" = EXCLUDED."title", "severity" = EXCLUDED."severity", "openedAt" = EXCLUDED."openedAt",
-       "resolvedAt" = EXCLUDED."resolvedAt", "causedByDeployment" = EXCLUDED."causedByDeployment", "updatedAt" = CURRENT_TIMESTAMP
-     RETURNING (xmax = 0) AS inserted`,
-    [
-      rows.map(() => randomUUID()),
-      ...keys,
-      rows.map((r) => r.title ?? null),
-      rows.map((r) => r.severity ?? null),
-      rows.map((r) => r.openedAt),
-      rows.map((r) => r.resolvedAt ?? null),
-      rows.map((r) => r.causedByDeployment ?? null),
-    ],
+  const written = await upsertIncidents(
+    tx,
+    rows.map((r) => ({
+      serviceId: r.serviceId,
+      externalId: r.externalId,
+      title: r.title ?? null,
+      severity: r.severity ?? null,
+      openedAt: r.openedAt,
+      resolvedAt: r.resolvedAt ?? null,
+      causedByDeployment: r.causedByDeployment ?? null,
+    })),
   );
 
   const teamOf = new Map([...services.values()].map((s) => [s.id, s.teamId]));

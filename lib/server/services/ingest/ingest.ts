@@ -1,5 +1,5 @@
 import "server-only";
-import { sqlRunner } from "@/lib/server/db";
+import { openSql } from "@/lib/server/data/runner";
 import type { Actor } from "@/lib/server/http/actor";
 import { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import { recomputeAffected, type RecomputeResult } from "@/lib/server/services/delivery/recompute";
@@ -25,7 +25,7 @@ type Writer<T> = (tx: SqlRunner, items: readonly T[], affected: AffectedTeams) =
 /** Runs `work` in one transaction, then recomputes what it touched. Webhooks use it to write events together with their delivery id. */
 export async function inIngestTransaction<R>(work: (tx: SqlRunner, affected: AffectedTeams) => Promise<R>): Promise<{ result: R; recomputed: RecomputeResult }> {
   const affected = new AffectedTeams();
-  const runner = await sqlRunner();
+  const runner = await openSql();
   const result = await runner.transaction((tx) => work(tx, affected));
   return { result, recomputed: await recomputeAffected(affected) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { attachServicesToTeams, insertServices, servicesByName, teamsBySlug } from "@/lib/server/data/ingest/services";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import { rejectItems, type ItemIssue } from "./issues";
 
@@ -27,7 +27,7 @@ export async function resolveTeamSlugs(
 ): Promise<Map<string, string>> {
   const slugs = [...new Set(refs.map((r) => r.team).filter((s): s is string => Boolean(s)))];
   if (slugs.length === 0) return new Map();
-  const rows = await tx.query<{ id: string; slug: string }>(`SELECT "id", "slug" FROM "Team" WHERE "slug" = ANY($1::text[])`, [slugs]);
+  const rows = await teamsBySlug(tx, slugs);
   const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
   const issues: ItemIssue[] = refs
     .filter((r) => r.team && !bySlug.has(r.team))
@@ -44,31 +44,17 @@ export async function resolveServices(tx: SqlRunner, refs: readonly ServiceRef[]
     if (teamId && !wantedTeam.has(r.service)) wantedTeam.set(r.service, teamId);
   }
   const names = [...new Set(refs.map((r) => r.service))];
-  const select = () =>
-    tx.query<{ id: string; name: string; teamId: string | null }>(
-      `SELECT "id", "name", "teamId" FROM "Service" WHERE "name" = ANY($1::text[])`,
-      [names],
-    );
+  const select = () => servicesByName(tx, names);
   let rows = await select();
   const known = new Set(rows.map((r) => r.name));
   const missing = names.filter((n) => !known.has(n));
   if (missing.length > 0) {
-    await tx.query(
-      `INSERT INTO "Service" ("id", "name", "teamId")
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-       ON CONFLICT ("name") DO NOTHING`,
-      [missing.map(() => randomUUID()), missing, missing.map((n) => wantedTeam.get(n) ?? null)],
-    );
+    await insertServices(tx, missing.map((name) => ({ name, teamId: wantedTeam.get(name) ?? null })));
     rows = await select();
   }
   const attach = rows.filter((r) => r.teamId === null && wantedTeam.has(r.name));
   if (attach.length > 0) {
-    await tx.query(
-      `UPDATE "Service" s SET "teamId" = a.team_id
-       FROM unnest($1::text[], $2::text[]) AS a(id, team_id)
-       WHERE s."id" = a.id AND s."teamId" IS NULL`,
-      [attach.map((r) => r.id), attach.map((r) => wantedTeam.get(r.name) as string)],
-    );
+    await attachServicesToTeams(tx, attach.map((r) => ({ serviceId: r.id, teamId: wantedTeam.get(r.name) as string })));
     for (const r of attach) r.teamId = wantedTeam.get(r.name) ?? null;
   }
   return new Map(rows.map((r) => [r.name, { id: r.id, teamId: r.teamId }]));

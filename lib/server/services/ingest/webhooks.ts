@@ -1,13 +1,14 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { storedPullRequestCommits, storedPullRequestMerge, storedPullRequestReviews } from "@/lib/server/data/ingest/pull-requests";
+import { insertWebhookDelivery, teamSlugById, touchWebhookSource, webhookSourcesOf } from "@/lib/server/data/ingest/webhooks";
 import { badRequest, unauthorized } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { decryptSecret, safeEqual } from "@/lib/server/services/delivery/webhook-secrets";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import type { PullRequestInput } from "@/lib/validation/ingest";
-import { auditBatch, epochMs } from "./batch";
+import { auditBatch } from "./batch";
 import { writeDeployments } from "./deployments";
 import { githubObjectKey, mapGithubEvent } from "./github";
 import { mapGitlabEvent } from "./gitlab";
@@ -37,7 +38,7 @@ interface Source {
 }
 
 async function sourcesOf(provider: Provider) {
-  const rows = await db.webhookSource.findMany({ where: { provider }, select: { id: true, defaultTeamId: true, secretEncrypted: true } });
+  const rows = await webhookSourcesOf(provider);
   return rows.flatMap((r) => {
     const secret = decryptSecret(r.secretEncrypted);
     return secret ? [{ id: r.id, defaultTeamId: r.defaultTeamId, secret }] : [];
@@ -71,15 +72,10 @@ function parseJson(raw: string): unknown {
 
 /** A webhook sends one state of a pull request at a time: keep what earlier deliveries or the API stored. */
 async function withStoredState(tx: SqlRunner, item: PullRequestInput): Promise<PullRequestInput> {
-  const key = [item.service, item.externalId];
-  const join = `JOIN "PullRequest" p ON p."id" = x."pullRequestId" JOIN "Service" s ON s."id" = p."serviceId" WHERE s."name" = $1 AND p."externalId" = $2`;
-  const [stored] = await tx.query<{ mergedAt: number | null; mergeCommitSha: string | null }>(
-    `SELECT ${epochMs(`p."mergedAt"`)} AS "mergedAt", p."mergeCommitSha" FROM "PullRequest" p JOIN "Service" s ON s."id" = p."serviceId" WHERE s."name" = $1 AND p."externalId" = $2`,
-    key,
-  );
+  const stored = await storedPullRequestMerge(tx, item.service, item.externalId);
   if (!stored) return item;
-  const commits = await tx.query<{ sha: string; at: number }>(`SELECT x."sha", ${epochMs(`x."authoredAt"`)} AS "at" FROM "PullRequestCommit" x ${join}`, key);
-  const reviews = await tx.query<{ author: string; at: number }>(`SELECT x."author", ${epochMs(`x."submittedAt"`)} AS "at" FROM "PullRequestReview" x ${join}`, key);
+  const commits = await storedPullRequestCommits(tx, item.service, item.externalId);
+  const reviews = await storedPullRequestReviews(tx, item.service, item.externalId);
   const allReviews = new Map<string, { author: string; submittedAt: string }>();
   for (const r of reviews) allReviews.set(`${r.author}@${r.at}`, { author: r.author, submittedAt: new Date(r.at).toISOString() });
   for (const r of item.reviews ?? []) allReviews.set(`${r.author}@${Date.parse(r.submittedAt)}`, r);
@@ -95,24 +91,14 @@ async function withStoredState(tx: SqlRunner, item: PullRequestInput): Promise<P
 
 async function store(provider: Provider, source: Source, deliveryId: string, event: WebhookEvent, objectKey: string | null = null): Promise<WebhookOutcome> {
   const actor: Actor = { userId: null, label: `webhook:${provider}` };
-  const defaultTeam = source.defaultTeamId
-    ? await db.team.findUnique({ where: { id: source.defaultTeamId }, select: { slug: true } })
-    : null;
+  const defaultTeam = source.defaultTeamId ? await teamSlugById(source.defaultTeamId) : null;
   const { result } = await inIngestTransaction(async (tx, affected): Promise<WebhookOutcome> => {
-    const fresh = await tx.query(
-      `INSERT INTO "WebhookDelivery" ("provider", "deliveryId") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "deliveryId"`,
-      [provider, deliveryId],
-    );
-    if (fresh.length === 0) return { status: 200, body: { ok: true, duplicate: true } };
+    if (!(await insertWebhookDelivery(tx, provider, deliveryId))) return { status: 200, body: { ok: true, duplicate: true } };
     // The same object in the same state under another delivery id (a redelivery): recorded once.
     if (objectKey) {
-      const freshObject = await tx.query(
-        `INSERT INTO "WebhookDelivery" ("provider", "deliveryId") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "deliveryId"`,
-        [provider, `object:${objectKey}`],
-      );
-      if (freshObject.length === 0) return { status: 200, body: { ok: true, duplicate: true } };
+      if (!(await insertWebhookDelivery(tx, provider, `object:${objectKey}`))) return { status: 200, body: { ok: true, duplicate: true } };
     }
-    await tx.query(`UPDATE "WebhookSource" SET "lastDeliveryAt" = CURRENT_TIMESTAMP WHERE "id" = $1`, [source.id]);
+    await touchWebhookSource(tx, source.id);
     if (event.kind === "ignored") return { status: 202, body: { ok: true, ignored: event.reason } };
 
     // Services first seen through this source go to its default team.

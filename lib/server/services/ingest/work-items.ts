@@ -1,13 +1,14 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { resolveStatusMapping, type StatusCategory } from "@/lib/flow/status-mapping";
 import { itemTimeline } from "@/lib/flow/timeline";
 import type { FlowType } from "@/lib/flow/types";
+import { teamStatusMapRows } from "@/lib/server/data/delivery/teams";
+import { storedWorkItemInstants, upsertWorkItems } from "@/lib/server/data/ingest/work-items";
 import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import type { WorkItemInput } from "@/lib/validation/ingest";
-import { epochMs, fromEpoch, utcTimestamp, type IngestResult } from "./batch";
+import { fromEpoch, type IngestResult } from "./batch";
 import { lastPerKey, resolveTeamSlugs } from "./services";
 
 const statusMapShape = z.record(z.string(), z.enum(["active", "waiting", "done"]));
@@ -33,9 +34,7 @@ export function orderedTransitions(transitions: WorkItemInput["transitions"]): {
  */
 export async function writeWorkItems(tx: SqlRunner, items: readonly WorkItemInput[], affected: AffectedTeams): Promise<IngestResult> {
   const teams = await resolveTeamSlugs(tx, items.map((w, index) => ({ index, team: w.team })));
-  const maps = await tx.query<{ id: string; statusMap: unknown }>(`SELECT "id", "statusMap" FROM "Team" WHERE "id" = ANY($1::text[])`, [
-    [...teams.values()],
-  ]);
+  const maps = await teamStatusMapRows(tx, [...teams.values()]);
   const mappingOf = new Map(maps.map((t) => [t.id, resolveStatusMapping(teamStatusMap(t.statusMap))]));
 
   const rows = lastPerKey(
@@ -50,33 +49,20 @@ export async function writeWorkItems(tx: SqlRunner, items: readonly WorkItemInpu
     }),
     (w) => `${w.teamId}\u0000${w.externalId}`,
   );
-  const keys = [rows.map((r) => r.teamId), rows.map((r) => r.externalId)];
+  const previous = await storedWorkItemInstants(tx, { ownerIds: rows.map((r) => r.teamId), externalIds: rows.map((r) => r.externalId) });
 
-  const previous = await tx.query<{ teamId: string; startedAt: number | null; finishedAt: number | null }>(
-    `SELECT w."teamId", ${epochMs(`w."startedAt"`)} AS "startedAt", ${epochMs(`w."finishedAt"`)} AS "finishedAt"
-     FROM "WorkItem" w JOIN unnest($1::text[], $2::text[]) AS k(t, e) ON w."teamId" = k.t AND w."externalId" = k.e`,
-    keys,
-  );
-
-  const written = await tx.query<{ inserted: boolean }>(
-    `INSERT INTO "WorkItem" ("id", "teamId", "externalId", "type", "title", "createdAt", "transitions", "startedAt", "finishedAt", "updatedAt")
-     SELECT id, t, e, ty::"WorkItemType", ti, ${utcTimestamp("c")}, tr::jsonb, ${utcTimestamp("s")}, ${utcTimestamp("f")}, CURRENT_TIMESTAMP
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[], $9::timestamptz[])
-       AS x(id, t, e, ty, ti, c, tr, s, f)
-     ON CONFLICT ("teamId", "externalId") DO UPDATE SET
-       "type" = EXCLUDED."type", "title" = EXCLUDED."title", "createdAt" = EXCLUDED."createdAt", "transitions" = EXCLUDED."transitions",
-       "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt", "updatedAt" = CURRENT_TIMESTAMP
-     RETURNING (xmax = 0) AS inserted`,
-    [
-      rows.map(() => randomUUID()),
-      ...keys,
-      rows.map((r) => r.type.toUpperCase()),
-      rows.map((r) => r.title ?? null),
-      rows.map((r) => r.createdAt),
-      rows.map((r) => JSON.stringify(r.transitions.map((t) => ({ status: t.status, at: t.at.toISOString() })))),
-      rows.map((r) => r.start?.toISOString() ?? null),
-      rows.map((r) => r.finish?.toISOString() ?? null),
-    ],
+  const written = await upsertWorkItems(
+    tx,
+    rows.map((r) => ({
+      teamId: r.teamId,
+      externalId: r.externalId,
+      type: r.type.toUpperCase(),
+      title: r.title ?? null,
+      createdAt: r.createdAt,
+      transitions: r.transitions.map((t) => ({ status: t.status, at: t.at.toISOString() })),
+      startedAt: r.start?.toISOString() ?? null,
+      finishedAt: r.finish?.toISOString() ?? null,
+    })),
   );
 
   for (const r of rows) affected.addFlow(r.teamId, [r.start, r.finish], r.start !== null && r.finish === null);

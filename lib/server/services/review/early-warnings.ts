@@ -2,7 +2,7 @@ import "server-only";
 import { DEFAULT_SIGNALS, DEFAULT_WINDOW, evaluateTeam, warningWindows, type SignalSeries } from "@/lib/review/early-warning";
 import type { TeamWarning } from "@/lib/review/review-types";
 import { listTeams } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { activeMetricKeysOf } from "@/lib/server/data/overview/metrics";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { getMetricSeries } from "@/lib/server/services/overview";
 
@@ -14,11 +14,7 @@ import { getMetricSeries } from "@/lib/server/services/overview";
  */
 export async function teamWarnings(reviewWeek: string, now: Date, viewer: DisclosureViewer): Promise<{ warnings: TeamWarning[]; window: ReturnType<typeof warningWindows> }> {
   const window = { asOfWeek: reviewWeek, ...DEFAULT_WINDOW };
-  const available = await db.metricDefinition.findMany({
-    where: { key: { in: DEFAULT_SIGNALS.map((s) => s.key) }, archivedAt: null },
-    select: { key: true },
-  });
-  const keys = available.map((m) => m.key);
+  const keys = await activeMetricKeysOf(DEFAULT_SIGNALS.map((s) => s.key));
   const warnings: TeamWarning[] = [];
   if (keys.length === 0) return { warnings, window: warningWindows(window) };
   // One team at a time: each read is small, and the embedded database serves one query at a time anyway.

@@ -5,7 +5,7 @@ import { targetFlags, topMovers } from "@/lib/review/movers";
 import type { ReviewAnnotation, ReviewExperiment, ReviewMissingWeek, WeeklyReview } from "@/lib/review/review-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { db } from "@/lib/server/db";
+import { listExperimentsStartedOrEndedBetween } from "@/lib/server/data/overview/experiments";
 import { can } from "@/lib/server/permissions";
 import { listAnnotationsBetween } from "@/lib/server/services/annotations";
 import { listMissingData } from "@/lib/server/services/missing-data";
@@ -31,12 +31,7 @@ function scopeParamOf(scopeType: string, scopeId: string | null): string {
 }
 
 async function recentExperiments(from: string, to: string): Promise<ReviewExperiment[]> {
-  const range = { gte: parseDay(from), lte: parseDay(to) };
-  const rows = await db.experiment.findMany({
-    where: { OR: [{ startDate: range }, { endDate: range }] },
-    select: { id: true, title: true, owner: true, startDate: true, endDate: true, teams: { select: { team: { select: { name: true } } } } },
-    orderBy: { startDate: "desc" },
-  });
+  const rows = await listExperimentsStartedOrEndedBetween(parseDay(from), parseDay(to));
   return rows.map((e) => {
     const startDate = formatDay(e.startDate);
     const endDate = e.endDate ? formatDay(e.endDate) : null;

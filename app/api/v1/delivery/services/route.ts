@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db";
+import { listServicesWithTeam } from "@/lib/server/data/delivery/services";
 import { withRoute } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export const GET = withRoute({
   scope: "read",
   action: "read",
   handler: async () => ({
-    services: await db.service.findMany({ select: { name: true, team: { select: { slug: true, name: true } } }, orderBy: { name: "asc" } }),
+    services: await listServicesWithTeam(),
   }),
 });

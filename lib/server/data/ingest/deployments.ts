@@ -1,0 +1,54 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { SqlRunner } from "@/lib/server/data/runner";
+import { epochMs, utcTimestamp, type EventKeys } from "./sql";
+
+/** The finish of the stored deployments with these (service, externalId) keys, in epoch milliseconds. */
+export async function storedDeploymentFinishes(runner: SqlRunner, keys: EventKeys): Promise<{ serviceId: string; finishedAt: number }[]> {
+  return runner.query<{ serviceId: string; finishedAt: number }>(
+    `SELECT d."serviceId", ${epochMs(`d."finishedAt"`)} AS "finishedAt"
+     FROM "Deployment" d JOIN unnest($1::text[], $2::text[]) AS k(s, e) ON d."serviceId" = k.s AND d."externalId" = k.e`,
+    [keys.ownerIds, keys.externalIds],
+  );
+}
+
+export interface DeploymentUpsert {
+  serviceId: string;
+  externalId: string;
+  environment: string;
+  status: string;
+  kind: string;
+  /** ISO instants. */
+  startedAt: string | null;
+  finishedAt: string;
+  commitSha: string;
+  commits: readonly string[] | null;
+}
+
+/** Inserts or updates deployments keyed by (service, externalId), in one statement; `inserted` per row written. */
+export async function upsertDeployments(runner: SqlRunner, rows: readonly DeploymentUpsert[]): Promise<{ inserted: boolean }[]> {
+  return runner.query<{ inserted: boolean }>(
+    `INSERT INTO "Deployment" ("id", "serviceId", "externalId", "environment", "status", "kind", "startedAt", "finishedAt", "commitSha", "commits", "updatedAt")
+     SELECT id, s, e, env, st, k, ${utcTimestamp("sa")}, ${utcTimestamp("fa")}, sha,
+            CASE WHEN c IS NULL THEN ARRAY[]::text[] ELSE ARRAY(SELECT jsonb_array_elements_text(c::jsonb)) END, CURRENT_TIMESTAMP
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[])
+       AS x(id, s, e, env, st, k, sa, fa, sha, c)
+     ON CONFLICT ("serviceId", "externalId") DO UPDATE SET
+       "environment" = EXCLUDED."environment", "status" = EXCLUDED."status", "kind" = EXCLUDED."kind",
+       "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt", "commitSha" = EXCLUDED."commitSha",
+       "commits" = EXCLUDED."commits", "updatedAt" = CURRENT_TIMESTAMP
+     RETURNING (xmax = 0) AS inserted`,
+    [
+      rows.map(() => randomUUID()),
+      rows.map((r) => r.serviceId),
+      rows.map((r) => r.externalId),
+      rows.map((r) => r.environment),
+      rows.map((r) => r.status),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.startedAt),
+      rows.map((r) => r.finishedAt),
+      rows.map((r) => r.commitSha),
+      rows.map((r) => (r.commits ? JSON.stringify(r.commits) : null)),
+    ],
+  );
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { client, type SqlRunner, type Tx } from "@/lib/server/data/runner";
+
+/** Webhook sources and deliveries as the receiver reads and records them. */
+
+/** The provider's sources with their encrypted secret. */
+export async function webhookSourcesOf(provider: string, tx: Tx = client): Promise<{ id: string; defaultTeamId: string | null; secretEncrypted: string }[]> {
+  return tx.webhookSource.findMany({ where: { provider }, select: { id: true, defaultTeamId: true, secretEncrypted: true } });
+}
+
+/** A team's slug, or null when there is no such team. */
+export async function teamSlugById(id: string, tx: Tx = client): Promise<{ slug: string } | null> {
+  return tx.team.findUnique({ where: { id }, select: { slug: true } });
+}
+
+/** Records a delivery id; false when it was recorded before (a repeated delivery). */
+export async function insertWebhookDelivery(runner: SqlRunner, provider: string, deliveryId: string): Promise<boolean> {
+  const fresh = await runner.query(
+    `INSERT INTO "WebhookDelivery" ("provider", "deliveryId") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "deliveryId"`,
+    [provider, deliveryId],
+  );
+  return fresh.length > 0;
+}
+
+/** Marks the source as having delivered now. */
+export async function touchWebhookSource(runner: SqlRunner, id: string): Promise<void> {
+  await runner.query(`UPDATE "WebhookSource" SET "lastDeliveryAt" = CURRENT_TIMESTAMP WHERE "id" = $1`, [id]);
+}
