@@ -1,4 +1,4 @@
-import { COMBINE_SQL } from "@/lib/server/services/rollups";
+import { COMBINE_SQL } from "@/lib/server/data/rollups";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 
 /**

@@ -13,7 +13,6 @@ import {
 
 export type { RollupFilter };
 /** How teams combine into a group value; its home is lib/server/data/rollups.ts (re-exported for the benchmark's floor). */
-export { COMBINE_SQL } from "@/lib/server/data/rollups";
 
 /**
  * Pre-aggregated weekly values per group (with its sub-groups) and for the whole organisation, so org and
