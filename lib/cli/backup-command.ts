@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { once } from "node:events";
-import { sqlRunner } from "@/lib/server/db";
+import { openSql } from "@/lib/server/data/runner";
 import { isEmbedded } from "@/lib/server/env";
 import { BackupError, restoreBackup, writeBackup, type BackupSummary } from "@/lib/server/services/backup";
 import { booleanFlag, CliError, type ParsedArgs } from "./args";
@@ -28,7 +28,7 @@ export async function backupCommand(args: ParsedArgs): Promise<string[]> {
   const partial = `${file}.partial`;
   const out = fs.createWriteStream(partial, { mode: 0o600 });
   try {
-    const summary = await writeBackup(await sqlRunner(), async (chunk) => {
+    const summary = await writeBackup(await openSql(), async (chunk) => {
       if (!out.write(chunk)) await once(out, "drain");
     });
     out.end();
@@ -50,7 +50,7 @@ export async function restoreCommand(args: ParsedArgs): Promise<string[]> {
   // Take the iterator now: readline drops lines emitted before anyone iterates, and the database opens first.
   const iterator = lines[Symbol.asyncIterator]();
   try {
-    const summary = await restoreBackup(await sqlRunner(), { [Symbol.asyncIterator]: () => iterator }, { force: booleanFlag(args, "force") });
+    const summary = await restoreBackup(await openSql(), { [Symbol.asyncIterator]: () => iterator }, { force: booleanFlag(args, "force") });
     return [`Restored ${totals(summary)} from ${file}; every table's count and checksum match the backup.`];
   } catch (error) {
     if (error instanceof BackupError) throw new CliError(error.message);

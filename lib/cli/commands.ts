@@ -1,6 +1,8 @@
 import "server-only";
 import { userInfo } from "node:os";
-import { db, sqlRunner } from "@/lib/server/db";
+import { countUsersWithEmails, userIdByEmail } from "@/lib/server/data/auth/users";
+import { openSql } from "@/lib/server/data/runner";
+import { databaseClient } from "@/lib/server/data/system/tools";
 import type { Actor } from "@/lib/server/http/actor";
 import { issueApiToken } from "@/lib/server/services/api-tokens";
 import { createUser, resetPassword } from "@/lib/server/services/users";
@@ -29,8 +31,8 @@ function cliActor(): Actor {
 
 async function migrate(): Promise<string[]> {
   // The embedded database migrates when it opens; PostgreSQL takes Prisma's advisory lock.
-  const result = await applyMigrations(await sqlRunner(), { advisoryLock: !isEmbedded });
-  await ensureBuiltIns(db);
+  const result = await applyMigrations(await openSql(), { advisoryLock: !isEmbedded });
+  await ensureBuiltIns(databaseClient());
   return result.applied.length
     ? [`Applied ${result.applied.length} migration(s): ${result.applied.join(", ")}`]
     : ["Database schema is up to date."];
@@ -42,7 +44,7 @@ async function userCreate(args: ParsedArgs): Promise<string[]> {
   if (!(ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${ROLES.join(", ")}`);
   const input = userCreateInput.safeParse({ email: requireFlag(args, "email"), name: requireFlag(args, "name"), role, password: optionalFlag(args, "password") });
   if (!input.success) throw new CliError(`--${String(input.error.issues[0]?.path[0])}: ${input.error.issues[0]?.message}`);
-  await ensureBuiltIns(db);
+  await ensureBuiltIns(databaseClient());
   const { user, generatedPassword } = await createUser(cliActor(), input.data);
   return [`Created ${user.role} ${user.email}.`, ...(generatedPassword ? [`Password: ${generatedPassword}`] : [])];
 }
@@ -52,7 +54,7 @@ async function userSetPassword(args: ParsedArgs): Promise<string[]> {
   const email = requireFlag(args, "email").toLowerCase();
   const input = passwordResetInput.safeParse({ password: optionalFlag(args, "password") });
   if (!input.success) throw new CliError(`--password: ${input.error.issues[0]?.message}`);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const user = await userIdByEmail(email);
   if (!user) throw new CliError(`No user with email ${email}.`);
   const { generatedPassword } = await resetPassword(cliActor(), user.id, input.data);
   return [`Password changed for ${email}; their open sessions were signed out.`, ...(generatedPassword ? [`Password: ${generatedPassword}`] : [])];
@@ -87,11 +89,12 @@ function demoRefusal(): string | null {
 async function seed(args: ParsedArgs): Promise<string[]> {
   if (!booleanFlag(args, "demo")) throw new CliError("Only demo data can be seeded: `seed --demo`.");
   const { seedDemo, isDatabaseEmpty, DEMO_ACCOUNTS } = await import("@/prisma/seed/demo");
-  await ensureBuiltIns(db);
+  const db = databaseClient();
+  await ensureBuiltIns(databaseClient());
   const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(8)} ${a.email}  /  ${a.password}`);
   if (!(await isDatabaseEmpty(db))) {
     if (!booleanFlag(args, "if-empty")) throw new CliError("The database already has teams. Demo data is only added to an empty database.");
-    const demoUsers = await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } });
+    const demoUsers = await countUsersWithEmails(DEMO_ACCOUNTS.map((a) => a.email));
     if (demoUsers === 0) return ["The database already has data; no demo data added."];
     const exposed = demoRefusal();
     return [

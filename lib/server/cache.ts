@@ -1,5 +1,6 @@
 import "server-only";
-import { sqlRunner } from "@/lib/server/db";
+import { openSql } from "@/lib/server/data/runner";
+import { readDataVersion, readDataVersionWithWriters } from "@/lib/server/data/system/data-version";
 import { isEmbedded } from "@/lib/server/env";
 
 /**
@@ -23,21 +24,15 @@ export const UNVERSIONED_TABLES = [
 ] as const;
 
 export async function dataVersion(): Promise<{ version: string; settled: boolean }> {
-  const runner = await sqlRunner();
+  const runner = await openSql();
   if (isEmbedded) {
     // One connection: while a transaction is open every other statement waits for it, so the version read
     // here is always committed.
-    const [row] = await runner.query<{ version: string }>(`SELECT "last_value"::text AS "version" FROM "pillars_data_version"`);
-    return { version: row.version, settled: true };
+    return { version: await readDataVersion(runner), settled: true };
   }
   // The version is read first (FROM before the select list), then whether another session of this
   // database holds a transaction id, i.e. has written and not yet committed or rolled back.
-  const [row] = await runner.query<{ version: string; busy: number }>(
-    `SELECT v."version",
-            (SELECT count(*) FROM pg_stat_activity
-             WHERE "datname" = current_database() AND "backend_xid" IS NOT NULL AND "pid" <> pg_backend_pid())::int AS "busy"
-     FROM (SELECT "last_value"::text AS "version" FROM "pillars_data_version" OFFSET 0) v`,
-  );
+  const row = await readDataVersionWithWriters(runner);
   return { version: row.version, settled: Number(row.busy) === 0 };
 }
 

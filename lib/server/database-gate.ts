@@ -1,4 +1,4 @@
-import pg from "pg";
+import { pingDatabase } from "@/lib/server/data/system/database-gate";
 
 /**
  * Whether PostgreSQL answers, for `proxy.ts`: a page's HTTP status is fixed once it starts streaming, so
@@ -7,23 +7,13 @@ import pg from "pg";
  * once a second while the database answers; the embedded database lives in the process and is not checked.
  */
 const HEALTHY_FOR_MS = 1000;
-const TIMEOUT_MS = 2000;
-let pool: pg.Pool | null = null;
 let healthyUntil = 0;
-
-function gatePool(url: string): pg.Pool {
-  if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: TIMEOUT_MS, query_timeout: TIMEOUT_MS, idleTimeoutMillis: 30_000 });
-    pool.on("error", () => {}); // an idle connection dropped by the server is not a crash
-  }
-  return pool;
-}
 
 export async function databaseReachable(url = process.env.DATABASE_URL): Promise<boolean> {
   if (!url) return true;
   if (Date.now() < healthyUntil) return true;
   try {
-    await gatePool(url).query("SELECT 1");
+    await pingDatabase(url);
     healthyUntil = Date.now() + HEALTHY_FOR_MS;
     return true;
   } catch {

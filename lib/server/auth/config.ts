@@ -6,7 +6,7 @@ import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { db } from "@/lib/server/db";
+import { setUserLastSignIn, userActiveByEmail, userIdByEmail } from "@/lib/server/data/auth/users";
 import { env } from "@/lib/server/env";
 import { checkCredentials } from "./credentials";
 import { authSecret } from "./secret";
@@ -117,16 +117,16 @@ const config = (request: Request | undefined, maxAge: number): NextAuthConfig =>
       if (profile?.email_verified === false) return false;
       const email = user.email?.toLowerCase();
       if (!email) return false;
-      const known = await db.user.findUnique({ where: { email }, select: { active: true } });
+      const known = await userActiveByEmail(email);
       return !!known?.active;
     },
     async jwt({ token, user, account }) {
       const now = new Date();
       if (user && account) {
         const email = (user.email ?? "").toLowerCase();
-        const known = await db.user.findUnique({ where: { email }, select: { id: true } });
+        const known = await userIdByEmail(email);
         if (!known) return null;
-        await db.user.update({ where: { id: known.id }, data: { lastSignInAt: now } });
+        await setUserLastSignIn(known.id, now);
         return { ...token, ...newSessionClaims(known.id, randomUUID(), SESSION_LIFETIME_MS, now) };
       }
       if (!isSessionLive(token, SESSION_LIFETIME_MS, now)) return null;

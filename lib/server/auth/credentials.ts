@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/server/db";
+import { credentialsUserByEmail } from "@/lib/server/data/auth/users";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validation/password";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { recordSuccess, reserveAttempt, throttleKeys } from "./throttle";
@@ -29,7 +29,7 @@ export async function checkCredentials(raw: unknown, address: string | null, now
   const keys = throttleKeys(email, address);
   const reservation = await reserveAttempt(keys, now);
   if (!reservation.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, active: true, passwordHash: true } });
+  const user = await credentialsUserByEmail(email);
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.active || !user.passwordHash || !matches) return { ok: false, reason: "invalid" };
   await recordSuccess(keys);

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { deleteRevokedSessionsExpiredBefore, insertRevokedSession, isSessionRevoked } from "@/lib/server/data/auth/sessions";
+import { sessionUserRow, setSessionsValidAfter } from "@/lib/server/data/auth/users";
+import type { Tx } from "@/lib/server/data/runner";
 import { env } from "@/lib/server/env";
 import { isSessionLive, sessionLifetimeMs, type SessionClaims } from "./session-lifetime";
 import type { SessionUser } from "./session-user";
@@ -16,13 +17,7 @@ export const SESSION_LIFETIME_MS = sessionLifetimeMs(env.PILLARS_SESSION_HOURS);
 
 export async function sessionUserFor(claims: SessionClaims, now: Date): Promise<SessionUser | null> {
   if (!claims.uid || !claims.sid || !isSessionLive(claims, SESSION_LIFETIME_MS, now)) return null;
-  const [user, revoked] = await Promise.all([
-    db.user.findUnique({
-      where: { id: claims.uid },
-      select: { id: true, email: true, name: true, role: true, active: true, sessionsValidAfter: true, managedTeams: { select: { teamId: true } } },
-    }),
-    db.revokedSession.findUnique({ where: { jti: claims.sid }, select: { jti: true } }),
-  ]);
+  const [user, revoked] = await Promise.all([sessionUserRow(claims.uid), isSessionRevoked(claims.sid)]);
   if (!user || !user.active || revoked) return null;
   if (user.sessionsValidAfter && claims.authAt! < user.sessionsValidAfter.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, managedTeamIds: user.managedTeams.map((t) => t.teamId) };
@@ -32,11 +27,11 @@ export async function sessionUserFor(claims: SessionClaims, now: Date): Promise<
 export async function revokeSession(claims: SessionClaims, now: Date): Promise<void> {
   if (!claims.sid || typeof claims.authExp !== "number") return;
   const expiresAt = new Date(claims.authExp);
-  await db.revokedSession.upsert({ where: { jti: claims.sid }, create: { jti: claims.sid, expiresAt }, update: {} });
-  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
+  await insertRevokedSession(claims.sid, expiresAt);
+  await deleteRevokedSessionsExpiredBefore(now);
 }
 
 /** Ends every session the user has open now; signing in again afterwards starts a good one. */
-export async function endUserSessions(userId: string, now: Date, client: Pick<Prisma.TransactionClient, "user"> = db): Promise<void> {
-  await client.user.update({ where: { id: userId }, data: { sessionsValidAfter: now } });
+export async function endUserSessions(userId: string, now: Date, tx?: Tx): Promise<void> {
+  await setSessionsValidAfter(userId, now, tx);
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { deleteAccountThrottle, deleteThrottleKey, releaseThrottleAttempt, reserveThrottleAttempt, throttleLocks } from "@/lib/server/data/auth/throttle";
+import type { Tx } from "@/lib/server/data/runner";
 import { clientAddressFrom } from "./client-address";
 import { trustedProxies } from "./proxies";
 
@@ -71,54 +71,31 @@ export async function reserveAttempt(keys: ThrottleKey[], now: Date): Promise<Re
 /** After a successful sign-in: the account and address are cleared of it, and this address's tries start over. */
 export async function recordSuccess(keys: ThrottleKey[]): Promise<void> {
   for (const key of keys) {
-    if (key.kind === "pair") await db.signInThrottle.deleteMany({ where: { key: key.key } });
+    if (key.kind === "pair") await deleteThrottleKey(key.key);
     else await giveBack(key);
   }
 }
 
 /** Seconds until every one of the keys takes an attempt again (at least 1 while any holds back). */
 export async function retryAfter(keys: ThrottleKey[], now: Date): Promise<number> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } }, select: { lockedUntil: true } });
+  const rows = await throttleLocks(keys.map((k) => k.key));
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
   return until > now.getTime() ? Math.max(1, Math.ceil((until - now.getTime()) / 1000)) : 0;
 }
 
 /** A new password: the account's counters and every address's counters for it start over. */
-export async function clearAccountThrottle(email: string, client: Pick<Prisma.TransactionClient, "signInThrottle"> = db): Promise<void> {
-  const account = email.trim().toLowerCase();
-  await client.signInThrottle.deleteMany({
-    where: { OR: [{ key: `email:${account}` }, { key: { startsWith: "pair:", endsWith: ` ${account}` } }] },
-  });
+export async function clearAccountThrottle(email: string, tx?: Tx): Promise<void> {
+  await deleteAccountThrottle(email.trim().toLowerCase(), tx);
 }
 
+/** One statement per key (see above): the policy decides the limits, the data layer applies them atomically. */
 async function reserveOn({ kind, key }: ThrottleKey, now: Date): Promise<boolean> {
-  const policy: KeyPolicy = THROTTLE_POLICY[kind];
-  const fresh = Prisma.sql`t."windowStart" <= ${new Date(now.getTime() - policy.windowMs)}::timestamp(3)`;
-  const count = Prisma.sql`(CASE WHEN ${fresh} THEN 1 ELSE t."failures" + 1 END)`;
-  const start = Prisma.sql`(CASE WHEN ${fresh} THEN ${now}::timestamp(3) ELSE t."windowStart" END)`;
-  const hold = policy.spacing
-    ? Prisma.sql`${now}::timestamp(3) + make_interval(secs => LEAST(${policy.spacing.maxMs / 1000}::float8, ${policy.spacing.firstMs / 1000}::float8 * power(2, ${count} - ${policy.free})))`
-    : Prisma.sql`${start} + make_interval(secs => ${policy.windowMs / 1000}::float8)`;
-  const rows = await db.$queryRaw<{ failures: number }[]>`
-    INSERT INTO "SignInThrottle" AS t ("key", "failures", "windowStart", "lockedUntil")
-    VALUES (${key}, 1, ${now}::timestamp(3), NULL)
-    ON CONFLICT ("key") DO UPDATE SET
-      "failures" = ${count},
-      "windowStart" = ${start},
-      "lockedUntil" = CASE WHEN ${count} >= ${policy.free} THEN ${hold} ELSE NULL END
-    WHERE t."lockedUntil" IS NULL OR t."lockedUntil" <= ${now}::timestamp(3)
-    RETURNING "failures"`;
-  return rows.length === 1;
+  return reserveThrottleAttempt(key, THROTTLE_POLICY[kind], now);
 }
 
 /** Takes one attempt back off a key, and lifts its hold once the count is under the limit again. */
 async function giveBack({ kind, key }: ThrottleKey): Promise<void> {
-  const { free } = THROTTLE_POLICY[kind];
-  await db.$executeRaw`
-    UPDATE "SignInThrottle" SET
-      "failures" = GREATEST("failures" - 1, 0),
-      "lockedUntil" = CASE WHEN "failures" - 1 < ${free} THEN NULL ELSE "lockedUntil" END
-    WHERE "key" = ${key}`;
+  await releaseThrottleAttempt(key, THROTTLE_POLICY[kind].free);
 }
 
 /** The client address: the right-most X-Forwarded-For hop that is not a trusted proxy (see client-address.ts). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/server/db";
+import { apiTokenByHash, insertApiToken, setApiTokenLastUsed } from "@/lib/server/data/auth/tokens";
 
 /** API tokens: `pil_<random>`; only a sha256 hash is stored, the token is shown once at creation. */
 export const TOKEN_SCOPES = ["ingest", "read"] as const;
@@ -18,16 +18,13 @@ export function hashToken(token: string): string {
 
 export async function createApiToken(input: { name: string; scopes: TokenScope[]; expiresAt?: Date | null; createdById?: string | null }) {
   const token = `pil_${randomBytes(24).toString("base64url")}`;
-  const row = await db.apiToken.create({
-    data: {
-      name: input.name,
-      scopes: [...new Set(input.scopes)],
-      tokenHash: hashToken(token),
-      prefix: token.slice(0, 10),
-      expiresAt: input.expiresAt ?? null,
-      createdById: input.createdById ?? null,
-    },
-    select: { id: true, name: true, scopes: true, prefix: true, expiresAt: true, createdAt: true },
+  const row = await insertApiToken({
+    name: input.name,
+    scopes: [...new Set(input.scopes)],
+    tokenHash: hashToken(token),
+    prefix: token.slice(0, 10),
+    expiresAt: input.expiresAt ?? null,
+    createdById: input.createdById ?? null,
   });
   return { token, ...row };
 }
@@ -37,11 +34,11 @@ export async function verifyBearer(headers: Headers, now = new Date()): Promise<
   const header = headers.get("authorization");
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) } });
+  const row = await apiTokenByHash(hashToken(match[1]));
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   // Last-used time is informational; coarse (once a minute) to keep hot ingestion paths from rewriting the row.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    await setApiTokenLastUsed(row.id, now);
   }
   return { id: row.id, name: row.name, scopes: row.scopes.filter((s): s is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(s)) };
 }

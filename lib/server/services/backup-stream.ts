@@ -1,5 +1,5 @@
 import "server-only";
-import { sqlRunner } from "@/lib/server/db";
+import { openSql } from "@/lib/server/data/runner";
 import { writeBackup } from "./backup";
 
 /**
@@ -7,7 +7,7 @@ import { writeBackup } from "./backup";
  * instead of piling the database up in memory. A client that goes away ends the transaction.
  */
 export async function backupStream(): Promise<ReadableStream<Uint8Array>> {
-  const runner = await sqlRunner();
+  const runner = await openSql();
   const encoder = new TextEncoder();
   let wake: (() => void) | null = null;
   let cancelled = false;

@@ -1,5 +1,19 @@
 import "server-only";
-import type { SqlRunner } from "@/lib/server/sql-runner";
+import {
+  countPeopleAndTeams,
+  currentUserIsSuperuser,
+  insertRowsFromJson,
+  listAppliedMigrations,
+  listApplicationTables,
+  listForeignKeyEdges,
+  resetIdentitySequences,
+  skipForeignKeyChecksLocally,
+  tableCountAndChecksum,
+  tableRowsAsJson,
+  truncateTables,
+  useReadOnlySnapshot,
+} from "@/lib/server/data/backup/tables";
+import type { SqlRunner } from "@/lib/server/data/runner";
 
 /**
  * Whole-organisation backup and restore, on the embedded database and on PostgreSQL alike.
@@ -29,22 +43,10 @@ export class BackupError extends Error {
   override name = "BackupError";
 }
 
-const ident = (name: string) => `"${name.replace(/"/g, "\"\"")}"`;
-
 /** The application's tables (not the migration ledger), parents before children. */
 export async function tablesInForeignKeyOrder(runner: SqlRunner): Promise<string[]> {
-  const tables = (
-    await runner.query<{ name: string }>(
-      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'`,
-    )
-  ).map((r) => r.name);
-  const edges = await runner.query<{ child: string; parent: string }>(
-    `SELECT cl.relname AS child, pl.relname AS parent FROM pg_constraint co
-     JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_class pl ON pl.oid = co.confrelid
-     JOIN pg_namespace n ON n.oid = cl.relnamespace
-     WHERE co.contype = 'f' AND n.nspname = current_schema()`,
-  );
+  const tables = await listApplicationTables(runner);
+  const edges = await listForeignKeyEdges(runner);
   return topologicalOrder(tables, edges);
 }
 
@@ -65,22 +67,11 @@ export function topologicalOrder(tables: string[], edges: { child: string; paren
   return order;
 }
 
-async function appliedMigrations(runner: SqlRunner): Promise<string[]> {
-  const rows = await runner.query<{ migration_name: string }>(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-  );
-  return rows.map((r) => r.migration_name);
-}
-
 /** Row count and an order-independent checksum of every table, as of the runner's snapshot. */
 export async function summarizeTables(runner: SqlRunner, tables?: string[]): Promise<BackupSummary> {
   const summary: BackupSummary = {};
   for (const table of tables ?? (await tablesInForeignKeyOrder(runner))) {
-    const [row] = await runner.query<{ rows: number; checksum: string | null }>(
-      `SELECT count(*)::int AS rows, md5(coalesce(string_agg(j, E'\\n' ORDER BY j), '')) AS checksum
-       FROM (SELECT row_to_json(t)::text AS j FROM ${ident(table)} t) s`,
-    );
-    summary[table] = { rows: Number(row?.rows ?? 0), checksum: row?.checksum ?? "" };
+    summary[table] = await tableCountAndChecksum(runner, table);
   }
   return summary;
 }
@@ -90,20 +81,15 @@ const UNORDERED_TABLES = new Set(["SurveyInvitation", "SurveyResponse", "SurveyC
 /** Writes the whole database to `write`, from one consistent snapshot. Returns the per-table summary. */
 export async function writeBackup(runner: SqlRunner, write: (chunk: string) => Promise<void> | void): Promise<BackupSummary> {
   return runner.transaction(async (tx) => {
-    await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    await useReadOnlySnapshot(tx);
     const tables = await tablesInForeignKeyOrder(tx);
-    await write(`${BACKUP_FORMAT}\t${JSON.stringify({ version: VERSION, createdAt: new Date().toISOString(), migrations: await appliedMigrations(tx) })}\n`);
+    await write(`${BACKUP_FORMAT}\t${JSON.stringify({ version: VERSION, createdAt: new Date().toISOString(), migrations: await listAppliedMigrations(tx) })}\n`);
     for (const table of tables) {
       // Survey invitations, answers and comments are written in an order unrelated to when they were stored, so
       // the k-th of one can never be matched to the k-th of another (disclosure.md rule 6).
-      const order = UNORDERED_TABLES.has(table) ? " ORDER BY md5(row_to_json(t)::text)" : "";
-      await tx.query(`DECLARE pillars_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${ident(table)} t${order}`);
-      for (;;) {
-        const rows = await tx.query<{ j: string }>(`FETCH ${FETCH} FROM pillars_backup`);
-        if (rows.length === 0) break;
-        await write(rows.map((r) => `${table}\t${r.j}\n`).join(""));
+      for await (const rows of tableRowsAsJson(tx, table, { scrambled: UNORDERED_TABLES.has(table), batchSize: FETCH })) {
+        await write(rows.map((j) => `${table}\t${j}\n`).join(""));
       }
-      await tx.query("CLOSE pillars_backup");
     }
     const summary = await summarizeTables(tx, tables);
     await write(`${END}\t${JSON.stringify({ tables: summary })}\n`);
@@ -113,8 +99,7 @@ export async function writeBackup(runner: SqlRunner, write: (chunk: string) => P
 
 /** True when the organisation has people or teams (built-in catalog rows alone do not count). */
 export async function hasOrganisationData(runner: SqlRunner): Promise<boolean> {
-  const [row] = await runner.query<{ n: number }>(`SELECT ((SELECT count(*) FROM "User") + (SELECT count(*) FROM "Team"))::int AS n`);
-  return Number(row?.n ?? 0) > 0;
+  return (await countPeopleAndTeams(runner)) > 0;
 }
 
 export interface RestoreOptions {
@@ -133,10 +118,9 @@ export async function restoreBackup(runner: SqlRunner, lines: AsyncIterable<stri
     }
     const tables = await tablesInForeignKeyOrder(tx);
     const known = new Set(tables);
-    const [{ superuser } = { superuser: false }] = await tx.query<{ superuser: boolean }>(`SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`);
     // Self-references (a group's parent) may come in any order; the trailer checks prove the result.
-    if (superuser) await tx.query("SET LOCAL session_replication_role = replica");
-    await tx.exec(`TRUNCATE ${tables.map(ident).join(", ")} RESTART IDENTITY CASCADE`);
+    if (await currentUserIsSuperuser(tx)) await skipForeignKeyChecksLocally(tx);
+    await truncateTables(tx, tables);
 
     let header: { version: number; migrations: string[] } | null = null;
     let expected: BackupSummary | null = null;
@@ -144,7 +128,7 @@ export async function restoreBackup(runner: SqlRunner, lines: AsyncIterable<stri
     let batch: string[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await tx.query(`INSERT INTO ${ident(batchTable)} SELECT * FROM json_populate_recordset(null::${ident(batchTable)}, $1::json)`, [`[${batch.join(",")}]`]);
+      await insertRowsFromJson(tx, batchTable, batch);
       batch = [];
     };
     let lineNo = 0;
@@ -160,7 +144,7 @@ export async function restoreBackup(runner: SqlRunner, lines: AsyncIterable<stri
         if (tag !== BACKUP_FORMAT) throw new BackupError("This file is not a Pillars backup.");
         header = JSON.parse(rest) as { version: number; migrations: string[] };
         if (header.version !== VERSION) throw new BackupError(`Backup format version ${header.version} is not supported.`);
-        const current = await appliedMigrations(tx);
+        const current = await listAppliedMigrations(tx);
         if (JSON.stringify(current) !== JSON.stringify(header.migrations)) {
           throw new BackupError("The backup was made with a different database schema version. Restore it with the Pillars version that made it, then upgrade.");
         }
@@ -180,24 +164,10 @@ export async function restoreBackup(runner: SqlRunner, lines: AsyncIterable<stri
     }
     if (!header) throw new BackupError("The backup file is empty.");
     if (!expected) throw new BackupError("The backup file is incomplete (no end record); it was probably cut off.");
-    await resetSequences(tx);
+    await resetIdentitySequences(tx);
     const actual = await summarizeTables(tx, tables);
     const wrong = tables.filter((t) => (expected![t]?.rows ?? 0) !== actual[t]!.rows || (expected![t] && expected![t]!.checksum !== actual[t]!.checksum));
     if (wrong.length) throw new BackupError(`Restored data differs from the backup in ${wrong.join(", ")}; nothing was changed.`);
     return actual;
   });
-}
-
-/** Identity and serial columns continue after the restored ids. */
-async function resetSequences(tx: SqlRunner): Promise<void> {
-  const columns = await tx.query<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns
-     WHERE table_schema = current_schema() AND (column_default LIKE 'nextval(%' OR is_identity = 'YES')`,
-  );
-  for (const { table_name: table, column_name: column } of columns) {
-    await tx.query(
-      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${ident(column)}) FROM ${ident(table)}), 0) + 1, false)`,
-      [ident(table), column],
-    );
-  }
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { clearImportRejectsFinishedBefore, deleteExpiredImportChunks, deleteImportChunks } from "@/lib/server/data/imports/imports";
 import { UNDO_WINDOW_DAYS } from "./undo";
 
 /**
@@ -13,22 +12,13 @@ const DAY = 86_400_000;
 
 /** Deletes the stored file of one import (after it was applied or undone). */
 export async function deleteImportFile(importId: string): Promise<void> {
-  await db.importChunk.deleteMany({ where: { importId } });
+  await deleteImportChunks(importId);
 }
 
 /** Deletes what the rules above say has expired by `now`; runs whenever a new file is uploaded. */
 export async function purgeImportFiles(now: Date): Promise<{ files: number; rejects: number }> {
   const abandoned = new Date(now.getTime() - ABANDONED_AFTER_DAYS * DAY);
-  const files = await db.importChunk.deleteMany({
-    where: {
-      import: {
-        OR: [{ status: { in: ["COMPLETED", "UNDONE"] } }, { status: { in: ["UPLOADED", "FAILED", "VALIDATING", "RUNNING"] }, createdAt: { lt: abandoned } }],
-      },
-    },
-  });
-  const rejects = await db.import.updateMany({
-    where: { finishedAt: { lt: new Date(now.getTime() - UNDO_WINDOW_DAYS * DAY) }, rejects: { not: Prisma.DbNull } },
-    data: { rejects: Prisma.DbNull },
-  });
-  return { files: files.count, rejects: rejects.count };
+  const files = await deleteExpiredImportChunks(abandoned);
+  const rejects = await clearImportRejectsFinishedBefore(new Date(now.getTime() - UNDO_WINDOW_DAYS * DAY));
+  return { files, rejects };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { CsvError } from "@/lib/csv/errors";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { deleteImport, saveImportPreview } from "@/lib/server/data/imports/imports";
+import { databaseClient } from "@/lib/server/data/system/tools";
 import type { Actor } from "@/lib/server/http/actor";
 import { csvFileRefused } from "@/lib/server/http/csv-upload";
 import type { PreviewOptions } from "@/lib/validation/imports";
@@ -54,9 +55,11 @@ export async function previewImport(id: string, options: PreviewOptions, actor: 
   };
   try {
     const mapping = options.mapping ?? null;
+    // Read outside any transaction: the preview writes nothing but the mapping below (the dry run has its own).
+    const client = databaseClient();
     await scanFile({
-      bytes: storedBytes(db, id),
-      open: sessionOpener(db, { kindKey: row.kind, importId: id, actor, user, createUnknown: options.createUnknown ?? false, dayOrder: options.dayOrder }),
+      bytes: storedBytes(client, id),
+      open: sessionOpener(client, { kindKey: row.kind, importId: id, actor, user, createUnknown: options.createUnknown ?? false, dayOrder: options.dayOrder }),
       mapping,
       onSetup(setup, session) {
         Object.assign(preview, { header: setup.header, mapping: setup.mapping, missing: setup.missing, unmatched: setup.unmatched, fields: session.fieldOptions() });
@@ -77,10 +80,7 @@ export async function previewImport(id: string, options: PreviewOptions, actor: 
     else if (!(error instanceof MappingError)) throw error;
   }
   if (!preview.fileError && preview.missing.length === 0 && preview.validRows > 0) await addApplyChecks(preview, options, actor, user, now);
-  await db.import.update({
-    where: { id },
-    data: { totalRows: preview.totalRows, mapping: { columns: preview.mapping, dayOrder: options.dayOrder ?? null } },
-  });
+  await saveImportPreview(id, preview.totalRows, { columns: preview.mapping, dayOrder: options.dayOrder ?? null });
   return preview;
 }
 
@@ -113,7 +113,7 @@ async function addApplyChecks(preview: ImportPreview, options: PreviewOptions, a
 export async function previewUpload(id: string, options: PreviewOptions, actor: Actor, user: SessionUser | null, now: Date = new Date()): Promise<ImportPreview> {
   const preview = await previewImport(id, options, actor, user, now);
   if (preview.fileError) {
-    await db.import.delete({ where: { id } });
+    await deleteImport(id);
     throw csvFileRefused(preview.fileError);
   }
   return preview;

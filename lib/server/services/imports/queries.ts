@@ -1,6 +1,6 @@
 import "server-only";
 import { toCsv } from "@/lib/csv/write";
-import { db } from "@/lib/server/db";
+import { importSummaryById, listImportSummaries } from "@/lib/server/data/imports/imports";
 import { importListFilter, readImport, undoImport, type Caller } from "@/lib/server/permissions";
 import { IMPORT_KINDS, PEOPLE_IMPORT_KINDS, importAccessOf } from "./registry";
 import { interruptedBefore } from "./run";
@@ -10,28 +10,17 @@ import { UNDO_WINDOW_DAYS } from "./undo";
 
 /** The imports list, one import's state (polled for progress), templates and rejects as CSV. */
 
-const SUMMARY_SELECT = {
-  id: true, kind: true, fileName: true, fileSize: true, status: true, skipInvalid: true, createUnknown: true, totalRows: true,
-  processedRows: true, created: true, updated: true, unchanged: true, skipped: true, error: true, actorLabel: true, createdById: true,
-  createdByTokenId: true, createdAt: true, startedAt: true, finishedAt: true, undoneAt: true,
-} as const;
-
 export type ImportSummary = Awaited<ReturnType<typeof getImport>>;
 
 /** The imports the caller may see (permissions.readImport): their own, all of them for admins. */
 export async function listImports(caller: Caller, limit = 100, now = new Date()) {
-  const rows = await db.import.findMany({
-    where: importListFilter(caller, PEOPLE_IMPORT_KINDS) ?? {},
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: SUMMARY_SELECT,
-  });
+  const rows = await listImportSummaries(importListFilter(caller, PEOPLE_IMPORT_KINDS) ?? {}, limit);
   return rows.filter((row) => readImport(caller, importAccessOf(row))).map((row) => withUndo(row, now, caller));
 }
 
 export async function getImport(id: string, caller: Caller, now = new Date()) {
   await loadImportFor(id, caller, readImport, "You cannot see this import.");
-  const row = await db.import.findUniqueOrThrow({ where: { id }, select: { ...SUMMARY_SELECT, rejects: true } });
+  const row = await importSummaryById(id);
   const rejects = (row.rejects ?? []) as unknown as RowProblem[];
   return { ...withUndo(row, now, caller), rejects: rejects.slice(0, 100), rejectsListed: rejects.length };
 }

@@ -2,7 +2,9 @@ import "server-only";
 import { CsvError } from "@/lib/csv/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { databaseKind, db } from "@/lib/server/db";
+import { claimImportRun, finishImportRun, insertImportChanges, markImportRunning, setImportProgress } from "@/lib/server/data/imports/imports";
+import { inTransaction } from "@/lib/server/data/runner";
+import { databaseKind } from "@/lib/server/db";
 import { conflict } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -68,14 +70,8 @@ export function interruptedBefore(now: Date): Date {
 
 export async function runImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()) {
   const row = await loadImportFor(id, callerOf(actor, user), mayRun, "Only managers and admins can run an import.");
-  const claimed = await db.import.updateMany({
-    where: { id, OR: [{ status: { in: ["UPLOADED", "FAILED"] } }, { status: { in: ["VALIDATING", "RUNNING"] }, startedAt: { lt: interruptedBefore(now) } }] },
-    data: {
-      status: "VALIDATING", skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, finishedAt: null,
-      processedRows: 0, error: null, rejects: undefined, created: 0, updated: 0, unchanged: 0, skipped: 0,
-    },
-  });
-  if (claimed.count === 0) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
+  const claimed = await claimImportRun(id, { skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, interruptedBefore: interruptedBefore(now) });
+  if (!claimed) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
   const stored = (row.mapping ?? {}) as { columns?: ColumnMapping; dayOrder?: "DMY" | "MDY" | null };
   const mapping = options.mapping ?? stored.columns ?? null;
   const dayOrder = options.dayOrder ?? stored.dayOrder ?? undefined;
@@ -91,9 +87,9 @@ export async function runImport(id: string, options: ImportOptions, actor: Actor
     // One pass, in one transaction: each row is checked as it is read and good rows are applied in
     // batches. A bad row in atomic mode stops the writing, the rest of the file is still checked so every
     // problem is listed, and the transaction is rolled back.
-    await db.import.update({ where: { id }, data: { status: "RUNNING", processedRows: 0 } });
+    await markImportRunning(id);
     let session: KindSession<unknown> | null = null;
-    const outcome = await db.$transaction(
+    const outcome = await inTransaction(
       async (tx) => {
         const pass = await applyFile(tx, { id, open, mapping, skipInvalid: options.skipInvalid, reject, rejected: () => rejectCount, reportProgress: true });
         session = pass.session;
@@ -198,7 +194,7 @@ async function applyFile(tx: Client, o: PassOptions): Promise<FilePass> {
       if (batch.length >= BATCH_ITEMS) {
         await flush();
         // The embedded database has one connection, held by this transaction: no progress until it commits.
-        if (o.reportProgress && databaseKind === "postgresql") await db.import.update({ where: { id: o.id }, data: { processedRows: writtenRows } });
+        if (o.reportProgress && databaseKind === "postgresql") await setImportProgress(o.id, writtenRows);
       }
     },
   });
@@ -247,7 +243,7 @@ export async function dryRunImport(id: string, options: { mapping: ColumnMapping
   };
   const open = { kindKey: row.kind, importId: id, actor, user, createUnknown: options.createUnknown, dayOrder: options.dayOrder, now };
   try {
-    await db.$transaction(
+    await inTransaction(
       async (tx) => {
         throw new DryRunDone(await applyFile(tx, { id, open, mapping: options.mapping, skipInvalid: true, reject, rejected: () => problemCount, reportProgress: false, limitRows: DRY_RUN_MAX_ROWS, rejectRead: () => {} }));
       },
@@ -294,25 +290,14 @@ async function applyBatch(
 /** Before-images in bulk (one statement per 5,000): the query builder is the slow part at this volume. */
 async function saveChanges(tx: Client, importId: string, changes: BeforeImage[]): Promise<void> {
   for (let i = 0; i < changes.length; i += 5000) {
-    const page = changes.slice(i, i + 5000);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "ImportChange" ("importId", "entityType", "entityId", "before")
-       SELECT $1, t.entity_type, t.entity_id, t.before::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS t(entity_type, entity_id, before)`,
-      importId,
-      page.map((c) => c.entityType),
-      page.map((c) => c.entityId),
-      page.map((c) => (c.before === null ? null : JSON.stringify(c.before))),
-    );
+    await insertImportChanges(importId, changes.slice(i, i + 5000), tx);
   }
 }
 
-async function finish(id: string, status: ImportStatus, counts: Counts, rejects: RowProblem[], rejectCount: number, totalRows: number | undefined, error: string | null) {
+async function finish(id: string, status: "COMPLETED" | "FAILED", counts: Counts, rejects: RowProblem[], rejectCount: number, totalRows: number | undefined, error: string | null) {
   rejects.sort((a, b) => a.line - b.line); // file checks and database-side refusals arrive interleaved
-  return db.import.update({
-    where: { id },
-    data: {
-      status, ...counts, skipped: status === "COMPLETED" ? rejectCount : 0, rejects: rejects as unknown as Prisma.InputJsonValue, error,
-      finishedAt: new Date(), ...(totalRows === undefined ? {} : { totalRows, processedRows: status === "COMPLETED" ? totalRows : 0 }),
-    },
+  return finishImportRun(id, {
+    status, ...counts, skipped: status === "COMPLETED" ? rejectCount : 0, rejects: rejects as unknown as Prisma.InputJsonValue, error,
+    finishedAt: new Date(), ...(totalRows === undefined ? {} : { totalRows, processedRows: status === "COMPLETED" ? totalRows : 0 }),
   });
 }

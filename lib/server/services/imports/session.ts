@@ -1,7 +1,7 @@
 import "server-only";
 import type { CsvHeaderInfo } from "@/lib/csv/read";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { ensureOrgSettings, importById } from "@/lib/server/data/imports/imports";
 import { forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { readImport, type Caller, type ImportAccess } from "@/lib/server/permissions";
@@ -10,7 +10,7 @@ import { importAccessOf, importKind } from "./registry";
 
 /** Loads an import and opens its kind's session for a file whose header has been read. */
 export async function loadImport(id: string) {
-  const row = await db.import.findUnique({ where: { id } });
+  const row = await importById(id);
   if (!row) throw notFound("Import");
   return row;
 }
@@ -41,7 +41,7 @@ export interface OpenRequest {
 
 export function sessionOpener(client: Client, request: OpenRequest): (info: CsvHeaderInfo) => Promise<KindSession<unknown>> {
   return async (info) => {
-    const settings = await client.orgSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+    const settings = await ensureOrgSettings(client);
     return importKind(request.kindKey).open(client, {
       actor: request.actor,
       user: request.user,

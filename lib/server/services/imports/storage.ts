@@ -3,7 +3,7 @@ import { CsvError } from "@/lib/csv/errors";
 import { CsvByteCheck } from "@/lib/csv/read";
 import { SIGNATURE_BYTES } from "@/lib/csv/sniff";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { deleteImport, importChunkData, insertImport, insertImportChunk, setImportFileSize } from "@/lib/server/data/imports/imports";
 import { HttpError, badRequest } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { csvFileRefused } from "@/lib/server/http/csv-upload";
@@ -67,15 +67,14 @@ export async function storeUpload(request: StoreRequest): Promise<string> {
     throw error;
   }
 
-  const created = await db.import.create({
-    data: { kind: kind.key, fileName: request.fileName.slice(0, 255), fileSize: 0, createdById: request.user?.id ?? null, createdByTokenId: request.actor.tokenId ?? null, actorLabel: request.actor.label },
-    select: { id: true },
+  const created = await insertImport({
+    kind: kind.key, fileName: request.fileName.slice(0, 255), fileSize: 0, createdById: request.user?.id ?? null, createdByTokenId: request.actor.tokenId ?? null, actorLabel: request.actor.label,
   });
   let size = pending.length;
   let seq = 0;
   try {
     const flush = async (bytes: Uint8Array) => {
-      await db.importChunk.create({ data: { importId: created.id, seq: seq++, data: Uint8Array.from(bytes) } });
+      await insertImportChunk(created.id, seq++, Uint8Array.from(bytes));
     };
     for (;;) {
       while (pending.length >= CHUNK_BYTES) {
@@ -96,20 +95,20 @@ export async function storeUpload(request: StoreRequest): Promise<string> {
     checked(() => check.end());
     if (pending.length > 0) await flush(pending);
   } catch (error) {
-    await db.import.delete({ where: { id: created.id } }).catch(() => undefined);
+    await deleteImport(created.id).catch(() => undefined);
     await iterator.return?.();
     throw error;
   }
-  await db.import.update({ where: { id: created.id }, data: { fileSize: size } });
+  await setImportFileSize(created.id, size);
   return created.id;
 }
 
 /** The stored file, chunk by chunk, read through `client` (a transaction reads it inside itself). */
 export async function* storedBytes(client: Client, importId: string): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq++) {
-    const chunk = await client.importChunk.findUnique({ where: { importId_seq: { importId, seq } }, select: { data: true } });
+    const chunk = await importChunkData(importId, seq, client);
     if (!chunk) return;
-    yield new Uint8Array(chunk.data);
+    yield new Uint8Array(chunk);
   }
 }
 

@@ -1,6 +1,29 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { deleteImportChunks, importChangesAfter, markImportUndone } from "@/lib/server/data/imports/imports";
+import {
+  countChildGroups,
+  countMetricValuesOfMetric,
+  countMetricValuesOfTeam,
+  countPeopleOfTeam,
+  countTeamsInGroup,
+  deleteAiUsageById,
+  deleteGroupById,
+  deleteLearningRecordById,
+  deleteMetricDefinitionById,
+  deleteMetricValuesById,
+  deleteTeamById,
+  groupChangeState,
+  metricDefinitionName,
+  metricValuesInCells,
+  restoreAiUsage,
+  restoreGroup,
+  restoreLearningRecord,
+  restoreMetricValue,
+  restoreTeam,
+  teamChangeState,
+} from "@/lib/server/data/imports/undo";
+import { inTransaction } from "@/lib/server/data/runner";
 import { conflict } from "@/lib/server/errors";
 import { undoImport as mayUndo } from "@/lib/server/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -57,14 +80,14 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
   const finishedAt = row.finishedAt;
 
   const touched = { metrics: new Set<string>(), weeks: new Set<string>(), structure: false, events: new AffectedTeams(), people: false };
-  const outcome = await db.$transaction(
+  const outcome = await inTransaction(
     async (tx) => {
       const blocked: string[] = [];
       let restored = 0;
       let deleted = 0;
       const structural: Change[] = [];
       for (let cursor: bigint | null = 0n; cursor !== null; ) {
-        const page: Change[] = await tx.importChange.findMany({ where: { importId: id, id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
+        const page: Change[] = await importChangesAfter(id, cursor, PAGE, tx);
         cursor = page.length === PAGE ? page[page.length - 1].id : null;
         const values = page.filter((c) => c.entityType === "MetricValue");
         structural.push(...page.filter((c) => c.entityType !== "MetricValue"));
@@ -92,8 +115,8 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
         else if (!events) touched.structure = true;
       }
       if (blocked.length > 0) throw conflict(`The import cannot be undone: newer changes touched ${blocked.length} of its rows.`, { blocked: blocked.slice(0, 50) });
-      await tx.import.update({ where: { id }, data: { status: "UNDONE", undoneAt: now, undoneById: user?.id ?? null } });
-      await tx.importChunk.deleteMany({ where: { importId: id } });
+      await markImportUndone(id, now, user?.id ?? null, tx);
+      await deleteImportChunks(id, tx);
       await recordAudit(actor, { action: "undo", entityType: "Import", entityId: id, summary: `Undid import of ${row.fileName}: ${restored} restored, ${deleted} deleted` }, tx);
       return { restored, deleted };
     },
@@ -109,14 +132,14 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
 async function undoValues(tx: Client, importId: string, changes: Change[], blocked: string[]): Promise<{ restored: number; deleted: number }> {
   if (changes.length === 0) return { restored: 0, deleted: 0 };
   const cells = changes.map((c) => c.entityId.split(":"));
-  const current = await tx.metricValue.findMany({
-    where: {
-      metricId: { in: [...new Set(cells.map((c) => c[0]))] },
-      teamId: { in: [...new Set(cells.map((c) => c[1]))] },
-      weekStart: { in: [...new Set(cells.map((c) => c[2]))].map((w) => new Date(w)) },
+  const current = await metricValuesInCells(
+    {
+      metricIds: [...new Set(cells.map((c) => c[0]))],
+      teamIds: [...new Set(cells.map((c) => c[1]))],
+      weeks: [...new Set(cells.map((c) => c[2]))].map((w) => new Date(w)),
     },
-    select: { id: true, metricId: true, teamId: true, weekStart: true, version: true, importId: true },
-  });
+    tx,
+  );
   const byKey = new Map(current.map((v) => [`${v.metricId}:${v.teamId}:${v.weekStart.toISOString().slice(0, 10)}`, v]));
   const deletes: bigint[] = [];
   let restored = 0;
@@ -132,16 +155,17 @@ async function undoValues(tx: Client, importId: string, changes: Change[], block
       deletes.push(now.id);
       continue;
     }
-    await tx.metricValue.update({
-      where: { id: now.id },
-      data: {
+    await restoreMetricValue(
+      now.id,
+      {
         value: before.value, note: before.note, numerator: before.numerator, denominator: before.denominator, source: before.source,
         enteredById: before.enteredById, importId: before.importId, version: now.version + 1,
       },
-    });
+      tx,
+    );
     restored++;
   }
-  if (deletes.length > 0) await tx.metricValue.deleteMany({ where: { id: { in: deletes } } });
+  if (deletes.length > 0) await deleteMetricValuesById(deletes, tx);
   return { restored, deleted: deletes.length };
 }
 
@@ -149,39 +173,39 @@ async function undoStructural(tx: Client, change: Change, finishedAt: Date, bloc
   const before = change.before as Record<string, unknown> | null;
   const id = change.entityId;
   if (change.entityType === "Team") {
-    const team = await tx.team.findUnique({ where: { id }, select: { updatedAt: true, name: true } });
+    const team = await teamChangeState(id, tx);
     if (!team) return { restored: 0, deleted: 0 };
     if (team.updatedAt > finishedAt) return block(blocked, `Team "${team.name}" was changed after the import.`);
     if (!before) {
-      if ((await tx.metricValue.count({ where: { teamId: id } })) > 0 || (await tx.person.count({ where: { teamId: id } })) > 0) {
+      if ((await countMetricValuesOfTeam(id, tx)) > 0 || (await countPeopleOfTeam(id, tx)) > 0) {
         return block(blocked, `Team "${team.name}" now has data entered after the import.`);
       }
-      await tx.team.delete({ where: { id } });
+      await deleteTeamById(id, tx);
       return { restored: 0, deleted: 1 };
     }
     const { acquisitionDate, ...rest } = before as { acquisitionDate: string | null } & Prisma.TeamUncheckedUpdateInput;
-    await tx.team.update({ where: { id }, data: { ...rest, acquisitionDate: acquisitionDate ? new Date(acquisitionDate) : null } });
+    await restoreTeam(id, { ...rest, acquisitionDate: acquisitionDate ? new Date(acquisitionDate) : null }, tx);
     return { restored: 1, deleted: 0 };
   }
   if (change.entityType === "Group") {
-    const group = await tx.group.findUnique({ where: { id }, select: { updatedAt: true, name: true } });
+    const group = await groupChangeState(id, tx);
     if (!group) return { restored: 0, deleted: 0 };
     if (group.updatedAt > finishedAt) return block(blocked, `Group "${group.name}" was changed after the import.`);
     if (!before) {
-      if ((await tx.team.count({ where: { groupId: id } })) > 0 || (await tx.group.count({ where: { parentId: id } })) > 0) {
+      if ((await countTeamsInGroup(id, tx)) > 0 || (await countChildGroups(id, tx)) > 0) {
         return block(blocked, `Group "${group.name}" now has teams or groups added after the import.`);
       }
-      await tx.group.delete({ where: { id } });
+      await deleteGroupById(id, tx);
       return { restored: 0, deleted: 1 };
     }
-    await tx.group.update({ where: { id }, data: before as Prisma.GroupUncheckedUpdateInput });
+    await restoreGroup(id, before as Prisma.GroupUncheckedUpdateInput, tx);
     return { restored: 1, deleted: 0 };
   }
   if (change.entityType === "MetricDefinition" && !before) {
-    const metric = await tx.metricDefinition.findUnique({ where: { id }, select: { name: true } });
+    const metric = await metricDefinitionName(id, tx);
     if (!metric) return { restored: 0, deleted: 0 };
-    if ((await tx.metricValue.count({ where: { metricId: id } })) > 0) return block(blocked, `Metric "${metric.name}" now has values entered after the import.`);
-    await tx.metricDefinition.delete({ where: { id } });
+    if ((await countMetricValuesOfMetric(id, tx)) > 0) return block(blocked, `Metric "${metric.name}" now has values entered after the import.`);
+    await deleteMetricDefinitionById(id, tx);
     return { restored: 0, deleted: 1 };
   }
   return undoRecord(tx, change, blocked);
@@ -189,16 +213,16 @@ async function undoStructural(tx: Client, change: Change, finishedAt: Date, bloc
 
 /** Rows of the event-like kinds (AI usage, learning records): created ones are deleted, changed ones restored. */
 async function undoRecord(tx: Client, change: Change, blocked: string[]): Promise<{ restored: number; deleted: number }> {
-  const where = { id: change.entityId };
+  const id = change.entityId;
   if (change.entityType === "AiUsage") {
-    if (!change.before) return { restored: 0, deleted: (await tx.aiUsage.deleteMany({ where })).count };
-    await tx.aiUsage.update({ where, data: change.before as Prisma.AiUsageUncheckedUpdateInput });
+    if (!change.before) return { restored: 0, deleted: await deleteAiUsageById(id, tx) };
+    await restoreAiUsage(id, change.before as Prisma.AiUsageUncheckedUpdateInput, tx);
     return { restored: 1, deleted: 0 };
   }
   if (change.entityType === "LearningRecord") {
-    if (!change.before) return { restored: 0, deleted: (await tx.learningRecord.deleteMany({ where })).count };
+    if (!change.before) return { restored: 0, deleted: await deleteLearningRecordById(id, tx) };
     const { date, ...rest } = change.before as { date: string } & Prisma.LearningRecordUncheckedUpdateInput;
-    await tx.learningRecord.update({ where, data: { ...rest, date: new Date(date) } });
+    await restoreLearningRecord(id, { ...rest, date: new Date(date) }, tx);
     return { restored: 1, deleted: 0 };
   }
   return block(blocked, `${change.entityType} rows cannot be undone.`);

@@ -1,5 +1,6 @@
 import "server-only";
 import { formatDay } from "@/lib/domain/time";
+import { aiUsageRowsFor, insertAiUsage, updateAiUsageCounts } from "@/lib/server/data/imports/records";
 import { recordAudit } from "@/lib/server/services/audit";
 import { RowReader } from "./cells";
 import { MetricValueWriter, loadMetricRefs } from "./metric-value-apply";
@@ -52,9 +53,10 @@ export const aiUsageKind: ImportKind<AiUsageItem> = {
         return { ok: true, items: [{ key: `${tool}|${team.id}|${date}`, item }] };
       },
       async apply(items, tx) {
-        const stored = await tx.aiUsage.findMany({
-          where: { tool: { in: [...new Set(items.map((i) => i.tool))] }, teamId: { in: [...new Set(items.map((i) => i.teamId))] }, date: { in: [...new Set(items.map((i) => i.date))].map((d) => new Date(d)) } },
-        });
+        const stored = await aiUsageRowsFor(
+          { tools: [...new Set(items.map((i) => i.tool))], teamIds: [...new Set(items.map((i) => i.teamId))], dates: [...new Set(items.map((i) => i.date))].map((d) => new Date(d)) },
+          tx,
+        );
         const byKey = new Map(stored.map((s) => [`${s.tool}|${s.teamId}|${formatDay(s.date)}`, s]));
         const changes: BeforeImage[] = [];
         let created = 0;
@@ -63,7 +65,7 @@ export const aiUsageKind: ImportKind<AiUsageItem> = {
         for (const item of items) {
           const current = byKey.get(`${item.tool}|${item.teamId}|${item.date}`);
           if (!current) {
-            const row = await tx.aiUsage.create({ data: { tool: item.tool, teamId: item.teamId, date: new Date(item.date), ...item.counts, importId: options.importId }, select: { id: true } });
+            const row = await insertAiUsage({ tool: item.tool, teamId: item.teamId, date: new Date(item.date), ...item.counts, importId: options.importId }, tx);
             changes.push({ entityType: "AiUsage", entityId: row.id, before: null });
             created++;
             continue;
@@ -73,7 +75,7 @@ export const aiUsageKind: ImportKind<AiUsageItem> = {
             continue;
           }
           const before = Object.fromEntries([...COUNTS.map((c) => [c, current[c]]), ["importId", current.importId]]);
-          await tx.aiUsage.update({ where: { id: current.id }, data: { ...item.counts, importId: options.importId } });
+          await updateAiUsageCounts(current.id, { ...item.counts, importId: options.importId }, tx);
           changes.push({ entityType: "AiUsage", entityId: current.id, before });
           updated++;
         }

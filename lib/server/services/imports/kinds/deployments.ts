@@ -1,7 +1,9 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { deleteDeploymentById, deploymentsFor, restoreDeployment } from "@/lib/server/data/imports/events";
 import { writeDeployments } from "@/lib/server/services/ingest/deployments";
 import { deploymentInput, type DeploymentInput } from "@/lib/validation/ingest";
-import { eventKind, instants, iso, isoOf, serviceEventRef, serviceEventWhere, type EventRows, type EventSpec } from "./events";
+import { eventKind, instants, iso, isoOf, serviceEventRef, type EventSpec } from "./events";
 
 /** Deployments, as `POST /api/v1/deployments` takes them: natural key service + external id. */
 export const deploymentEvents: EventSpec<DeploymentInput> = {
@@ -34,7 +36,7 @@ export const deploymentEvents: EventSpec<DeploymentInput> = {
     commitSha: d.commitSha, commits: d.commits ?? [],
   }),
   async load(tx, lookup) {
-    const rows = await tx.deployment.findMany({ where: serviceEventWhere(lookup), include: { service: { select: { name: true, teamId: true } } } });
+    const rows = await deploymentsFor(lookup, tx);
     return rows.map((r) => ({
       ...serviceEventRef(r),
       image: {
@@ -47,7 +49,8 @@ export const deploymentEvents: EventSpec<DeploymentInput> = {
   async touch(_tx, affected, event) {
     affected.addDelivery(event.teamId, instants(event.image, "finishedAt"));
   },
-  rows: (tx) => tx.deployment as unknown as EventRows,
+  remove: (tx, id) => deleteDeploymentById(id, tx),
+  restore: (tx, id, image) => restoreDeployment(id, image as Prisma.DeploymentUncheckedUpdateInput, tx),
 };
 
 export const deploymentsKind = eventKind(deploymentEvents);

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/server/services/audit";
 import { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import { recomputeAffected } from "@/lib/server/services/delivery/recompute";
 import type { IngestResult } from "@/lib/server/services/ingest/batch";
+import type { EventLookup } from "@/lib/server/data/imports/events";
 import { transactionRunner } from "@/lib/server/data/runner";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import { RowReader } from "./cells";
@@ -35,7 +36,7 @@ export interface StoredEvent {
   image: EventImage;
 }
 
-export type EventLookup = { ids: string[] } | { owners: string[]; externalIds: string[] };
+export type { EventLookup };
 
 export interface EventSpec<Input extends { externalId: string }> {
   key: string;
@@ -54,19 +55,13 @@ export interface EventSpec<Input extends { externalId: string }> {
   write(tx: SqlRunner, items: readonly Input[], affected: AffectedTeams): Promise<IngestResult>;
   /** Records the weeks a stored image counts in, for the recompute after an undo. */
   touch(tx: Client, affected: AffectedTeams, event: Pick<StoredEvent, "owner" | "teamId" | "image">): Promise<void>;
-  /** The table, for restoring a before-image or deleting a created row by id. */
-  rows(tx: Client): EventRows;
+  /** Deletes a row the import created, by id. */
+  remove(tx: Client, id: string): Promise<void>;
+  /** Gives a row the import changed its before-image back. */
+  restore(tx: Client, id: string, image: EventImage): Promise<void>;
 }
 
-export interface EventRows {
-  update(args: { where: { id: string }; data: EventImage }): Promise<unknown>;
-  delete(args: { where: { id: string } }): Promise<unknown>;
-}
-
-/** Lookup and identity of the events keyed by service + external id. */
-export const serviceEventWhere = (lookup: EventLookup) =>
-  "ids" in lookup ? { id: { in: lookup.ids } } : { service: { name: { in: lookup.owners } }, externalId: { in: lookup.externalIds } };
-
+/** Identity of the events keyed by service + external id. */
 export const serviceEventRef = (r: { id: string; externalId: string; updatedAt: Date; service: { name: string; teamId: string | null } }) => ({
   id: r.id, owner: r.service.name, externalId: r.externalId, teamId: r.service.teamId, updatedAt: r.updatedAt,
 });
@@ -219,7 +214,7 @@ export interface UndoOutcome {
  * row is deleted and a changed one gets its before-image back. The weeks of both versions go into
  * `affected` for the recompute after the undo commits.
  */
-export type EventStore = Pick<EventSpec<never>, "entityType" | "load" | "touch" | "rows">;
+export type EventStore = Pick<EventSpec<never>, "entityType" | "load" | "touch" | "remove" | "restore">;
 
 export async function undoEvent(
   spec: EventStore,
@@ -237,11 +232,11 @@ export async function undoEvent(
   }
   await spec.touch(tx, affected, current);
   if (change.before === null) {
-    await spec.rows(tx).delete({ where: { id: current.id } });
+    await spec.remove(tx, current.id);
     return { restored: 0, deleted: 1 };
   }
   const before = change.before as EventImage;
-  await spec.rows(tx).update({ where: { id: current.id }, data: before });
+  await spec.restore(tx, current.id, before);
   await spec.touch(tx, affected, { ...current, image: before });
   return { restored: 1, deleted: 0 };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { groupTreeRows, insertGroup, updateGroupPlacement } from "@/lib/server/data/imports/records";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit";
 import { refreshAllRollups } from "@/lib/server/services/rollups";
 import { RowReader } from "./cells";
@@ -31,7 +32,7 @@ export const groupsKind: ImportKind<GroupItem> = {
   undoable: true,
   fields: FIELDS,
   async open(client, options) {
-    const stored = await client.group.findMany({ select: { id: true, slug: true, name: true, parentId: true } });
+    const stored = await groupTreeRows(client);
     const index = new RefIndex<StoredGroup>(stored);
     let structureChanged = false;
     return {
@@ -74,7 +75,7 @@ export const groupsKind: ImportKind<GroupItem> = {
             idOf.set(item.slug, existing.id);
             continue;
           }
-          const group = await tx.group.create({ data: { slug: item.slug, name: item.name }, select: { id: true } });
+          const group = await insertGroup(item.slug, item.name, tx);
           const row = { id: group.id, slug: item.slug, name: item.name, parentId: null };
           stored.push(row);
           index.add(row);
@@ -102,7 +103,7 @@ export const groupsKind: ImportKind<GroupItem> = {
             if (!isNew) unchanged++;
             continue;
           }
-          await tx.group.update({ where: { id }, data: { name: item.name, parentId } });
+          await updateGroupPlacement(id, item.name, parentId, tx);
           if (!isNew) {
             changes.push({ entityType: "Group", entityId: id, before: { name: current.name, parentId: current.parentId } });
             audit.push({ action: "import", entityType: "Group", entityId: id, summary: `Group "${item.name}" updated by an import`, before: { name: current.name, parentId: current.parentId }, after: { name: item.name, parentId } });

@@ -1,7 +1,9 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { deleteIncidentById, deploymentFinishedAt, incidentsFor, restoreIncident } from "@/lib/server/data/imports/events";
 import { writeIncidents } from "@/lib/server/services/ingest/incidents";
 import { incidentInput, type IncidentInput } from "@/lib/validation/ingest";
-import { eventKind, instants, iso, isoOf, serviceEventRef, serviceEventWhere, type EventRows, type EventSpec } from "./events";
+import { eventKind, instants, iso, isoOf, serviceEventRef, type EventSpec } from "./events";
 
 /** Incidents, as `POST /api/v1/incidents` takes them: natural key service + external id. */
 export const incidentEvents: EventSpec<IncidentInput> = {
@@ -30,7 +32,7 @@ export const incidentEvents: EventSpec<IncidentInput> = {
     causedByDeployment: i.causedByDeployment ?? null,
   }),
   async load(tx, lookup) {
-    const rows = await tx.incident.findMany({ where: serviceEventWhere(lookup), include: { service: { select: { name: true, teamId: true } } } });
+    const rows = await incidentsFor(lookup, tx);
     return rows.map((r) => ({
       ...serviceEventRef(r),
       image: { title: r.title, severity: r.severity, openedAt: iso(r.openedAt), resolvedAt: iso(r.resolvedAt), causedByDeployment: r.causedByDeployment },
@@ -39,11 +41,12 @@ export const incidentEvents: EventSpec<IncidentInput> = {
   write: writeIncidents,
   async touch(tx, affected, event) {
     const cause = typeof event.image.causedByDeployment === "string"
-      ? await tx.deployment.findFirst({ where: { service: { name: event.owner }, externalId: event.image.causedByDeployment }, select: { finishedAt: true } })
+      ? await deploymentFinishedAt(event.owner, event.image.causedByDeployment, tx)
       : null;
     affected.addDelivery(event.teamId, [...instants(event.image, "openedAt", "resolvedAt"), cause?.finishedAt]);
   },
-  rows: (tx) => tx.incident as unknown as EventRows,
+  remove: (tx, id) => deleteIncidentById(id, tx),
+  restore: (tx, id, image) => restoreIncident(id, image as Prisma.IncidentUncheckedUpdateInput, tx),
 };
 
 export const incidentsKind = eventKind(incidentEvents);

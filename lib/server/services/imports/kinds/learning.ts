@@ -1,5 +1,6 @@
 import "server-only";
 import { formatDay } from "@/lib/domain/time";
+import { insertLearningRecord, learningRecordsFor, updateLearningRecord } from "@/lib/server/data/imports/records";
 import { recordAudit } from "@/lib/server/services/audit";
 import { RowReader } from "./cells";
 import { MetricValueWriter, loadMetricRefs } from "./metric-value-apply";
@@ -67,9 +68,10 @@ export const learningKind: ImportKind<LearningItem> = {
       },
       async apply(items, tx) {
         const externalIds = items.flatMap((i) => (i.externalId ? [i.externalId] : []));
-        const stored = await tx.learningRecord.findMany({
-          where: { OR: [{ externalId: { in: externalIds } }, { teamId: { in: [...new Set(items.map((i) => i.teamId))] }, date: { in: [...new Set(items.map((i) => i.date))].map((d) => new Date(d)) } }] },
-        });
+        const stored = await learningRecordsFor(
+          { externalIds, teamIds: [...new Set(items.map((i) => i.teamId))], dates: [...new Set(items.map((i) => i.date))].map((d) => new Date(d)) },
+          tx,
+        );
         const byKey = new Map(stored.map((s) => [naturalKey({ ...s, date: formatDay(s.date) }), s]));
         const changes: BeforeImage[] = [];
         let created = 0;
@@ -79,7 +81,7 @@ export const learningKind: ImportKind<LearningItem> = {
           const current = byKey.get(naturalKey(item));
           const data = { teamId: item.teamId, employeeId: item.employeeId, date: new Date(item.date), hours: item.hours, spend: item.spend, category: item.category, title: item.title, externalId: item.externalId };
           if (!current) {
-            const row = await tx.learningRecord.create({ data: { ...data, importId: options.importId, createdById: options.user?.id ?? null }, select: { id: true } });
+            const row = await insertLearningRecord({ ...data, importId: options.importId, createdById: options.user?.id ?? null }, tx);
             changes.push({ entityType: "LearningRecord", entityId: row.id, before: null });
             created++;
             continue;
@@ -89,7 +91,7 @@ export const learningKind: ImportKind<LearningItem> = {
             unchanged++;
             continue;
           }
-          await tx.learningRecord.update({ where: { id: current.id }, data: { ...data, importId: options.importId } });
+          await updateLearningRecord(current.id, { ...data, importId: options.importId }, tx);
           changes.push({ entityType: "LearningRecord", entityId: current.id, before: { ...before, importId: current.importId } });
           updated++;
         }

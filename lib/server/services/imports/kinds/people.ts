@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { deletePersonById, personChangeState } from "@/lib/server/data/imports/undo";
 import { forbidden } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
 import { recordOf, type CanonicalPerson } from "@/lib/server/services/retention/canonical";
@@ -123,7 +124,7 @@ export const peopleKind: ImportKind<RosterItem> = {
  * created is deleted (unless skills were recorded for them since), a changed one gets its record back.
  */
 export async function undoPerson(tx: Client, employeeId: string, before: CanonicalPerson | null, finishedAt: Date, blocked: string[]): Promise<{ restored: number; deleted: number }> {
-  const person = await tx.person.findUnique({ where: { employeeId }, select: { id: true, updatedAt: true, _count: { select: { skills: true } } } });
+  const person = await personChangeState(employeeId, tx);
   if (!person) return { restored: 0, deleted: 0 };
   if (person.updatedAt > finishedAt) {
     blocked.push(`The people record ${employeeId} was changed after the import.`);
@@ -137,6 +138,6 @@ export async function undoPerson(tx: Client, employeeId: string, before: Canonic
     blocked.push(`The people record ${employeeId} now has skills recorded after the import.`);
     return { restored: 0, deleted: 0 };
   }
-  await tx.person.delete({ where: { id: person.id } });
+  await deletePersonById(person.id, tx);
   return { restored: 0, deleted: 1 };
 }

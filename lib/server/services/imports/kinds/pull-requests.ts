@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { deletePullRequestById, pullRequestsFor, restorePullRequest } from "@/lib/server/data/imports/events";
 import { writePullRequestRows } from "@/lib/server/services/ingest/pull-requests";
 import { isAiAssisted, pullRequestInput } from "@/lib/validation/ingest";
-import { eventKind, instants, iso, isoOf, serviceEventRef, serviceEventWhere, type EventRows, type EventSpec } from "./events";
+import { eventKind, instants, iso, isoOf, serviceEventRef, type EventSpec } from "./events";
 
 /**
  * Pull requests, as `POST /api/v1/pull-requests` takes them, except that a row gives the first commit
@@ -45,7 +47,7 @@ export const pullRequestEvents: EventSpec<PullRequestRowInput> = {
     firstCommitAt: isoOf(p.firstCommitAt), firstReviewAt: isoOf(p.firstReviewAt), aiAssisted: isAiAssisted(p.labels), labels: p.labels ?? [],
   }),
   async load(tx, lookup) {
-    const rows = await tx.pullRequest.findMany({ where: serviceEventWhere(lookup), include: { service: { select: { name: true, teamId: true } } } });
+    const rows = await pullRequestsFor(lookup, tx);
     return rows.map((r) => ({
       ...serviceEventRef(r),
       image: {
@@ -59,7 +61,8 @@ export const pullRequestEvents: EventSpec<PullRequestRowInput> = {
   async touch(_tx, affected, event) {
     affected.addDelivery(event.teamId, instants(event.image, "mergedAt"));
   },
-  rows: (tx) => tx.pullRequest as unknown as EventRows,
+  remove: (tx, id) => deletePullRequestById(id, tx),
+  restore: (tx, id, image) => restorePullRequest(id, image as Prisma.PullRequestUncheckedUpdateInput, tx),
 };
 
 export const pullRequestsKind = eventKind(pullRequestEvents);

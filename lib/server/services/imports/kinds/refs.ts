@@ -1,4 +1,5 @@
 import { normaliseHeader } from "@/lib/csv/header";
+import { teamRefRows } from "@/lib/server/data/imports/records";
 import type { Client } from "./types";
 
 /**
@@ -55,7 +56,7 @@ export interface TeamRef extends NamedRef {
 }
 
 export async function loadTeams(client: Client): Promise<RefIndex<TeamRef>> {
-  const teams = await client.team.findMany({ select: { id: true, slug: true, name: true, archivedAt: true } });
+  const teams = await teamRefRows(client);
   return new RefIndex(teams.map((t) => ({ id: t.id, slug: t.slug, name: t.name, archived: t.archivedAt !== null })));
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { metricUnitRows } from "@/lib/server/data/imports/records";
 import { RowReader } from "./cells";
 import { loadMetricRefs, MetricValueWriter, type ValueItem } from "./metric-value-apply";
 import { valueKey } from "./metric-values-long";
@@ -29,7 +30,7 @@ export const surveyResultsKind: ImportKind<ValueItem> = {
   fields: FIELDS,
   async open(client, options) {
     const metrics = await loadMetricRefs(client);
-    const units = new Map((await client.metricDefinition.findMany({ select: { id: true, unit: true } })).map((m) => [m.id, m.unit]));
+    const units = new Map((await metricUnitRows(client)).map((m) => [m.id, m.unit]));
     const writer = new MetricValueWriter(await loadTeams(client), metrics, { ...options, createUnknown: false });
     return {
       fieldOptions: () => FIELDS.map((f) => ({ key: f.key, label: f.label })),

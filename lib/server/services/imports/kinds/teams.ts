@@ -1,5 +1,6 @@
 import "server-only";
 import { formatDay } from "@/lib/domain/time";
+import { groupRefRows, insertGroup, insertTeam, teamsBySlugs, updateTeamFields } from "@/lib/server/data/imports/records";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit";
 import { refreshAllRollups } from "@/lib/server/services/rollups";
 import { RowReader } from "./cells";
@@ -35,8 +36,6 @@ const FIELDS: FieldSpec[] = [
   { key: "timeZone", label: "Time zone", aliases: ["tz", "timezone"], example: "Europe/Berlin" },
 ];
 
-const TEAM_SELECT = { id: true, slug: true, name: true, groupId: true, location: true, sourcing: true, origin: true, acquisitionName: true, acquisitionDate: true, timeZone: true } as const;
-
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -54,7 +53,7 @@ export const teamsKind: ImportKind<TeamItem> = {
   undoable: true,
   fields: FIELDS,
   async open(client, options) {
-    const groups = new RefIndex(await client.group.findMany({ select: { id: true, slug: true, name: true } }));
+    const groups = new RefIndex(await groupRefRows(client));
     let structureChanged = false;
     return {
       // Group and org roll-ups depend on which teams sit in which groups.
@@ -93,14 +92,14 @@ export const teamsKind: ImportKind<TeamItem> = {
         let created = 0;
         let updated = 0;
         let unchanged = 0;
-        const stored = new Map((await tx.team.findMany({ where: { slug: { in: items.map((i) => i.slug) } }, select: TEAM_SELECT })).map((t) => [t.slug, t]));
+        const stored = new Map((await teamsBySlugs(items.map((i) => i.slug), tx)).map((t) => [t.slug, t]));
         const groupIds: string[] = [];
         for (const item of items) {
           const found = groups.find(item.group, "group");
           if ("row" in found) groupIds.push(found.row.id);
           else {
             const slug = slugify(item.group) || "group";
-            const group = await tx.group.create({ data: { slug, name: item.group }, select: { id: true } });
+            const group = await insertGroup(slug, item.group, tx);
             groups.add({ id: group.id, slug, name: item.group });
             changes.push({ entityType: "Group", entityId: group.id, before: null });
             groupIds.push(group.id);
@@ -113,7 +112,7 @@ export const teamsKind: ImportKind<TeamItem> = {
           };
           const current = stored.get(item.slug);
           if (!current) {
-            const team = await tx.team.create({ data: { slug: item.slug, ...data }, select: { id: true } });
+            const team = await insertTeam({ slug: item.slug, ...data }, tx);
             changes.push({ entityType: "Team", entityId: team.id, before: null });
             audit.push({ action: "import", entityType: "Team", entityId: team.id, summary: `Team "${item.name}" created by an import`, after: item });
             created++;
@@ -128,7 +127,7 @@ export const teamsKind: ImportKind<TeamItem> = {
             unchanged++;
             continue;
           }
-          await tx.team.update({ where: { id: current.id }, data });
+          await updateTeamFields(current.id, data, tx);
           changes.push({ entityType: "Team", entityId: current.id, before });
           audit.push({ action: "import", entityType: "Team", entityId: current.id, summary: `Team "${item.name}" updated by an import`, before, after });
           updated++;

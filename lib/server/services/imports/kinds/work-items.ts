@@ -1,9 +1,10 @@
 import "server-only";
 import { parseDateTime } from "@/lib/csv/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { deleteWorkItemById, restoreWorkItem, workItemsFor } from "@/lib/server/data/imports/events";
 import { orderedTransitions, writeWorkItems } from "@/lib/server/services/ingest/work-items";
 import { workItemInput, type WorkItemInput } from "@/lib/validation/ingest";
-import { eventKind, instants, iso, isoOf, type EventCells, type EventRows, type EventSpec } from "./events";
+import { eventKind, instants, iso, isoOf, type EventCells, type EventSpec } from "./events";
 
 /**
  * Work items, as `POST /api/v1/work-items` takes them: natural key team + external id. The status
@@ -53,8 +54,7 @@ export const workItemEvents: EventSpec<WorkItemInput> = {
     transitions: orderedTransitions(w.transitions).map((t) => ({ status: t.status, at: t.at.toISOString() })),
   }),
   async load(tx, lookup) {
-    const where = "ids" in lookup ? { id: { in: lookup.ids } } : { team: { slug: { in: lookup.owners } }, externalId: { in: lookup.externalIds } };
-    const rows = await tx.workItem.findMany({ where, include: { team: { select: { slug: true } } } });
+    const rows = await workItemsFor(lookup, tx);
     return rows.map((r) => ({
       id: r.id, owner: r.team.slug, externalId: r.externalId, teamId: r.teamId, updatedAt: r.updatedAt,
       image: {
@@ -68,7 +68,8 @@ export const workItemEvents: EventSpec<WorkItemInput> = {
     const [startedAt, finishedAt] = instants(event.image, "startedAt", "finishedAt");
     if (event.teamId) affected.addFlow(event.teamId, [startedAt, finishedAt], startedAt !== null && finishedAt === null);
   },
-  rows: (tx) => tx.workItem as unknown as EventRows,
+  remove: (tx, id) => deleteWorkItemById(id, tx),
+  restore: (tx, id, image) => restoreWorkItem(id, image as Prisma.WorkItemUncheckedUpdateInput, tx),
 };
 
 export const workItemsKind = eventKind(workItemEvents);
