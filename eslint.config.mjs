@@ -67,6 +67,30 @@ const config = [
     ignores: ["lib/server/data/**", "lib/server/db.ts", "lib/server/sql-runner.ts", "lib/server/migrate.ts", "lib/generated/**", "lib/server/permissions.ts", "lib/validation/**", ...testsAndTools],
     rules: { "no-restricted-syntax": ["error", roleLiteral, ...queries] },
   },
+  {
+    // One writer of MetricValue (ARCHITECTURE: "A written value"): the rule that a value a person gave stands
+    // lives in lib/server/data/metric-value-writer.ts, so no other data function writes the table.
+    files: ["lib/server/data/**/*.ts"],
+    ignores: ["lib/server/data/metric-value-writer.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        roleLiteral,
+        {
+          selector: "CallExpression[callee.object.property.name='metricValue'][callee.property.name=/^(create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany)$/]",
+          message: "MetricValue rows are written only by lib/server/data/metric-value-writer.ts.",
+        },
+        {
+          selector: "TemplateElement[value.raw=/(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+\"MetricValue\"/i]",
+          message: "MetricValue rows are written only by lib/server/data/metric-value-writer.ts.",
+        },
+        {
+          selector: "Literal[value=/(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+\"MetricValue\"/i]",
+          message: "MetricValue rows are written only by lib/server/data/metric-value-writer.ts.",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

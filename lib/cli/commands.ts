@@ -2,7 +2,7 @@ import "server-only";
 import { userInfo } from "node:os";
 import { countUsersWithEmails, userIdByEmail } from "@/lib/server/data/auth/users";
 import { openSql } from "@/lib/server/data/runner";
-import { databaseClient } from "@/lib/server/data/system/tools";
+import { isDatabaseEmpty, seedDemoOrganisation } from "@/lib/server/data/system/tools";
 import type { Actor } from "@/lib/server/http/actor";
 import { issueApiToken } from "@/lib/server/services/api-tokens";
 import { createUser, resetPassword } from "@/lib/server/services/users";
@@ -32,7 +32,7 @@ function cliActor(): Actor {
 async function migrate(): Promise<string[]> {
   // The embedded database migrates when it opens; PostgreSQL takes Prisma's advisory lock.
   const result = await applyMigrations(await openSql(), { advisoryLock: !isEmbedded });
-  await ensureBuiltIns(databaseClient());
+  await ensureBuiltIns();
   return result.applied.length
     ? [`Applied ${result.applied.length} migration(s): ${result.applied.join(", ")}`]
     : ["Database schema is up to date."];
@@ -44,7 +44,7 @@ async function userCreate(args: ParsedArgs): Promise<string[]> {
   if (!(ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${ROLES.join(", ")}`);
   const input = userCreateInput.safeParse({ email: requireFlag(args, "email"), name: requireFlag(args, "name"), role, password: optionalFlag(args, "password") });
   if (!input.success) throw new CliError(`--${String(input.error.issues[0]?.path[0])}: ${input.error.issues[0]?.message}`);
-  await ensureBuiltIns(databaseClient());
+  await ensureBuiltIns();
   const { user, generatedPassword } = await createUser(cliActor(), input.data);
   return [`Created ${user.role} ${user.email}.`, ...(generatedPassword ? [`Password: ${generatedPassword}`] : [])];
 }
@@ -88,11 +88,10 @@ function demoRefusal(): string | null {
 
 async function seed(args: ParsedArgs): Promise<string[]> {
   if (!booleanFlag(args, "demo")) throw new CliError("Only demo data can be seeded: `seed --demo`.");
-  const { seedDemo, isDatabaseEmpty, DEMO_ACCOUNTS } = await import("@/prisma/seed/demo");
-  const db = databaseClient();
-  await ensureBuiltIns(databaseClient());
+  const { DEMO_ACCOUNTS } = await import("@/prisma/seed/demo");
+  await ensureBuiltIns();
   const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(8)} ${a.email}  /  ${a.password}`);
-  if (!(await isDatabaseEmpty(db))) {
+  if (!(await isDatabaseEmpty())) {
     if (!booleanFlag(args, "if-empty")) throw new CliError("The database already has teams. Demo data is only added to an empty database.");
     const demoUsers = await countUsersWithEmails(DEMO_ACCOUNTS.map((a) => a.email));
     if (demoUsers === 0) return ["The database already has data; no demo data added."];
@@ -106,7 +105,7 @@ async function seed(args: ParsedArgs): Promise<string[]> {
   const refusal = demoRefusal();
   if (refusal) throw new CliError(refusal);
   const started = Date.now();
-  await seedDemo(db);
+  await seedDemoOrganisation();
   return [`Demo organisation created in ${((Date.now() - started) / 1000).toFixed(1)} s. Sign in with:`, ...accounts];
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/server/data/runner";
+import { client, type Tx } from "@/lib/server/data/runner";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 
 /**
@@ -314,4 +314,27 @@ async function writeImport(write: Extract<EnteredWrite, { kind: "import" }>, tx:
     result.weeks.forEach((week) => weeks.add(week));
   }
   return { created, updated, metricIds: [...metricIds], weeks: [...weeks] };
+}
+
+/** Undoing an import: puts a value its import changed back as it was (the before-image in `ImportChange`). */
+export async function restoreMetricValue(
+  id: bigint,
+  data: {
+    value: number;
+    note: string | null;
+    numerator: number | null;
+    denominator: number | null;
+    source: "MANUAL" | "IMPORT" | "API" | "COMPUTED";
+    enteredById: string | null;
+    importId: string | null;
+    version: number;
+  },
+  tx: Tx = client,
+): Promise<void> {
+  await tx.metricValue.update({ where: { id }, data });
+}
+
+/** Undoing an import: removes the values its import created. */
+export async function deleteMetricValuesById(ids: bigint[], tx: Tx = client): Promise<void> {
+  await tx.metricValue.deleteMany({ where: { id: { in: ids } } });
 }

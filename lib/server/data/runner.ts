@@ -28,6 +28,14 @@ export function inTransaction<T>(work: (tx: Tx) => Promise<T>, options?: Transac
   return db.$transaction(work, options);
 }
 
+/**
+ * Runs `work` on the shared client outside any transaction, for long reads that must not hold one open (an
+ * import preview reads its whole stored file this way; the dry run that follows has its own transaction).
+ */
+export function outsideTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return work(db);
+}
+
 /** A raw-SQL runner outside any transaction (each statement on its own; `transaction()` for a unit). */
 export function openSql(): Promise<SqlRunner> {
   return sqlRunner();

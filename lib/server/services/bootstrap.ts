@@ -1,14 +1,14 @@
 import "server-only";
 import { BUILT_IN_METRICS } from "@/lib/metrics/catalog";
 import { ensureOrgSettingsRow, insertMetricDefinitions, listMetricKeys, updateBuiltInMetric } from "@/lib/server/data/admin/bootstrap";
-import type { Db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/data/runner";
 
 /**
  * Makes the built-in rows exist: the organisation settings row and every built-in metric definition
  * (upserted by key, so an upgrade adds new metrics and refreshes texts without touching targets or data).
  * Admin edits to built-in definitions' names are kept; texts that describe computation follow the release.
  */
-export async function ensureBuiltIns(db: Db): Promise<void> {
+export async function ensureBuiltIns(db?: Tx): Promise<void> {
   await ensureOrgSettingsRow(db);
   const existing = new Set(await listMetricKeys(db));
   const missing = BUILT_IN_METRICS.filter((m) => !existing.has(m.key));

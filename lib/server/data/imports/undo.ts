@@ -15,27 +15,6 @@ export async function metricValuesInCells(cells: { metricIds: string[]; teamIds:
   });
 }
 
-export async function restoreMetricValue(
-  id: bigint,
-  data: {
-    value: number;
-    note: string | null;
-    numerator: number | null;
-    denominator: number | null;
-    source: "MANUAL" | "IMPORT" | "API" | "COMPUTED";
-    enteredById: string | null;
-    importId: string | null;
-    version: number;
-  },
-  tx: Tx = client,
-): Promise<void> {
-  await tx.metricValue.update({ where: { id }, data });
-}
-
-export async function deleteMetricValuesById(ids: bigint[], tx: Tx = client): Promise<void> {
-  await tx.metricValue.deleteMany({ where: { id: { in: ids } } });
-}
-
 export async function countMetricValuesOfTeam(teamId: string, tx: Tx = client): Promise<number> {
   return tx.metricValue.count({ where: { teamId } });
 }

@@ -1,10 +1,14 @@
 import "server-only";
-import { db, type Db } from "@/lib/server/db";
+import { db } from "@/lib/server/db";
 
-/**
- * The whole database client, for the routines that take it as their argument: the built-in rows
- * (services/bootstrap.ts) and the demo seed (prisma/seed). The command line hands it on and queries nothing.
- */
-export function databaseClient(): Db {
-  return db;
+/** Whether the organisation has no team yet (the demo seed only fills an empty database). */
+export async function isDatabaseEmpty(): Promise<boolean> {
+  const { isDatabaseEmpty: empty } = await import("@/prisma/seed/demo");
+  return empty(db);
+}
+
+/** Loads the deterministic demo organisation (prisma/seed) into an empty database. */
+export async function seedDemoOrganisation(): Promise<void> {
+  const { seedDemo } = await import("@/prisma/seed/demo");
+  await seedDemo(db);
 }

@@ -1,8 +1,8 @@
 import "server-only";
+import { outsideTransaction } from "@/lib/server/data/runner";
 import { CsvError } from "@/lib/csv/errors";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { deleteImport, saveImportPreview } from "@/lib/server/data/imports/imports";
-import { databaseClient } from "@/lib/server/data/system/tools";
 import type { Actor } from "@/lib/server/http/actor";
 import { csvFileRefused } from "@/lib/server/http/csv-upload";
 import type { PreviewOptions } from "@/lib/validation/imports";
@@ -56,8 +56,7 @@ export async function previewImport(id: string, options: PreviewOptions, actor: 
   try {
     const mapping = options.mapping ?? null;
     // Read outside any transaction: the preview writes nothing but the mapping below (the dry run has its own).
-    const client = databaseClient();
-    await scanFile({
+    await outsideTransaction((client) => scanFile({
       bytes: storedBytes(client, id),
       open: sessionOpener(client, { kindKey: row.kind, importId: id, actor, user, createUnknown: options.createUnknown ?? false, dayOrder: options.dayOrder }),
       mapping,
@@ -74,7 +73,7 @@ export async function previewImport(id: string, options: PreviewOptions, actor: 
         preview.problemCount += scanned.problems.length;
         for (const p of scanned.problems) if (preview.problems.length < MAX_LISTED_PROBLEMS) preview.problems.push(p);
       },
-    });
+    }));
   } catch (error) {
     if (error instanceof CsvError) preview.fileError = { code: error.code, message: error.message, line: error.line, column: error.column };
     else if (!(error instanceof MappingError)) throw error;

@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteMetricValuesById, restoreMetricValue } from "@/lib/server/data/metric-value-writer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deleteImportChunks, importChangesAfter, markImportUndone } from "@/lib/server/data/imports/imports";
 import {
@@ -11,7 +12,6 @@ import {
   deleteGroupById,
   deleteLearningRecordById,
   deleteMetricDefinitionById,
-  deleteMetricValuesById,
   deleteTeamById,
   groupChangeState,
   metricDefinitionName,
@@ -19,7 +19,6 @@ import {
   restoreAiUsage,
   restoreGroup,
   restoreLearningRecord,
-  restoreMetricValue,
   restoreTeam,
   teamChangeState,
 } from "@/lib/server/data/imports/undo";
