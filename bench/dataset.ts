@@ -1,7 +1,7 @@
 import { addDays, weekStartOf } from "@/lib/domain/time";
 import { BUILT_IN_METRICS, type BuiltInMetric } from "@/lib/metrics/catalog";
 import type { SqlRunner } from "@/lib/server/sql-runner";
-import { composeItems } from "@/lib/server/services/engagement/compose";
+import { composeItems } from "@/lib/engagement/compose";
 import { teamCount, type Scale } from "./scale";
 
 /**

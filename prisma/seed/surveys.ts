@@ -11,7 +11,7 @@ import { SYSTEM_ACTOR } from "@/lib/server/http/actor";
 import { publishSnapshot } from "@/lib/server/disclosure/surveys";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
-import { composeItems } from "@/lib/server/services/engagement/compose";
+import { composeItems } from "@/lib/engagement/compose";
 import { hashToken } from "@/lib/server/services/engagement/tokens";
 import { streamFor } from "./prng";
 import type { EngagementAnswers } from "./values/engagement";

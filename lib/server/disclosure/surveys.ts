@@ -28,8 +28,8 @@ import { badRequest, notFound } from "@/lib/server/errors";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import { refreshRollups } from "@/lib/server/services/rollups";
-import { readItems } from "@/lib/server/services/engagement/compose";
-import { teamMetricValues } from "@/lib/server/services/engagement/unit-score";
+import { readItems } from "@/lib/engagement/compose";
+import { teamMetricValues } from "@/lib/engagement/unit-score";
 import { disclosureOrg } from "./org";
 
 /**

@@ -7,8 +7,8 @@ import { inTransaction } from "@/lib/server/data/runner";
 import { HttpError, conflict } from "@/lib/server/errors";
 import type { StoredItem } from "@/lib/validation/surveys";
 import { checkAnswers } from "./answers";
-import { readItems } from "./compose";
-import { runState } from "./dates";
+import { readItems } from "@/lib/engagement/compose";
+import { runState } from "@/lib/engagement/dates";
 import { todayInOrg } from "./runs";
 import { hashToken } from "./tokens";
 

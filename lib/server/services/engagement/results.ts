@@ -12,7 +12,7 @@ import { publishClosedRuns, runEpochs, surveyRelease } from "@/lib/server/disclo
 import { notFound } from "@/lib/server/errors";
 import type { ResultsQuery, StoredItem } from "@/lib/validation/surveys";
 import { getRun, type RunDetail } from "./runs";
-import { scoreUnit, withOrgComparison, type IndexScore, type UnitScores } from "./unit-score";
+import { scoreUnit, withOrgComparison, type IndexScore, type UnitScores } from "@/lib/engagement/unit-score";
 
 /**
  * A run's results for the organisation, every group and every team at once, plus an optional filtered

@@ -8,8 +8,8 @@ import { badRequest, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import { REPEATS, type CreateRunInput, type Repeat, type StoredItem } from "@/lib/validation/surveys";
-import { readItems } from "./compose";
-import { closedDates, nextRunDates, runState, type RunState } from "./dates";
+import { readItems } from "@/lib/engagement/compose";
+import { closedDates, nextRunDates, runState, type RunState } from "@/lib/engagement/dates";
 import { publishRunResults } from "./publish";
 
 /**

@@ -7,8 +7,8 @@ import { notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { CreateSurveyInput, StoredItem } from "@/lib/validation/surveys";
-import { composeItems, indexesOf, readItems } from "./compose";
-import { runState, type RunState } from "./dates";
+import { composeItems, indexesOf, readItems } from "@/lib/engagement/compose";
+import { runState, type RunState } from "@/lib/engagement/dates";
 import { todayInOrg } from "./runs";
 
 /** Surveys: composing one from templates and own items, listing them with their runs. */
