@@ -6,7 +6,7 @@ import { insertComments, insertResponse } from "@/lib/server/data/engagement/res
 import { inTransaction } from "@/lib/server/data/runner";
 import { HttpError, conflict } from "@/lib/server/errors";
 import type { StoredItem } from "@/lib/validation/surveys";
-import { checkAnswers } from "./answers";
+import { checkAnswers } from "@/lib/engagement/answers";
 import { readItems } from "@/lib/engagement/compose";
 import { runState } from "@/lib/engagement/dates";
 import { todayInOrg } from "./runs";

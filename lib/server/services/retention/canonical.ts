@@ -6,7 +6,7 @@
  */
 import { formatDay } from "@/lib/domain/time";
 import type { PersonRecord } from "@/lib/validation/people";
-import type { ResolvedRecord } from "./check-records";
+import type { ResolvedRecord } from "@/lib/retention/check-records";
 
 export interface CanonicalPerson {
   employeeId: string;

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/server/http/actor";
 import { personRecord, type PersonRecord } from "@/lib/validation/people";
 import { recordOf } from "./canonical";
 import { loadRecordContext, loadStoredPeople, planSave, applyPlan } from "./save-records";
-import { ROSTER_COLUMNS, type RosterField } from "./roster-columns";
+import { ROSTER_COLUMNS, type RosterField } from "@/lib/retention/roster-columns";
 
 /**
  * Roster import from an HR-system CSV export: preview (dry run) shows every problem by row and

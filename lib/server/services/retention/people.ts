@@ -14,7 +14,7 @@ import {
   type PersonRecord,
 } from "@/lib/validation/people";
 import { canonicalFromStored, recordOf, type CanonicalPerson } from "./canonical";
-import { findTeam } from "./check-records";
+import { findTeam } from "@/lib/retention/check-records";
 import { loadRecordContext, savePeopleRecords, type SaveResult } from "./save-records";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RosterPerson } from "@/lib/retention/roster";
 import { rosterRows, teamFactRows } from "@/lib/server/data/retention/roster";
-import { toRosterPerson, type TeamFacts } from "./roster-mapping";
+import { toRosterPerson, type TeamFacts } from "@/lib/retention/roster-mapping";
 
 export async function loadTeamFacts(): Promise<Map<string, TeamFacts>> {
   const teams = await teamFactRows();

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit";
 import type { PersonRecord, SourcingValue } from "@/lib/validation/people";
 import { canonicalFromResolved, canonicalFromStored, earliestDate, samePerson, teamsOf, type CanonicalPerson } from "./canonical";
-import { checkRecord, type RecordContext, type RecordIssue } from "./check-records";
+import { checkRecord, type RecordContext, type RecordIssue } from "@/lib/retention/check-records";
 import { recomputePeopleMetrics } from "./recompute";
 
 /**

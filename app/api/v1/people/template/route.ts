@@ -1,6 +1,6 @@
 import { toCsv } from "@/lib/csv/write";
 import { withRoute } from "@/lib/server/http/route";
-import { ROSTER_COLUMNS, ROSTER_TEMPLATE_ROWS } from "@/lib/server/services/retention/roster-columns";
+import { ROSTER_COLUMNS, ROSTER_TEMPLATE_ROWS } from "@/lib/retention/roster-columns";
 import { attachment } from "@/lib/server/http/content-disposition";
 
 export const dynamic = "force-dynamic";
