@@ -1,9 +1,10 @@
 import "server-only";
 import type { MetricInfo, RangeKey, ScopeInfo } from "@/lib/metrics/series-types";
+import { publishClosedRuns } from "@/lib/server/disclosure/surveys";
 import { gridCell, type GridCell } from "@/lib/metrics/status-grid";
 import { listGroups, listTeams, resolveScope, teamIdsInScope } from "@/lib/server/data/org";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
-import { getOverview } from "@/lib/server/services/overview";
+import { overviewOfPublished } from "@/lib/server/services/overview";
 
 /**
  * The team × metric status grid for the organisation or a group: one row per active team in the scope and
@@ -42,8 +43,10 @@ export interface StatusGridQuery {
 export async function getStatusGrid({ scope: scopeParam, granularity, viewer, now }: StatusGridQuery): Promise<StatusGrid> {
   const scope = await resolveScope(scopeParam);
   const range = RANGE_FOR[granularity];
+  // Closed runs are published once for the whole grid, not once per row.
+  await publishClosedRuns(now);
   const [whole, teamIds, teams, groups] = await Promise.all([
-    getOverview({ scope: scopeParam, range, granularity, viewer, now }),
+    overviewOfPublished({ scope: scopeParam, range, granularity, viewer, now }),
     teamIdsInScope(scope),
     listTeams(),
     listGroups(),
@@ -67,7 +70,7 @@ export async function getStatusGrid({ scope: scopeParam, granularity, viewer, no
   const rows: StatusGridRow[] = [rowOf(whole, null)];
   // One team at a time: each overview is cached per data version, and the embedded database has one connection.
   for (const team of inScope) {
-    const overview = await getOverview({ scope: `team:${team.id}`, range, granularity, viewer, now });
+    const overview = await overviewOfPublished({ scope: `team:${team.id}`, range, granularity, viewer, now });
     rows.push(rowOf(overview, groupName.get(team.groupId) ?? null));
   }
   return { scope: whole.scope, granularity, metrics, rows };
