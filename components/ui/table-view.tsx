@@ -46,6 +46,11 @@ export interface TableProps<T> extends Omit<TableHTMLAttributes<HTMLTableElement
   tdClassName?: string;
   rowClassName?: string | ((row: T, index: number) => string | undefined);
   rowProps?: (row: T, index: number) => Omit<HTMLAttributes<HTMLTableRowElement>, "children"> & DataAttributes;
+  /**
+   * A row whose cells after the first `after` columns are one cell spanning the rest (e.g. a number withheld
+   * for the whole row); `null` renders the row normally.
+   */
+  spanRow?: (row: T, index: number) => { after: number; cell: ReactNode; className?: string } | null | undefined;
   /** Rows of a `<tfoot>` (totals). */
   foot?: ReactNode;
   /**
@@ -83,7 +88,7 @@ function cx(...classes: (string | false | null | undefined)[]): string | undefin
 export function TableView<T>(props: TableProps<T> & { pagerOnOnePage?: boolean }) {
   const {
     columns, rows, rowKey, caption, captionClassName, empty, emptyClassName, wrapperClassName, headClassName, headRowClassName, bodyClassName,
-    thClassName, tdClassName, rowClassName, rowProps, foot, sort, defaultSort: _defaultSort, onSortChange, firstSortDir, sortButtonClassName,
+    thClassName, tdClassName, rowClassName, rowProps, spanRow, foot, sort, defaultSort: _defaultSort, onSortChange, firstSortDir, sortButtonClassName,
     pageSize, page, total, onPageChange, pagerClassName, pagerButtonClassName, pagerOnOnePage = true, ...tableProps
   } = props;
   const paged = pageSize !== undefined && page !== undefined && onPageChange !== undefined;
@@ -129,9 +134,11 @@ export function TableView<T>(props: TableProps<T> & { pagerOnOnePage?: boolean }
         </tr>
       </thead>
       <tbody className={bodyClassName}>
-        {rows.map((row, i) => (
+        {rows.map((row, i) => {
+          const span = spanRow?.(row, i);
+          return (
           <tr key={rowKey(row, i)} {...rowProps?.(row, i)} className={typeof rowClassName === "function" ? rowClassName(row, i) : rowClassName}>
-            {columns.map((c) => {
+            {(span ? columns.slice(0, span.after) : columns).map((c) => {
               const extra = c.cellProps?.(row, i);
               const className = cx(tdClassName, c.numeric && "text-right tabular-nums", c.className, extra?.className);
               return c.rowHeader ? (
@@ -140,8 +147,10 @@ export function TableView<T>(props: TableProps<T> & { pagerOnOnePage?: boolean }
                 <td key={c.key} {...extra} className={className}>{c.cell(row, i)}</td>
               );
             })}
+            {span && <td colSpan={columns.length - span.after} className={span.className}>{span.cell}</td>}
           </tr>
-        ))}
+          );
+        })}
       </tbody>
       {foot && <tfoot>{foot}</tfoot>}
     </table>

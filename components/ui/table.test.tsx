@@ -112,3 +112,13 @@ describe("table sorting and paging", () => {
     expect(pageSlice([], 1, 2)).toEqual([]);
   });
 });
+
+describe("Table spanning rows", () => {
+  it("replaces the cells after the first columns with one cell spanning the rest", () => {
+    const html = renderToStaticMarkup(
+      <Table columns={COLUMNS} rows={TEAMS.slice(0, 2)} rowKey={(t) => t.name} spanRow={(t) => (t.name === "Atlas" ? { after: 1, cell: "Withheld", className: "italic" } : null)} />,
+    );
+    expect(html).toContain('<th scope="row">Atlas</th><td colSpan="1" class="italic">Withheld</td></tr>');
+    expect(html).toContain('<th scope="row">Payments</th><td class="text-right tabular-nums">7</td></tr>');
+  });
+});
