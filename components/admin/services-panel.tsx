@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { AdminServiceRow, AdminTeamRow } from "@/lib/server/services/org-admin";
 import { adminKeys, useAdminMutation } from "./admin-api";
 import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "./form-controls";
+import { Table } from "@/components/ui/table";
 
 /**
  * Services (deployable units) and their owning team. Ingestion creates a service it has not seen without a
@@ -67,19 +68,22 @@ export function ServicesPanel({ services, teams }: { services: AdminServiceRow[]
       {assigned.length === 0 ? (
         <p className="text-sm text-slate-600">No services{filter ? " match" : " yet"}.</p>
       ) : (
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Services and owning teams</caption>
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">Service</th>
-              <th scope="col" className="py-2 pr-3">Owning team</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {assigned.map((s) => (
-              <tr key={s.id}>
-                <td className="py-2 pr-3 font-mono">{s.name}</td>
-                <td className="py-2 pr-3">
+        <Table
+          className="min-w-full divide-y divide-slate-200 text-sm"
+          caption="Services and owning teams"
+          headClassName="text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+          bodyClassName="divide-y divide-slate-100"
+          thClassName="py-2 pr-3"
+          tdClassName="py-2 pr-3"
+          rows={assigned}
+          rowKey={(s) => s.id}
+          columns={[
+            { key: "service", header: "Service", className: "font-mono", cell: (s) => s.name },
+            {
+              key: "team",
+              header: "Owning team",
+              cell: (s) => (
+                <>
                   <label className="sr-only" htmlFor={`svc-${s.id}`}>
                     Owning team of {s.name}
                   </label>
@@ -96,11 +100,11 @@ export function ServicesPanel({ services, teams }: { services: AdminServiceRow[]
                       </option>
                     ))}
                   </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label="New service">
         <TextField label="New service name" name="name" required className="w-56" hint="As ingestion names it (e.g. the repository)." />
