@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
 import { buttonClass, secondaryButtonClass } from "./form-bits";
+import { Table } from "@/components/ui/table";
 
 async function upload(file: File, dryRun: boolean): Promise<RosterImportResult> {
   const response = await fetch(`/api/v1/people/import?dryRun=${dryRun ? 1 : 0}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
@@ -83,24 +84,21 @@ export function RosterImport() {
           </p>
           {result.columns.length > 0 && <p className="text-xs text-slate-600">Columns read: {result.columns.map((c) => `${c.column} → ${c.field}`).join(", ")}{result.ignored.length ? `. Ignored: ${result.ignored.join(", ")}` : ""}</p>}
           {result.errors.length > 0 && (
-            <table className="min-w-full text-sm" aria-label="Import problems">
-              <thead className="bg-slate-50 text-left text-xs text-slate-600">
-                <tr>
-                  <th scope="col" className="px-2 py-1">Line</th>
-                  <th scope="col" className="px-2 py-1">Column</th>
-                  <th scope="col" className="px-2 py-1">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.slice(0, 200).map((e, i) => (
-                  <tr key={i} className="border-t border-slate-100">
-                    <td className="px-2 py-1 tabular-nums">{e.line || "—"}</td>
-                    <td className="px-2 py-1">{e.column ?? "—"}</td>
-                    <td className="px-2 py-1">{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              className="min-w-full text-sm"
+              aria-label="Import problems"
+              headClassName="bg-slate-50 text-left text-xs text-slate-600"
+              thClassName="px-2 py-1"
+              tdClassName="px-2 py-1"
+              rowClassName="border-t border-slate-100"
+              rows={result.errors.slice(0, 200)}
+              rowKey={(_, i) => i}
+              columns={[
+                { key: "line", header: "Line", className: "tabular-nums", cell: (e) => e.line || "—" },
+                { key: "column", header: "Column", cell: (e) => e.column ?? "—" },
+                { key: "problem", header: "Problem", cell: (e) => e.message },
+              ]}
+            />
           )}
         </div>
       )}
