@@ -4,6 +4,7 @@ import { useId } from "react";
 import { formatNumber } from "@/lib/format";
 import type { ImportPreview, RowProblem } from "./import-api";
 import { MappingEditor } from "./mapping-editor";
+import { Table, type Column } from "@/components/ui/table";
 
 export interface RunChoices {
   skipInvalid: boolean;
@@ -94,27 +95,29 @@ export function PreviewStep({
             </div>
           )}
           <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">First rows of the file as they will be read</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="px-2 py-1">Line</th>
-                  {preview.header.map((h, i) => (
-                    <th key={i} scope="col" className="px-2 py-1 font-mono">{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row) => (
-                  <tr key={row.line} className={row.problems.length ? "bg-red-50" : ""} title={row.problems.map(problemText).join("\n")}>
-                    <td className="px-2 py-1 text-slate-500">{row.line}</td>
-                    {row.fields.map((f, i) => (
-                      <td key={i} className={`px-2 py-1 ${row.problems.some((p) => p.column === preview.header[i]) ? "font-semibold text-red-800" : ""}`}>{f}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              className="min-w-full text-left text-sm"
+              caption="First rows of the file as they will be read"
+              headRowClassName="border-b border-slate-200"
+              thClassName="px-2 py-1"
+              tdClassName="px-2 py-1"
+              rowClassName={(row) => (row.problems.length ? "bg-red-50" : "")}
+              rowProps={(row) => ({ title: row.problems.map(problemText).join("\n") })}
+              rows={preview.rows}
+              rowKey={(row) => row.line}
+              columns={[
+                { key: "line", header: "Line", className: "text-slate-500", cell: (row) => row.line },
+                ...preview.header.map(
+                  (h, i): Column<(typeof preview.rows)[number]> => ({
+                    key: String(i),
+                    header: h,
+                    headerClassName: "font-mono",
+                    cellProps: (row) => (row.problems.some((p) => p.column === preview.header[i]) ? { className: "font-semibold text-red-800" } : {}),
+                    cell: (row) => row.fields[i],
+                  }),
+                ),
+              ]}
+            />
           </div>
         </>
       )}
