@@ -6,6 +6,7 @@ import { useActionState, useState } from "react";
 import { createSourceAction, deleteSourceAction, incidentLabelAction, type WebhookFormState } from "@/app/(app)/admin/webhooks/actions";
 import { Table } from "@/components/ui/table";
 import { DANGER_BUTTON, PRIMARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/admin/form-controls";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 interface SourceRow {
   id: string;
@@ -42,7 +43,7 @@ export function WebhookAdmin({ sources, teams, incidentLabel }: Props) {
         <h2 id="new-source" className="text-base font-semibold text-slate-900">
           New webhook source
         </h2>
-        {created.message && <p role="alert" className="text-sm text-red-700">{created.message}</p>}
+        {created.message && <ErrorAlert>{created.message}</ErrorAlert>}
         <div className="grid gap-4 sm:grid-cols-3">
           <SelectField label="Provider" name="provider" options={[{ value: "github", label: "GitHub" }, { value: "gitlab", label: "GitLab" }]} error={created.errors?.provider} />
           <TextField label="Name" name="name" error={created.errors?.name} hint="e.g. “GitHub — northwind org”." />

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { postJson } from "./post-json";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** Close now (publishes the final snapshot and opens the next run when repeating), publish an interim snapshot, create the next run. */
 export function RunActions({ runId, state, repeat }: { runId: string; state: "scheduled" | "open" | "closed"; repeat: string }) {
@@ -40,7 +41,7 @@ export function RunActions({ runId, state, repeat }: { runId: string; state: "sc
         </button>
       )}
       {act.isSuccess && <p role="status" className="text-sm text-green-800">Done.</p>}
-      {act.isError && <p role="alert" className="text-sm text-red-700">{act.error.message}</p>}
+      {act.isError && <ErrorAlert>{act.error.message}</ErrorAlert>}
     </div>
   );
 }

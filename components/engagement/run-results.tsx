@@ -11,6 +11,7 @@ import { SurveyHeatmap } from "./survey-heatmap";
 import { UnitDetails } from "./unit-details";
 import { resultsSearch, useRunResults, type ResultsFilter } from "./use-run-results";
 import { Table, type Column } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const SELECT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -94,7 +95,7 @@ export function RunResultsView({ runId, canModerate }: { runId: string; canModer
   });
 
   if (query.isPending) return <p role="status" className="text-sm text-slate-600">Loading results…</p>;
-  if (query.isError) return <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{query.error.message}</p>;
+  if (query.isError) return <ErrorAlert className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{query.error.message}</ErrorAlert>;
   const results = query.data;
   const focus = results.filter ?? results.org;
   const shownUnits = [results.org, ...results.groups, ...results.teams].filter((u): u is ShownUnit => u.shown);

@@ -54,7 +54,7 @@ export function ImportsList() {
           />
         </div>
       )}
-      {undo.isError && <p role="alert" className="text-sm text-red-800">{undo.error.message}</p>}
+      {undo.isError && <ErrorAlert className="text-sm text-red-800">{undo.error.message}</ErrorAlert>}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { formatNumber } from "@/lib/format";
 import type { ImportPreview, RowProblem } from "./import-api";
 import { MappingEditor } from "./mapping-editor";
 import { Table, type Column } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface RunChoices {
   skipInvalid: boolean;
@@ -42,12 +43,12 @@ export function PreviewStep({
     <section aria-labelledby={`${id}-h`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id={`${id}-h`} className="text-base font-semibold">2. Check the preview of {preview.fileName}</h2>
       {preview.fileError ? (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{preview.fileError.message}</p>
+        <ErrorAlert variant="panel">{preview.fileError.message}</ErrorAlert>
       ) : (
         <>
           <MappingEditor header={preview.header} mapping={mapping} fields={preview.fields} onChange={onMapping} />
           {preview.missing.length > 0 && (
-            <p role="alert" className="text-sm text-red-800">No column is chosen for: {preview.missing.join(", ")}.</p>
+            <ErrorAlert className="text-sm text-red-800">No column is chosen for: {preview.missing.join(", ")}.</ErrorAlert>
           )}
           {preview.unmatched.length > 0 && <p className="text-sm text-slate-600">Ignored columns: {preview.unmatched.join(", ")}.</p>}
           <div className="flex flex-wrap gap-4 text-sm">

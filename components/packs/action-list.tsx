@@ -5,6 +5,7 @@ import { useActionMutations } from "@/lib/client/use-packs";
 import type { PackAction } from "@/lib/review/pack-types";
 import { ACTION_STATUSES, type ActionStatus } from "@/lib/validation/leadership";
 import { Table } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const STATUS_LABELS: Record<ActionStatus, string> = { open: "Open", "in-progress": "In progress", done: "Done", dropped: "Dropped" };
 
@@ -50,7 +51,7 @@ export function ActionList({ packId, actions, canEdit, label }: { packId: string
           },
         ]}
       />
-      {update.isError && <p role="alert" className="mt-1 text-sm text-red-700">The status was not saved: {update.error.message}</p>}
+      {update.isError && <ErrorAlert className="mt-1 text-sm text-red-700">The status was not saved: {update.error.message}</ErrorAlert>}
     </>
   );
 }

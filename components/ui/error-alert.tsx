@@ -5,6 +5,8 @@ const VARIANT = {
   text: "text-sm text-red-700",
   /** A bordered red box for a failed save or load. */
   box: "rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800",
+  /** A borderless red panel (the import steps). */
+  panel: "rounded-md bg-red-50 p-3 text-sm text-red-800",
 } as const;
 
 /** The message of an error, announced at once (`role="alert"`). Renders nothing without a message. */

@@ -7,6 +7,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import type { PersonSummary } from "@/lib/server/services/retention/people";
 import { Field, inputClass } from "./form-bits";
 import { Table } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface TeamOption {
   id: string;
@@ -56,7 +57,7 @@ export function PeopleList({ teams, onSelect, selected }: { teams: TeamOption[];
         </Field>
       </div>
       {people.isError ? (
-        <p role="alert" className="text-sm text-red-800">{people.error.message}</p>
+        <ErrorAlert className="text-sm text-red-800">{people.error.message}</ErrorAlert>
       ) : !people.data ? (
         <p role="status" className="text-sm text-slate-600">Loading…</p>
       ) : people.data.people.length === 0 ? (

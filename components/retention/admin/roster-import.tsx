@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
 import { buttonClass, secondaryButtonClass } from "./form-bits";
 import { Table } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 async function upload(file: File, dryRun: boolean): Promise<RosterImportResult> {
   const response = await fetch(`/api/v1/people/import?dryRun=${dryRun ? 1 : 0}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
@@ -72,7 +73,7 @@ export function RosterImport() {
         </button>
       </div>
       {busy && <p role="status" className="text-sm text-slate-600">Working…</p>}
-      {error && <p role="alert" className="text-sm text-red-800">{error}</p>}
+      {error && <ErrorAlert className="text-sm text-red-800">{error}</ErrorAlert>}
       {result && (
         <div className="space-y-2 text-sm" data-testid="import-result">
           <p role="status">
