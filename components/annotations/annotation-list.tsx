@@ -3,11 +3,13 @@
 import { useState } from "react";
 import { useAnnotationMutations, useAnnotations, type Annotation } from "@/lib/client/use-annotations";
 import { formatDate } from "@/lib/format";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 function AnnotationRow({ a }: { a: Annotation }) {
   const { update, remove } = useAnnotationMutations();
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [title, setTitle] = useState(a.title);
   const [date, setDate] = useState(a.date);
   const error = update.error ?? remove.error;
@@ -47,9 +49,7 @@ function AnnotationRow({ a }: { a: Annotation }) {
               <button
                 type="button"
                 className="font-medium text-red-700"
-                onClick={() => {
-                  if (window.confirm(`Delete the annotation "${a.title}"?`)) remove.mutate(a.id);
-                }}
+                onClick={() => setConfirming(true)}
               >
                 Delete<span className="sr-only"> {a.title}</span>
               </button>
@@ -58,6 +58,18 @@ function AnnotationRow({ a }: { a: Annotation }) {
         </div>
       )}
       {a.body && !editing && <p className="text-sm text-slate-700">{a.body}</p>}
+      {a.canEdit && (
+        <ConfirmDialog
+          open={confirming}
+          title={`Delete the annotation "${a.title}"?`}
+          confirmLabel="Delete"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            remove.mutate(a.id);
+          }}
+        />
+      )}
       {error && <ErrorAlert>{error.message}</ErrorAlert>}
     </li>
   );

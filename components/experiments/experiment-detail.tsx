@@ -6,6 +6,7 @@ import { useState } from "react";
 import { DANGER_BUTTON, ErrorAlert, LoadState, SECONDARY_BUTTON } from "@/components/admin/form-controls";
 import { experimentKeys } from "@/lib/client/skills-query-keys";
 import { useExperiment, useJsonMutation } from "@/lib/client/use-skills";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { ExperimentForm, type Option } from "./experiment-form";
 import { ReadoutPanel } from "./readout-panel";
 import { TeamMetricChart } from "./team-metric-chart";
@@ -22,6 +23,7 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
   const router = useRouter();
   const experiment = useExperiment(id);
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const remove = useJsonMutation("DELETE", [experimentKeys.all()]);
   const e = experiment.data;
   if (!e) return <LoadState isLoading={experiment.isPending} error={experiment.error} what="the experiment" />;
@@ -55,12 +57,20 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
                 type="button"
                 className={DANGER_BUTTON}
                 disabled={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(`Delete "${e.title}"?`)) remove.mutate({ url: `/api/v1/experiments/${e.id}` }, { onSuccess: () => router.push("/experiments") });
-                }}
+                onClick={() => setConfirming(true)}
               >
                 Delete
               </button>
+              <ConfirmDialog
+                open={confirming}
+                title={`Delete "${e.title}"?`}
+                confirmLabel="Delete"
+                onCancel={() => setConfirming(false)}
+                onConfirm={() => {
+                  setConfirming(false);
+                  remove.mutate({ url: `/api/v1/experiments/${e.id}` }, { onSuccess: () => router.push("/experiments") });
+                }}
+              />
               <ErrorAlert error={remove.error} />
             </div>
           )}
