@@ -5,11 +5,13 @@ import { useFormat, type Formatters } from "@/components/format/format-context";
 import { DRILL_COLUMNS, type Column } from "@/lib/delivery/drilldown";
 import { formatNumber } from "@/lib/format";
 import { ErrorAlert, errorMessage } from "@/components/ui/error-alert";
+import { Field, Select } from "@/components/ui/field";
 import { Table } from "@/components/ui/table";
 import { rowsHref, useDeliveryRows, type DeliveryView, type RowKind, type RowsParams } from "./use-delivery";
 
 const TH = "py-1.5 pr-3 font-medium";
 const TD = "py-1.5 pr-3 align-top";
+const LABEL = "block text-xs font-medium text-slate-700";
 const INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900";
 const PAGE_SIZE = 50;
 
@@ -46,23 +48,29 @@ export function RowsTable<T>(p: RowsTableProps<T>) {
   return (
     <div className="space-y-3">
       <div role="group" aria-label="Filter the rows" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={`${id}-subset`} className="block text-xs font-medium text-slate-700">Rows</label>
-          <select id={`${id}-subset`} className={`mt-1 block ${INPUT}`} value={params.subset} onChange={(e) => change({ subset: e.target.value })}>
-            {p.subsets.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-service`} className="block text-xs font-medium text-slate-700">Service</label>
-          <select id={`${id}-service`} className={`mt-1 block ${INPUT}`} value={params.filterService} onChange={(e) => change({ filterService: e.target.value })}>
-            <option value="">All services</option>
-            {(data?.services ?? []).map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-search`} className="block text-xs font-medium text-slate-700">Search</label>
-          <input id={`${id}-search`} type="search" className={`mt-1 block w-56 ${INPUT}`} placeholder={p.searchHint} value={params.q} onChange={(e) => change({ q: e.target.value })} />
-        </div>
+        <Select
+          id={`${id}-subset`}
+          label="Rows"
+          labelClassName={LABEL}
+          selectClassName={`mt-1 block ${INPUT}`}
+          options={p.subsets}
+          value={params.subset}
+          onChange={(e) => change({ subset: e.target.value })}
+        />
+        <Select
+          id={`${id}-service`}
+          label="Service"
+          labelClassName={LABEL}
+          selectClassName={`mt-1 block ${INPUT}`}
+          options={[{ value: "", label: "All services" }, ...(data?.services ?? []).map((s) => ({ value: s, label: s }))]}
+          value={params.filterService}
+          onChange={(e) => change({ filterService: e.target.value })}
+        />
+        <Field id={`${id}-search`} label="Search" labelClassName={LABEL}>
+          {(control) => (
+            <input {...control} type="search" className={`mt-1 block w-56 ${INPUT}`} placeholder={p.searchHint} value={params.q} onChange={(e) => change({ q: e.target.value })} />
+          )}
+        </Field>
         <a href={rowsHref(p.kind, p.view, params, "csv")} download className="pb-1 text-sm font-medium text-blue-700 underline">
           Download CSV{data ? ` (${formatNumber(data.total)} rows)` : ""}
         </a>
