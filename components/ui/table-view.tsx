@@ -137,18 +137,18 @@ export function TableView<T>(props: TableProps<T> & { pagerOnOnePage?: boolean }
         {rows.map((row, i) => {
           const span = spanRow?.(row, i);
           return (
-          <tr key={rowKey(row, i)} {...rowProps?.(row, i)} className={typeof rowClassName === "function" ? rowClassName(row, i) : rowClassName}>
-            {(span ? columns.slice(0, span.after) : columns).map((c) => {
-              const extra = c.cellProps?.(row, i);
-              const className = cx(tdClassName, c.numeric && "text-right tabular-nums", c.className, extra?.className);
-              return c.rowHeader ? (
-                <th key={c.key} scope="row" {...extra} className={className}>{c.cell(row, i)}</th>
-              ) : (
-                <td key={c.key} {...extra} className={className}>{c.cell(row, i)}</td>
-              );
-            })}
-            {span && <td colSpan={columns.length - span.after} className={span.className}>{span.cell}</td>}
-          </tr>
+            <tr key={rowKey(row, i)} {...rowProps?.(row, i)} className={typeof rowClassName === "function" ? rowClassName(row, i) : rowClassName}>
+              {(span ? columns.slice(0, span.after) : columns).map((c) => {
+                const extra = c.cellProps?.(row, i);
+                const className = cx(tdClassName, c.numeric && "text-right tabular-nums", c.className, extra?.className);
+                return c.rowHeader ? (
+                  <th key={c.key} scope="row" {...extra} className={className}>{c.cell(row, i)}</th>
+                ) : (
+                  <td key={c.key} {...extra} className={className}>{c.cell(row, i)}</td>
+                );
+              })}
+              {span && <td colSpan={columns.length - span.after} className={span.className}>{span.cell}</td>}
+            </tr>
           );
         })}
       </tbody>
