@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { AdminGroupRow } from "@/lib/server/services/org-admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 interface TreeRow {
   group: AdminGroupRow;
@@ -78,7 +78,7 @@ export function GroupsPanel({ groups }: { groups: AdminGroupRow[] }) {
           Add group
         </button>
       </form>
-      <ErrorAlert error={create.error} />
+      <RequestError error={create.error} />
     </section>
   );
 }
@@ -116,8 +116,8 @@ function GroupEditor({ group, parentOptions, onClose }: { group: AdminGroupRow; 
         Delete
       </button>
       <div className="basis-full space-y-2">
-        <ErrorAlert error={save.error} />
-        <ErrorAlert error={remove.error} />
+        <RequestError error={save.error} />
+        <RequestError error={remove.error} />
       </div>
     </form>
   );

@@ -7,7 +7,8 @@ import type { AdminSettings } from "@/lib/server/services/settings";
 import { locationCostInput, SOURCINGS } from "@/lib/validation/admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
-import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
+import { Table } from "@/components/ui/table";
 
 const SOURCING_OPTIONS = SOURCINGS.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }));
 
@@ -66,39 +67,38 @@ export function LocationCosts({ data, currency }: { data: AdminSettings; currenc
       {data.locationCosts.length === 0 ? (
         <p className="text-sm text-slate-600">No costs yet. Add one below.</p>
       ) : (
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Loaded cost per location and sourcing</caption>
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">Location</th>
-              <th scope="col" className="py-2 pr-3">Sourcing</th>
-              <th scope="col" className="py-2 pr-3 text-right">Annual cost</th>
-              <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {data.locationCosts.map((c) => (
-              <tr key={c.id}>
-                <td className="py-2 pr-3">{c.location}</td>
-                <td className="py-2 pr-3">{c.sourcing.toLowerCase()}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(c.annualCost, currency)}</td>
-                <td className="py-2 text-right">
-                  <button
-                    type="button"
-                    className="text-sm font-medium text-red-700 hover:underline"
-                    disabled={remove.isPending}
-                    aria-label={`Remove the cost for ${c.location} ${c.sourcing.toLowerCase()}`}
-                    onClick={() => remove.mutate({ method: "DELETE", url: `/api/v1/admin/settings/location-costs/${c.id}` })}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          className="min-w-full divide-y divide-slate-200 text-sm"
+          caption="Loaded cost per location and sourcing"
+          headClassName="text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+          bodyClassName="divide-y divide-slate-100"
+          rows={data.locationCosts}
+          rowKey={(c) => c.id}
+          columns={[
+            { key: "location", header: "Location", headerClassName: "py-2 pr-3", className: "py-2 pr-3", cell: (c) => c.location },
+            { key: "sourcing", header: "Sourcing", headerClassName: "py-2 pr-3", className: "py-2 pr-3", cell: (c) => c.sourcing.toLowerCase() },
+            { key: "cost", header: "Annual cost", numeric: true, headerClassName: "py-2 pr-3", className: "py-2 pr-3", cell: (c) => formatMoney(c.annualCost, currency) },
+            {
+              key: "actions",
+              header: <span className="sr-only">Actions</span>,
+              headerClassName: "py-2",
+              className: "py-2 text-right",
+              cell: (c) => (
+                <button
+                  type="button"
+                  className="text-sm font-medium text-red-700 hover:underline"
+                  disabled={remove.isPending}
+                  aria-label={`Remove the cost for ${c.location} ${c.sourcing.toLowerCase()}`}
+                  onClick={() => remove.mutate({ method: "DELETE", url: `/api/v1/admin/settings/location-costs/${c.id}` })}
+                >
+                  Remove
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
-      <ErrorAlert error={remove.error} />
+      <RequestError error={remove.error} />
       <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3" aria-label="Set a loaded cost">
         <TextField label="Location" value={location} onChange={(e) => setLocation(e.target.value)} className="w-48" />
         <SelectField label="Sourcing" value={sourcing} onChange={(e) => setSourcing(e.target.value)} options={SOURCING_OPTIONS} className="w-40" />
@@ -112,7 +112,7 @@ export function LocationCosts({ data, currency }: { data: AdminSettings; currenc
           {error}
         </p>
       )}
-      <ErrorAlert error={upsert.error} />
+      <RequestError error={upsert.error} />
     </section>
   );
 }

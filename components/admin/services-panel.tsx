@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import type { AdminServiceRow, AdminTeamRow } from "@/lib/server/services/org-admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
-import { ErrorAlert, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
+import { Table } from "@/components/ui/table";
 
 /**
  * Services (deployable units) and their owning team. Ingestion creates a service it has not seen without a
@@ -63,24 +64,27 @@ export function ServicesPanel({ services, teams }: { services: AdminServiceRow[]
           </>
         )}
       </div>
-      <ErrorAlert error={assign.error} />
+      <RequestError error={assign.error} />
       <TextField label="Filter services" value={filter} onChange={(e) => setFilter(e.target.value)} className="max-w-xs" />
       {assigned.length === 0 ? (
         <p className="text-sm text-slate-600">No services{filter ? " match" : " yet"}.</p>
       ) : (
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Services and owning teams</caption>
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">Service</th>
-              <th scope="col" className="py-2 pr-3">Owning team</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {assigned.map((s) => (
-              <tr key={s.id}>
-                <td className="py-2 pr-3 font-mono">{s.name}</td>
-                <td className="py-2 pr-3">
+        <Table
+          className="min-w-full divide-y divide-slate-200 text-sm"
+          caption="Services and owning teams"
+          headClassName="text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+          bodyClassName="divide-y divide-slate-100"
+          thClassName="py-2 pr-3"
+          tdClassName="py-2 pr-3"
+          rows={assigned}
+          rowKey={(s) => s.id}
+          columns={[
+            { key: "service", header: "Service", className: "font-mono", cell: (s) => s.name },
+            {
+              key: "team",
+              header: "Owning team",
+              cell: (s) => (
+                <>
                   <label className="sr-only" htmlFor={`svc-${s.id}`}>
                     Owning team of {s.name}
                   </label>
@@ -97,11 +101,11 @@ export function ServicesPanel({ services, teams }: { services: AdminServiceRow[]
                       </option>
                     ))}
                   </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label="New service">
         <TextField label="New service name" name="name" required className="w-56" hint="As ingestion names it (e.g. the repository)." />
@@ -110,7 +114,7 @@ export function ServicesPanel({ services, teams }: { services: AdminServiceRow[]
           Add service
         </button>
       </form>
-      <ErrorAlert error={create.error} />
+      <RequestError error={create.error} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import type { SettingsInput } from "@/lib/validation/admin";
 import { ANONYMITY_MAX, ANONYMITY_MIN, settingsInput } from "@/lib/validation/admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
-import { ErrorAlert, PRIMARY_BUTTON, TextField } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON, TextField } from "@/components/ui/form";
 
 type Errors = Partial<Record<keyof SettingsInput, string>>;
 
@@ -96,7 +96,7 @@ export function SettingsForm({ settings }: { settings: SettingsInput }) {
           hint="GitHub and GitLab issues with this label are counted as incidents."
         />
       </div>
-      <ErrorAlert error={save.error} />
+      <RequestError error={save.error} />
       <div className="flex items-center gap-3">
         <button type="submit" className={PRIMARY_BUTTON} disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save settings"}

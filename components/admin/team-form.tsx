@@ -5,7 +5,7 @@ import type { AdminGroupRow, AdminTeamRow } from "@/lib/server/services/org-admi
 import { ORIGINS, slugify, SOURCINGS, teamCreateInput } from "@/lib/validation/admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 type Errors = Partial<Record<string, string>>;
 const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
@@ -92,7 +92,7 @@ export function TeamForm({ team, groups, onClose }: { team: AdminTeamRow | null;
           </>
         )}
       </div>
-      <ErrorAlert error={save.error} />
+      <RequestError error={save.error} />
       <div className="flex gap-2">
         <button type="submit" className={PRIMARY_BUTTON} disabled={save.isPending}>
           {team ? "Save team" : "Create team"}

@@ -4,8 +4,9 @@ import { useState } from "react";
 import type { AdminGroupRow, AdminTeamRow } from "@/lib/server/services/org-admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
-import { ErrorAlert, PRIMARY_BUTTON } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON } from "@/components/ui/form";
 import { TeamForm } from "./team-form";
+import { Table } from "@/components/ui/table";
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -35,35 +36,49 @@ export function TeamsPanel({ teams, groups }: { teams: AdminTeamRow[]; groups: A
       </div>
       {groups.length === 0 && <p className="text-sm text-slate-600">Create a group first; every team belongs to one.</p>}
       {editing !== null && <TeamForm key={editing} team={editingTeam} groups={groups} onClose={() => setEditing(null)} />}
-      <ErrorAlert error={action.error} />
+      <RequestError error={action.error} />
       {visible.length === 0 ? (
         <p className="text-sm text-slate-600">No teams yet.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Teams</caption>
-            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">Team</th>
-                <th scope="col" className="py-2 pr-3">Group</th>
-                <th scope="col" className="py-2 pr-3">Location</th>
-                <th scope="col" className="py-2 pr-3">Sourcing</th>
-                <th scope="col" className="py-2 pr-3">Origin</th>
-                <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {visible.map((t) => (
-                <tr key={t.id} className={t.archivedAt ? "text-slate-500" : ""}>
-                  <td className="py-2 pr-3">
+          <Table
+            className="min-w-full divide-y divide-slate-200 text-sm"
+            caption="Teams"
+            headClassName="text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+            bodyClassName="divide-y divide-slate-100"
+            rowClassName={(t) => (t.archivedAt ? "text-slate-500" : "")}
+            rows={visible}
+            rowKey={(t) => t.id}
+            columns={[
+              {
+                key: "team",
+                header: "Team",
+                headerClassName: "py-2 pr-3",
+                className: "py-2 pr-3",
+                cell: (t) => (
+                  <>
                     <span className="font-medium text-slate-900">{t.name}</span> <span className="text-xs text-slate-500">{t.slug}</span>
                     {t.archivedAt && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs">archived</span>}
-                  </td>
-                  <td className="py-2 pr-3">{groupName.get(t.groupId) ?? "—"}</td>
-                  <td className="py-2 pr-3">{t.location}</td>
-                  <td className="py-2 pr-3">{lower(t.sourcing)}</td>
-                  <td className="py-2 pr-3">{t.origin === "ACQUIRED" ? `acquired (${t.acquisitionName}, ${t.acquisitionDate})` : "organic"}</td>
-                  <td className="space-x-3 whitespace-nowrap py-2 text-right">
+                  </>
+                ),
+              },
+              { key: "group", header: "Group", headerClassName: "py-2 pr-3", className: "py-2 pr-3", cell: (t) => groupName.get(t.groupId) ?? "—" },
+              { key: "location", header: "Location", headerClassName: "py-2 pr-3", className: "py-2 pr-3", cell: (t) => t.location },
+              { key: "sourcing", header: "Sourcing", headerClassName: "py-2 pr-3", className: "py-2 pr-3", cell: (t) => lower(t.sourcing) },
+              {
+                key: "origin",
+                header: "Origin",
+                headerClassName: "py-2 pr-3",
+                className: "py-2 pr-3",
+                cell: (t) => (t.origin === "ACQUIRED" ? `acquired (${t.acquisitionName}, ${t.acquisitionDate})` : "organic"),
+              },
+              {
+                key: "actions",
+                header: <span className="sr-only">Actions</span>,
+                headerClassName: "py-2",
+                className: "space-x-3 whitespace-nowrap py-2 text-right",
+                cell: (t) => (
+                  <>
                     <button type="button" className="font-medium text-blue-700 hover:underline" onClick={() => setEditing(t.id)} aria-label={`Edit team ${t.name}`}>
                       Edit
                     </button>
@@ -87,11 +102,11 @@ export function TeamsPanel({ teams, groups }: { teams: AdminTeamRow[]; groups: A
                         Delete
                       </button>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
       <p className="text-xs text-slate-600">Teams with data (values, services, people, events) can only be archived, so their history stays in every trend.</p>

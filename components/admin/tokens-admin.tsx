@@ -8,7 +8,8 @@ import type { ApiTokenRow } from "@/lib/server/services/api-tokens";
 import { TOKEN_SCOPE_VALUES, tokenCreateInput } from "@/lib/validation/admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation, useAdminTokens } from "@/lib/client/use-admin";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON, SecretOnce, TextField } from "@/components/ui/form";
+import { RequestError, LoadState, PRIMARY_BUTTON, SecretOnce, TextField } from "@/components/ui/form";
+import { Table } from "@/components/ui/table";
 
 const SCOPE_HELP: Record<(typeof TOKEN_SCOPE_VALUES)[number], string> = {
   ingest: "ingest — send deployments, pull requests, incidents and work items",
@@ -74,7 +75,7 @@ export function TokensAdmin() {
             </p>
           )}
         </fieldset>
-        <ErrorAlert error={create.error} />
+        <RequestError error={create.error} />
         <button type="submit" className={PRIMARY_BUTTON} disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create token"}
         </button>
@@ -84,58 +85,62 @@ export function TokensAdmin() {
         </p>
       </form>
       <LoadState isLoading={tokens.isLoading} error={tokens.error} what="tokens" />
-      <ErrorAlert error={revoke.error} />
+      <RequestError error={revoke.error} />
       {tokens.data && tokens.data.length === 0 && <p className="text-sm text-slate-600">No API tokens yet.</p>}
       {tokens.data && tokens.data.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">API tokens</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Prefix</th>
-                <th scope="col" className="px-3 py-2">Scopes</th>
-                <th scope="col" className="px-3 py-2">Created</th>
-                <th scope="col" className="px-3 py-2">Expires</th>
-                <th scope="col" className="px-3 py-2">Last used</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tokens.data.map((t) => (
-                <tr key={t.id} className={t.revokedAt ? "text-slate-500" : ""}>
-                  <td className="px-3 py-2 font-medium">{t.name}</td>
-                  <td className="px-3 py-2 font-mono">{t.prefix}…</td>
-                  <td className="px-3 py-2">{t.scopes.join(", ")}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
+          <Table
+            className="min-w-full divide-y divide-slate-200 text-sm"
+            caption="API tokens"
+            headClassName="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+            bodyClassName="divide-y divide-slate-100"
+            thClassName="px-3 py-2"
+            tdClassName="px-3 py-2"
+            rowClassName={(t) => (t.revokedAt ? "text-slate-500" : "")}
+            rows={tokens.data}
+            rowKey={(t) => t.id}
+            columns={[
+              { key: "name", header: "Name", className: "font-medium", cell: (t) => t.name },
+              { key: "prefix", header: "Prefix", className: "font-mono", cell: (t) => `${t.prefix}…` },
+              { key: "scopes", header: "Scopes", cell: (t) => t.scopes.join(", ") },
+              {
+                key: "created",
+                header: "Created",
+                className: "whitespace-nowrap",
+                cell: (t) => (
+                  <>
                     {orEmpty(t.createdAt, f.date)}
                     {t.createdBy && <span className="block text-xs text-slate-500">{t.createdBy}</span>}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{(t.expiresAt ? f.date(t.expiresAt) : "Never")}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{(t.lastUsedAt ? f.dateTime(t.lastUsedAt) : "Never")}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {t.revokedAt ? (
-                      `Revoked ${orEmpty(t.revokedAt, f.date)}`
-                    ) : (
-                      <button
-                        type="button"
-                        className="font-medium text-red-700 hover:underline"
-                        disabled={revoke.isPending}
-                        aria-label={`Revoke token ${t.name}`}
-                        onClick={() => {
-                          if (window.confirm(`Revoke "${t.name}"? Requests using it will be refused at once.`)) {
-                            revoke.mutate({ method: "DELETE", url: `/api/v1/admin/tokens/${t.id}` });
-                          }
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: "expires", header: "Expires", className: "whitespace-nowrap", cell: (t) => (t.expiresAt ? f.date(t.expiresAt) : "Never") },
+              { key: "used", header: "Last used", className: "whitespace-nowrap", cell: (t) => (t.lastUsedAt ? f.dateTime(t.lastUsedAt) : "Never") },
+              {
+                key: "status",
+                header: "Status",
+                className: "whitespace-nowrap",
+                cell: (t) =>
+                  t.revokedAt ? (
+                    `Revoked ${orEmpty(t.revokedAt, f.date)}`
+                  ) : (
+                    <button
+                      type="button"
+                      className="font-medium text-red-700 hover:underline"
+                      disabled={revoke.isPending}
+                      aria-label={`Revoke token ${t.name}`}
+                      onClick={() => {
+                        if (window.confirm(`Revoke "${t.name}"? Requests using it will be refused at once.`)) {
+                          revoke.mutate({ method: "DELETE", url: `/api/v1/admin/tokens/${t.id}` });
+                        }
+                      }}
+                    >
+                      Revoke
+                    </button>
+                  ),
+              },
+            ]}
+          />
         </div>
       )}
     </div>

@@ -6,7 +6,7 @@ import { DEFAULT_ROLE, ROLES, roleManagesTeams, userCreateInput } from "@/lib/va
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
 import { ROLE_OPTIONS, TeamPicker } from "./user-fields";
 
 type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
@@ -75,7 +75,7 @@ export function UserCreateForm({ teams, onClose }: { teams: { id: string; name: 
           />
         )}
       </fieldset>
-      <ErrorAlert error={mutation.error} />
+      <RequestError error={mutation.error} />
       <div className="flex gap-2">
         <button type="submit" className={PRIMARY_BUTTON} disabled={mutation.isPending}>
           {mutation.isPending ? "Creating…" : "Create user"}

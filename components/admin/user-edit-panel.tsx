@@ -6,7 +6,7 @@ import { ROLES, roleManagesTeams } from "@/lib/validation/admin";
 import { password as passwordSchema } from "@/lib/validation/password";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
-import { DANGER_BUTTON, ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
+import { DANGER_BUTTON, RequestError, PRIMARY_BUTTON, SECONDARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
 import { ROLE_OPTIONS, TeamPicker } from "./user-fields";
 
 /** Edit one user: name, role, managed teams, active flag, and a password reset. */
@@ -42,7 +42,7 @@ export function UserEditPanel({ user, teams, isSelf, onClose }: { user: AdminUse
           />
         </div>
         {roleManagesTeams(role) && <TeamPicker teams={teams} selected={teamIds} onChange={setTeamIds} />}
-        <ErrorAlert error={save.error} />
+        <RequestError error={save.error} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className={PRIMARY_BUTTON} disabled={save.isPending}>
             {save.isPending ? "Saving…" : "Save changes"}
@@ -59,7 +59,7 @@ export function UserEditPanel({ user, teams, isSelf, onClose }: { user: AdminUse
             {user.active ? "Deactivate user" : "Reactivate user"}
           </button>
         </div>
-        <ErrorAlert error={activation.error} />
+        <RequestError error={activation.error} />
       </form>
       <PasswordReset userId={user.id} email={user.email} />
     </section>
@@ -114,7 +114,7 @@ function PasswordReset({ userId, email }: { userId: string; email: string }) {
           Generate a new password
         </button>
       </div>
-      <ErrorAlert error={reset.error} />
+      <RequestError error={reset.error} />
       {done && (
         <p role="status" className="text-sm text-green-800">
           Password changed. The account&apos;s open sessions were signed out and its sign-in throttling was cleared.

@@ -8,6 +8,7 @@ import { LoadState, PRIMARY_BUTTON } from "@/components/ui/form";
 import { roleManagesTeams } from "@/lib/validation/admin";
 import { UserCreateForm } from "./user-create-form";
 import { UserEditPanel } from "./user-edit-panel";
+import { Table } from "@/components/ui/table";
 
 const ROLE_NAMES = { ADMIN: "Admin", LEADER: "Leader", MANAGER: "Manager", VIEWER: "Viewer" } as const;
 
@@ -33,40 +34,45 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
       <LoadState isLoading={users.isLoading} error={users.error} what="users" />
       {users.data && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Users</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Manages</th>
-                <th scope="col" className="px-3 py-2">Last sign-in</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.data.map((u) => (
-                <tr key={u.id} className={u.active ? "" : "text-slate-500"}>
-                  <td className="px-3 py-2 font-medium text-slate-900">
+          <Table
+            className="min-w-full divide-y divide-slate-200 text-sm"
+            caption="Users"
+            headClassName="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+            bodyClassName="divide-y divide-slate-100"
+            thClassName="px-3 py-2"
+            tdClassName="px-3 py-2"
+            rowClassName={(u) => (u.active ? "" : "text-slate-500")}
+            rows={users.data}
+            rowKey={(u) => u.id}
+            columns={[
+              {
+                key: "name",
+                header: "Name",
+                className: "font-medium text-slate-900",
+                cell: (u) => (
+                  <>
                     {u.name}
                     {u.id === currentUserId && <span className="ml-1 text-xs text-slate-500">(you)</span>}
-                  </td>
-                  <td className="px-3 py-2">{u.email}</td>
-                  <td className="px-3 py-2">{ROLE_NAMES[u.role]}</td>
-                  <td className="px-3 py-2">{u.active ? "Active" : "Deactivated"}</td>
-                  <td className="px-3 py-2">{roleManagesTeams(u.role) ? u.managedTeams.map((t) => t.name).join(", ") || "No teams" : "—"}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{(u.lastSignInAt ? f.dateTime(u.lastSignInAt) : "Never")}</td>
-                  <td className="px-3 py-2 text-right">
-                    <button type="button" className="font-medium text-blue-700 hover:underline" onClick={() => setEditing(u.id)} aria-label={`Edit ${u.email}`}>
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: "email", header: "Email", cell: (u) => u.email },
+              { key: "role", header: "Role", cell: (u) => ROLE_NAMES[u.role] },
+              { key: "status", header: "Status", cell: (u) => (u.active ? "Active" : "Deactivated") },
+              { key: "manages", header: "Manages", cell: (u) => (roleManagesTeams(u.role) ? u.managedTeams.map((t) => t.name).join(", ") || "No teams" : "—") },
+              { key: "signin", header: "Last sign-in", className: "whitespace-nowrap", cell: (u) => (u.lastSignInAt ? f.dateTime(u.lastSignInAt) : "Never") },
+              {
+                key: "actions",
+                header: <span className="sr-only">Actions</span>,
+                className: "text-right",
+                cell: (u) => (
+                  <button type="button" className="font-medium text-blue-700 hover:underline" onClick={() => setEditing(u.id)} aria-label={`Edit ${u.email}`}>
+                    Edit
+                  </button>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
     </div>

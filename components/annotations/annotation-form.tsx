@@ -6,6 +6,7 @@ import { scopeOptions } from "@/components/dashboard/scope-options";
 import { useAnnotationMutations } from "@/lib/client/use-annotations";
 import { useScopes } from "@/lib/client/use-scopes";
 import type { AnnotationInput } from "@/lib/validation/leadership";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const LABEL = "mb-1 block text-xs font-medium text-slate-700";
 
@@ -84,7 +85,7 @@ export function AnnotationForm({ today }: { today: string }) {
         <label htmlFor={`${id}-body`} className={LABEL}>Note (optional)</label>
         <textarea id={`${id}-body`} rows={2} maxLength={2000} className={SELECT_CLASS} value={body} onChange={(e) => setBody(e.target.value)} />
       </div>
-      {create.isError && <p role="alert" className="text-sm text-red-700">The annotation was not saved: {create.error.message}</p>}
+      {create.isError && <ErrorAlert>The annotation was not saved: {create.error.message}</ErrorAlert>}
       {create.isSuccess && <p role="status" className="text-sm text-green-800">Annotation added.</p>}
       <button type="submit" disabled={create.isPending} className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
         {create.isPending ? "Adding…" : "Add annotation"}

@@ -3,10 +3,13 @@
 import { useState } from "react";
 import { useAnnotationMutations, useAnnotations, type Annotation } from "@/lib/client/use-annotations";
 import { formatDate } from "@/lib/format";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 function AnnotationRow({ a }: { a: Annotation }) {
   const { update, remove } = useAnnotationMutations();
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [title, setTitle] = useState(a.title);
   const [date, setDate] = useState(a.date);
   const error = update.error ?? remove.error;
@@ -46,9 +49,7 @@ function AnnotationRow({ a }: { a: Annotation }) {
               <button
                 type="button"
                 className="font-medium text-red-700"
-                onClick={() => {
-                  if (window.confirm(`Delete the annotation "${a.title}"?`)) remove.mutate(a.id);
-                }}
+                onClick={() => setConfirming(true)}
               >
                 Delete<span className="sr-only"> {a.title}</span>
               </button>
@@ -57,7 +58,19 @@ function AnnotationRow({ a }: { a: Annotation }) {
         </div>
       )}
       {a.body && !editing && <p className="text-sm text-slate-700">{a.body}</p>}
-      {error && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
+      {a.canEdit && (
+        <ConfirmDialog
+          open={confirming}
+          title={`Delete the annotation "${a.title}"?`}
+          confirmLabel="Delete"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            remove.mutate(a.id);
+          }}
+        />
+      )}
+      {error && <ErrorAlert>{error.message}</ErrorAlert>}
     </li>
   );
 }
@@ -66,7 +79,7 @@ function AnnotationRow({ a }: { a: Annotation }) {
 export function AnnotationList({ scope }: { scope: string }) {
   const notes = useAnnotations({ scope });
   if (notes.isPending) return <p role="status" className="text-sm text-slate-600">Loading annotations…</p>;
-  if (notes.isError) return <p role="alert" className="text-sm text-red-700">Annotations could not be loaded: {notes.error.message}</p>;
+  if (notes.isError) return <ErrorAlert>Annotations could not be loaded: {notes.error.message}</ErrorAlert>;
   if (notes.data.annotations.length === 0) return <p className="text-sm text-slate-600">No annotations yet.</p>;
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

@@ -5,6 +5,8 @@ import { useState } from "react";
 import { ApiError, sendJson } from "@/lib/client/api";
 import type { CatalogMetric } from "@/lib/server/services/metric-catalog";
 import { PILLAR_KEYS } from "@/lib/validation/metrics";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Table } from "@/components/ui/table";
 import { MetricForm } from "./metric-form";
 
 interface Props {
@@ -58,21 +60,15 @@ export function CatalogManager({ metrics, teams }: Props) {
         </button>
       </div>
       <p role="status" aria-live="polite" className={`text-sm ${status?.error ? "text-red-700" : "text-green-800"}`}>{status?.text}</p>
-      {confirming && (
-        <div role="alertdialog" aria-labelledby="archive-title" className="rounded-md border border-amber-500 bg-amber-50 p-4 text-sm">
-          <p id="archive-title" className="font-medium text-amber-900">
-            {confirming.metric.name} has {confirming.values} value(s). Archive it? Its data is kept, but it leaves entry and dashboards.
-          </p>
-          <div className="mt-2 flex gap-2">
-            <button type="button" onClick={() => void remove(confirming.metric, true)} className="rounded-md bg-amber-700 px-3 py-1.5 font-medium text-white">
-              Archive {confirming.metric.name}
-            </button>
-            <button type="button" onClick={() => setConfirming(null)} className="rounded-md border border-slate-300 px-3 py-1.5">
-              Keep it
-            </button>
-          </div>
-        </div>
-      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={confirming ? `${confirming.metric.name} has ${confirming.values} value(s). Archive it? Its data is kept, but it leaves entry and dashboards.` : ""}
+        confirmLabel={confirming ? `Archive ${confirming.metric.name}` : "Archive"}
+        cancelLabel="Keep it"
+        tone="warning"
+        onConfirm={() => confirming && void remove(confirming.metric, true)}
+        onCancel={() => setConfirming(null)}
+      />
       {editing && (
         <MetricForm
           key={editing.kind === "edit" ? editing.metric.id : "new"}
@@ -82,55 +78,59 @@ export function CatalogManager({ metrics, teams }: Props) {
           onCancel={() => setEditing(null)}
         />
       )}
-      <table className="w-full border-collapse text-sm">
-        <thead>
-          <tr className="border-b border-slate-300 text-left text-slate-700">
-            <th scope="col" className="p-2">Metric</th>
-            <th scope="col" className="p-2">Pillar</th>
-            <th scope="col" className="p-2">Unit</th>
-            <th scope="col" className="p-2">Source</th>
-            <th scope="col" className="p-2">Cadence</th>
-            <th scope="col" className="p-2">Range</th>
-            <th scope="col" className="p-2">Teams</th>
-            <th scope="col" className="p-2">Values</th>
-            <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((m) => (
-            <tr key={m.id} className="border-b border-slate-200 align-top" data-testid={`catalog-${m.key}`}>
-              <th scope="row" className="p-2 text-left font-normal">
+      <Table
+        aria-label="Metrics"
+        className="w-full border-collapse text-sm"
+        headRowClassName="border-b border-slate-300 text-left text-slate-700"
+        thClassName="p-2"
+        tdClassName="p-2"
+        rowClassName="border-b border-slate-200 align-top"
+        rowProps={(m) => ({ "data-testid": `catalog-${m.key}` })}
+        rows={shown}
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            key: "metric",
+            header: "Metric",
+            rowHeader: true,
+            className: "text-left font-normal",
+            cell: (m) => (
+              <>
                 <span className="font-medium text-slate-900">{m.name}</span>
                 {m.archivedAt && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700">archived</span>}
                 <span className="block text-xs text-slate-500">{m.key}</span>
-              </th>
-              <td className="p-2">{m.pillar.charAt(0) + m.pillar.slice(1).toLowerCase()}</td>
-              <td className="p-2">{m.unit}</td>
-              <td className="p-2">{m.source === "COMPUTED" ? "Computed" : "Manual"}</td>
-              <td className="p-2">{m.cadence === "WEEKLY" ? "Weekly" : "Monthly"}</td>
-              <td className="p-2 tabular-nums">{m.minValue === null && m.maxValue === null ? "—" : `${m.minValue ?? "…"}–${m.maxValue ?? "…"}`}</td>
-              <td className="p-2">{m.appliesToAll ? "All" : `${m.teamIds.length} chosen`}</td>
-              <td className="p-2 tabular-nums">{m.valueCount}</td>
-              <td className="whitespace-nowrap p-2">
-                {m.readOnly ? (
-                  <span className="text-xs text-slate-500">Read-only (targets only)</span>
-                ) : (
-                  !m.archivedAt && (
-                    <>
-                      <button type="button" onClick={() => setEditing({ kind: "edit", metric: m })} className="mr-2 text-blue-700 underline" aria-label={`Edit ${m.name}`}>
-                        Edit
-                      </button>
-                      <button type="button" onClick={() => void remove(m, false)} className="text-red-700 underline" aria-label={`Delete ${m.name}`}>
-                        Delete
-                      </button>
-                    </>
-                  )
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { key: "pillar", header: "Pillar", cell: (m) => m.pillar.charAt(0) + m.pillar.slice(1).toLowerCase() },
+          { key: "unit", header: "Unit", cell: (m) => m.unit },
+          { key: "source", header: "Source", cell: (m) => (m.source === "COMPUTED" ? "Computed" : "Manual") },
+          { key: "cadence", header: "Cadence", cell: (m) => (m.cadence === "WEEKLY" ? "Weekly" : "Monthly") },
+          { key: "range", header: "Range", className: "tabular-nums", cell: (m) => (m.minValue === null && m.maxValue === null ? "—" : `${m.minValue ?? "…"}–${m.maxValue ?? "…"}`) },
+          { key: "teams", header: "Teams", cell: (m) => (m.appliesToAll ? "All" : `${m.teamIds.length} chosen`) },
+          { key: "values", header: "Values", className: "tabular-nums", cell: (m) => m.valueCount },
+          {
+            key: "actions",
+            header: <span className="sr-only">Actions</span>,
+            className: "whitespace-nowrap",
+            cell: (m) =>
+              m.readOnly ? (
+                <span className="text-xs text-slate-500">Read-only (targets only)</span>
+              ) : (
+                !m.archivedAt && (
+                  <>
+                    <button type="button" onClick={() => setEditing({ kind: "edit", metric: m })} className="mr-2 text-blue-700 underline" aria-label={`Edit ${m.name}`}>
+                      Edit
+                    </button>
+                    <button type="button" onClick={() => void remove(m, false)} className="text-red-700 underline" aria-label={`Delete ${m.name}`}>
+                      Delete
+                    </button>
+                  </>
+                )
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { CatalogMetric } from "@/lib/server/services/metric-catalog";
 import { AGGREGATION_KEYS, CADENCE_KEYS, DIRECTION_KEYS, PILLAR_KEYS, UNIT_KEYS } from "@/lib/validation/metrics";
 import { ApiError, sendJson } from "@/lib/client/api";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 interface Props {
   metric: CatalogMetric | null;
@@ -69,7 +70,7 @@ export function MetricForm({ metric, teams, onDone, onCancel }: Props) {
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={metric ? `Edit ${metric.name}` : "New metric"} className="space-y-3 rounded-md border border-slate-300 bg-white p-4">
       <h2 className="text-lg font-semibold text-slate-900">{metric ? `Edit ${metric.name}` : "New metric"}</h2>
-      {message && <p role="alert" className="text-sm text-red-700">{message}</p>}
+      {message && <ErrorAlert>{message}</ErrorAlert>}
       <div className="grid gap-3 sm:grid-cols-3">
         <label className="text-sm text-slate-700">
           Name

@@ -9,6 +9,7 @@ import type { ChartMarker } from "./markers";
 import { summarizeSeries, toChartData } from "./shape";
 import { trendData, trendOptions } from "./trend-config";
 import { useStaggeredMount } from "./use-staggered-mount";
+import { Table } from "@/components/ui/table";
 
 export type { ChartMarker } from "./markers";
 
@@ -39,25 +40,17 @@ export function TrendChart({ series, markers = NO_MARKERS, height = 160 }: Trend
           </Line>
         )}
       </div>
-      <table className="sr-only">
-        <caption>{series.metric.name} by period</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Value</th>
-            {trend.target && <th scope="col">Target</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {trend.rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              <td>{row.text}</td>
-              {trend.target && <td>{row.target ?? "None"}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        className="sr-only"
+        caption={`${series.metric.name} by period`}
+        rows={trend.rows}
+        rowKey={(row) => row.label}
+        columns={[
+          { key: "period", header: "Period", rowHeader: true, cell: (row) => row.label },
+          { key: "value", header: "Value", cell: (row) => row.text },
+          ...(trend.target ? [{ key: "target", header: "Target", cell: (row: (typeof trend.rows)[number]) => row.target ?? "None" }] : []),
+        ]}
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useFormat } from "@/components/format/format-context";
 import { formatTick, valueStyle, type FormatSettings } from "@/lib/format";
 import { useReducedMotion } from "@/components/charts/use-reduced-motion";
 import type { CompareMetric } from "@/lib/review/compare-types";
+import { Table, type Column } from "@/components/ui/table";
 
 // Distinguishable on white and for common colour-vision deficiencies (Okabe–Ito), darkened for contrast.
 const LINE_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#56208c"];
@@ -67,29 +68,19 @@ export function CompareChart({ data }: { data: CompareMetric }) {
           Some periods of {withheld.map((l) => l.label).join(", ")} are withheld to protect anonymity (too few people, or they could be worked out from a wider group).
         </p>
       )}
-      <table className="sr-only">
-        <caption>{name} by period</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            {data.lines.map((l) => (
-              <th key={l.key} scope="col">{l.label}</th>
-            ))}
-            <th scope="col">Organisation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.baseline.map((p, i) => (
-            <tr key={p.period}>
-              <th scope="row">{p.label}</th>
-              {data.lines.map((l) => (
-                <td key={l.key}>{l.points[i] ? describePoint(l.points[i], style, f) : "No data"}</td>
-              ))}
-              <td>{describePoint(p, style, f)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        className="sr-only"
+        caption={`${name} by period`}
+        rows={data.baseline}
+        rowKey={(p) => p.period}
+        columns={[
+          { key: "period", header: "Period", rowHeader: true, cell: (p) => p.label },
+          ...data.lines.map(
+            (l): Column<(typeof data.baseline)[number]> => ({ key: l.key, header: l.label, cell: (_, i) => (l.points[i] ? describePoint(l.points[i], style, f) : "No data") }),
+          ),
+          { key: "organisation", header: "Organisation", cell: (p) => describePoint(p, style, f) },
+        ]}
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { SELECT_CLASS } from "@/components/review/scope-select";
 import { useComparison, useSegmentOptions } from "@/lib/client/use-packs";
 import { RANGE_KEYS, RANGE_LABELS } from "@/lib/metrics/series-types";
 import { compareChartConfig, CompareChart } from "./compare-chart";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface CompareParams {
   items: string[];
@@ -52,7 +53,7 @@ export function CompareView({ initial }: { initial: CompareParams }) {
         <p className="text-sm text-slate-600">Teams, groups, locations, sourcing models and origins side by side, against the whole organisation.</p>
       </div>
       <form onSubmit={apply} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-print-hidden>
-        {options.isError && <p role="alert" className="text-sm text-red-700">The choices could not be loaded: {options.error.message}</p>}
+        {options.isError && <ErrorAlert>The choices could not be loaded: {options.error.message}</ErrorAlert>}
         <fieldset>
           <legend className="mb-1 text-sm font-semibold text-slate-900">Teams and segments ({draft.items.length} of 2–6 chosen)</legend>
           <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
@@ -108,7 +109,7 @@ export function CompareView({ initial }: { initial: CompareParams }) {
       {!ready ? null : comparison.isPending ? (
         <p role="status" className="text-sm text-slate-600">Loading the comparison…</p>
       ) : comparison.isError ? (
-        <p role="alert" className="text-sm text-red-700">The comparison could not be loaded: {comparison.error.message}</p>
+        <ErrorAlert>The comparison could not be loaded: {comparison.error.message}</ErrorAlert>
       ) : (
         <div className="grid grid-cols-1 gap-4 xl:grid-cols-2" data-print-grid>
           {comparison.data.metrics.map((m) => (

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { allocationInput } from "@/lib/validation/delivery";
 import { useAllocation, useSaveAllocation, type DeliveryView } from "@/lib/client/use-delivery";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const INPUT = "mt-1 block w-24 rounded-md border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-600";
 const FIELDS = [
@@ -66,7 +67,7 @@ export function AllocationPanel({ team, view, canEdit }: { team: string; view: D
           <button type="submit" disabled={save.isPending} className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
             {save.isPending ? "Saving…" : "Save allocation"}
           </button>
-          {error && <p role="alert" className="w-full text-sm text-red-700">{error}</p>}
+          {error && <ErrorAlert className="w-full text-sm text-red-700">{error}</ErrorAlert>}
           {save.isSuccess && !error && <p role="status" className="w-full text-sm text-slate-700">Saved.</p>}
         </form>
       )}

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { EMPTY_TEXT as EMPTY, formatDuration, formatNumber, formatPercent, orEmpty } from "@/lib/format";
 import type { DeliverySummaryJson } from "@/lib/client/use-delivery";
+import { Table, type Column } from "@/components/ui/table";
 
 const CLUSTER_LABEL: Record<string, string> = { elite: "Elite", high: "High", medium: "Medium", low: "Low" };
 const minutes = (v: number | null | undefined) => orEmpty(v, formatDuration);
@@ -115,6 +116,22 @@ export function DeliveryCards({ s, onDrill }: { s: DeliverySummaryJson; onDrill:
   );
 }
 
+type Cluster = DeliverySummaryJson["benchmarks"]["reports"][number]["clusters"][number];
+
+const BENCHMARK_COLUMNS: Column<Cluster>[] = [
+  {
+    key: "cluster",
+    header: "Cluster",
+    rowHeader: true,
+    className: "font-medium",
+    cell: (c) => `${c.label}${c.shareOfRespondents !== null ? ` (${formatNumber(c.shareOfRespondents * 100)}% of respondents)` : ""}`,
+  },
+  { key: "df", header: "Deployment frequency", cell: (c) => c.deploymentFrequency },
+  { key: "lt", header: "Lead time", cell: (c) => c.changeLeadTime },
+  { key: "cfr", header: "Change failure rate", cell: (c) => c.changeFailureRate },
+  { key: "rt", header: "Recovery time", cell: (c) => c.failedDeploymentRecoveryTime },
+];
+
 /** DORA's published clusters, with year and source, as a reference. */
 export function Benchmarks({ s }: { s: DeliverySummaryJson }) {
   return (
@@ -123,29 +140,18 @@ export function Benchmarks({ s }: { s: DeliverySummaryJson }) {
       <p className="mt-2" data-testid="dora-note">{s.benchmarks.note}</p>
       {s.benchmarks.reports.map((r) => (
         <div key={r.year} className="mt-3 overflow-x-auto">
-          <table className="w-full text-left text-xs">
-            <caption className="text-left font-medium text-slate-800">{r.source}</caption>
-            <thead>
-              <tr className="text-slate-600">
-                <th scope="col" className="py-1 pr-2">Cluster</th>
-                <th scope="col" className="py-1 pr-2">Deployment frequency</th>
-                <th scope="col" className="py-1 pr-2">Lead time</th>
-                <th scope="col" className="py-1 pr-2">Change failure rate</th>
-                <th scope="col" className="py-1 pr-2">Recovery time</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.clusters.map((c) => (
-                <tr key={c.cluster} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-2 font-medium">{c.label}{c.shareOfRespondents !== null ? ` (${formatNumber(c.shareOfRespondents * 100)}% of respondents)` : ""}</th>
-                  <td className="py-1 pr-2">{c.deploymentFrequency}</td>
-                  <td className="py-1 pr-2">{c.changeLeadTime}</td>
-                  <td className="py-1 pr-2">{c.changeFailureRate}</td>
-                  <td className="py-1 pr-2">{c.failedDeploymentRecoveryTime}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            className="w-full text-left text-xs"
+            caption={r.source}
+            captionClassName="text-left font-medium text-slate-800"
+            headRowClassName="text-slate-600"
+            thClassName="py-1 pr-2"
+            tdClassName="py-1 pr-2"
+            rowClassName="border-t border-slate-100"
+            columns={BENCHMARK_COLUMNS}
+            rows={r.clusters}
+            rowKey={(c) => c.cluster}
+          />
         </div>
       ))}
     </details>

@@ -12,6 +12,7 @@ import { FilterNotice, NoTeamsMatch, SegmentFilterSelects } from "@/components/d
 import { seriesExportHref } from "@/lib/client/export-href";
 import { useScopes } from "@/lib/client/use-scopes";
 import { appendFilter } from "@/lib/segments/segment-filter";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm";
 const TREND_METRICS = ["deployments", "lead_time", "change_failure_rate", "recovery_time", "rework_rate", "flow_velocity"];
@@ -94,7 +95,7 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
 
       <FilterNotice info={filterInfo} onClear={clearFilter} />
       {filterInfo?.teamCount === 0 && <NoTeamsMatch onClear={clearFilter} />}
-      {summary.isError && <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{summary.error.message}</p>}
+      {summary.isError && <ErrorAlert variant="box">{summary.error.message}</ErrorAlert>}
       {summary.isLoading && <p role="status" className="text-sm text-slate-600">Computing delivery metrics…</p>}
       {summary.data && filterInfo?.teamCount !== 0 && (
         <section aria-labelledby="dora-heading" className="space-y-3">
@@ -129,7 +130,7 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
         {trendScope === null ? (
           <p className="text-sm text-slate-600">Trends are stored per team; pick a team or the whole organisation to see them.</p>
         ) : trends.isError ? (
-          <p role="alert" className="text-sm text-red-700">The trends could not be loaded.</p>
+          <ErrorAlert>The trends could not be loaded.</ErrorAlert>
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             {(trends.data?.series ?? []).map((s) => (

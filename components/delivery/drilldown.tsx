@@ -3,6 +3,8 @@
 import type { Drill } from "./delivery-cards";
 import { useFormat } from "@/components/format/format-context";
 import { formatDays, orEmpty } from "@/lib/format";
+import { ErrorAlert, errorMessage } from "@/components/ui/error-alert";
+import { Table, type Column } from "@/components/ui/table";
 import { CHANGE_CELLS, DEPLOYMENT_CELLS, INCIDENT_CELLS } from "./drill-cells";
 import { RowsTable } from "./drill-rows";
 import { useFlowItems, type ChangeRowJson, type DeliveryView, type DeploymentRowJson, type IncidentRowJson, type WorkItemRowJson } from "@/lib/client/use-delivery";
@@ -12,36 +14,35 @@ const TD = "py-1.5 pr-3 align-top";
 
 function Status({ loading, error, empty }: { loading: boolean; error: unknown; empty: boolean }) {
   if (loading) return <p role="status" className="text-sm text-slate-600">Loading rows…</p>;
-  if (error) return <p role="alert" className="text-sm text-red-700">{error instanceof Error ? error.message : "The rows could not be loaded."}</p>;
+  if (error) return <ErrorAlert>{errorMessage(error, "The rows could not be loaded.")}</ErrorAlert>;
   if (empty) return <p className="text-sm text-slate-600">Nothing in this period.</p>;
   return null;
 }
 
 function ItemTable({ rows, label }: { rows: WorkItemRowJson[]; label: string }) {
   const f = useFormat();
+  const columns: Column<WorkItemRowJson>[] = [
+    { key: "item", header: "Item", cell: (w) => <><span className="font-mono text-xs">{w.externalId}</span> {w.title ?? ""}</> },
+    { key: "team", header: "Team", cell: (w) => w.team },
+    { key: "type", header: "Type", cell: (w) => w.type },
+    { key: "started", header: "Started", cell: (w) => orEmpty(w.start, f.dateTime) },
+    { key: "finished", header: "Finished", cell: (w) => orEmpty(w.finish, f.dateTime) },
+    { key: "flow", header: "Flow time", cell: (w) => orEmpty(w.flowDays, formatDays), className: "tabular-nums" },
+    { key: "active", header: "Active", cell: (w) => orEmpty(w.activeDays, formatDays), className: "tabular-nums" },
+  ];
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="text-left text-sm font-medium text-slate-800">{label} ({rows.length})</caption>
-      <thead className="text-xs text-slate-600">
-        <tr>
-          <th scope="col" className={TH}>Item</th><th scope="col" className={TH}>Team</th><th scope="col" className={TH}>Type</th>
-          <th scope="col" className={TH}>Started</th><th scope="col" className={TH}>Finished</th><th scope="col" className={TH}>Flow time</th><th scope="col" className={TH}>Active</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((w) => (
-          <tr key={`${w.team}/${w.externalId}`} className="border-t border-slate-100">
-            <td className={TD}><span className="font-mono text-xs">{w.externalId}</span> {w.title ?? ""}</td>
-            <td className={TD}>{w.team}</td>
-            <td className={TD}>{w.type}</td>
-            <td className={TD}>{orEmpty(w.start, f.dateTime)}</td>
-            <td className={TD}>{orEmpty(w.finish, f.dateTime)}</td>
-            <td className={`${TD} tabular-nums`}>{orEmpty(w.flowDays, formatDays)}</td>
-            <td className={`${TD} tabular-nums`}>{orEmpty(w.activeDays, formatDays)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      className="w-full text-left text-sm"
+      caption={`${label} (${rows.length})`}
+      captionClassName="text-left text-sm font-medium text-slate-800"
+      headClassName="text-xs text-slate-600"
+      thClassName={TH}
+      tdClassName={TD}
+      rowClassName="border-t border-slate-100"
+      columns={columns}
+      rows={rows}
+      rowKey={(w) => `${w.team}/${w.externalId}`}
+    />
   );
 }
 

@@ -5,6 +5,8 @@ import { useFormat } from "@/components/format/format-context";
 import { useActionState, useState } from "react";
 import { createSourceAction, deleteSourceAction, incidentLabelAction, type WebhookFormState } from "@/app/(app)/admin/webhooks/actions";
 import { DANGER_BUTTON, PRIMARY_BUTTON, SecretOnce, SelectField, TextField } from "@/components/ui/form";
+import { Table } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 interface SourceRow {
   id: string;
@@ -41,7 +43,7 @@ export function WebhookAdmin({ sources, teams, incidentLabel }: Props) {
         <h2 id="new-source" className="text-base font-semibold text-slate-900">
           New webhook source
         </h2>
-        {created.message && <p role="alert" className="text-sm text-red-700">{created.message}</p>}
+        {created.message && <ErrorAlert>{created.message}</ErrorAlert>}
         <div className="grid gap-4 sm:grid-cols-3">
           <SelectField label="Provider" name="provider" options={[{ value: "github", label: "GitHub" }, { value: "gitlab", label: "GitLab" }]} error={created.errors?.provider} />
           <TextField label="Name" name="name" error={created.errors?.name} hint="e.g. “GitHub — northwind org”." />
@@ -61,42 +63,47 @@ export function WebhookAdmin({ sources, teams, incidentLabel }: Props) {
         <h2 id="sources-heading" className="text-base font-semibold text-slate-900">
           Sources
         </h2>
-        {sources.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">No webhook sources yet.</p>
-        ) : (
-          <table className="mt-3 w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">Name</th>
-                <th scope="col" className="py-1 pr-3">Provider</th>
-                <th scope="col" className="py-1 pr-3">Default team</th>
-                <th scope="col" className="py-1 pr-3">Last delivery</th>
-                <th scope="col" className="py-1"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.map((s) => (
-                <tr key={s.id} className="border-t border-slate-100 align-top">
-                  <td className="py-2 pr-3 font-medium text-slate-900">{s.name}</td>
-                  <td className="py-2 pr-3">
-                    {s.provider === "github" ? "GitHub" : "GitLab"}
-                    <p className="text-xs text-slate-600">{PROVIDER_HELP[s.provider]}</p>
-                  </td>
-                  <td className="py-2 pr-3">{s.defaultTeam?.name ?? "—"}</td>
-                  <td className="py-2 pr-3">{(s.lastDeliveryAt ? f.dateTime(s.lastDeliveryAt) : "Never")}</td>
-                  <td className="py-2">
-                    <form action={deleteSourceAction}>
-                      <input type="hidden" name="id" value={s.id} />
-                      <button type="submit" className={DANGER_BUTTON} aria-label={`Delete source ${s.name}`}>
-                        Delete
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Table
+          aria-label="Webhook sources"
+          className="mt-3 w-full text-left text-sm"
+          empty="No webhook sources yet."
+          emptyClassName="mt-2 text-sm text-slate-600"
+          headClassName="text-xs uppercase text-slate-600"
+          thClassName="py-1 pr-3"
+          rowClassName="border-t border-slate-100 align-top"
+          rows={sources}
+          rowKey={(s) => s.id}
+          columns={[
+            { key: "name", header: "Name", className: "py-2 pr-3 font-medium text-slate-900", cell: (s) => s.name },
+            {
+              key: "provider",
+              header: "Provider",
+              className: "py-2 pr-3",
+              cell: (s) => (
+                <>
+                  {s.provider === "github" ? "GitHub" : "GitLab"}
+                  <p className="text-xs text-slate-600">{PROVIDER_HELP[s.provider]}</p>
+                </>
+              ),
+            },
+            { key: "team", header: "Default team", className: "py-2 pr-3", cell: (s) => s.defaultTeam?.name ?? "—" },
+            { key: "last", header: "Last delivery", className: "py-2 pr-3", cell: (s) => (s.lastDeliveryAt ? f.dateTime(s.lastDeliveryAt) : "Never") },
+            {
+              key: "actions",
+              header: <span className="sr-only">Actions</span>,
+              headerClassName: "py-1",
+              className: "py-2",
+              cell: (s) => (
+                <form action={deleteSourceAction}>
+                  <input type="hidden" name="id" value={s.id} />
+                  <button type="submit" className={DANGER_BUTTON} aria-label={`Delete source ${s.name}`}>
+                    Delete
+                  </button>
+                </form>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <form action={saveLabel} noValidate aria-labelledby="label-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

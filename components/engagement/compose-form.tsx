@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { TemplateSummary } from "@/lib/server/services/engagement/surveys";
 import type { CustomItemInput } from "@/lib/validation/surveys";
 import { useCreateSurvey } from "@/lib/client/use-surveys";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const KIND_LABEL: Record<CustomItemInput["kind"], string> = {
@@ -97,7 +98,7 @@ export function ComposeForm({ templates }: { templates: TemplateSummary[] }) {
           Add a question
         </button>
       </fieldset>
-      {create.isError && <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{create.error.message}</p>}
+      {create.isError && <ErrorAlert className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{create.error.message}</ErrorAlert>}
       <button type="submit" disabled={create.isPending} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
         {create.isPending ? "Creating…" : "Create survey"}
       </button>

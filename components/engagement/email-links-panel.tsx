@@ -7,6 +7,7 @@ import type { EmailInvitationsResult } from "@/lib/server/services/engagement/in
 import { MAX_EMAIL_INVITATIONS, emailInvitationsInput } from "@/lib/validation/surveys";
 import { EmailPreview } from "./email-preview";
 import { useEmailInvitations } from "@/lib/client/use-surveys";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface EmailSetup {
   /** SMTP_URL and SMTP_FROM are set on the server (otherwise EmailNotConfigured is shown instead). */
@@ -124,7 +125,7 @@ export function EmailLinksPanel({ runId, surveyTitle, opensOn, closesOn, closed,
         >
           {send.isPending ? "Sending…" : `Email ${parsed.addresses.length} link(s)`}
         </button>
-        {send.isError && <p role="alert" className="text-sm text-red-700">{send.error.message}</p>}
+        {send.isError && <ErrorAlert>{send.error.message}</ErrorAlert>}
       </form>
       {result && <EmailResult result={result} onRetry={(addresses) => setText(addresses.join("\n"))} />}
     </EmailSection>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { toCsv } from "@/lib/csv/write";
 import { useGenerateLinks } from "@/lib/client/use-surveys";
 import type { GeneratedLinks } from "@/lib/server/services/engagement/invitations";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 interface LinksPanelProps {
   runId: string;
@@ -80,7 +81,7 @@ export function LinksPanel({ runId, teams, closed }: LinksPanelProps) {
           <button type="submit" disabled={generate.isPending} className="rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
             {generate.isPending ? "Generating…" : "Generate links"}
           </button>
-          {generate.isError && <p role="alert" className="text-sm text-red-700">{generate.error.message}</p>}
+          {generate.isError && <ErrorAlert>{generate.error.message}</ErrorAlert>}
         </form>
       )}
       {links.length > 0 && (

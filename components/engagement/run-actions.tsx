@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRunAction } from "@/lib/client/use-surveys";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** Close now (publishes the final snapshot and opens the next run when repeating), publish an interim snapshot, create the next run. */
 export function RunActions({ runId, state, repeat }: { runId: string; state: "scheduled" | "open" | "closed"; repeat: string }) {
@@ -38,7 +39,7 @@ export function RunActions({ runId, state, repeat }: { runId: string; state: "sc
         </button>
       )}
       {act.isSuccess && <p role="status" className="text-sm text-green-800">Done.</p>}
-      {act.isError && <p role="alert" className="text-sm text-red-700">{act.error.message}</p>}
+      {act.isError && <ErrorAlert>{act.error.message}</ErrorAlert>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { defaultClosesOn, REPEATS, type Repeat } from "@/lib/validation/surveys";
 import { useOpenRun } from "@/lib/client/use-surveys";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -77,7 +78,7 @@ export function RunForm({ surveyId, teams, groups, today }: RunFormProps) {
           </div>
         </fieldset>
       </div>
-      {open.isError && <p role="alert" className="text-sm text-red-700">{open.error.message}</p>}
+      {open.isError && <ErrorAlert>{open.error.message}</ErrorAlert>}
       <button type="submit" disabled={open.isPending} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
         {open.isPending ? "Opening…" : "Open run"}
       </button>

@@ -8,6 +8,8 @@ import { ResultsTable } from "./results-table";
 import { SnapshotStatus } from "./snapshot-status";
 import { SurveyHeatmap } from "./survey-heatmap";
 import { UnitDetails } from "./unit-details";
+import { Table, type Column } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const SELECT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -48,35 +50,32 @@ function Trend({ results }: { results: RunResults }) {
         Trend across runs ({results.filter ? results.filter.name : "whole organisation"})
       </h3>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="px-2 py-2">Run</th>
-              <th scope="col" className="px-2 py-2">Participation</th>
-              {keys.map((k) => (
-                <th key={k.key} scope="col" className="px-2 py-2">{k.name}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {results.trend.map((t) => (
-              <tr key={t.runId} className="border-t border-slate-100">
-                <th scope="row" className="px-2 py-2 font-medium">{t.title}</th>
-                {t.shown ? (
-                  <>
-                    <td className="px-2 py-2 tabular-nums">{orEmpty(t.participation, formatPercent)}</td>
-                    {keys.map((k) => {
-                      const v = t.indexes?.find((i) => i.key === k.key)?.score;
-                      return <td key={k.key} className="px-2 py-2 tabular-nums">{k.key === "enps" ? orEmpty(v, formatEnps) : orEmpty(v, (v) => formatFixed(v, 2))}</td>;
-                    })}
-                  </>
-                ) : (
-                  <td colSpan={keys.length + 1} className="px-2 py-2 text-slate-700">{t.message ?? "No results"}</td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          className="min-w-full text-left text-sm"
+          aria-labelledby="trend-heading"
+          headClassName="bg-slate-50 text-xs uppercase text-slate-600"
+          thClassName="px-2 py-2"
+          tdClassName="px-2 py-2"
+          rowClassName="border-t border-slate-100"
+          rows={results.trend}
+          rowKey={(t) => t.runId}
+          spanRow={(t) => (t.shown ? null : { after: 1, cell: t.message ?? "No results", className: "px-2 py-2 text-slate-700" })}
+          columns={[
+            { key: "run", header: "Run", rowHeader: true, className: "font-medium", cell: (t) => t.title },
+            { key: "participation", header: "Participation", className: "tabular-nums", cell: (t) => orEmpty(t.participation, formatPercent) },
+            ...keys.map(
+              (k): Column<RunResults["trend"][number]> => ({
+                key: k.key,
+                header: k.name,
+                className: "tabular-nums",
+                cell: (t) => {
+                  const v = t.indexes?.find((i) => i.key === k.key)?.score;
+                  return k.key === "enps" ? orEmpty(v, formatEnps) : orEmpty(v, (v) => formatFixed(v, 2));
+                },
+              }),
+            ),
+          ]}
+        />
       </div>
     </section>
   );
@@ -89,7 +88,7 @@ export function RunResultsView({ runId, canModerate }: { runId: string; canModer
   const toggle = useHideComment(runId);
 
   if (query.isPending) return <p role="status" className="text-sm text-slate-600">Loading results…</p>;
-  if (query.isError) return <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{query.error.message}</p>;
+  if (query.isError) return <ErrorAlert className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{query.error.message}</ErrorAlert>;
   const results = query.data;
   const focus = results.filter ?? results.org;
   const shownUnits = [results.org, ...results.groups, ...results.teams].filter((u): u is ShownUnit => u.shown);

@@ -1,4 +1,5 @@
 import type { RunResults } from "@/lib/server/services/engagement/results";
+import { Table } from "@/components/ui/table";
 
 /**
  * Which snapshot the results are as of, and live progress (invited and answered per team — counts only). Answers
@@ -24,24 +25,19 @@ export function SnapshotStatus({ results }: { results: RunResults }) {
       )}
       <details className="text-sm">
         <summary className="cursor-pointer text-xs font-medium text-blue-700">Progress: {answered} of {invited} invited have answered</summary>
-        <table className="mt-2 min-w-[16rem] text-left text-sm">
-          <thead className="text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-4">Team</th>
-              <th scope="col" className="py-1 pr-4">Invited</th>
-              <th scope="col" className="py-1">Answered</th>
-            </tr>
-          </thead>
-          <tbody>
-            {progress.map((t) => (
-              <tr key={t.teamId} className="border-t border-slate-100">
-                <th scope="row" className="py-1 pr-4 font-normal">{t.name}</th>
-                <td className="py-1 pr-4 tabular-nums">{t.invited}</td>
-                <td className="py-1 tabular-nums">{t.answered}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          className="mt-2 min-w-[16rem] text-left text-sm"
+          aria-label="Progress by team"
+          headClassName="text-xs uppercase text-slate-600"
+          rowClassName="border-t border-slate-100"
+          rows={progress}
+          rowKey={(t) => t.teamId}
+          columns={[
+            { key: "team", header: "Team", rowHeader: true, headerClassName: "py-1 pr-4", className: "py-1 pr-4 font-normal", cell: (t) => t.name },
+            { key: "invited", header: "Invited", headerClassName: "py-1 pr-4", className: "py-1 pr-4 tabular-nums", cell: (t) => t.invited },
+            { key: "answered", header: "Answered", headerClassName: "py-1", className: "py-1 tabular-nums", cell: (t) => t.answered },
+          ]}
+        />
       </details>
     </section>
   );

@@ -1,6 +1,7 @@
 import { scaleRange } from "@/lib/engagement/items";
 import type { RunResults, UnitResult } from "@/lib/server/services/engagement/results";
 import { formatFixed, orEmpty } from "@/lib/format";
+import { Table, type Column } from "@/components/ui/table";
 
 /**
  * Team × question heatmap of a snapshot: each scored question's mean per team, coloured by where it sits on the
@@ -32,39 +33,44 @@ export function SurveyHeatmap({ results }: { results: RunResults }) {
         Hatched columns are withheld to protect anonymity.
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="survey-heatmap">
-        <table className="min-w-full border-collapse text-left text-sm">
-          <thead className="bg-slate-50 text-xs text-slate-700">
-            <tr>
-              <th scope="col" className="sticky left-0 bg-slate-50 px-2 py-2">Question</th>
-              {columns.map((c) => (
-                <th key={c.key} scope="col" className="px-2 py-2 font-medium">{c.name}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {questions.map((q) => (
-              <tr key={q.id} className="border-t border-slate-100">
-                <th scope="row" className="sticky left-0 max-w-xs bg-white px-2 py-2 font-normal text-slate-800">{q.text}</th>
-                {columns.map((c) => {
-                  if (!c.shown) {
-                    return (
-                      <td key={c.key} data-withheld="true" title={c.message} className="bg-[repeating-linear-gradient(45deg,#f1f5f9,#f1f5f9_4px,#e2e8f0_4px,#e2e8f0_8px)] px-2 py-2 text-center text-xs text-slate-600">
-                        <span className="sr-only">{c.message}</span>
-                        <span aria-hidden="true">withheld</span>
-                      </td>
-                    );
-                  }
-                  const mean = c.items.find((i) => i.id === q.id)?.mean ?? null;
-                  return (
-                    <td key={c.key} className={`px-2 py-2 text-center tabular-nums ${mean === null ? "" : band(mean, q.kind)}`}>
-                      {orEmpty(mean, (v) => formatFixed(v, 2))}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          className="min-w-full border-collapse text-left text-sm"
+          aria-label="Mean score by question and group"
+          headClassName="bg-slate-50 text-xs text-slate-700"
+          rowClassName="border-t border-slate-100"
+          rows={questions}
+          rowKey={(q) => q.id}
+          columns={[
+            { key: "question", header: "Question", rowHeader: true, headerClassName: "sticky left-0 bg-slate-50 px-2 py-2", className: "sticky left-0 max-w-xs bg-white px-2 py-2 font-normal text-slate-800", cell: (q) => q.text },
+            ...columns.map((c): Column<(typeof questions)[number]> => {
+              if (!c.shown) {
+                return {
+                  key: c.key,
+                  header: c.name,
+                  headerClassName: "px-2 py-2 font-medium",
+                  cellProps: () => ({ "data-withheld": "true", title: c.message, className: "bg-[repeating-linear-gradient(45deg,#f1f5f9,#f1f5f9_4px,#e2e8f0_4px,#e2e8f0_8px)] px-2 py-2 text-center text-xs text-slate-600" }),
+                  cell: () => (
+                    <>
+                      <span className="sr-only">{c.message}</span>
+                      <span aria-hidden="true">withheld</span>
+                    </>
+                  ),
+                };
+              }
+              const mean = (q: (typeof questions)[number]) => c.items.find((i) => i.id === q.id)?.mean ?? null;
+              return {
+                key: c.key,
+                header: c.name,
+                headerClassName: "px-2 py-2 font-medium",
+                cellProps: (q) => {
+                  const m = mean(q);
+                  return { className: `px-2 py-2 text-center tabular-nums ${m === null ? "" : band(m, q.kind)}` };
+                },
+                cell: (q) => orEmpty(mean(q), (v) => formatFixed(v, 2)),
+              };
+            }),
+          ]}
+        />
       </div>
     </section>
   );

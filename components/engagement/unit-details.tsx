@@ -2,28 +2,28 @@
 
 import type { ShownUnit } from "@/lib/server/services/engagement/results";
 import { formatFixed, formatPercent, orEmpty } from "@/lib/format";
+import { Table } from "@/components/ui/table";
 
 /** One item's answers as horizontal bars with counts, readable without colour. */
 function Distribution({ item }: { item: ShownUnit["items"][number] }) {
   return (
-    <table className="mt-2 w-full text-sm">
-      <caption className="sr-only">Answers to: {item.text}</caption>
-      <tbody>
-        {item.distribution.map((d) => (
-          <tr key={String(d.value)}>
-            <th scope="row" className="w-24 py-0.5 pr-2 text-left font-normal text-slate-700">
-              {d.label}
-            </th>
-            <td className="py-0.5">
-              <div className="h-3 rounded bg-blue-600" style={{ width: `${Math.max(d.percent ?? 0, 0.5)}%` }} aria-hidden="true" />
-            </td>
-            <td className="w-20 py-0.5 pl-2 text-right tabular-nums text-slate-700">
-              {d.count} ({orEmpty(d.percent, formatPercent)})
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      className="mt-2 w-full text-sm"
+      caption={`Answers to: ${item.text}`}
+      headClassName="sr-only"
+      rows={item.distribution}
+      rowKey={(d) => String(d.value)}
+      columns={[
+        { key: "answer", header: "Answer", rowHeader: true, className: "w-24 py-0.5 pr-2 text-left font-normal text-slate-700", cell: (d) => d.label },
+        {
+          key: "bar",
+          header: "Share",
+          className: "py-0.5",
+          cell: (d) => <div className="h-3 rounded bg-blue-600" style={{ width: `${Math.max(d.percent ?? 0, 0.5)}%` }} aria-hidden="true" />,
+        },
+        { key: "count", header: "Count", className: "w-20 py-0.5 pl-2 text-right tabular-nums text-slate-700", cell: (d) => `${d.count} (${orEmpty(d.percent, formatPercent)})` },
+      ]}
+    />
   );
 }
 

@@ -3,6 +3,7 @@
 import { useFormat } from "@/components/format/format-context";
 
 import { useValueHistory } from "@/lib/client/use-team-values";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 interface Snapshot {
   value?: number;
@@ -28,7 +29,7 @@ export function CellHistory({ metricId, teamId, week, title, onClose }: { metric
         </button>
       </div>
       {history.isPending && <p className="mt-2 text-sm text-slate-600">Loading history…</p>}
-      {history.isError && <p role="alert" className="mt-2 text-sm text-red-700">{history.error.message}</p>}
+      {history.isError && <ErrorAlert className="mt-2 text-sm text-red-700">{history.error.message}</ErrorAlert>}
       {history.data && history.data.history.length === 0 && (
         <p className="mt-2 text-sm text-slate-600">No recorded changes. The value was loaded before the audit trail, or has never been entered.</p>
       )}

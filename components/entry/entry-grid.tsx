@@ -10,6 +10,7 @@ import { CellHistory } from "./cell-history";
 import { EntryTable, type EntryMetricView } from "./entry-table";
 import { saveValues, type ServerConflict } from "./save-values";
 import { useTeamValues } from "@/lib/client/use-team-values";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface EntryGridProps {
   team: { id: string; name: string };
@@ -144,7 +145,7 @@ export function EntryGrid({ team, metrics, weeks, months, currentWeek, loadFrom,
   };
 
   if (values.isPending) return <p className="text-sm text-slate-600">Loading {team.name}’s values…</p>;
-  if (values.isError) return <p role="alert" className="text-sm text-red-700">Could not load values: {values.error.message}</p>;
+  if (values.isError) return <ErrorAlert>Could not load values: {values.error.message}</ErrorAlert>;
   if (metrics.length === 0) return <p className="text-sm text-slate-600">No manual metrics apply to {team.name}. An admin can add them in the metric catalog.</p>;
 
   const common = {

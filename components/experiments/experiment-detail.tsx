@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { DANGER_BUTTON, ErrorAlert, LoadState, SECONDARY_BUTTON } from "@/components/ui/form";
+import { DANGER_BUTTON, RequestError, LoadState, SECONDARY_BUTTON } from "@/components/ui/form";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useExperiment, useJsonMutation } from "@/lib/client/use-skills";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { ExperimentForm, type Option } from "./experiment-form";
 import { ReadoutPanel } from "./readout-panel";
 import { TeamMetricChart } from "./team-metric-chart";
@@ -22,6 +23,7 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
   const router = useRouter();
   const experiment = useExperiment(id);
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const remove = useJsonMutation("DELETE", [queryKeys.experiments.all()]);
   const e = experiment.data;
   if (!e) return <LoadState isLoading={experiment.isPending} error={experiment.error} what="the experiment" />;
@@ -55,13 +57,21 @@ export function ExperimentDetail({ id, teams, metrics }: Props) {
                 type="button"
                 className={DANGER_BUTTON}
                 disabled={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(`Delete "${e.title}"?`)) remove.mutate({ url: `/api/v1/experiments/${e.id}` }, { onSuccess: () => router.push("/experiments") });
-                }}
+                onClick={() => setConfirming(true)}
               >
                 Delete
               </button>
-              <ErrorAlert error={remove.error} />
+              <ConfirmDialog
+                open={confirming}
+                title={`Delete "${e.title}"?`}
+                confirmLabel="Delete"
+                onCancel={() => setConfirming(false)}
+                onConfirm={() => {
+                  setConfirming(false);
+                  remove.mutate({ url: `/api/v1/experiments/${e.id}` }, { onSuccess: () => router.push("/experiments") });
+                }}
+              />
+              <RequestError error={remove.error} />
             </div>
           )}
         </div>

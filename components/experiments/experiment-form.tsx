@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON, SECONDARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 import { ApiError } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, type ExperimentView } from "@/lib/client/use-skills";
@@ -101,7 +101,7 @@ export function ExperimentForm({ teams, metrics, experiment, onDone, onCancel }:
           <textarea id="experiment-notes" className={AREA} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </div>
       </div>
-      <ErrorAlert error={save.error} />
+      <RequestError error={save.error} />
       <div className="flex gap-2">
         <button type="submit" className={PRIMARY_BUTTON} disabled={save.isPending}>
           {save.isPending ? "Saving…" : experiment ? "Save changes" : "Log experiment"}

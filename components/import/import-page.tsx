@@ -7,6 +7,7 @@ import { ImportsList } from "./imports-list";
 import { PreviewStep, type RunChoices } from "./preview-step";
 import { ProgressStep } from "./progress-step";
 import { UploadStep } from "./upload-step";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface ImportKindInfo {
   key: string;
@@ -78,7 +79,7 @@ export function ImportPage({ kinds, initialKind }: { kinds: ImportKindInfo[]; in
             onCancel={reset}
             busy={busy}
           />
-          {error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{error}</p>}
+          {error && <ErrorAlert variant="panel">{error}</ErrorAlert>}
         </>
       )}
       {runningId && state.data && (
@@ -86,8 +87,8 @@ export function ImportPage({ kinds, initialKind }: { kinds: ImportKindInfo[]; in
           undoing={undo.isPending}
           onUndo={() => confirmUndo(state.data.import.fileName) && undo.mutate(runningId, { onSuccess: () => void state.refetch() })} onAnother={reset} />
       )}
-      {runningId && state.isError && <p role="alert" className="text-sm text-red-800">{messageOf(state.error)}</p>}
-      {undo.isError && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{messageOf(undo.error)}</p>}
+      {runningId && state.isError && <ErrorAlert className="text-sm text-red-800">{messageOf(state.error)}</ErrorAlert>}
+      {undo.isError && <ErrorAlert variant="panel">{messageOf(undo.error)}</ErrorAlert>}
       <ImportsList />
     </div>
   );

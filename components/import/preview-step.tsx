@@ -4,6 +4,8 @@ import { useId } from "react";
 import { formatNumber } from "@/lib/format";
 import type { ImportPreview, RowProblem } from "@/lib/client/use-imports";
 import { MappingEditor } from "./mapping-editor";
+import { Table, type Column } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface RunChoices {
   skipInvalid: boolean;
@@ -41,12 +43,12 @@ export function PreviewStep({
     <section aria-labelledby={`${id}-h`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id={`${id}-h`} className="text-base font-semibold">2. Check the preview of {preview.fileName}</h2>
       {preview.fileError ? (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{preview.fileError.message}</p>
+        <ErrorAlert variant="panel">{preview.fileError.message}</ErrorAlert>
       ) : (
         <>
           <MappingEditor header={preview.header} mapping={mapping} fields={preview.fields} onChange={onMapping} />
           {preview.missing.length > 0 && (
-            <p role="alert" className="text-sm text-red-800">No column is chosen for: {preview.missing.join(", ")}.</p>
+            <ErrorAlert className="text-sm text-red-800">No column is chosen for: {preview.missing.join(", ")}.</ErrorAlert>
           )}
           {preview.unmatched.length > 0 && <p className="text-sm text-slate-600">Ignored columns: {preview.unmatched.join(", ")}.</p>}
           <div className="flex flex-wrap gap-4 text-sm">
@@ -94,27 +96,29 @@ export function PreviewStep({
             </div>
           )}
           <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">First rows of the file as they will be read</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="px-2 py-1">Line</th>
-                  {preview.header.map((h, i) => (
-                    <th key={i} scope="col" className="px-2 py-1 font-mono">{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row) => (
-                  <tr key={row.line} className={row.problems.length ? "bg-red-50" : ""} title={row.problems.map(problemText).join("\n")}>
-                    <td className="px-2 py-1 text-slate-500">{row.line}</td>
-                    {row.fields.map((f, i) => (
-                      <td key={i} className={`px-2 py-1 ${row.problems.some((p) => p.column === preview.header[i]) ? "font-semibold text-red-800" : ""}`}>{f}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              className="min-w-full text-left text-sm"
+              caption="First rows of the file as they will be read"
+              headRowClassName="border-b border-slate-200"
+              thClassName="px-2 py-1"
+              tdClassName="px-2 py-1"
+              rowClassName={(row) => (row.problems.length ? "bg-red-50" : "")}
+              rowProps={(row) => ({ title: row.problems.map(problemText).join("\n") })}
+              rows={preview.rows}
+              rowKey={(row) => row.line}
+              columns={[
+                { key: "line", header: "Line", className: "text-slate-500", cell: (row) => row.line },
+                ...preview.header.map(
+                  (h, i): Column<(typeof preview.rows)[number]> => ({
+                    key: String(i),
+                    header: h,
+                    headerClassName: "font-mono",
+                    cellProps: (row) => (row.problems.some((p) => p.column === preview.header[i]) ? { className: "font-semibold text-red-800" } : {}),
+                    cell: (row) => row.fields[i],
+                  }),
+                ),
+              ]}
+            />
           </div>
         </>
       )}

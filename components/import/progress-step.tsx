@@ -4,6 +4,7 @@ import { formatNumber } from "@/lib/format";
 
 import Link from "next/link";
 import type { ImportState } from "@/lib/client/use-imports";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /**
  * The running import: a progress bar over its two passes (checking, then writing) read from the
@@ -42,7 +43,7 @@ export function ProgressStep({ state, onUndo, undoing, canUndo, onAnother }: { s
         </div>
         {running && <p role="status" className="mt-1 text-sm text-slate-600">{formatNumber(state.processedRows)} of {formatNumber(state.totalRows) || "…"} rows</p>}
       </div>
-      {state.status === "FAILED" && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{state.error}</p>}
+      {state.status === "FAILED" && <ErrorAlert variant="panel">{state.error}</ErrorAlert>}
       {(state.status === "COMPLETED" || state.status === "UNDONE") && (
         <div className="space-y-2 text-sm" role="status" data-testid="import-summary">
           <p>

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type DragEvent } from "react";
 import type { ImportKindInfo } from "./import-page";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -86,7 +87,7 @@ export function UploadStep({
         />
         {busy && <p role="status" className="mt-2 text-slate-600">Uploading and checking every row…</p>}
       </div>
-      {shown && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{shown}</p>}
+      {shown && <ErrorAlert variant="panel">{shown}</ErrorAlert>}
     </section>
   );
 }

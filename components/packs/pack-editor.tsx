@@ -6,6 +6,7 @@ import { ScopeSelect, SELECT_CLASS } from "@/components/review/scope-select";
 import { useCreatePack, useSegmentOptions } from "@/lib/client/use-packs";
 import { RANGE_KEYS, RANGE_LABELS } from "@/lib/metrics/series-types";
 import type { ActionInput, PackSlideInput } from "@/lib/validation/leadership";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const INPUT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm";
 const LABEL = "mb-1 block text-xs font-medium text-slate-700";
@@ -130,7 +131,7 @@ export function PackEditor({ today }: { today: string }) {
         ))}
         <button type="button" onClick={() => setActions([...actions, emptyAction()])} className="text-sm font-medium text-blue-700 hover:text-blue-900">Add an action</button>
       </fieldset>
-      {issues && <p role="alert" className="text-sm text-red-700">The pack was not saved: {issues}</p>}
+      {issues && <ErrorAlert>The pack was not saved: {issues}</ErrorAlert>}
       <button type="submit" disabled={create.isPending} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
         {create.isPending ? "Saving and freezing numbers…" : "Save pack"}
       </button>

@@ -5,6 +5,7 @@ import { formatValue, type FormatSettings } from "@/lib/format";
 import type { RetentionNumbers, RetentionRow } from "@/lib/retention/report-core";
 import type { MetricUnit } from "@/lib/metrics/catalog";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
+import { Table, type Column } from "@/components/ui/table";
 
 const COLUMNS: { key: keyof RetentionNumbers; label: string; unit: MetricUnit }[] = [
   { key: "headcountEnd", label: "Headcount", unit: "people" },
@@ -34,48 +35,42 @@ export function RetentionTable({ rows, caption }: { rows: RetentionRow[]; captio
   const format = useFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="retention-table">
-        <caption className="px-4 py-2 text-left text-sm font-medium text-slate-700">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Segment
-            </th>
-            {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" className="px-3 py-2 text-right font-medium">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.segment} className="border-t border-slate-100" data-testid={`retention-row-${r.label}`}>
-              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-800">
-                {r.label}
-              </th>
-              {r.suppressed || !r.metrics ? (
-                <td colSpan={COLUMNS.length} className="px-3 py-2 text-slate-600 italic">
-                  {WITHHELD_TEXT[r.suppressed ?? "too-few"]}
-                </td>
-              ) : (
-                COLUMNS.map((c) =>
-                  r.classified === false && CLASSIFICATION_COLUMNS.has(c.key) ? (
-                    <td key={c.key} className="px-3 py-2 text-right text-slate-600" title={WITHHELD_TEXT.classification}>
-                      <span aria-hidden="true">n/s</span>
-                      <span className="sr-only">{WITHHELD_TEXT.classification}</span>
-                    </td>
-                  ) : (
-                    <td key={c.key} className="px-3 py-2 text-right tabular-nums text-slate-800">
-                      {cell((r.metrics as RetentionNumbers)[c.key], c.unit, format)}
-                    </td>
-                  ),
-                )
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        className="min-w-full text-sm"
+        data-testid="retention-table"
+        caption={caption}
+        captionClassName="px-4 py-2 text-left text-sm font-medium text-slate-700"
+        headClassName="bg-slate-50 text-left text-xs text-slate-600"
+        thClassName="px-3 py-2 font-medium"
+        rowClassName="border-t border-slate-100"
+        rowProps={(r) => ({ "data-testid": `retention-row-${r.label}` })}
+        rows={rows}
+        rowKey={(r) => r.segment}
+        spanRow={(r) => (r.suppressed || !r.metrics ? { after: 1, cell: WITHHELD_TEXT[r.suppressed ?? "too-few"], className: "px-3 py-2 text-slate-600 italic" } : null)}
+        columns={[
+          { key: "segment", header: "Segment", rowHeader: true, className: "px-3 py-2 text-left font-medium text-slate-800", cell: (r) => r.label },
+          ...COLUMNS.map(
+            (c): Column<RetentionRow> => ({
+              key: c.key,
+              header: c.label,
+              headerClassName: "text-right",
+              cellProps: (r) =>
+                r.classified === false && CLASSIFICATION_COLUMNS.has(c.key)
+                  ? { className: "px-3 py-2 text-right text-slate-600", title: WITHHELD_TEXT.classification }
+                  : { className: "px-3 py-2 text-right tabular-nums text-slate-800" },
+              cell: (r) =>
+                r.classified === false && CLASSIFICATION_COLUMNS.has(c.key) ? (
+                  <>
+                    <span aria-hidden="true">n/s</span>
+                    <span className="sr-only">{WITHHELD_TEXT.classification}</span>
+                  </>
+                ) : (
+                  cell((r.metrics as RetentionNumbers)[c.key], c.unit, format)
+                ),
+            }),
+          ),
+        ]}
+      />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { RetentionTable } from "./retention-table";
 import { headlinePeriod, RETENTION_CARDS, rowsForPeriod, seriesFor } from "./report-series";
 import { CohortTable, TenureDistribution } from "./tenure-and-cohorts";
 import { retentionSearch, useDevelopmentSeries, useRetentionReport, type RetentionParams } from "@/lib/client/use-retention";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const SEGMENT_LABELS: Record<RetentionSegment, string> = {
   team: "Team",
@@ -147,7 +148,7 @@ export function RetentionView({ initial, canManagePeople }: { initial: Retention
             <h2 id="development" className="mb-1 text-lg font-semibold text-slate-900">Development</h2>
             <p className="mb-3 text-sm text-slate-600">Entered by managers per team each month{developmentScope(data.segment, focusKey) === "org" ? " (whole organisation)" : ""}.</p>
             {development.isError ? (
-              <p role="alert" className="text-sm text-red-800">{development.error.message}</p>
+              <ErrorAlert className="text-sm text-red-800">{development.error.message}</ErrorAlert>
             ) : development.data ? (
               <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
                 {development.data.series.map((s) => (

@@ -1,6 +1,7 @@
 import { formatPercent } from "@/lib/format";
 import type { CohortRow, RetentionRow } from "@/lib/retention/report-core";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
+import { Table, type Column } from "@/components/ui/table";
 
 /** Current staff by tenure bucket at the end of the period, as bars with the numbers written out. */
 export function TenureDistribution({ row, explanation }: { row: RetentionRow | undefined; explanation: string }) {
@@ -29,39 +30,35 @@ export function CohortTable({ cohorts, explanation }: { cohorts: CohortRow[]; ex
   if (cohorts.length === 0) return <p className="text-sm text-slate-600">No acquired teams with an acquisition date.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="cohort-table">
-        <caption className="px-4 py-2 text-left text-xs text-slate-600">{explanation}</caption>
-        <thead className="bg-slate-50 text-left text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">Team</th>
-            <th scope="col" className="px-3 py-2">Acquired</th>
-            <th scope="col" className="px-3 py-2 text-right">People</th>
-            {[6, 12, 18, 24].map((m) => (
-              <th key={m} scope="col" className="px-3 py-2 text-right">{m} months</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {cohorts.map((c) => (
-            <tr key={c.teamId} className="border-t border-slate-100">
-              <th scope="row" className="px-3 py-2 text-left font-medium">{c.team}{c.acquisitionName ? ` (${c.acquisitionName})` : ""}</th>
-              <td className="px-3 py-2">{c.acquisitionDate}</td>
-              {c.suppressed || !c.checkpoints ? (
-                <td colSpan={5} className="px-3 py-2 italic text-slate-600">{WITHHELD_TEXT[c.suppressed ?? "too-few"]}</td>
-              ) : (
-                <>
-                  <td className="px-3 py-2 text-right tabular-nums">{c.cohortSize}</td>
-                  {c.checkpoints.map((p) => (
-                    <td key={p.months} className="px-3 py-2 text-right tabular-nums">
-                      {p.percent === null ? <span className="text-slate-500">not yet</span> : formatPercent(p.percent)}
-                    </td>
-                  ))}
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        className="min-w-full text-sm"
+        data-testid="cohort-table"
+        caption={explanation}
+        captionClassName="px-4 py-2 text-left text-xs text-slate-600"
+        headClassName="bg-slate-50 text-left text-xs text-slate-600"
+        thClassName="px-3 py-2"
+        tdClassName="px-3 py-2"
+        rowClassName="border-t border-slate-100"
+        rows={cohorts}
+        rowKey={(c) => c.teamId}
+        spanRow={(c) => (c.suppressed || !c.checkpoints ? { after: 2, cell: WITHHELD_TEXT[c.suppressed ?? "too-few"], className: "px-3 py-2 italic text-slate-600" } : null)}
+        columns={[
+          { key: "team", header: "Team", rowHeader: true, className: "text-left font-medium", cell: (c) => `${c.team}${c.acquisitionName ? ` (${c.acquisitionName})` : ""}` },
+          { key: "acquired", header: "Acquired", cell: (c) => c.acquisitionDate },
+          { key: "people", header: "People", numeric: true, cell: (c) => c.cohortSize },
+          ...[6, 12, 18, 24].map(
+            (m, i): Column<CohortRow> => ({
+              key: `m${m}`,
+              header: `${m} months`,
+              numeric: true,
+              cell: (c) => {
+                const p = c.checkpoints?.[i];
+                return !p || p.percent === null ? <span className="text-slate-500">not yet</span> : formatPercent(p.percent);
+              },
+            }),
+          ),
+        ]}
+      />
     </div>
   );
 }

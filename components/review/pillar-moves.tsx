@@ -5,11 +5,10 @@ import type { ReviewPillar } from "@/lib/review/review-types";
 import { useFormat } from "@/components/format/format-context";
 import { formatChange, valueStyle } from "@/lib/format";
 import { chartHref } from "./chart-href";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const TONE = { worse: "text-red-700", better: "text-green-700", neutral: "text-slate-700" } as const;
 const TONE_WORD = { worse: "worse", better: "better", neutral: "" } as const;
-const FLAG = { red: "bg-red-50 text-red-800 ring-red-600/30", amber: "bg-amber-50 text-amber-900 ring-amber-600/40" } as const;
-
 export function PillarMoves({ pillar, scope }: { pillar: ReviewPillar; scope: string }) {
   const headingId = `review-${pillar.key}`;
   const href = chartHref(scope, "12w");
@@ -42,7 +41,7 @@ export function PillarMoves({ pillar, scope }: { pillar: ReviewPillar; scope: st
             <ul aria-label={`Targets missed in ${pillar.name}`} className="mt-3 space-y-1 text-sm">
               {pillar.flags.map((flag) => (
                 <li key={flag.key} className="flex flex-wrap items-center gap-2">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${FLAG[flag.status]}`}>{flag.status === "red" ? "Off target" : "Near target"}</span>
+                  <StatusBadge tone={flag.status}>{flag.status === "red" ? "Off target" : "Near target"}</StatusBadge>
                   <Link href={href} className="text-blue-700 hover:text-blue-900">{flag.name}</Link>
                   <span className="text-slate-600">
                     {show(flag, flag.value)} in {flag.label}; green at {show(flag, flag.green)}, amber at {show(flag, flag.amber)}

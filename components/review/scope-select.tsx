@@ -2,6 +2,7 @@
 
 import { scopeOptions } from "@/components/dashboard/scope-options";
 import { useScopes } from "@/lib/client/use-scopes";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export const SELECT_CLASS =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm hover:border-slate-400";
@@ -29,7 +30,7 @@ export function ScopeSelect({ id, value, onChange }: { id: string; value: string
           </optgroup>
         )}
       </select>
-      {scopes.isError && <p role="alert" className="mt-1 text-xs text-red-700">Groups and teams could not be loaded.</p>}
+      {scopes.isError && <ErrorAlert className="mt-1 text-xs text-red-700">Groups and teams could not be loaded.</ErrorAlert>}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { formatTick, valueStyle } from "@/lib/format";
 import { chartTheme } from "@/components/charts/theme";
 import { useReducedMotion } from "@/components/charts/use-reduced-motion";
 import type { MetricSeries } from "@/lib/metrics/series-types";
+import { Table } from "@/components/ui/table";
 
 const SECOND_LINE = "#0f766e"; // teal-700, ≥ 3:1 on white
 
@@ -54,21 +55,17 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
       <div className="relative w-full min-w-0" style={{ height }}>
         <Line data={data} options={options} role="img" aria-label={summary}>{summary}</Line>
       </div>
-      <table className="sr-only">
-        <caption>{summary}</caption>
-        <thead>
-          <tr><th scope="col">Week</th><th scope="col">{adoption.metric.name}</th><th scope="col">{other.metric.name}</th></tr>
-        </thead>
-        <tbody>
-          {adoption.points.map((p, i) => (
-            <tr key={p.period}>
-              <th scope="row">{p.label}</th>
-              <td>{p.value === null ? "No data" : f.metric(adoption.metric, p.value)}</td>
-              <td>{other.points[i]?.value == null ? "No data" : f.metric(other.metric, other.points[i].value as number)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        className="sr-only"
+        caption={summary}
+        rows={adoption.points}
+        rowKey={(p) => p.period}
+        columns={[
+          { key: "week", header: "Week", rowHeader: true, cell: (p) => p.label },
+          { key: "adoption", header: adoption.metric.name, cell: (p) => (p.value === null ? "No data" : f.metric(adoption.metric, p.value)) },
+          { key: "other", header: other.metric.name, cell: (_, i) => (other.points[i]?.value == null ? "No data" : f.metric(other.metric, other.points[i].value as number)) },
+        ]}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ErrorAlert, PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from "@/components/ui/form";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation } from "@/lib/client/use-skills";
 import { useScopes } from "@/lib/client/use-scopes";
@@ -62,7 +62,7 @@ export function CopilotUpload() {
         <TextField label="Seat list date" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} hint="Default: today." />
       </div>
       {fileError && <p role="alert" className="text-sm text-red-700">{fileError}</p>}
-      <ErrorAlert error={check.error ?? run.error} />
+      <RequestError error={check.error ?? run.error} />
       <button type="submit" className={SECONDARY_BUTTON} disabled={seats === undefined || check.isPending}>Check teams</button>
       {check.data && (
         <div className="space-y-2">

@@ -1,11 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { DANGER_BUTTON, ErrorAlert, LoadState, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
+import { DANGER_BUTTON, RequestError, LoadState, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 import { formatDate, formatHours, formatMoney } from "@/lib/format";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, useLearningRecords } from "@/lib/client/use-skills";
 import { LEARNING_CATEGORIES, type LearningBudgetInput, type LearningInput } from "@/lib/validation/skills";
+import { Table } from "@/components/ui/table";
 
 /** A team's learning records and, for its managers and admins, forms to add records and set the year's budget. */
 export function LearningRecords({ teamId, teamSlug, canWrite, currency }: { teamId: string; teamSlug: string; canWrite: boolean; currency: string }) {
@@ -16,36 +17,37 @@ export function LearningRecords({ teamId, teamSlug, canWrite, currency }: { team
       {canWrite && <RecordForm teamSlug={teamSlug} />}
       {canWrite && <BudgetForm teamId={teamId} currency={currency} />}
       <LoadState isLoading={records.isPending} error={records.error} what="learning records" />
-      <ErrorAlert error={remove.error} />
+      <RequestError error={remove.error} />
       {records.data?.length === 0 && <p className="text-sm text-slate-600">No learning recorded for this team yet.</p>}
       {records.data && records.data.length > 0 && (
-        <table className="min-w-full text-sm">
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 pr-3">Date</th><th scope="col" className="py-1 pr-3">Who</th><th scope="col" className="py-1 pr-3">Category</th>
-              <th scope="col" className="py-1 pr-3">Title</th><th scope="col" className="py-1 pr-3">Hours</th><th scope="col" className="py-1 pr-3">Spend</th><th scope="col"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.data.slice(0, 50).map((r) => (
-              <tr key={r.id} className="border-t border-slate-100">
-                <td className="py-1 pr-3 whitespace-nowrap">{formatDate(r.date)}</td>
-                <td className="py-1 pr-3">{r.employeeId ?? "Team"}</td>
-                <td className="py-1 pr-3">{r.category}</td>
-                <td className="py-1 pr-3">{r.title ?? "—"}</td>
-                <td className="py-1 pr-3 tabular-nums">{formatHours(r.hours)}</td>
-                <td className="py-1 pr-3 tabular-nums">{formatMoney(r.spend, currency)}</td>
-                <td className="py-1">
-                  {r.canDelete && (
-                    <button type="button" className={DANGER_BUTTON} aria-label={`Delete the record of ${r.date}`} onClick={() => remove.mutate({ url: `/api/v1/learning/${r.id}` })}>
-                      Delete
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          className="min-w-full text-sm"
+          aria-label="Learning records"
+          headClassName="text-left text-xs text-slate-500"
+          thClassName="py-1 pr-3"
+          rowClassName="border-t border-slate-100"
+          rows={records.data.slice(0, 50)}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: "date", header: "Date", className: "py-1 pr-3 whitespace-nowrap", cell: (r) => formatDate(r.date) },
+            { key: "who", header: "Who", className: "py-1 pr-3", cell: (r) => r.employeeId ?? "Team" },
+            { key: "category", header: "Category", className: "py-1 pr-3", cell: (r) => r.category },
+            { key: "title", header: "Title", className: "py-1 pr-3", cell: (r) => r.title ?? "—" },
+            { key: "hours", header: "Hours", className: "py-1 pr-3 tabular-nums", cell: (r) => formatHours(r.hours) },
+            { key: "spend", header: "Spend", className: "py-1 pr-3 tabular-nums", cell: (r) => formatMoney(r.spend, currency) },
+            {
+              key: "actions",
+              header: <span className="sr-only">Actions</span>,
+              className: "py-1",
+              cell: (r) =>
+                r.canDelete && (
+                  <button type="button" className={DANGER_BUTTON} aria-label={`Delete the record of ${r.date}`} onClick={() => remove.mutate({ url: `/api/v1/learning/${r.id}` })}>
+                    Delete
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
     </div>
   );
@@ -75,7 +77,7 @@ function RecordForm({ teamSlug }: { teamSlug: string }) {
       <TextField label="Spend" type="number" min={0} step="1" value={spend} onChange={(e) => setSpend(e.target.value)} />
       <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} />
       <div className="sm:col-span-6">
-        <ErrorAlert error={add.error} />
+        <RequestError error={add.error} />
         <button type="submit" className={`${PRIMARY_BUTTON} mt-2`} disabled={add.isPending}>Add record</button>
       </div>
     </form>
@@ -98,7 +100,7 @@ function BudgetForm({ teamId, currency }: { teamId: string; currency: string }) 
       <TextField label="Budget year" type="number" value={year} onChange={(e) => setYear(e.target.value)} required />
       <TextField label={`Budget (${currency})`} type="number" min={0} value={amount} onChange={(e) => setAmount(e.target.value)} required />
       <button type="submit" className={PRIMARY_BUTTON} disabled={save.isPending}>Set budget</button>
-      <ErrorAlert error={save.error} />
+      <RequestError error={save.error} />
       {save.isSuccess && <p role="status" className="text-sm text-green-700">Budget saved.</p>}
     </form>
   );

@@ -8,6 +8,7 @@ import type { BudgetBurn } from "@/lib/server/services/skills/learning-report";
 import { BUDGET_STATUS_TEXT, budgetPace, type BudgetStatus } from "@/lib/skills/budget";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 import { SEGMENTS } from "@/lib/validation/skills";
+import { Table } from "@/components/ui/table";
 
 const num = (v: number | null, digits = 1) => (v === null ? "—" : formatNumber(v, digits));
 
@@ -87,38 +88,34 @@ const STATUS_CLASS: Record<BudgetStatus, string> = {
 function BudgetTable({ budgets, year, today, currency }: { budgets: BudgetBurn[]; year: number; today: string; currency: string }) {
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full text-sm" data-testid="learning-budgets">
-        <caption className="pb-1 text-left text-base font-medium text-slate-900">Team budgets, {year}</caption>
-        <thead className="text-left text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-3">Team</th>
-            <th scope="col" className="px-2 py-1 text-right">Budget (year)</th>
-            <th scope="col" className="px-2 py-1 text-right">Spent</th>
-            <th scope="col" className="px-2 py-1 text-right">Spent of budget</th>
-            <th scope="col" className="px-2 py-1 text-right">Even pace by today</th>
-            <th scope="col" className="px-2 py-1">Status</th>
-            <th scope="col" className="px-2 py-1">Spend by month (cumulative)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {budgets.map((b) => {
-            const pace = budgetPace(b.budget, b.spent, year, today);
-            return (
-              <tr key={b.teamId} className="border-t border-slate-100" data-testid={`learning-budget-${b.teamId}`}>
-                <th scope="row" className="py-1 pr-3 text-left font-medium">{b.teamName}</th>
-                <td className="px-2 py-1 text-right tabular-nums">{b.budget === null ? "—" : formatMoney(b.budget, currency)}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{formatMoney(b.spent, currency)}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{pace.percentSpent === null ? "—" : formatPercent(pace.percentSpent)}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{pace.expectedByNow === null ? "—" : formatMoney(pace.expectedByNow, currency)}</td>
-                <td className={`px-2 py-1 ${STATUS_CLASS[pace.status]}`}>{BUDGET_STATUS_TEXT[pace.status]}</td>
-                <td className="px-2 py-1">
-                  <BurnSparkline months={b.months} budget={b.budget} label={`${b.teamName}: ${b.months.filter((m) => m.spent > 0).map((m) => `${m.month} ${formatMoney(m.cumulative, currency)}`).join(", ") || "nothing spent"}`} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table
+        className="min-w-full text-sm"
+        data-testid="learning-budgets"
+        caption={`Team budgets, ${year}`}
+        captionClassName="pb-1 text-left text-base font-medium text-slate-900"
+        headClassName="text-left text-xs text-slate-600"
+        rowClassName="border-t border-slate-100"
+        rowProps={(b) => ({ "data-testid": `learning-budget-${b.teamId}` })}
+        rows={budgets.map((b) => ({ ...b, pace: budgetPace(b.budget, b.spent, year, today) }))}
+        rowKey={(b) => b.teamId}
+        columns={[
+          { key: "team", header: "Team", rowHeader: true, headerClassName: "py-1 pr-3", className: "py-1 pr-3 text-left font-medium", cell: (b) => b.teamName },
+          { key: "budget", headerClassName: "px-2 py-1", className: "px-2 py-1", header: "Budget (year)", numeric: true, cell: (b) => (b.budget === null ? "—" : formatMoney(b.budget, currency)) },
+          { key: "spent", headerClassName: "px-2 py-1", className: "px-2 py-1", header: "Spent", numeric: true, cell: (b) => formatMoney(b.spent, currency) },
+          { key: "share", headerClassName: "px-2 py-1", className: "px-2 py-1", header: "Spent of budget", numeric: true, cell: (b) => (b.pace.percentSpent === null ? "—" : formatPercent(b.pace.percentSpent)) },
+          { key: "pace", headerClassName: "px-2 py-1", className: "px-2 py-1", header: "Even pace by today", numeric: true, cell: (b) => (b.pace.expectedByNow === null ? "—" : formatMoney(b.pace.expectedByNow, currency)) },
+          { key: "status", header: "Status", headerClassName: "px-2 py-1", cellProps: (b) => ({ className: `px-2 py-1 ${STATUS_CLASS[b.pace.status]}` }), cell: (b) => BUDGET_STATUS_TEXT[b.pace.status] },
+          {
+            key: "burn",
+            header: "Spend by month (cumulative)",
+            headerClassName: "px-2 py-1",
+            className: "px-2 py-1",
+            cell: (b) => (
+              <BurnSparkline months={b.months} budget={b.budget} label={`${b.teamName}: ${b.months.filter((m) => m.spent > 0).map((m) => `${m.month} ${formatMoney(m.cumulative, currency)}`).join(", ") || "nothing spent"}`} />
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

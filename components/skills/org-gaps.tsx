@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON, TextField } from "@/components/ui/form";
+import { RequestError, LoadState, PRIMARY_BUTTON, TextField } from "@/components/ui/form";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, useSkillCatalog, useSkillGaps } from "@/lib/client/use-skills";
+import { Table } from "@/components/ui/table";
 
 /** Needed skills uncovered somewhere in the organisation, most widespread first, and (for admins) the catalog. */
 export function OrgGaps({ isAdmin }: { isAdmin: boolean }) {
@@ -14,26 +15,21 @@ export function OrgGaps({ isAdmin }: { isAdmin: boolean }) {
       <LoadState isLoading={gaps.isPending} error={gaps.error} what="skill gaps" />
       {gaps.data?.length === 0 && <p className="text-sm text-slate-600">No gaps: every team covers the skills it needs (or none are declared yet).</p>}
       {gaps.data && gaps.data.length > 0 && (
-        <table className="min-w-full text-sm">
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 pr-3">Skill</th>
-              <th scope="col" className="py-1 pr-3">Teams lacking it</th>
-              <th scope="col" className="py-1 pr-3">Teams needing it</th>
-              <th scope="col" className="py-1">Proficient people in the organisation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {gaps.data.map((g) => (
-              <tr key={g.skillId} className="border-t border-slate-100">
-                <th scope="row" className="py-1 pr-3 text-left font-medium">{g.name}</th>
-                <td className="py-1 pr-3">{g.uncoveredTeams.map((t) => t.name).join(", ")}</td>
-                <td className="py-1 pr-3 tabular-nums">{g.teamsNeeding}</td>
-                <td className="py-1 tabular-nums">{g.proficientPeopleInOrg}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          className="min-w-full text-sm"
+          aria-labelledby="gaps-heading"
+          headClassName="text-left text-xs text-slate-500"
+          thClassName="py-1 pr-3"
+          rowClassName="border-t border-slate-100"
+          rows={gaps.data}
+          rowKey={(g) => g.skillId}
+          columns={[
+            { key: "skill", header: "Skill", rowHeader: true, className: "py-1 pr-3 text-left font-medium", cell: (g) => g.name },
+            { key: "lacking", header: "Teams lacking it", className: "py-1 pr-3", cell: (g) => g.uncoveredTeams.map((t) => t.name).join(", ") },
+            { key: "needing", header: "Teams needing it", className: "py-1 pr-3 tabular-nums", cell: (g) => g.teamsNeeding },
+            { key: "people", header: "Proficient people in the organisation", className: "py-1 tabular-nums", cell: (g) => g.proficientPeopleInOrg },
+          ]}
+        />
       )}
       {isAdmin && <Catalog />}
     </section>
@@ -61,7 +57,7 @@ function Catalog() {
         <TextField label="Category" value={category} onChange={(e) => setCategory(e.target.value)} />
         <button type="submit" className={PRIMARY_BUTTON} disabled={add.isPending}>Add skill</button>
       </form>
-      <ErrorAlert error={add.error} />
+      <RequestError error={add.error} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON } from "@/components/ui/form";
+import { RequestError, LoadState, PRIMARY_BUTTON } from "@/components/ui/form";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, useTeamPeople } from "@/lib/client/use-skills";
 import type { ProficiencyInput } from "@/lib/validation/skills";
+import { Table, type Column } from "@/components/ui/table";
 
 const LEVELS = [0, 1, 2, 3, 4];
 
@@ -21,46 +22,44 @@ export function ProficiencyMatrix({ teamId, canEdit }: { teamId: string; canEdit
       <h2 id="matrix-heading" className="text-lg font-semibold text-slate-900">Individual proficiency</h2>
       <p className="text-sm text-slate-600">Visible to this team&apos;s managers and admins only. 0 = none, 3 = proficient, 4 = expert.</p>
       <LoadState isLoading={people.isPending} error={people.error} what="proficiency" />
-      <ErrorAlert error={save.error} />
+      <RequestError error={save.error} />
       {d && d.people.length === 0 && <p className="text-sm text-slate-600">Nobody on the roster is in this team.</p>}
       {d && d.people.length > 0 && d.skills.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <thead>
-              <tr className="text-left text-xs text-slate-500">
-                <th scope="col" className="py-1 pr-3">Employee</th>
-                {d.skills.map((s) => (
-                  <th key={s.id} scope="col" className="py-1 pr-3">{s.name}{s.needed ? "" : " (not needed)"}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {d.people.map((p) => (
-                <tr key={p.employeeId} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-3 text-left font-medium">{p.employeeId}</th>
-                  {d.skills.map((s) => {
+          <Table
+            className="min-w-full text-sm"
+            aria-label="Proficiency by person and skill"
+            headRowClassName="text-left text-xs text-slate-500"
+            thClassName="py-1 pr-3"
+            tdClassName="py-1 pr-3"
+            rowClassName="border-t border-slate-100"
+            rows={d.people}
+            rowKey={(p) => p.employeeId}
+            columns={[
+              { key: "employee", header: "Employee", rowHeader: true, className: "text-left font-medium", cell: (p) => p.employeeId },
+              ...d.skills.map(
+                (s): Column<(typeof d.people)[number]> => ({
+                  key: s.id,
+                  header: `${s.name}${s.needed ? "" : " (not needed)"}`,
+                  cell: (p) => {
                     const level = p.levels[s.id] ?? 0;
-                    return (
-                      <td key={s.id} className="py-1 pr-3">
-                        {canEdit ? (
-                          <select
-                            aria-label={`${p.employeeId} ${s.name}`}
-                            value={level}
-                            className="rounded border border-slate-300 px-1 py-0.5"
-                            onChange={(e) => save.mutate({ url: "/api/v1/skills/proficiency", body: [{ employeeId: p.employeeId, skillId: s.id, level: Number(e.target.value) }] })}
-                          >
-                            {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
-                          </select>
-                        ) : (
-                          <span className="tabular-nums">{level}</span>
-                        )}
-                      </td>
+                    return canEdit ? (
+                      <select
+                        aria-label={`${p.employeeId} ${s.name}`}
+                        value={level}
+                        className="rounded border border-slate-300 px-1 py-0.5"
+                        onChange={(e) => save.mutate({ url: "/api/v1/skills/proficiency", body: [{ employeeId: p.employeeId, skillId: s.id, level: Number(e.target.value) }] })}
+                      >
+                        {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+                      </select>
+                    ) : (
+                      <span className="tabular-nums">{level}</span>
                     );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  },
+                }),
+              ),
+            ]}
+          />
         </div>
       )}
       {canEdit && <CsvImport />}
@@ -88,7 +87,7 @@ function CsvImport() {
         className="block text-sm"
         onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? "")}
       />
-      <ErrorAlert error={upload.error} />
+      <RequestError error={upload.error} />
       {upload.data && <p role="status" className="text-sm text-green-700">{upload.data.saved} levels saved.</p>}
       <button type="submit" className={PRIMARY_BUTTON} disabled={!csv || upload.isPending}>Import</button>
     </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ErrorAlert, LoadState, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
+import { RequestError, LoadState, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation, useSkillCatalog, useTeamSkills } from "@/lib/client/use-skills";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
@@ -97,7 +97,7 @@ function NeedsEditor({ teamId, selected, onDone }: { teamId: string; selected: s
           </label>
         ))}
       </div>
-      <ErrorAlert error={save.error} />
+      <RequestError error={save.error} />
       <div className="flex gap-2">
         <button type="submit" className={PRIMARY_BUTTON} disabled={save.isPending}>Save needed skills</button>
         <button type="button" className={SECONDARY_BUTTON} onClick={onDone}>Cancel</button>

@@ -14,6 +14,8 @@ import type { MetricInfo, TargetStatus } from "@/lib/metrics/series-types";
 import type { GridCell } from "@/lib/metrics/status-grid";
 import type { GridGranularity, StatusGridRow } from "@/lib/server/services/status-grid";
 import { scopeOptions } from "@/components/dashboard/scope-options";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Table, type Column } from "@/components/ui/table";
 
 /** The cell's background by status; the words are the dashboard's own (TARGET_STATUS). */
 const CELL: Record<TargetStatus, string> = { green: "bg-green-50 text-green-900", amber: "bg-amber-50 text-amber-950", red: "bg-red-50 text-red-900" };
@@ -71,25 +73,39 @@ export function StatusGridView({ scope: initialScope, granularity: initialGranul
         </div>
       </div>
       {grid.isPending && <p className="text-sm text-slate-600">Loading the status grid…</p>}
-      {grid.error && <p role="alert" className="text-sm text-red-700">The status grid could not be loaded: {grid.error.message}</p>}
+      {grid.error && <ErrorAlert>The status grid could not be loaded: {grid.error.message}</ErrorAlert>}
       {data && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full border-collapse text-sm" data-testid="status-grid">
-            <caption className="sr-only">Status of each team&apos;s headline metrics, {data.scope.name}, by {granularity}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-                <th scope="col" className="sticky left-0 z-10 bg-white p-2">Team</th>
-                {data.metrics.map((m) => (
-                  <th key={m.key} scope="col" title={m.howComputed} className="min-w-28 p-2 align-bottom font-medium">{m.name}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((row, i) => (
-                <GridRow key={row.scope.id ?? "scope"} row={row} metrics={data.metrics} granularity={granularity} whole={i === 0} format={format.metric} />
-              ))}
-            </tbody>
-          </table>
+          <Table
+            className="min-w-full border-collapse text-sm"
+            data-testid="status-grid"
+            caption={`Status of each team's headline metrics, ${data.scope.name}, by ${granularity}`}
+            headRowClassName="border-b border-slate-200 text-left text-xs text-slate-600"
+            rowClassName={(_, i) => `border-b border-slate-100 ${i === 0 ? "bg-slate-50 font-medium" : ""}`}
+            rowProps={(row) => ({ "data-testid": `status-row-${row.scope.name}` })}
+            rows={data.rows}
+            rowKey={(row) => row.scope.id ?? "scope"}
+            columns={[
+              {
+                key: "team",
+                header: "Team",
+                rowHeader: true,
+                headerClassName: "sticky left-0 z-10 bg-white p-2",
+                className: "sticky left-0 z-10 bg-inherit p-2 text-left font-medium",
+                cell: (row) => <TeamCell row={row} granularity={granularity} />,
+              },
+              ...data.metrics.map(
+                (m, i): Column<StatusGridRow> => ({
+                  key: m.key,
+                  header: m.name,
+                  headerProps: { title: m.howComputed },
+                  headerClassName: "min-w-28 p-2 align-bottom font-medium",
+                  cellProps: (row) => gridCellProps(row.cells[i]!, m),
+                  cell: (row) => <GridCellContent cell={row.cells[i]!} metric={m} format={format.metric} />,
+                }),
+              ),
+            ]}
+          />
         </div>
       )}
       <p className="text-xs text-slate-600">
@@ -100,37 +116,32 @@ export function StatusGridView({ scope: initialScope, granularity: initialGranul
   );
 }
 
-function GridRow({ row, metrics, granularity, whole, format }: { row: StatusGridRow; metrics: MetricInfo[]; granularity: GridGranularity; whole: boolean; format: (m: MetricInfo, v: number) => string }) {
+function TeamCell({ row, granularity }: { row: StatusGridRow; granularity: GridGranularity }) {
   const scopeParam = row.scope.type === "ORG" ? "org" : `${row.scope.type.toLowerCase()}:${row.scope.id}`;
   const href = `/?${new URLSearchParams({ scope: scopeParam, granularity, range: granularity === "week" ? "12w" : granularity === "month" ? "6m" : "1y" })}`;
   return (
-    <tr className={`border-b border-slate-100 ${whole ? "bg-slate-50 font-medium" : ""}`} data-testid={`status-row-${row.scope.name}`}>
-      <th scope="row" className="sticky left-0 z-10 bg-inherit p-2 text-left font-medium">
-        <Link href={href} className="text-blue-700 hover:underline">{row.scope.name}</Link>
-        {row.groupName && <span className="block text-xs font-normal text-slate-600">{row.groupName}</span>}
-      </th>
-      {row.cells.map((cell, i) => (
-        <GridCellView key={cell.metricKey} cell={cell} metric={metrics[i]!} format={format} />
-      ))}
-    </tr>
+    <>
+      <Link href={href} className="text-blue-700 hover:underline">{row.scope.name}</Link>
+      {row.groupName && <span className="block text-xs font-normal text-slate-600">{row.groupName}</span>}
+    </>
   );
 }
 
-function GridCellView({ cell, metric, format }: { cell: GridCell; metric: MetricInfo; format: (m: MetricInfo, v: number) => string }) {
-  if (cell.value === null) {
-    return (
-      <td className="p-2 text-xs text-slate-600" data-status="none" data-withheld={cell.withheld ?? undefined}>
-        {cell.withheld ? WITHHELD_TEXT[cell.withheld] : <span aria-label="No value">—</span>}
-      </td>
-    );
-  }
-  const status = cell.status ? { text: TARGET_STATUS[cell.status].text, cell: CELL[cell.status] } : null;
+/** The cell's own attributes: its status (colour and data-status), or why it is empty. */
+function gridCellProps(cell: GridCell, metric: MetricInfo) {
+  if (cell.value === null) return { className: "p-2 text-xs text-slate-600", "data-status": "none", "data-withheld": cell.withheld ?? undefined };
+  return { className: `p-2 tabular-nums ${cell.status ? CELL[cell.status] : ""}`, "data-status": cell.status ?? "none", title: `${metric.name}, ${cell.label}` };
+}
+
+function GridCellContent({ cell, metric, format }: { cell: GridCell; metric: MetricInfo; format: (m: MetricInfo, v: number) => string }) {
+  if (cell.value === null) return cell.withheld ? WITHHELD_TEXT[cell.withheld] : <span aria-label="No value">—</span>;
+  const status = cell.status ? TARGET_STATUS[cell.status].text : null;
   const tone = cell.improving === null ? "text-slate-700" : cell.improving ? "text-green-800" : "text-red-800";
   return (
-    <td className={`p-2 tabular-nums ${status?.cell ?? ""}`} data-status={cell.status ?? "none"} title={`${metric.name}, ${cell.label}`}>
+    <>
       <span className="block">{format(metric, cell.value)}</span>
       <span className="block text-xs">
-        {status && <span>{status.text}</span>}
+        {status && <span>{status}</span>}
         {cell.trend && (
           <span className={`ml-1 ${tone}`}>
             <span aria-hidden="true">{ARROW[cell.trend]}</span>
@@ -139,6 +150,6 @@ function GridCellView({ cell, metric, format }: { cell: GridCell; metric: Metric
         )}
       </span>
       <span className="block text-[11px] text-slate-700">{cell.label}</span>
-    </td>
+    </>
   );
 }

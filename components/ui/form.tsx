@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { ErrorAlert, errorMessage } from "./error-alert";
 
 /**
  * The form kit every screen uses: labels tied to their inputs, hints and errors announced, one set of button
@@ -94,14 +95,10 @@ export function SelectField({ label, hint, error, options, className, ...select 
   );
 }
 
-export function ErrorAlert({ error }: { error: unknown }) {
+/** A failed request's message in the boxed alert (nothing when there is no error). */
+export function RequestError({ error }: { error: unknown }) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : "Something went wrong.";
-  return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {message}
-    </p>
-  );
+  return <ErrorAlert variant="box">{errorMessage(error, "Something went wrong.")}</ErrorAlert>;
 }
 
 export function LoadState({ isLoading, error, what }: { isLoading: boolean; error: unknown; what: string }) {
@@ -112,7 +109,7 @@ export function LoadState({ isLoading, error, what }: { isLoading: boolean; erro
       </p>
     );
   }
-  if (error) return <ErrorAlert error={error} />;
+  if (error) return <RequestError error={error} />;
   return null;
 }
 

@@ -1,8 +1,29 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { Table, type Column } from "@/components/ui/table";
 import { periodLabel } from "@/lib/domain/time";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { listMissingData } from "@/lib/server/services/missing-data";
+
+type MissingTeam = Awaited<ReturnType<typeof listMissingData>>["weeks"][number]["teams"][number];
+
+const COLUMNS: Column<MissingTeam>[] = [
+  { key: "team", header: "Team", rowHeader: true, className: "p-2 text-left font-medium text-slate-900", cell: (t) => t.teamName },
+  {
+    key: "managers",
+    header: "Manager(s)",
+    className: "p-2",
+    cell: (t) =>
+      t.managers.length === 0
+        ? <span className="text-slate-600">No manager assigned</span>
+        : t.managers.map((m) => (
+            <a key={m.email} href={`mailto:${m.email}`} className="block text-blue-700 underline">
+              {m.name}
+            </a>
+          )),
+  },
+  { key: "missing", header: "Not entered", className: "p-2 text-slate-800", cell: (t) => t.missing.map((m) => m.name).join(", ") },
+];
 
 export const metadata: Metadata = { title: "Missing data" };
 
@@ -27,36 +48,19 @@ export default async function MissingDataPage() {
           <p className="text-sm text-slate-700">
             {w.entered} of {w.expected} team-metric values entered.
           </p>
-          {w.teams.length === 0 ? (
-            <p className="text-sm text-green-800">Every team has entered every weekly metric.</p>
-          ) : (
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr className="border-b border-slate-300 text-left text-slate-700">
-                  <th scope="col" className="p-2">Team</th>
-                  <th scope="col" className="p-2">Manager(s)</th>
-                  <th scope="col" className="p-2">Not entered</th>
-                </tr>
-              </thead>
-              <tbody>
-                {w.teams.map((t) => (
-                  <tr key={t.teamId} className="border-b border-slate-200 align-top" data-testid={`missing-${w.week}-${t.teamId}`}>
-                    <th scope="row" className="p-2 text-left font-medium text-slate-900">{t.teamName}</th>
-                    <td className="p-2">
-                      {t.managers.length === 0
-                        ? <span className="text-slate-600">No manager assigned</span>
-                        : t.managers.map((m) => (
-                            <a key={m.email} href={`mailto:${m.email}`} className="block text-blue-700 underline">
-                              {m.name}
-                            </a>
-                          ))}
-                    </td>
-                    <td className="p-2 text-slate-800">{t.missing.map((m) => m.name).join(", ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            aria-labelledby={`week-${w.week}`}
+            className="w-full border-collapse text-sm"
+            empty="Every team has entered every weekly metric."
+            emptyClassName="text-sm text-green-800"
+            headRowClassName="border-b border-slate-300 text-left text-slate-700"
+            thClassName="p-2"
+            rowClassName="border-b border-slate-200 align-top"
+            rowProps={(t) => ({ "data-testid": `missing-${w.week}-${t.teamId}` })}
+            columns={COLUMNS}
+            rows={w.teams}
+            rowKey={(t) => t.teamId}
+          />
         </section>
       ))}
     </div>

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useAddCareerLevel, useCareerLevels, useDeleteCareerLevel, useSaveCareerLevel } from "@/lib/client/use-retention";
 import type { CareerLevelRow } from "@/lib/server/services/retention/career-levels";
-import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
+import { RequestError, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
 
 function LevelRow({ level }: { level: CareerLevelRow }) {
   const [draft, setDraft] = useState({ name: level.name, order: String(level.order), track: level.track });
@@ -32,7 +32,7 @@ function LevelRow({ level }: { level: CareerLevelRow }) {
       <td className="space-x-2 px-3 py-2">
         <button type="button" className={SECONDARY_BUTTON} disabled={save.isPending} onClick={() => save.mutate({ name: draft.name, order: Number(draft.order), track: draft.track })}>Save</button>
         <button type="button" className={SECONDARY_BUTTON} disabled={remove.isPending} onClick={() => remove.mutate()} aria-label={`Delete ${level.key}`}>Delete</button>
-        <ErrorAlert error={save.error ?? remove.error} />
+        <RequestError error={save.error ?? remove.error} />
       </td>
     </tr>
   );
@@ -53,7 +53,7 @@ export function CareerLevelsAdmin() {
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Career framework</h1>
         <p className="text-sm text-slate-600">Promotions must move up a track (a higher order), or across tracks to at least the same order. A level in use cannot be deleted.</p>
       </div>
-      {levels.isError ? <ErrorAlert error={levels.error} /> : !levels.data ? <p role="status" className="text-sm text-slate-600">Loading…</p> : (
+      {levels.isError ? <RequestError error={levels.error} /> : !levels.data ? <p role="status" className="text-sm text-slate-600">Loading…</p> : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="career-levels">
             <caption className="sr-only">Career levels</caption>
@@ -78,7 +78,7 @@ export function CareerLevelsAdmin() {
           <LabelledControl label="Order" htmlFor="level-order"><input id="level-order" type="number" required min={0} max={100} className={INLINE_INPUT_CLASS} value={form.order} onChange={(e) => setForm({ ...form, order: e.target.value })} /></LabelledControl>
           <button type="submit" className={PRIMARY_BUTTON} disabled={create.isPending}>Add level</button>
         </div>
-        <ErrorAlert error={create.error} />
+        <RequestError error={create.error} />
       </form>
     </div>
   );

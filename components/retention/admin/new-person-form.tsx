@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON } from "@/components/ui/form";
+import { RequestError, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON } from "@/components/ui/form";
 import { useAddPerson } from "@/lib/client/use-retention";
 import type { TeamOption } from "./people-list";
 
@@ -53,7 +53,7 @@ export function NewPersonForm({ teams, levels }: { teams: TeamOption[]; levels: 
         <button type="submit" className={PRIMARY_BUTTON} disabled={create.isPending}>Add</button>
       </div>
       {create.isSuccess && <p role="status" className="text-sm text-green-800">Added {form.employeeId}.</p>}
-      <ErrorAlert error={create.error} />
+      <RequestError error={create.error} />
     </form>
   );
 }

@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { usePeople } from "@/lib/client/use-retention";
 import { INLINE_INPUT_CLASS, LabelledControl } from "@/components/ui/form";
+import { Table } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface TeamOption {
   id: string;
@@ -42,41 +44,42 @@ export function PeopleList({ teams, onSelect, selected }: { teams: TeamOption[];
         </LabelledControl>
       </div>
       {people.isError ? (
-        <p role="alert" className="text-sm text-red-800">{people.error.message}</p>
+        <ErrorAlert className="text-sm text-red-800">{people.error.message}</ErrorAlert>
       ) : !people.data ? (
         <p role="status" className="text-sm text-slate-600">Loading…</p>
       ) : people.data.people.length === 0 ? (
         <p className="text-sm text-slate-600">No people match these filters.</p>
       ) : (
         <div className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="people-table">
-            <caption className="sr-only">People on the roster</caption>
-            <thead className="sticky top-0 bg-slate-50 text-left text-xs text-slate-600">
-              <tr>
-                {["Employee", "Team", "Level", "Location", "Hired", "Left", "Exit type", ""].map((h, i) => (
-                  <th key={i} scope="col" className="px-3 py-2 font-medium">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {people.data.people.map((p) => (
-                <tr key={p.employeeId} className={`border-t border-slate-100 ${selected === p.employeeId ? "bg-blue-50" : ""}`}>
-                  <th scope="row" className="px-3 py-1.5 text-left font-medium">{p.employeeId}{p.rehired ? " (rehired)" : ""}</th>
-                  <td className="px-3 py-1.5">{p.teamName ?? "—"}</td>
-                  <td className="px-3 py-1.5">{p.level ?? "—"}</td>
-                  <td className="px-3 py-1.5">{p.location ?? "—"}</td>
-                  <td className="px-3 py-1.5 tabular-nums">{p.hireDate ?? "—"}</td>
-                  <td className="px-3 py-1.5 tabular-nums">{p.exitDate ?? ""}</td>
-                  <td className="px-3 py-1.5">{p.exitType ? `${p.exitType}${p.regretted ? ", regretted" : ""}` : ""}</td>
-                  <td className="px-3 py-1.5">
-                    <button type="button" className="text-blue-700 underline" onClick={() => onSelect(p.employeeId)} aria-label={`Edit ${p.employeeId}`}>
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            className="min-w-full text-sm"
+            data-testid="people-table"
+            caption="People on the roster"
+            headClassName="sticky top-0 bg-slate-50 text-left text-xs text-slate-600"
+            thClassName="px-3 py-2 font-medium"
+            tdClassName="px-3 py-1.5"
+            rowClassName={(p) => `border-t border-slate-100 ${selected === p.employeeId ? "bg-blue-50" : ""}`}
+            rows={people.data.people}
+            rowKey={(p) => p.employeeId}
+            columns={[
+              { key: "employee", header: "Employee", rowHeader: true, className: "text-left font-medium", cell: (p) => `${p.employeeId}${p.rehired ? " (rehired)" : ""}` },
+              { key: "team", header: "Team", cell: (p) => p.teamName ?? "—" },
+              { key: "level", header: "Level", cell: (p) => p.level ?? "—" },
+              { key: "location", header: "Location", cell: (p) => p.location ?? "—" },
+              { key: "hired", header: "Hired", className: "tabular-nums", cell: (p) => p.hireDate ?? "—" },
+              { key: "left", header: "Left", className: "tabular-nums", cell: (p) => p.exitDate ?? "" },
+              { key: "exit", header: "Exit type", cell: (p) => (p.exitType ? `${p.exitType}${p.regretted ? ", regretted" : ""}` : "") },
+              {
+                key: "actions",
+                header: "",
+                cell: (p) => (
+                  <button type="button" className="text-blue-700 underline" onClick={() => onSelect(p.employeeId)} aria-label={`Edit ${p.employeeId}`}>
+                    Edit
+                  </button>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
     </section>

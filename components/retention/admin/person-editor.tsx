@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { usePerson, useRecordPersonEvent } from "@/lib/client/use-retention";
-import { ErrorAlert, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON } from "@/components/ui/form";
+import { RequestError, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON } from "@/components/ui/form";
 import type { TeamOption } from "./people-list";
 
 type EventType = "promotion" | "move" | "exit" | "rehire";
@@ -28,7 +28,7 @@ export function PersonEditor({ employeeId, teams, levels }: { employeeId: string
   return (
     <section aria-labelledby="person-editor" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="person-editor" className="text-lg font-semibold text-slate-900">{employeeId}</h2>
-      {person.isError && <ErrorAlert error={person.error} />}
+      {person.isError && <RequestError error={person.error} />}
       {p && (
         <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-600">Team</dt><dd>{teamName(p.teamId)}</dd>
@@ -86,7 +86,7 @@ export function PersonEditor({ employeeId, teams, levels }: { employeeId: string
         <button type="submit" className={PRIMARY_BUTTON} disabled={event.isPending}>Save</button>
       </form>
       {event.isSuccess && <p role="status" className="text-sm text-green-800">Saved. Retention metrics were recomputed.</p>}
-      <ErrorAlert error={event.error} />
+      <RequestError error={event.error} />
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { uploadRoster } from "@/lib/client/use-retention";
 import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
+import { Table } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /** Upload a roster CSV, preview what it would change and every problem by row and column, then import all or nothing. */
 export function RosterImport() {
@@ -66,7 +68,7 @@ export function RosterImport() {
         </button>
       </div>
       {busy && <p role="status" className="text-sm text-slate-600">Working…</p>}
-      {error && <p role="alert" className="text-sm text-red-800">{error}</p>}
+      {error && <ErrorAlert className="text-sm text-red-800">{error}</ErrorAlert>}
       {result && (
         <div className="space-y-2 text-sm" data-testid="import-result">
           <p role="status">
@@ -78,24 +80,21 @@ export function RosterImport() {
           </p>
           {result.columns.length > 0 && <p className="text-xs text-slate-600">Columns read: {result.columns.map((c) => `${c.column} → ${c.field}`).join(", ")}{result.ignored.length ? `. Ignored: ${result.ignored.join(", ")}` : ""}</p>}
           {result.errors.length > 0 && (
-            <table className="min-w-full text-sm" aria-label="Import problems">
-              <thead className="bg-slate-50 text-left text-xs text-slate-600">
-                <tr>
-                  <th scope="col" className="px-2 py-1">Line</th>
-                  <th scope="col" className="px-2 py-1">Column</th>
-                  <th scope="col" className="px-2 py-1">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.slice(0, 200).map((e, i) => (
-                  <tr key={i} className="border-t border-slate-100">
-                    <td className="px-2 py-1 tabular-nums">{e.line || "—"}</td>
-                    <td className="px-2 py-1">{e.column ?? "—"}</td>
-                    <td className="px-2 py-1">{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              className="min-w-full text-sm"
+              aria-label="Import problems"
+              headClassName="bg-slate-50 text-left text-xs text-slate-600"
+              thClassName="px-2 py-1"
+              tdClassName="px-2 py-1"
+              rowClassName="border-t border-slate-100"
+              rows={result.errors.slice(0, 200)}
+              rowKey={(_, i) => i}
+              columns={[
+                { key: "line", header: "Line", className: "tabular-nums", cell: (e) => e.line || "—" },
+                { key: "column", header: "Column", cell: (e) => e.column ?? "—" },
+                { key: "problem", header: "Problem", cell: (e) => e.message },
+              ]}
+            />
           )}
         </div>
       )}

@@ -7,6 +7,7 @@ import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { auditPage } from "@/lib/server/services/audit-read";
 import { auditQuery } from "@/lib/validation/audit";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -24,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-slate-900">Audit trail</h1>
-      {!parsed.success && <p role="alert" className="text-sm text-red-700">Some filters were not valid and were ignored.</p>}
+      {!parsed.success && <ErrorAlert>Some filters were not valid and were ignored.</ErrorAlert>}
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the audit trail">
         <label className="text-sm text-slate-700">
           Entity type
