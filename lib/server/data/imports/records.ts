@@ -1,5 +1,6 @@
 import "server-only";
 import { client, type Tx } from "@/lib/server/data/runner";
+import type { AiUsageCounts as StoredAiUsageCounts } from "@/lib/server/data/skills/ai-usage";
 
 /** The organisation rows the team, group, AI-usage, learning and survey imports read and write. */
 
@@ -57,14 +58,8 @@ export async function metricUnitRows(tx: Tx = client): Promise<{ id: string; uni
 
 // ---- AI-tool usage
 
-export interface AiUsageCounts {
-  seats: number | null;
-  activeUsers: number | null;
-  engagedUsers: number | null;
-  suggestions: number | null;
-  acceptances: number | null;
-  agentTasks: number | null;
-}
+/** A usage row's counts (the import sets its own id beside them). */
+type AiUsageCounts = Omit<StoredAiUsageCounts, "importId">;
 
 /** The stored usage rows for any of the tools, teams and dates (a superset of the rows asked for). */
 export async function aiUsageRowsFor(keys: { tools: string[]; teamIds: string[]; dates: Date[] }, tx: Tx = client) {

@@ -2,7 +2,7 @@ import "server-only";
 import { addDays, formatDay, mondayOf } from "@/lib/domain/time";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/server/data/runner";
-import { listAiUsageRows, teamAiUsageUpTo, upsertAiUsageDay } from "@/lib/server/data/skills/ai-usage";
+import { listAiUsageRows, teamAiUsageUpTo, upsertAiUsageDay, type AiUsageCounts } from "@/lib/server/data/skills/ai-usage";
 import { teamsBySlugs } from "@/lib/server/data/skills/catalog";
 import { canWriteTeam } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -17,17 +17,7 @@ import { aiWeekValues } from "@/lib/skills/weekly-values";
  * sending a day again replaces it. After the commit, ai_adoption and ai_reach are recomputed for
  * the weeks touched.
  */
-export interface UsageRowInput {
-  tool: string;
-  teamId: string;
-  date: string;
-  seats: number | null;
-  activeUsers: number | null;
-  engagedUsers: number | null;
-  suggestions: number | null;
-  acceptances: number | null;
-  agentTasks: number | null;
-}
+export type UsageRowInput = { tool: string; teamId: string; date: string } & Omit<AiUsageCounts, "importId">;
 
 export interface UsageWriteResult {
   received: number;
