@@ -1,4 +1,4 @@
-import type { AuditRow } from "@/lib/server/data/audit";
+import type { AuditRow } from "@/lib/admin/api-types";
 import { diffRows } from "./diff";
 
 /** Audit entries with their before → after as a field-by-field diff. */

@@ -1,4 +1,4 @@
-import type { RunResults } from "@/lib/server/services/engagement/results";
+import type { RunResults } from "@/lib/engagement/api-types";
 
 /**
  * Which snapshot the results are as of, and live progress (invited and answered per team — counts only). Answers

@@ -12,7 +12,7 @@ import { useStatusGrid } from "@/lib/client/use-status-grid";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
 import type { MetricInfo, TargetStatus } from "@/lib/metrics/series-types";
 import type { GridCell } from "@/lib/metrics/status-grid";
-import type { GridGranularity, StatusGridRow } from "@/lib/server/services/status-grid";
+import type { GridGranularity, StatusGridRow } from "@/lib/metrics/api-types";
 import { scopeOptions } from "@/components/dashboard/scope-options";
 
 /** The cell's background by status; the words are the dashboard's own (TARGET_STATUS). */

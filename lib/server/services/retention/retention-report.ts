@@ -1,5 +1,6 @@
 import "server-only";
 import { addDays, formatDay, localDate, periodLabel, periodStart, type Granularity } from "@/lib/domain/time";
+import type { RetentionReport } from "@/lib/retention/api-types";
 import { addMonths } from "@/lib/retention/calendar";
 import { RETENTION_EXPLANATIONS } from "@/lib/retention/explanations";
 import { allOf, inAnyTeam, inSegment, type RosterPerson } from "@/lib/retention/roster";
@@ -26,23 +27,6 @@ import { loadRoster } from "./roster";
  */
 
 const MAX_PERIODS = 60;
-
-export interface RetentionReport {
-  segment: RetentionSegment;
-  period: Granularity;
-  from: string;
-  to: string;
-  asOf: string;
-  threshold: number;
-  /** The segment filter the report is narrowed to, or null. */
-  filter: FilterInfo | null;
-  periods: { start: string; end: string; label: string; complete: boolean }[];
-  /** The segment values, in display order ("org" is the whole organisation). */
-  segments: { key: string; label: string }[];
-  rows: RetentionRow[];
-  cohorts: CohortRow[];
-  explanations: typeof RETENTION_EXPLANATIONS;
-}
 
 interface TeamInfo {
   id: string;
