@@ -91,6 +91,30 @@ const config = [
       ],
     },
   },
+  {
+    // Browser code (components and client hooks) takes the API's response types from each pillar's pure
+    // lib/<pillar>/api-types.ts, never from server services or data modules. A later config's options replace
+    // an earlier one's for the same rule, so the layer rule's database restrictions are repeated here.
+    files: ["components/**/*.{ts,tsx}", "lib/client/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/server/db", importNames: ["db", "sqlRunner"], message: dataLayerOnly },
+            { name: "@/lib/server/data/runner", importNames: ["client"], message: dataLayerOnly },
+          ],
+          patterns: [
+            { group: ["./db", "../db", "../../db"], importNames: ["db", "sqlRunner"], message: dataLayerOnly },
+            {
+              group: ["@/lib/server/services/*", "@/lib/server/services/**", "@/lib/server/data/*", "@/lib/server/data/**"],
+              message: "Browser code takes API types from lib/<pillar>/api-types.ts, not from server modules.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
