@@ -1,7 +1,7 @@
 import "server-only";
 import type { AdminGroupRow, AdminOrg, AdminServiceRow, AdminTeamRow } from "@/lib/admin/api-types";
 import { recomputeTeams } from "@/lib/server/services/delivery/recompute";
-import { Prisma, type Origin, type Sourcing } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   deleteGroupById,
   deleteRollupsOfScope,

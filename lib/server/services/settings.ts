@@ -1,6 +1,5 @@
 import "server-only";
 import type { AdminSettings, LocationCostRow } from "@/lib/admin/api-types";
-import type { Sourcing } from "@/lib/generated/prisma/client";
 import {
   activeTeamCostPairs,
   deleteLocationCostById,

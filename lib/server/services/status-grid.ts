@@ -1,7 +1,7 @@
 import "server-only";
 import type { GridGranularity, StatusGrid, StatusGridRow } from "@/lib/metrics/api-types";
-import type { MetricInfo, RangeKey, ScopeInfo } from "@/lib/metrics/series-types";
-import { gridCell, type GridCell } from "@/lib/metrics/status-grid";
+import type { RangeKey } from "@/lib/metrics/series-types";
+import { gridCell } from "@/lib/metrics/status-grid";
 import { listGroups, listTeams, resolveScope, teamIdsInScope } from "@/lib/server/data/org";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { getOverview } from "@/lib/server/services/overview";

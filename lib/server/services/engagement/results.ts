@@ -3,7 +3,7 @@ import type { SnapshotRelease } from "@/lib/disclosure/snapshots";
 import type { WithheldReason } from "@/lib/disclosure/reasons";
 import { formatDay } from "@/lib/domain/time";
 import { ENGAGEMENT_EXPLANATIONS } from "@/lib/engagement/explanations";
-import type { IndexScore, ResultComment, RunDetail, RunResults, ShownUnit, SnapshotInfo, TrendEntry, UnitBase, UnitResult, UnitScores, UnitType, WithheldUnit } from "@/lib/engagement/api-types";
+import type { IndexScore, RunDetail, RunResults, SnapshotInfo, TrendEntry, UnitBase, UnitResult, UnitScores } from "@/lib/engagement/api-types";
 import type { Answers, SurveyResponse } from "@/lib/engagement/items";
 import { ancestorChains, listGroups } from "@/lib/server/data/org";
 import { answeredByTeam as answeredRows, publishedComments, publishedResponses, runSnapshotDates } from "@/lib/server/data/engagement/responses";
@@ -11,7 +11,7 @@ import { earlierRunIds, runSurveyAndOpening } from "@/lib/server/data/engagement
 import { disclosureOrg } from "@/lib/server/disclosure/org";
 import { publishClosedRuns, runEpochs, surveyRelease } from "@/lib/server/disclosure/surveys";
 import { notFound } from "@/lib/server/errors";
-import type { ResultsQuery, StoredItem } from "@/lib/validation/surveys";
+import type { ResultsQuery } from "@/lib/validation/surveys";
 import { getRun } from "./runs";
 import { scoreUnit, withOrgComparison } from "./unit-score";
 

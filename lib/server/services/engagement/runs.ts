@@ -1,6 +1,6 @@
 import "server-only";
 import { formatDay, localDate } from "@/lib/domain/time";
-import type { RunDetail, RunState, RunTeam } from "@/lib/engagement/api-types";
+import type { RunDetail } from "@/lib/engagement/api-types";
 import { getOrgSettings, listTeams, teamIdsInScope } from "@/lib/server/data/org";
 import { groupNameById, insertRun, runDetailById, runIdOpeningOn, updateRunDates } from "@/lib/server/data/engagement/runs";
 import { activeSurveyTitle } from "@/lib/server/data/engagement/surveys";
@@ -8,7 +8,7 @@ import { inTransaction } from "@/lib/server/data/runner";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
-import { REPEATS, type CreateRunInput, type Repeat, type StoredItem } from "@/lib/validation/surveys";
+import { REPEATS, type CreateRunInput, type Repeat } from "@/lib/validation/surveys";
 import { readItems } from "./compose";
 import { closedDates, nextRunDates, runState } from "./dates";
 import { publishRunResults } from "./publish";

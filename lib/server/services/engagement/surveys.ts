@@ -1,6 +1,6 @@
 import "server-only";
 import { SURVEY_TEMPLATES } from "@/lib/engagement/templates";
-import type { RunState, RunSummary, SurveyDetail, SurveySummary, TemplateSummary } from "@/lib/engagement/api-types";
+import type { RunSummary, SurveyDetail, SurveySummary, TemplateSummary } from "@/lib/engagement/api-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeSurveyById, insertSurvey, listActiveSurveys } from "@/lib/server/data/engagement/surveys";
 import { inTransaction } from "@/lib/server/data/runner";

@@ -3,7 +3,7 @@
  * lib/engagement/scoring. Pure; no I/O. Only called for groups the anonymity rules allow to be shown.
  */
 import { ENGAGEMENT_EXPLANATIONS } from "@/lib/engagement/explanations";
-import type { DistributionEntry, IndexScore, ItemScore, UnitScores } from "@/lib/engagement/api-types";
+import type { IndexScore, ItemScore, UnitScores } from "@/lib/engagement/api-types";
 import type { SurveyResponse } from "@/lib/engagement/items";
 import { answerDistribution, enps, participation, percentFavourable, personScore, teamScore } from "@/lib/engagement/scoring";
 import { BUILT_IN_METRICS } from "@/lib/metrics/catalog";

@@ -6,7 +6,7 @@ import { deleteImport, saveImportPreview } from "@/lib/server/data/imports/impor
 import type { Actor } from "@/lib/server/http/actor";
 import { csvFileRefused } from "@/lib/server/http/csv-upload";
 import type { PreviewOptions } from "@/lib/validation/imports";
-import type { ColumnMapping, ImportPreview, RowProblem } from "@/lib/imports/api-types";
+import type { ImportPreview } from "@/lib/imports/api-types";
 import { dryRunImport } from "./run";
 import { MappingError, scanFile } from "./scan";
 import { callerOf, loadImportFor, sessionOpener } from "./session";

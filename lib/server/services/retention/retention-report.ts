@@ -4,7 +4,6 @@ import type { RetentionReport } from "@/lib/retention/api-types";
 import { addMonths } from "@/lib/retention/calendar";
 import { RETENTION_EXPLANATIONS } from "@/lib/retention/explanations";
 import { allOf, inAnyTeam, inSegment, type RosterPerson } from "@/lib/retention/roster";
-import type { FilterInfo } from "@/lib/segments/segment-filter";
 import { ancestorChains, getOrgSettings, listGroups } from "@/lib/server/data/org";
 import { careerLevelsByTrack } from "@/lib/server/data/retention/career-levels";
 import { reportTeams } from "@/lib/server/data/retention/roster";
@@ -14,7 +13,7 @@ import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { badRequest } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
 import type { RetentionQuery, RetentionSegment } from "@/lib/validation/people";
-import { buildCohortRows, buildRetentionRows, reportPeriods, ORG_SEGMENT_KEY, type CohortRow, type ReportInput, type ReportPeriod, type RetentionRow, type RowRelease, type SegmentDef } from "@/lib/retention/report-core";
+import { buildCohortRows, buildRetentionRows, reportPeriods, ORG_SEGMENT_KEY, type ReportInput, type ReportPeriod, type RowRelease, type SegmentDef } from "@/lib/retention/report-core";
 import { loadRoster } from "./roster";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
 import type { MetricUnit } from "@/lib/metrics/catalog";
 import type { ExperimentReadout, MetricReadout } from "@/lib/skills/api-types";
-import { compareExperiment, EXPERIMENT_CAVEAT, type ExperimentComparison, type Period, type WeeklyTeamValue } from "@/lib/skills/experiments";
+import { compareExperiment, EXPERIMENT_CAVEAT, type Period, type WeeklyTeamValue } from "@/lib/skills/experiments";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { expectedMetrics, liveTeamValuesBetween } from "@/lib/server/data/skills/experiments";
 import { metricDisclosure } from "@/lib/server/disclosure/metrics";

@@ -2,7 +2,7 @@ import "server-only";
 import { ratio } from "@/lib/domain/stats";
 import { formatDay, periodOfWeek, periodStart } from "@/lib/domain/time";
 import type { BudgetBurn, LearningReport, QuarterRow, SegmentLearning } from "@/lib/skills/api-types";
-import { learningSummary, type LearningSummary } from "@/lib/skills/learning";
+import { learningSummary } from "@/lib/skills/learning";
 import { listTeams } from "@/lib/server/data/org";
 import { learningBudgetsOfYear, learningRecordsBetween, metricValuesBetween } from "@/lib/server/data/skills/learning";
 import type { Segment } from "@/lib/validation/skills";
