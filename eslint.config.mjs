@@ -25,6 +25,12 @@ const queries = [
   { selector: "TaggedTemplateExpression[tag.property.name=/^(sql|raw)$/]", message: dataLayerOnly },
 ];
 
+const databaseClientPaths = [
+  { name: "@/lib/server/db", importNames: ["db", "sqlRunner"], message: dataLayerOnly },
+  { name: "@/lib/server/data/runner", importNames: ["client"], message: dataLayerOnly },
+];
+const databaseClientPattern = { group: ["./db", "../db", "../../db"], importNames: ["db", "sqlRunner"], message: dataLayerOnly };
+
 const testsAndTools = ["**/*.test.ts", "**/*.test.tsx", "e2e/**", "prisma/seed/**", "lib/testing/**", "bench/**", "scripts/**"];
 
 const config = [
@@ -53,11 +59,8 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [
-            { name: "@/lib/server/db", importNames: ["db", "sqlRunner"], message: dataLayerOnly },
-            { name: "@/lib/server/data/runner", importNames: ["client"], message: dataLayerOnly },
-          ],
-          patterns: [{ group: ["./db", "../db", "../../db"], importNames: ["db", "sqlRunner"], message: dataLayerOnly }],
+          paths: databaseClientPaths,
+          patterns: [databaseClientPattern],
         },
       ],
     },
@@ -87,6 +90,27 @@ const config = [
         {
           selector: "Literal[value=/(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+\"MetricValue\"/i]",
           message: "MetricValue rows are written only by lib/server/data/metric-value-writer.ts.",
+        },
+      ],
+    },
+  },
+  {
+    // Browser code (components and client hooks) takes the API's response types from each pillar's pure
+    // lib/<pillar>/api-types.ts, never from server services or data modules. A later config's options replace
+    // an earlier one's for the same rule, so the layer rule's database restrictions are repeated here.
+    files: ["components/**/*.{ts,tsx}", "lib/client/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: databaseClientPaths,
+          patterns: [
+            databaseClientPattern,
+            {
+              group: ["@/lib/server/services/*", "@/lib/server/services/**", "@/lib/server/data/*", "@/lib/server/data/**"],
+              message: "Browser code takes API types from lib/<pillar>/api-types.ts, not from server modules.",
+            },
+          ],
         },
       ],
     },

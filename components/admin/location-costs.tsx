@@ -3,7 +3,7 @@
 import { formatMoney } from "@/lib/format";
 
 import { useState, type FormEvent } from "react";
-import type { AdminSettings } from "@/lib/server/services/settings";
+import type { AdminSettings } from "@/lib/admin/api-types";
 import { locationCostInput, SOURCINGS } from "@/lib/validation/admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";

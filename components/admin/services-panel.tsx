@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { AdminServiceRow, AdminTeamRow } from "@/lib/server/services/org-admin";
+import type { AdminServiceRow, AdminTeamRow } from "@/lib/admin/api-types";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
 import { RequestError, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { AdminGroupRow, AdminTeamRow } from "@/lib/server/services/org-admin";
+import type { AdminGroupRow, AdminTeamRow } from "@/lib/admin/api-types";
 import { ORIGINS, slugify, SOURCINGS, teamCreateInput } from "@/lib/validation/admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";

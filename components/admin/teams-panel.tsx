@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { AdminGroupRow, AdminTeamRow } from "@/lib/server/services/org-admin";
+import type { AdminGroupRow, AdminTeamRow } from "@/lib/admin/api-types";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
 import { RequestError, PRIMARY_BUTTON } from "@/components/ui/form";

@@ -4,7 +4,7 @@ import { useFormat } from "@/components/format/format-context";
 import { orEmpty } from "@/lib/format";
 
 import { useState, type FormEvent } from "react";
-import type { ApiTokenRow } from "@/lib/server/services/api-tokens";
+import type { ApiTokenRow } from "@/lib/admin/api-types";
 import { TOKEN_SCOPE_VALUES, tokenCreateInput } from "@/lib/validation/admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation, useAdminTokens } from "@/lib/client/use-admin";

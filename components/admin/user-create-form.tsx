@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { CreatedUser } from "@/lib/server/services/users";
+import type { CreatedUser } from "@/lib/admin/api-types";
 import { DEFAULT_ROLE, ROLES, roleManagesTeams, userCreateInput } from "@/lib/validation/admin";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password";
 import { queryKeys } from "@/lib/client/query-keys";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { AdminUserRow } from "@/lib/server/services/users";
+import type { AdminUserRow } from "@/lib/admin/api-types";
 import { ROLES, roleManagesTeams } from "@/lib/validation/admin";
 import { password as passwordSchema } from "@/lib/validation/password";
 import { queryKeys } from "@/lib/client/query-keys";

@@ -1,4 +1,4 @@
-import type { AuditRow } from "@/lib/server/data/audit";
+import type { AuditRow } from "@/lib/admin/api-types";
 import { Table, type Column } from "@/components/ui/table";
 import { diffRows } from "./diff";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, sendJson } from "@/lib/client/api";
-import type { CatalogMetric } from "@/lib/server/services/metric-catalog";
+import type { CatalogMetric } from "@/lib/metrics/api-types";
 import { PILLAR_KEYS } from "@/lib/validation/metrics";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Table } from "@/components/ui/table";

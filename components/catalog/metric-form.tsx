@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { CatalogMetric } from "@/lib/server/services/metric-catalog";
+import type { CatalogMetric } from "@/lib/metrics/api-types";
 import { AGGREGATION_KEYS, CADENCE_KEYS, DIRECTION_KEYS, PILLAR_KEYS, UNIT_KEYS } from "@/lib/validation/metrics";
 import { ApiError, sendJson } from "@/lib/client/api";
 import { ErrorAlert } from "@/components/ui/error-alert";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { TemplateSummary } from "@/lib/server/services/engagement/surveys";
+import type { TemplateSummary } from "@/lib/engagement/api-types";
 import type { CustomItemInput } from "@/lib/validation/surveys";
 import { useCreateSurvey } from "@/lib/client/use-surveys";
 import { ErrorAlert } from "@/components/ui/error-alert";

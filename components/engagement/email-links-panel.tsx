@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { parseAddressList } from "@/lib/engagement/invitation-email";
-import type { EmailInvitationsResult } from "@/lib/server/services/engagement/invitation-email";
+import type { EmailInvitationsResult } from "@/lib/engagement/api-types";
 import { MAX_EMAIL_INVITATIONS, emailInvitationsInput } from "@/lib/validation/surveys";
 import { EmailPreview } from "./email-preview";
 import { useEmailInvitations } from "@/lib/client/use-surveys";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toCsv } from "@/lib/csv/write";
 import { useGenerateLinks } from "@/lib/client/use-surveys";
-import type { GeneratedLinks } from "@/lib/server/services/engagement/invitations";
+import type { GeneratedLinks } from "@/lib/engagement/api-types";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 interface LinksPanelProps {

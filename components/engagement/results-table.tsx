@@ -1,6 +1,6 @@
 "use client";
 
-import type { RunResults, UnitResult } from "@/lib/server/services/engagement/results";
+import type { RunResults, UnitResult } from "@/lib/engagement/api-types";
 import { formatDifference, formatEnps, formatFixed, formatPercent, orEmpty } from "@/lib/format";
 import { Table, type Column } from "@/components/ui/table";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RunDetail } from "@/lib/server/services/engagement/runs";
+import type { RunDetail } from "@/lib/engagement/api-types";
 import { EmailLinksPanel, EmailNotConfigured, type EmailSetup } from "./email-links-panel";
 import { LinksPanel } from "./links-panel";
 import { RunActions } from "./run-actions";

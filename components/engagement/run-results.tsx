@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { resultsSearch, useHideComment, useRunResults, type ResultsFilter } from "@/lib/client/use-run-results";
-import type { RunResults, ShownUnit } from "@/lib/server/services/engagement/results";
+import type { RunResults, ShownUnit } from "@/lib/engagement/api-types";
 import { formatEnps, formatFixed, formatPercent, orEmpty } from "@/lib/format";
 import { ResultsTable } from "./results-table";
 import { SnapshotStatus } from "./snapshot-status";

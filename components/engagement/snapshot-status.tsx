@@ -1,4 +1,4 @@
-import type { RunResults } from "@/lib/server/services/engagement/results";
+import type { RunResults } from "@/lib/engagement/api-types";
 import { Table } from "@/components/ui/table";
 
 /**

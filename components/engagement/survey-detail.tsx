@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SurveyDetail } from "@/lib/server/services/engagement/surveys";
+import type { SurveyDetail } from "@/lib/engagement/api-types";
 import { RunForm } from "./run-form";
 import { formatDateRange } from "@/lib/format";
 

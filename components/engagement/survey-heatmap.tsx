@@ -1,5 +1,5 @@
 import { scaleRange } from "@/lib/engagement/items";
-import type { RunResults, UnitResult } from "@/lib/server/services/engagement/results";
+import type { RunResults, UnitResult } from "@/lib/engagement/api-types";
 import { formatFixed, orEmpty } from "@/lib/format";
 import { Table, type Column } from "@/components/ui/table";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SurveySummary } from "@/lib/server/services/engagement/surveys";
+import type { SurveySummary } from "@/lib/engagement/api-types";
 import { formatDateRange } from "@/lib/format";
 
 const STATE_LABEL = { scheduled: "Scheduled", open: "Open", closed: "Closed" } as const;

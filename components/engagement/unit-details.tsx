@@ -1,6 +1,6 @@
 "use client";
 
-import type { ShownUnit } from "@/lib/server/services/engagement/results";
+import type { ShownUnit } from "@/lib/engagement/api-types";
 import { formatFixed, formatPercent, orEmpty } from "@/lib/format";
 import { Table } from "@/components/ui/table";
 

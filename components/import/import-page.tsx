@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { ApiError } from "@/lib/client/api";
-import { confirmUndo, repreview, uploadFile, useImportState, useStartImport, useUndoImport, type ImportPreview } from "@/lib/client/use-imports";
+import { confirmUndo, repreview, uploadFile, useImportState, useStartImport, useUndoImport } from "@/lib/client/use-imports";
+import type { ImportPreview } from "@/lib/imports/api-types";
 import { ImportsList } from "./imports-list";
 import { PreviewStep, type RunChoices } from "./preview-step";
 import { ProgressStep } from "./progress-step";

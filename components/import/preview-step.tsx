@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { formatNumber } from "@/lib/format";
-import type { ImportPreview, RowProblem } from "@/lib/client/use-imports";
+import type { ImportPreview, RowProblem } from "@/lib/imports/api-types";
 import { MappingEditor } from "./mapping-editor";
 import { Table, type Column } from "@/components/ui/table";
 import { ErrorAlert } from "@/components/ui/error-alert";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RETENTION_EXPLANATIONS } from "@/lib/retention/explanations";
-import type { RetentionReport } from "@/lib/server/services/retention/retention-report";
+import type { RetentionReport } from "@/lib/retention/api-types";
 import type { RetentionNumbers } from "@/lib/retention/report-core";
 import { RETENTION_CARDS, rowsForPeriod, seriesFor } from "./report-series";
 

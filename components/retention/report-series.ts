@@ -5,7 +5,7 @@
  */
 import type { MetricUnit } from "@/lib/metrics/catalog";
 import type { MetricSeries, SeriesPoint } from "@/lib/metrics/series-types";
-import type { RetentionReport } from "@/lib/server/services/retention/retention-report";
+import type { RetentionReport } from "@/lib/retention/api-types";
 import type { RetentionNumbers, RetentionRow } from "@/lib/retention/report-core";
 
 export interface RetentionCardDef {

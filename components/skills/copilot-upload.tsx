@@ -5,7 +5,7 @@ import { RequestError, PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from "@/com
 import { queryKeys } from "@/lib/client/query-keys";
 import { useJsonMutation } from "@/lib/client/use-skills";
 import { useScopes } from "@/lib/client/use-scopes";
-import type { CopilotImportResult } from "@/lib/server/services/skills/copilot-import";
+import type { CopilotImportResult } from "@/lib/skills/api-types";
 
 interface Body {
   seats?: unknown;

@@ -4,7 +4,7 @@ import { Fragment, useState } from "react";
 import { LoadState, SelectField } from "@/components/ui/form";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { useLearningReport } from "@/lib/client/use-skills";
-import type { BudgetBurn } from "@/lib/server/services/skills/learning-report";
+import type { BudgetBurn } from "@/lib/skills/api-types";
 import { BUDGET_STATUS_TEXT, budgetPace, type BudgetStatus } from "@/lib/skills/budget";
 import { SKILLS_EXPLANATIONS } from "@/lib/skills/explanations";
 import { SEGMENTS } from "@/lib/validation/skills";

@@ -12,7 +12,7 @@ import { useStatusGrid } from "@/lib/client/use-status-grid";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";
 import type { MetricInfo, TargetStatus } from "@/lib/metrics/series-types";
 import type { GridCell } from "@/lib/metrics/status-grid";
-import type { GridGranularity, StatusGridRow } from "@/lib/server/services/status-grid";
+import type { GridGranularity, StatusGridRow } from "@/lib/metrics/api-types";
 import { scopeOptions } from "@/components/dashboard/scope-options";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Table, type Column } from "@/components/ui/table";

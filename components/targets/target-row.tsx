@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError, sendJson } from "@/lib/client/api";
-import type { TargetView } from "@/lib/server/services/targets";
+import type { TargetView } from "@/lib/metrics/api-types";
 import { targetBandsProblem } from "@/lib/validation/targets";
 
 type Direction = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" | "NEUTRAL";

@@ -8,10 +8,10 @@ import { METRIC_VALUES_HEADER, metricValueCsvRows, metricValuesFilter } from "@/
 import { SHARED_VIEWER } from "@/lib/server/disclosure/viewer";
 import { fullExportStream } from "@/lib/server/services/exports/full";
 import { GROUPS_HEADER, groupRows, TEAMS_HEADER, teamRows } from "@/lib/server/services/exports/tables";
-import { previewUpload, type ImportPreview } from "@/lib/server/services/imports/preview";
+import type { ImportPreview, RowProblem } from "@/lib/imports/api-types";
+import { previewUpload } from "@/lib/server/services/imports/preview";
 import { IMPORT_KINDS } from "@/lib/server/services/imports/registry";
 import { describeProblem, runImport } from "@/lib/server/services/imports/run";
-import type { RowProblem } from "@/lib/server/services/imports/scan";
 import { storeUpload } from "@/lib/server/services/imports/storage";
 import { booleanFlag, CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
 

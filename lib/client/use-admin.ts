@@ -3,10 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, sendJson, type WriteMethod } from "./api";
 import { queryKeys, type AdminListKey } from "./query-keys";
-import type { ApiTokenRow } from "@/lib/server/services/api-tokens";
-import type { AdminOrg } from "@/lib/server/services/org-admin";
-import type { AdminSettings } from "@/lib/server/services/settings";
-import type { AdminUserRow } from "@/lib/server/services/users";
+import type { AdminOrg, AdminSettings, AdminUserRow, ApiTokenRow } from "@/lib/admin/api-types";
 
 /**
  * TanStack Query hooks for the admin screens. Every mutation goes through a /api/v1/admin route handler

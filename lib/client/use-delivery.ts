@@ -5,8 +5,7 @@ import { fetchJson, sendJson } from "./api";
 import { queryKeys } from "./query-keys";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
-import type { ChangeRow, DeliverySummaryResponse, DeploymentRow, IncidentRow } from "@/lib/server/services/delivery/read";
-import type { FlowSummaryResponse } from "@/lib/server/services/delivery/flow-read";
+import type { ChangeRow, DeliverySummaryResponse, DeploymentRow, FlowSummaryResponse, IncidentRow } from "@/lib/delivery/api-types";
 
 /** Data for the Delivery page: one hook per API resource, keyed under ["pillars", "delivery", …]. */
 export interface DeliveryView {

@@ -3,14 +3,9 @@
 import { useQuery, useQueryClient, useMutation } from "@tanstack/react-query";
 import { fetchJson, sendJson } from "./api";
 import { queryKeys } from "./query-keys";
+import type { ImportPreview, RowProblem } from "@/lib/imports/api-types";
 
 /** The import page's server data: previews, the polled import state, the imports list. */
-
-// The preview's shape is the server's own (type-only imports: nothing server-side reaches the browser).
-export type { RowProblem } from "@/lib/server/services/imports/scan";
-export type { ImportPreview } from "@/lib/server/services/imports/preview";
-import type { ImportPreview } from "@/lib/server/services/imports/preview";
-import type { RowProblem } from "@/lib/server/services/imports/scan";
 
 export interface ImportState {
   id: string;

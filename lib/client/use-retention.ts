@@ -5,11 +5,7 @@ import { ApiError, fetchJson, sendJson } from "./api";
 import { queryKeys } from "./query-keys";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
-import type { CareerLevelRow } from "@/lib/server/services/retention/career-levels";
-import type { CanonicalPerson } from "@/lib/server/services/retention/canonical";
-import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
-import type { PersonSummary } from "@/lib/server/services/retention/people";
-import type { RetentionReport } from "@/lib/server/services/retention/retention-report";
+import type { CanonicalPerson, CareerLevelRow, PersonSummary, RetentionReport, RosterImportResult } from "@/lib/retention/api-types";
 import type { RetentionPeriod, RetentionSegment } from "@/lib/validation/people";
 
 export interface RetentionParams {

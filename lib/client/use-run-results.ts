@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, sendJson } from "./api";
 import { queryKeys } from "./query-keys";
-import type { RunResults } from "@/lib/server/services/engagement/results";
+import type { RunResults } from "@/lib/engagement/api-types";
 
 export interface ResultsFilter {
   team?: string;

@@ -2,12 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import type { MetricSeries } from "@/lib/metrics/series-types";
-import type { AiUsageView } from "@/lib/server/services/skills/ai-usage";
-import type { ExperimentReadout } from "@/lib/server/services/skills/experiment-comparison";
-import type { ExperimentView } from "@/lib/server/services/skills/experiments";
-import type { LearningRecordView } from "@/lib/server/services/skills/learning";
-import type { LearningReport } from "@/lib/server/services/skills/learning-report";
-import type { OrgGapView, TeamProficienciesView, TeamSkillsView } from "@/lib/server/services/skills/skills-matrix";
+import type { AiUsageView, ExperimentReadout, ExperimentView, LearningRecordView, LearningReport, OrgGapView, TeamProficienciesView, TeamSkillsView } from "@/lib/skills/api-types";
 import { fetchJson, sendJson } from "./api";
 import { queryKeys } from "./query-keys";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { StatusGrid } from "@/lib/server/services/status-grid";
+import type { StatusGrid } from "@/lib/metrics/api-types";
 import { fetchJson } from "./api";
 import { queryKeys } from "./query-keys";
 

@@ -1,8 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import type { EmailInvitationsResult } from "@/lib/server/services/engagement/invitation-email";
-import type { GeneratedLinks } from "@/lib/server/services/engagement/invitations";
+import type { EmailInvitationsResult, GeneratedLinks } from "@/lib/engagement/api-types";
 import type { CustomItemInput, Repeat } from "@/lib/validation/surveys";
 import { sendJson } from "./api";
 

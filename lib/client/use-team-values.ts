@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "./api";
 import { queryKeys } from "./query-keys";
-import type { AuditRow } from "@/lib/server/data/audit";
-import type { StoredCell } from "@/lib/server/data/metric-values";
+import type { AuditRow } from "@/lib/admin/api-types";
+import type { StoredCell } from "@/lib/metrics/api-types";
 
 /** A team's stored values for the grid's weeks, with versions for conflict-checked saves. */
 export function useTeamValues(teamId: string, from: string, to: string) {

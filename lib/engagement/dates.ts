@@ -1,10 +1,8 @@
 /** Run dates. Pure; no I/O. */
 import { addDays } from "@/lib/domain/time";
+import type { RunState } from "@/lib/engagement/api-types";
 import { addMonths } from "@/lib/retention/calendar";
 import type { Repeat } from "@/lib/validation/surveys";
-
-/** A run is open from its opening day to its closing day inclusive, in the organisation's time zone. */
-export type RunState = "scheduled" | "open" | "closed";
 
 export function runState(opensOn: string, closesOn: string, today: string): RunState {
   if (today < opensOn) return "scheduled";

@@ -3,52 +3,12 @@
  * lib/engagement/scoring. Pure; no I/O. Only called for groups the anonymity rules allow to be shown.
  */
 import { ENGAGEMENT_EXPLANATIONS } from "@/lib/engagement/explanations";
+import type { IndexScore, ItemScore, UnitScores } from "@/lib/engagement/api-types";
 import type { SurveyResponse } from "@/lib/engagement/items";
 import { answerDistribution, enps, participation, percentFavourable, personScore, teamScore } from "@/lib/engagement/scoring";
 import { BUILT_IN_METRICS } from "@/lib/metrics/catalog";
 import type { IndexKey, StoredItem } from "@/lib/validation/surveys";
 import { indexesOf, itemsOfIndex } from "./compose";
-
-export interface IndexScore {
-  key: IndexKey;
-  name: string;
-  howComputed: string;
-  /** Mean of person scores (eNPS: −100…+100). */
-  score: number | null;
-  /** % favourable, 0–100 (null for eNPS, which has promoters instead). */
-  percentFavourable: number | null;
-  promoters?: number;
-  passives?: number;
-  detractors?: number;
-  /** Index score of this group minus the organisation's, when both are shown. */
-  vsOrg?: number | null;
-}
-
-export interface DistributionEntry {
-  value: number | string;
-  label: string;
-  count: number;
-  percent: number | null;
-}
-
-export interface ItemScore {
-  id: string;
-  text: string;
-  kind: StoredItem["kind"];
-  reverseScored: boolean;
-  /** Mean answer after reversal (scales only). */
-  mean: number | null;
-  percentFavourable: number | null;
-  distribution: DistributionEntry[];
-}
-
-export interface UnitScores {
-  respondents: number;
-  invited: number;
-  participation: number | null;
-  indexes: IndexScore[];
-  items: ItemScore[];
-}
 
 export function indexName(key: IndexKey): string {
   return BUILT_IN_METRICS.find((m) => m.key === key)?.name ?? key;

@@ -5,24 +5,7 @@
  * `previous_team` + `team_since` record a team move; `previous_level` + `level_since` a promotion.
  */
 import type { ExpectedField } from "@/lib/csv/header";
-
-export type RosterField =
-  | "employee_id"
-  | "team"
-  | "level"
-  | "role_family"
-  | "location"
-  | "sourcing"
-  | "manager_id"
-  | "hire_date"
-  | "exit_date"
-  | "exit_type"
-  | "regretted"
-  | "exit_reason"
-  | "previous_team"
-  | "team_since"
-  | "previous_level"
-  | "level_since";
+import type { RosterField } from "@/lib/retention/api-types";
 
 export const ROSTER_COLUMNS: readonly ExpectedField<RosterField>[] = [
   { key: "employee_id", required: true, aliases: ["Employee ID", "Employee Number", "Employee No", "Emp ID", "Worker ID", "Person ID", "Employee Code", "Staff ID"] },

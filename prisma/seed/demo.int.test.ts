@@ -5,7 +5,8 @@ import { verifyPassword } from "@/lib/server/auth/password";
 import { db, sqlRunner } from "@/lib/server/db";
 import { resetDatabase } from "@/lib/testing/reset";
 import { getMetricSeries, getOverview } from "@/lib/server/services/overview";
-import { getRunResults, type UnitResult } from "@/lib/server/services/engagement/results";
+import type { UnitResult } from "@/lib/engagement/api-types";
+import { getRunResults } from "@/lib/server/services/engagement/results";
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemo, type DemoSummary } from "./demo";
 
 // Wednesday 18 Nov 2026: current week Mon 16 Nov, incident-heavy quarter 16 Mar – 15 Jun 2026.

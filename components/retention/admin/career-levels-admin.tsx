@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useAddCareerLevel, useCareerLevels, useDeleteCareerLevel, useSaveCareerLevel } from "@/lib/client/use-retention";
-import type { CareerLevelRow } from "@/lib/server/services/retention/career-levels";
+import type { CareerLevelRow } from "@/lib/retention/api-types";
 import { RequestError, INLINE_INPUT_CLASS, LabelledControl, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
 
 function LevelRow({ level }: { level: CareerLevelRow }) {

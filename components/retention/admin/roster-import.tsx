@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { queryKeys } from "@/lib/client/query-keys";
 import { uploadRoster } from "@/lib/client/use-retention";
-import type { RosterImportResult } from "@/lib/server/services/retention/import-roster";
+import type { RosterImportResult } from "@/lib/retention/api-types";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/ui/form";
 import { Table } from "@/components/ui/table";
 import { ErrorAlert } from "@/components/ui/error-alert";

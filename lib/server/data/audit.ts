@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditRow } from "@/lib/admin/api-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { client, type Tx } from "@/lib/server/data/runner";
@@ -11,18 +12,6 @@ export type AuditClient = Pick<Tx, "auditLog">;
 /** Appends audit records; pass the writer's transaction so the record and the change commit together. */
 export async function insertAuditRecords(records: Prisma.AuditLogCreateManyInput[], tx: AuditClient = client): Promise<void> {
   await tx.auditLog.createMany({ data: records });
-}
-
-export interface AuditRow {
-  id: string;
-  at: string;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  summary: string;
-  before: unknown;
-  after: unknown;
 }
 
 export interface AuditFilter {

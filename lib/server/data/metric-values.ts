@@ -1,5 +1,6 @@
 import "server-only";
 import { addDays, formatDay, weekStartOf } from "@/lib/domain/time";
+import type { StoredCell } from "@/lib/metrics/api-types";
 import { monthColumns, previousPeriodWeek, weekColumns, type PeriodColumn } from "@/lib/entry/periods";
 import type { DirectionKey } from "@/lib/metrics/catalog";
 import { targetFor, teamScopeChain, type TargetScopeType } from "@/lib/metrics/targets";
@@ -8,17 +9,6 @@ import { listTargetsOfMetrics } from "@/lib/server/data/targets";
 import { db } from "@/lib/server/db";
 
 /** Reads of team metric values for the entry grid and the values API (writes go through services/metric-values). */
-
-export interface StoredCell {
-  metricId: string;
-  metricKey: string;
-  weekStart: string;
-  value: number;
-  note: string | null;
-  version: number;
-  source: string;
-  updatedAt: string;
-}
 
 /** A team's values between two weeks, for metrics without anonymity rules (team-level survey numbers stay out). */
 export async function listTeamValues(teamId: string, fromWeek: string, toWeek: string): Promise<StoredCell[]> {

@@ -16,7 +16,7 @@ import { refreshAllRollups } from "@/lib/server/services/rollups";
 import { generateLinks } from "@/lib/server/services/engagement/invitations";
 import { publishRunResults } from "@/lib/server/services/engagement/publish";
 import { submitAnswers } from "@/lib/server/services/engagement/respond";
-import type { RunResults, UnitResult } from "@/lib/server/services/engagement/results";
+import type { RunResults, UnitResult } from "@/lib/engagement/api-types";
 import { createRun } from "@/lib/server/services/engagement/runs";
 import { createSurvey } from "@/lib/server/services/engagement/surveys";
 import { serveRoutes, type HttpHost } from "@/lib/testing/http-host";

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ApiTokenRow } from "@/lib/admin/api-types";
 import { createApiToken, type TokenScope } from "@/lib/server/auth/tokens";
 import { apiTokenById, apiTokenByIdOrThrow, listApiTokenRecords, setApiTokenRevokedAt, type ApiTokenRecord } from "@/lib/server/data/admin/api-tokens";
 import { inTransaction } from "@/lib/server/data/runner";
@@ -8,18 +9,6 @@ import { recordAudit } from "@/lib/server/services/audit";
 import type { TokenCreateInput } from "@/lib/validation/admin";
 
 /** API tokens for the ingestion and read APIs. The secret is returned once, at creation; only its hash is stored. */
-
-export interface ApiTokenRow {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-  createdBy: string | null;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 function toRow(t: ApiTokenRecord): ApiTokenRow {
   return {

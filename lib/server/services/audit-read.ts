@@ -1,5 +1,6 @@
 import "server-only";
-import { listAudit, metricValueHistory, sensitiveMetricsAmong, type AuditFilter, type AuditRow } from "@/lib/server/data/audit";
+import type { AuditRow } from "@/lib/admin/api-types";
+import { listAudit, metricValueHistory, sensitiveMetricsAmong, type AuditFilter } from "@/lib/server/data/audit";
 import { metricDisclosure } from "@/lib/server/disclosure/metrics";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { WITHHELD_TEXT } from "@/lib/disclosure/reasons";

@@ -8,7 +8,7 @@ import { addDays } from "@/lib/domain/time";
 import type { MetricSeries, OverviewResponse, SeriesPoint } from "@/lib/metrics/series-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
-import type { RunResults, UnitResult } from "@/lib/server/services/engagement/results";
+import type { RunResults, UnitResult } from "@/lib/engagement/api-types";
 import { serveRoutes, type HttpHost } from "@/lib/testing/http-host";
 import { seedDemo } from "@/prisma/seed/demo";
 

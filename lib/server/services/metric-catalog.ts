@@ -1,5 +1,6 @@
 import "server-only";
 import { localDate } from "@/lib/domain/time";
+import type { CatalogMetric } from "@/lib/metrics/api-types";
 import {
   catalogRecordById,
   countMetricValues,
@@ -28,14 +29,6 @@ import type { CreateMetricInput, UpdateMetricInput } from "@/lib/validation/metr
  */
 
 type Row = CatalogRecord;
-
-export interface CatalogMetric extends Omit<Row, "teams" | "archivedAt"> {
-  teamIds: string[];
-  archivedAt: string | null;
-  valueCount: number;
-  /** Built-in computed metrics cannot be edited (their numbers come from events). */
-  readOnly: boolean;
-}
 
 function toCatalog(m: Row, valueCount: number): CatalogMetric {
   const { teams, archivedAt, ...rest } = m;

@@ -1,6 +1,7 @@
 import "server-only";
+import type { AdminGroupRow, AdminOrg, AdminServiceRow, AdminTeamRow } from "@/lib/admin/api-types";
 import { recomputeTeams } from "@/lib/server/services/delivery/recompute";
-import { Prisma, type Origin, type Sourcing } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   deleteGroupById,
   deleteRollupsOfScope,
@@ -44,44 +45,6 @@ import {
  * The organisation's structure: the group tree, teams and services. Org and group dashboards read
  * pre-aggregated roll-ups keyed by group, so moving a team or a group rebuilds every roll-up.
  */
-
-export interface AdminGroupRow {
-  id: string;
-  name: string;
-  slug: string;
-  parentId: string | null;
-  teamCount: number;
-  childCount: number;
-}
-
-export interface AdminTeamRow {
-  id: string;
-  name: string;
-  slug: string;
-  groupId: string;
-  location: string;
-  sourcing: Sourcing;
-  origin: Origin;
-  acquisitionName: string | null;
-  acquisitionDate: string | null;
-  timeZone: string | null;
-  archivedAt: string | null;
-  /** Metric values, services, people, work items… — such a team is archived, never deleted. */
-  hasData: boolean;
-}
-
-export interface AdminServiceRow {
-  id: string;
-  name: string;
-  teamId: string | null;
-  createdAt: string;
-}
-
-export interface AdminOrg {
-  groups: AdminGroupRow[];
-  teams: AdminTeamRow[];
-  services: AdminServiceRow[];
-}
 
 function toTeamRow(t: TeamRecord): AdminTeamRow {
   const { _count, acquisitionDate, archivedAt, ...rest } = t;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Sourcing } from "@/lib/generated/prisma/client";
+import type { AdminSettings, LocationCostRow } from "@/lib/admin/api-types";
 import {
   activeTeamCostPairs,
   deleteLocationCostById,
@@ -17,20 +17,6 @@ import { recordAudit } from "@/lib/server/services/audit";
 import type { LocationCostInput, SettingsInput } from "@/lib/validation/admin";
 
 /** Organisation settings and the loaded cost per person per location and sourcing model (alignment pillar). */
-
-export interface LocationCostRow {
-  id: string;
-  location: string;
-  sourcing: Sourcing;
-  annualCost: number;
-}
-
-export interface AdminSettings {
-  settings: SettingsInput & { updatedAt: string };
-  locationCosts: LocationCostRow[];
-  /** Location + sourcing pairs that active teams use but that have no cost yet (their cost shows as missing). */
-  missingCosts: { location: string; sourcing: Sourcing }[];
-}
 
 function settingsFields(s: Awaited<ReturnType<typeof getOrgSettings>>): SettingsInput {
   return {

@@ -1,7 +1,8 @@
 import "server-only";
-import type { MetricInfo, RangeKey, ScopeInfo } from "@/lib/metrics/series-types";
+import type { GridGranularity, StatusGrid, StatusGridRow } from "@/lib/metrics/api-types";
+import type { RangeKey } from "@/lib/metrics/series-types";
 import { publishClosedRuns } from "@/lib/server/disclosure/surveys";
-import { gridCell, type GridCell } from "@/lib/metrics/status-grid";
+import { gridCell } from "@/lib/metrics/status-grid";
 import { listGroups, listTeams, resolveScope, teamIdsInScope } from "@/lib/server/data/org";
 import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { overviewOfPublished } from "@/lib/server/services/overview";
@@ -12,23 +13,6 @@ import { overviewOfPublished } from "@/lib/server/services/overview";
  * own overview at the same granularity (same values, same targets, same disclosure), so the grid can be
  * checked against any card a reader opens from it.
  */
-
-export type GridGranularity = "week" | "month" | "quarter";
-
-export interface StatusGridRow {
-  scope: ScopeInfo;
-  /** The team's group; null for the scope's own row. */
-  groupName: string | null;
-  cells: GridCell[];
-}
-
-export interface StatusGrid {
-  scope: ScopeInfo;
-  granularity: GridGranularity;
-  metrics: MetricInfo[];
-  /** The scope as a whole first, then its teams by group and name. */
-  rows: StatusGridRow[];
-}
 
 /** Enough history for a headline and the period before it at each granularity. */
 const RANGE_FOR: Record<GridGranularity, RangeKey> = { week: "12w", month: "6m", quarter: "1y" };

@@ -1,5 +1,6 @@
 import "server-only";
 import { formatDay } from "@/lib/domain/time";
+import type { TargetView } from "@/lib/metrics/api-types";
 import { inTransaction } from "@/lib/server/data/runner";
 import {
   deleteTargetRow, groupExists, insertTarget, listTargetRows, orgName, scopeNames, targetForCorrection, targetForDeletion, targetInForceBefore,
@@ -16,19 +17,6 @@ import { targetBandsProblem, type CreateTargetInput, type UpdateTargetInput } fr
  * (lib/server/services/overview.ts picks the one in force per period). A target entered by mistake can be
  * corrected in place or deleted; both are audited with the row as it was.
  */
-
-export interface TargetView {
-  id: string;
-  metricId: string;
-  metricName: string;
-  scopeType: "ORG" | "GROUP" | "TEAM";
-  scopeId: string | null;
-  scopeName: string;
-  green: number;
-  amber: number;
-  effectiveFrom: string;
-  createdAt: string;
-}
 
 export async function listTargets(filter: { metricId?: string } = {}): Promise<TargetView[]> {
   const [rows, { groups, teams }, name] = await Promise.all([listTargetRows(filter), scopeNames(), orgName()]);

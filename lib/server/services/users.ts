@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { AdminUserRow, CreatedUser } from "@/lib/admin/api-types";
 import { Prisma, type Role } from "@/lib/generated/prisma/client";
 import { checkCredentials } from "@/lib/server/auth/credentials";
 import { hashPassword, passwordProblem } from "@/lib/server/auth/password";
@@ -29,17 +30,6 @@ import { roleManagesTeams, type PasswordResetInput, type UserCreateInput, type U
 import type { PasswordChangeInput } from "@/lib/validation/password";
 
 /** User administration. Audit snapshots never carry the password hash. */
-
-export interface AdminUserRow {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-  managedTeams: { id: string; name: string }[];
-}
 
 function toRow(u: UserRecord): AdminUserRow {
   return {
@@ -99,12 +89,6 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 const duplicateEmail = (email: string) => conflict(`A user with the email ${email} already exists.`, { issues: [{ path: "email", message: "This email is already in use." }] });
-
-export interface CreatedUser {
-  user: AdminUserRow;
-  /** Present only when the server generated the password; shown once. */
-  generatedPassword: string | null;
-}
 
 export async function createUser(actor: Actor, input: UserCreateInput): Promise<CreatedUser> {
   const { password, generated } = checkedPassword(input.password);

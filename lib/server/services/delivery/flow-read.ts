@@ -1,4 +1,5 @@
 import "server-only";
+import type { FlowSummaryResponse } from "@/lib/delivery/api-types";
 import { FLOW_EXPLANATIONS } from "@/lib/flow/explanations";
 import { flowOfPeriod, localTimelines, type LocalTimeline } from "@/lib/flow/summary";
 import { loadWorkItemRows, type WorkItemRow } from "@/lib/server/data/events";
@@ -24,7 +25,7 @@ async function load(query: DeliveryQuery, now: Date) {
   return { scope, period, timelines, teamSlug: new Map(teams.map((t) => [t.id, t.slug])) };
 }
 
-export async function getFlowSummary(query: DeliveryQuery, now = new Date()) {
+export async function getFlowSummary(query: DeliveryQuery, now = new Date()): Promise<FlowSummaryResponse> {
   const { scope, period, timelines } = await load(query, now);
   return {
     scope: { type: scope.type, id: scope.id, name: scope.name, filter: scope.filter },
@@ -35,8 +36,6 @@ export async function getFlowSummary(query: DeliveryQuery, now = new Date()) {
     howComputed: FLOW_EXPLANATIONS,
   };
 }
-
-export type FlowSummaryResponse = Awaited<ReturnType<typeof getFlowSummary>>;
 
 /** Items finished in the period (velocity, flow time, efficiency) and items in progress at its end (load). */
 export async function listFlowItems(query: DeliveryQuery, now = new Date()) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { deliveryFacts } from "@/lib/delivery/aggregate";
+import type { ChangeRow, DeliveryScopeView, DeliverySummaryResponse, DeploymentRow, IncidentRow } from "@/lib/delivery/api-types";
 import { DORA_2023, DORA_2024, DORA_TIERS_NOTE } from "@/lib/delivery/benchmarks";
 import { DELIVERY_EXPLANATIONS } from "@/lib/delivery/explanations";
 import { FREQUENCY_TIER_LABELS } from "@/lib/delivery/frequency";
@@ -36,9 +37,9 @@ async function load(query: DeliveryQuery, now: Date): Promise<Loaded> {
   return { scope, period, rows, serviceNames: new Map(services.map((s) => [s.id, s.name])) };
 }
 
-const scopeOut = (s: DeliveryScope) => ({ type: s.type, id: s.id, name: s.name, filter: s.filter });
+const scopeOut = (s: DeliveryScope): DeliveryScopeView => ({ type: s.type, id: s.id, name: s.name, filter: s.filter });
 
-export async function getDeliverySummary(query: DeliveryQuery, now = new Date()) {
+export async function getDeliverySummary(query: DeliveryQuery, now = new Date()): Promise<DeliverySummaryResponse> {
   const { scope, period, rows } = await load(query, now);
   const summary = computeDeliverySummary({ ...rows, ...period });
   return {
@@ -52,8 +53,6 @@ export async function getDeliverySummary(query: DeliveryQuery, now = new Date())
     howComputed: DELIVERY_EXPLANATIONS,
   };
 }
-
-export type DeliverySummaryResponse = Awaited<ReturnType<typeof getDeliverySummary>>;
 
 function inPeriod(instant: Date | null, period: Period): boolean {
   if (!instant) return false;
@@ -104,7 +103,7 @@ export async function listDeliveryDeployments(query: DeploymentRowsQuery, now = 
   const counts = DEPLOYMENT_SUBSETS[query.subset];
   const deployments = facts.outcomes
     .filter((o) => inPeriod(o.deployment.finishedAt, period) && counts(o))
-    .map((o) => ({
+    .map((o): DeploymentRow => ({
       externalId: externalOf.get(o.deployment.id) ?? o.deployment.id,
       service: serviceNames.get(o.deployment.serviceId) ?? o.deployment.serviceId,
       environment: o.deployment.environment,
@@ -138,8 +137,6 @@ export async function listDeliveryDeployments(query: DeploymentRowsQuery, now = 
   return { ...rest, deployments: page };
 }
 
-export type DeploymentRow = Awaited<ReturnType<typeof listDeliveryDeployments>>["deployments"][number];
-
 /** Merged pull requests deployed in the period (the lead-time sample) and those merged in it but not yet deployed. */
 export async function listDeliveryChanges(query: ChangeRowsQuery, now = new Date()) {
   const loaded = await load(query, now);
@@ -150,7 +147,7 @@ export async function listDeliveryChanges(query: ChangeRowsQuery, now = new Date
   const changes = facts.changes
     .filter((c) => (c.deployedAt ? inPeriod(c.deployedAt, period) : inPeriod(c.mergedAt, period)))
     .filter((c) => query.subset === "all" || countedInLeadTime(c))
-    .map((c) => {
+    .map((c): ChangeRow => {
       const pr = prById.get(c.prId);
       return {
         externalId: pr?.externalId ?? c.prId,
@@ -191,8 +188,6 @@ export async function listDeliveryChanges(query: ChangeRowsQuery, now = new Date
   return { ...rest, changes: page };
 }
 
-export type ChangeRow = Awaited<ReturnType<typeof listDeliveryChanges>>["changes"][number];
-
 /**
  * Incidents opened or resolved in the period, with the deployment each links to. `opened` and `resolved` are the
  * rows behind "incidents opened" and "time to restore", bucketed as `bucketDelivery` does (opening day; resolution
@@ -208,7 +203,7 @@ export async function listDeliveryIncidents(query: IncidentRowsQuery, now = new 
     opened: (i) => inPeriod(i.openedAt, period),
     resolved: (i) => restoreMinutes(i) !== null && inPeriod(i.resolvedAt, period),
   };
-  const incidents = rows.incidents.filter(counts[query.subset]).map((i) => {
+  const incidents = rows.incidents.filter(counts[query.subset]).map((i): IncidentRow => {
     const linked = facts.incidentLinks.get(i.id) ?? null;
     return {
       externalId: i.externalId,
@@ -241,8 +236,6 @@ export async function listDeliveryIncidents(query: IncidentRowsQuery, now = new 
   });
   return { ...rest, incidents: page };
 }
-
-export type IncidentRow = Awaited<ReturnType<typeof listDeliveryIncidents>>["incidents"][number];
 
 const minutesCell = (v: number | null) => v;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { mapLimited } from "@/lib/domain/async";
 import { composeInvitationEmail } from "@/lib/engagement/invitation-email";
+import type { EmailFailure, EmailInvitationsResult, RunDetail } from "@/lib/engagement/api-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { invitedCount, recentAuditAfters } from "@/lib/server/data/engagement/invitations";
@@ -11,7 +12,7 @@ import { openMailer, smtpSettings, type SmtpSettings } from "@/lib/server/mail";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { EmailInvitationsInput } from "@/lib/validation/surveys";
 import { invitableTeams, issueSeats, voidSeats } from "./invitations";
-import { getRun, todayInOrg, type RunDetail } from "./runs";
+import { getRun, todayInOrg } from "./runs";
 
 /**
  * Emailing invitation links. Each address gets its own fresh single-use link; the address → link pairing
@@ -31,24 +32,6 @@ const SEND_CONCURRENCY = 4;
 /** Addresses one user may email per hour, counted from the audit trail (shared by every instance). */
 export const EMAILS_PER_USER_PER_HOUR = 2000;
 const AUDIT_TYPE = "SurveyInvitationEmail";
-
-export interface EmailFailure {
-  /** Index in the request's `addresses`. */
-  index: number;
-  address: string;
-  reason: string;
-}
-
-export interface EmailInvitationsResult {
-  runId: string;
-  teamId: string;
-  teamName: string;
-  sent: number;
-  /** Addresses whose message was not accepted; their links were voided. Only in this answer. */
-  failed: EmailFailure[];
-  /** Seats now issued to the team (all generations and emails so far). */
-  invited: number;
-}
 
 interface Options {
   smtp?: SmtpSettings | null;

@@ -1,5 +1,6 @@
 import "server-only";
 import { toCsv } from "@/lib/csv/write";
+import type { GeneratedLinks, InvitationLink } from "@/lib/engagement/api-types";
 import {
   decrementInvited,
   deleteUnusedInvitations,
@@ -27,19 +28,6 @@ import { hashToken, newToken } from "./tokens";
  * Email: the roster has no addresses. When SMTP is configured, a manager can paste addresses and each gets
  * its own fresh link by email (invitation-email.ts); the addresses are never stored.
  */
-
-export interface InvitationLink {
-  teamId: string;
-  teamName: string;
-  url: string;
-}
-
-export interface GeneratedLinks {
-  runId: string;
-  links: InvitationLink[];
-  /** Seats now issued per team (all generations so far). */
-  invited: { teamId: string; teamName: string; invited: number }[];
-}
 
 /** People employed in each team today, from the roster (Person + Employment). */
 async function rosterHeadcount(teamIds: string[], today: string): Promise<Map<string, number>> {

@@ -4,7 +4,7 @@
  * with its message and no number. Hidden comments are never exported, not even for admins.
  */
 import { toCsv, type CsvCell } from "@/lib/csv/write";
-import type { RunResults, UnitResult } from "./results";
+import type { RunResults, UnitResult } from "@/lib/engagement/api-types";
 
 const HEADER = ["scope_type", "scope", "status", "measure", "item", "answer", "value", "note"];
 

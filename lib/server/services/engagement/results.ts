@@ -3,6 +3,7 @@ import type { SnapshotRelease } from "@/lib/disclosure/snapshots";
 import type { WithheldReason } from "@/lib/disclosure/reasons";
 import { formatDay } from "@/lib/domain/time";
 import { ENGAGEMENT_EXPLANATIONS } from "@/lib/engagement/explanations";
+import type { IndexScore, RunDetail, RunResults, SnapshotInfo, TrendEntry, UnitBase, UnitResult, UnitScores } from "@/lib/engagement/api-types";
 import type { Answers, SurveyResponse } from "@/lib/engagement/items";
 import { ancestorChains, listGroups } from "@/lib/server/data/org";
 import { answeredByTeam as answeredRows, publishedComments, publishedResponses, runSnapshotDates } from "@/lib/server/data/engagement/responses";
@@ -10,9 +11,9 @@ import { earlierRunIds, runSurveyAndOpening } from "@/lib/server/data/engagement
 import { disclosureOrg } from "@/lib/server/disclosure/org";
 import { publishClosedRuns, runEpochs, surveyRelease } from "@/lib/server/disclosure/surveys";
 import { notFound } from "@/lib/server/errors";
-import type { ResultsQuery, StoredItem } from "@/lib/validation/surveys";
-import { getRun, type RunDetail } from "./runs";
-import { scoreUnit, withOrgComparison, type IndexScore, type UnitScores } from "@/lib/engagement/unit-score";
+import type { ResultsQuery } from "@/lib/validation/surveys";
+import { getRun } from "./runs";
+import { scoreUnit, withOrgComparison } from "@/lib/engagement/unit-score";
 
 /**
  * A run's results for the organisation, every group and every team at once, plus an optional filtered
@@ -21,64 +22,6 @@ import { scoreUnit, withOrgComparison, type IndexScore, type UnitScores } from "
  * numbers at all (no score, distribution, comment, respondent or participation count). Between snapshots
  * nothing here changes; live progress (invited and answered per team) is all that moves.
  */
-
-export type UnitType = "org" | "group" | "team" | "filter";
-
-interface UnitBase {
-  key: string;
-  type: UnitType;
-  id: string | null;
-  name: string;
-}
-
-export interface ResultComment {
-  id: string;
-  itemId: string;
-  text: string;
-  hidden: boolean;
-}
-
-export type ShownUnit = UnitBase & UnitScores & {
-  shown: true;
-  comments: ResultComment[];
-  /** The snapshot these numbers are as of: earlier than the latest when too few answered since (rule 3). */
-  asOf: { snapshot: number; publishedOn: string };
-};
-export type WithheldUnit = UnitBase & { shown: false; reason: WithheldReason; message: string };
-export type UnitResult = ShownUnit | WithheldUnit;
-
-export interface TrendEntry {
-  runId: string;
-  title: string;
-  closesOn: string;
-  shown: boolean;
-  message?: string;
-  participation?: number | null;
-  indexes?: { key: string; score: number | null }[];
-}
-
-export interface SnapshotInfo {
-  snapshot: number;
-  publishedOn: string;
-  final: boolean;
-}
-
-export interface RunResults {
-  run: Omit<RunDetail, "teams" | "items"> & { teams: { id: string; name: string; location: string; sourcing: string }[] };
-  threshold: number;
-  items: StoredItem[];
-  explanations: { participation: string; percentFavourable: string; distribution: string; anonymity: string; teamScore: string };
-  /** The latest published snapshot, or null while none is (results then show nothing but progress). */
-  snapshot: SnapshotInfo | null;
-  /** Live progress: how many were invited and have answered per team (counts only, never answers). */
-  progress: { teamId: string; name: string; invited: number; answered: number }[];
-  org: UnitResult;
-  groups: UnitResult[];
-  teams: UnitResult[];
-  filter: UnitResult | null;
-  /** The same survey's runs up to this one, for the filtered slice when given, else the organisation. */
-  trend: TrendEntry[];
-}
 
 export interface ResultsViewer {
   /** Admins see hidden comments (marked) so they can restore them. */

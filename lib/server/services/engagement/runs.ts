@@ -1,5 +1,6 @@
 import "server-only";
 import { formatDay, localDate } from "@/lib/domain/time";
+import type { RunDetail } from "@/lib/engagement/api-types";
 import { getOrgSettings, listTeams, teamIdsInScope } from "@/lib/server/data/org";
 import { groupNameById, insertRun, runDetailById, runIdOpeningOn, updateRunDates } from "@/lib/server/data/engagement/runs";
 import { activeSurveyTitle } from "@/lib/server/data/engagement/surveys";
@@ -7,9 +8,9 @@ import { inTransaction } from "@/lib/server/data/runner";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
-import { REPEATS, type CreateRunInput, type Repeat, type StoredItem } from "@/lib/validation/surveys";
+import { REPEATS, type CreateRunInput, type Repeat } from "@/lib/validation/surveys";
 import { readItems } from "@/lib/engagement/compose";
-import { closedDates, nextRunDates, runState, type RunState } from "@/lib/engagement/dates";
+import { closedDates, nextRunDates, runState } from "@/lib/engagement/dates";
 import { publishRunResults } from "./publish";
 
 /**
@@ -62,28 +63,6 @@ export async function createRun(actor: Actor, surveyId: string, input: CreateRun
     await recordAudit(actor, { action: "create", entityType: "SurveyRun", entityId: run.id, summary: `Opened run "${title}" for ${teamIds.length} team(s)`, after: { ...input, teamIds } }, tx);
     return { id: run.id, teamIds };
   });
-}
-
-export interface RunTeam {
-  id: string;
-  name: string;
-  groupId: string;
-  location: string;
-  sourcing: string;
-  invited: number;
-}
-
-export interface RunDetail {
-  id: string;
-  title: string;
-  surveyId: string;
-  surveyTitle: string;
-  opensOn: string;
-  closesOn: string;
-  repeat: Repeat;
-  state: RunState;
-  items: StoredItem[];
-  teams: RunTeam[];
 }
 
 export async function getRun(runId: string, now = new Date()): Promise<RunDetail> {

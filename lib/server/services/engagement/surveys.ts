@@ -1,5 +1,6 @@
 import "server-only";
 import { SURVEY_TEMPLATES } from "@/lib/engagement/templates";
+import type { RunSummary, SurveyDetail, SurveySummary, TemplateSummary } from "@/lib/engagement/api-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeSurveyById, insertSurvey, listActiveSurveys } from "@/lib/server/data/engagement/surveys";
 import { inTransaction } from "@/lib/server/data/runner";
@@ -8,44 +9,13 @@ import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { CreateSurveyInput, StoredItem } from "@/lib/validation/surveys";
 import { composeItems, indexesOf, readItems } from "@/lib/engagement/compose";
-import { runState, type RunState } from "@/lib/engagement/dates";
+import { runState } from "@/lib/engagement/dates";
 import { todayInOrg } from "./runs";
 
 /** Surveys: composing one from templates and own items, listing them with their runs. */
 
-export interface TemplateSummary {
-  key: string;
-  name: string;
-  source: string;
-  items: StoredItem[];
-}
-
 export function listTemplates(): TemplateSummary[] {
   return SURVEY_TEMPLATES.map((t) => ({ key: t.key, name: t.name, source: t.source, items: composeItems({ templates: [t.key as CreateSurveyInput["templates"][number]], items: [], excludeItems: [] }) }));
-}
-
-export interface RunSummary {
-  id: string;
-  title: string;
-  opensOn: string;
-  closesOn: string;
-  repeat: string;
-  state: RunState;
-  teams: number;
-}
-
-export interface SurveySummary {
-  id: string;
-  title: string;
-  description: string | null;
-  itemCount: number;
-  indexes: string[];
-  createdAt: string;
-  runs: RunSummary[];
-}
-
-export interface SurveyDetail extends SurveySummary {
-  items: StoredItem[];
 }
 
 function runSummary(r: { id: string; title: string; opensOn: Date; closesOn: Date; repeat: string; _count: { teams: number } }, today: string): RunSummary {

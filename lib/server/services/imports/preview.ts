@@ -6,9 +6,9 @@ import { deleteImport, saveImportPreview } from "@/lib/server/data/imports/impor
 import type { Actor } from "@/lib/server/http/actor";
 import { csvFileRefused } from "@/lib/server/http/csv-upload";
 import type { PreviewOptions } from "@/lib/validation/imports";
-import type { ColumnMapping } from "./kinds/types";
+import type { ImportPreview } from "@/lib/imports/api-types";
 import { dryRunImport } from "./run";
-import { MappingError, scanFile, type RowProblem } from "./scan";
+import { MappingError, scanFile } from "./scan";
 import { callerOf, loadImportFor, sessionOpener } from "./session";
 import { previewImport as mayPreview } from "@/lib/server/permissions";
 import { storedBytes } from "./storage";
@@ -20,32 +20,6 @@ import { storedBytes } from "./storage";
 export const PREVIEW_ROWS = 20;
 /** Errors listed in full; the count covers all of them. */
 export const MAX_LISTED_PROBLEMS = 1000;
-
-export interface ImportPreview {
-  importId: string;
-  kind: string;
-  fileName: string;
-  header: string[];
-  mapping: ColumnMapping;
-  /** What each field can map to (for the mapping editor). */
-  fields: { key: string; label: string }[];
-  missing: string[];
-  unmatched: string[];
-  rows: { line: number; fields: string[]; problems: RowProblem[] }[];
-  totalRows: number;
-  validRows: number;
-  /** Items the rows hold (a wide row holds one per metric). */
-  items: number;
-  problems: RowProblem[];
-  problemCount: number;
-  /**
-   * Rows checked by applying them in a transaction that was rolled back (every check a run makes); null when
-   * the file could not be read. Rows past it (large files) were checked as read and are applied when it runs.
-   */
-  applyCheckedRows: number | null;
-  /** A problem with the file as a whole (not CSV, ragged row…): nothing can be imported. */
-  fileError: { code: string; message: string; line: number; column?: number } | null;
-}
 
 export async function previewImport(id: string, options: PreviewOptions, actor: Actor, user: SessionUser | null, now: Date = new Date()): Promise<ImportPreview> {
   const row = await loadImportFor(id, callerOf(actor, user), mayPreview, "Only managers and admins can preview an import.");

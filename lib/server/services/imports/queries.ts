@@ -4,7 +4,7 @@ import { importSummaryById, listImportSummaries } from "@/lib/server/data/import
 import { importListFilter, readImport, undoImport, type Caller } from "@/lib/server/permissions";
 import { IMPORT_KINDS, PEOPLE_IMPORT_KINDS, importAccessOf } from "./registry";
 import { interruptedBefore } from "./run";
-import type { RowProblem } from "./scan";
+import type { RowProblem } from "@/lib/imports/api-types";
 import { loadImportFor } from "./session";
 import { UNDO_WINDOW_DAYS } from "./undo";
 

@@ -1,18 +1,12 @@
 import "server-only";
 import { parseCsvStream, type CsvHeaderInfo } from "@/lib/csv/read";
-import type { ColumnMapping, FieldIssue, KindSession, ParsedItem } from "./kinds/types";
+import type { ColumnMapping, RowProblem } from "@/lib/imports/api-types";
+import type { FieldIssue, KindSession, ParsedItem } from "./kinds/types";
 
 /**
  * The row pipeline shared by preview and run: CSV rows → mapped cells → the kind's parse → duplicate
  * natural keys. Streams: memory holds one row plus a compact set of keys already seen.
  */
-
-export interface RowProblem {
-  line: number;
-  /** The file's column name (or the field's label when the file has no such column). */
-  column: string;
-  message: string;
-}
 
 export interface ScannedRow<Item> {
   line: number;

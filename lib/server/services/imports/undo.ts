@@ -30,7 +30,7 @@ import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import { recomputeAffected } from "@/lib/server/services/delivery/recompute";
-import type { CanonicalPerson } from "@/lib/server/services/retention/canonical";
+import type { CanonicalPerson } from "@/lib/retention/api-types";
 import { recomputePeopleMetrics } from "@/lib/server/services/retention/recompute";
 import { refreshAllRollups, refreshRollups } from "@/lib/server/services/rollups";
 import { deploymentEvents } from "./kinds/deployments";

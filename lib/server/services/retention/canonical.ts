@@ -5,21 +5,9 @@
  * the same rules as the API and the import. Pure.
  */
 import { formatDay } from "@/lib/domain/time";
+import type { CanonicalPerson } from "@/lib/retention/api-types";
 import type { PersonRecord } from "@/lib/validation/people";
 import type { ResolvedRecord } from "@/lib/retention/check-records";
-
-export interface CanonicalPerson {
-  employeeId: string;
-  teamId: string;
-  level: string;
-  roleFamily: string | null;
-  location: string | null;
-  sourcing: string | null;
-  managerEmployeeId: string | null;
-  employments: { hireDate: string; exitDate: string | null; exitType: string | null; regretted: boolean; exitReason: string | null }[];
-  promotions: { date: string; fromLevel: string; toLevel: string }[];
-  teamMoves: { date: string; fromTeamId: string; toTeamId: string }[];
-}
 
 export interface StoredRecordRow {
   employeeId: string;

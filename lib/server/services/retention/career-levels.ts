@@ -1,4 +1,5 @@
 import "server-only";
+import type { CareerLevelRow } from "@/lib/retention/api-types";
 import {
   anyPersonAtLevel,
   anyPromotionWithLevel,
@@ -22,15 +23,6 @@ import type { CareerLevelInput } from "@/lib/validation/people";
  * up it (check-records.ts). A level that any record uses, now or in a promotion, cannot be
  * deleted or re-keyed, so history keeps meaning what it meant.
  */
-
-export interface CareerLevelRow {
-  id: string;
-  key: string;
-  name: string;
-  track: string;
-  order: number;
-  people: number;
-}
 
 export async function listCareerLevels(): Promise<CareerLevelRow[]> {
   const [levels, usage] = await Promise.all([

@@ -1,13 +1,14 @@
 import "server-only";
 import { CsvError } from "@/lib/csv/errors";
 import { matchColumns } from "@/lib/csv/header";
+import type { ImportProblem, RosterField, RosterImportResult } from "@/lib/retention/api-types";
 import { parseCsvStream, type ByteSource, type CsvRow } from "@/lib/csv/read";
 import { detectDayOrder, parseBoolean, parseDate, type DayOrder } from "@/lib/csv/values";
 import type { Actor } from "@/lib/server/http/actor";
 import { personRecord, type PersonRecord } from "@/lib/validation/people";
 import { recordOf } from "./canonical";
 import { loadRecordContext, loadStoredPeople, planSave, applyPlan } from "./save-records";
-import { ROSTER_COLUMNS, type RosterField } from "@/lib/retention/roster-columns";
+import { ROSTER_COLUMNS } from "@/lib/retention/roster-columns";
 
 /**
  * Roster import from an HR-system CSV export: preview (dry run) shows every problem by row and
@@ -18,29 +19,6 @@ import { ROSTER_COLUMNS, type RosterField } from "@/lib/retention/roster-columns
  */
 
 const MAX_ROWS = 20_000;
-
-export interface ImportProblem {
-  /** 1-based line in the file (0 when the problem is about the file as a whole). */
-  line: number;
-  /** The file's column name, when the problem is in one cell. */
-  column: string | null;
-  message: string;
-}
-
-export interface RosterImportResult {
-  dryRun: boolean;
-  applied: boolean;
-  rows: number;
-  people: number;
-  /** Field → the file's column it was read from. */
-  columns: { field: RosterField; column: string }[];
-  /** Columns the import ignores. */
-  ignored: string[];
-  errors: ImportProblem[];
-  created: number;
-  updated: number;
-  unchanged: number;
-}
 
 export type RosterCells = Partial<Record<RosterField, string>>;
 

@@ -5,6 +5,7 @@ import { badRequest, conflict, forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { can } from "@/lib/server/permissions";
 import { formatDay } from "@/lib/domain/time";
+import type { CanonicalPerson, PersonSummary } from "@/lib/retention/api-types";
 import {
   personRecord,
   type NewPersonInput,
@@ -13,7 +14,7 @@ import {
   type PersonEventInput,
   type PersonRecord,
 } from "@/lib/validation/people";
-import { canonicalFromStored, recordOf, type CanonicalPerson } from "./canonical";
+import { canonicalFromStored, recordOf } from "./canonical";
 import { findTeam } from "@/lib/retention/check-records";
 import { loadRecordContext, savePeopleRecords, type SaveResult } from "./save-records";
 
@@ -25,24 +26,6 @@ import { loadRecordContext, savePeopleRecords, type SaveResult } from "./save-re
 
 export function assertCanViewPeople(user: SessionUser | null): void {
   if (!user || !can(user, "viewPeopleRecords")) throw forbidden("Individual people records are visible to admins only; the Retention page shows aggregates.");
-}
-
-export interface PersonSummary {
-  employeeId: string;
-  teamId: string | null;
-  teamName: string | null;
-  level: string | null;
-  roleFamily: string | null;
-  location: string | null;
-  sourcing: string | null;
-  managerEmployeeId: string | null;
-  status: "active" | "exited";
-  hireDate: string | null;
-  exitDate: string | null;
-  exitType: string | null;
-  regretted: boolean;
-  exitReason: string | null;
-  rehired: boolean;
 }
 
 export async function listPeople(user: SessionUser | null, query: PeopleListQuery): Promise<PersonSummary[]> {

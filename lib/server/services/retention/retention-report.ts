@@ -1,9 +1,9 @@
 import "server-only";
 import { addDays, formatDay, localDate, periodLabel, periodStart, type Granularity } from "@/lib/domain/time";
+import type { RetentionReport } from "@/lib/retention/api-types";
 import { addMonths } from "@/lib/retention/calendar";
 import { RETENTION_EXPLANATIONS } from "@/lib/retention/explanations";
 import { allOf, inAnyTeam, inSegment, type RosterPerson } from "@/lib/retention/roster";
-import type { FilterInfo } from "@/lib/segments/segment-filter";
 import { ancestorChains, getOrgSettings, listGroups } from "@/lib/server/data/org";
 import { careerLevelsByTrack } from "@/lib/server/data/retention/career-levels";
 import { reportTeams } from "@/lib/server/data/retention/roster";
@@ -13,7 +13,7 @@ import type { DisclosureViewer } from "@/lib/server/disclosure/viewer";
 import { badRequest } from "@/lib/server/errors";
 import { filterInfo, resolveFilteredTeams, type FilteredTeams } from "@/lib/server/services/segment-filter";
 import type { RetentionQuery, RetentionSegment } from "@/lib/validation/people";
-import { buildCohortRows, buildRetentionRows, reportPeriods, ORG_SEGMENT_KEY, type CohortRow, type ReportInput, type ReportPeriod, type RetentionRow, type RowRelease, type SegmentDef } from "@/lib/retention/report-core";
+import { buildCohortRows, buildRetentionRows, reportPeriods, ORG_SEGMENT_KEY, type ReportInput, type ReportPeriod, type RowRelease, type SegmentDef } from "@/lib/retention/report-core";
 import { loadRoster } from "./roster";
 
 /**
@@ -26,23 +26,6 @@ import { loadRoster } from "./roster";
  */
 
 const MAX_PERIODS = 60;
-
-export interface RetentionReport {
-  segment: RetentionSegment;
-  period: Granularity;
-  from: string;
-  to: string;
-  asOf: string;
-  threshold: number;
-  /** The segment filter the report is narrowed to, or null. */
-  filter: FilterInfo | null;
-  periods: { start: string; end: string; label: string; complete: boolean }[];
-  /** The segment values, in display order ("org" is the whole organisation). */
-  segments: { key: string; label: string }[];
-  rows: RetentionRow[];
-  cohorts: CohortRow[];
-  explanations: typeof RETENTION_EXPLANATIONS;
-}
 
 interface TeamInfo {
   id: string;

@@ -7,7 +7,8 @@ import { inTransaction, type Tx } from "@/lib/server/data/runner";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit";
 import type { PersonRecord, SourcingValue } from "@/lib/validation/people";
-import { canonicalFromResolved, canonicalFromStored, earliestDate, samePerson, teamsOf, type CanonicalPerson } from "./canonical";
+import { canonicalFromResolved, canonicalFromStored, earliestDate, samePerson, teamsOf } from "./canonical";
+import type { CanonicalPerson } from "@/lib/retention/api-types";
 import { checkRecord, type RecordContext, type RecordIssue } from "@/lib/retention/check-records";
 import { recomputePeopleMetrics } from "./recompute";
 

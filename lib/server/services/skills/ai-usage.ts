@@ -1,5 +1,6 @@
 import "server-only";
 import { addDays, formatDay, mondayOf } from "@/lib/domain/time";
+import type { AiUsageView } from "@/lib/skills/api-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/server/data/runner";
 import { listAiUsageRows, teamAiUsageUpTo, upsertAiUsageDay, type AiUsageCounts } from "@/lib/server/data/skills/ai-usage";
@@ -87,19 +88,6 @@ export async function upsertAiUsage(items: readonly AiUsageInput[], options: Wri
     })),
     options,
   );
-}
-
-export interface AiUsageView {
-  tool: string;
-  teamId: string;
-  teamName: string;
-  date: string;
-  seats: number | null;
-  activeUsers: number | null;
-  engagedUsers: number | null;
-  suggestions: number | null;
-  acceptances: number | null;
-  agentTasks: number | null;
 }
 
 /** The latest usage rows (team-level counts only; the importers keep no per-person data). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { localDate } from "@/lib/domain/time";
+import type { CopilotImportResult, CopilotTeamMatch } from "@/lib/skills/api-types";
 import { parseCopilotReportNdjson, parseCopilotSeats, seatRows, teamUsageRows, type CopilotSeat } from "@/lib/skills/copilot";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { teamsBySlugsOrIds } from "@/lib/server/data/skills/catalog";
@@ -21,25 +22,6 @@ import type { WriteOptions } from "./learning";
  */
 export const COPILOT_TOOL = "copilot";
 const WEEKLY_ACTIVE_DAYS = 7;
-
-export interface CopilotTeamMatch {
-  copilotTeam: string;
-  teamId: string | null;
-  teamName: string | null;
-  /** How the team was found: same slug, the caller's mapping, or not at all. */
-  via: "slug" | "mapping" | "none";
-  rows: number;
-}
-
-export interface CopilotImportResult {
-  dryRun: boolean;
-  teams: CopilotTeamMatch[];
-  /** Seat holders with no assigning team count for no Pillars team. */
-  seatsWithoutTeam: number;
-  rows: number;
-  created: number;
-  updated: number;
-}
 
 function parseOrThrow<T>(what: string, read: () => T): T {
   try {

@@ -1,7 +1,8 @@
 import "server-only";
 import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
 import type { MetricUnit } from "@/lib/metrics/catalog";
-import { compareExperiment, EXPERIMENT_CAVEAT, type ExperimentComparison, type Period, type WeeklyTeamValue } from "@/lib/skills/experiments";
+import type { ExperimentReadout, MetricReadout } from "@/lib/skills/api-types";
+import { compareExperiment, EXPERIMENT_CAVEAT, type Period, type WeeklyTeamValue } from "@/lib/skills/experiments";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { expectedMetrics, liveTeamValuesBetween } from "@/lib/server/data/skills/experiments";
 import { metricDisclosure } from "@/lib/server/disclosure/metrics";
@@ -17,25 +18,6 @@ import { getExperiment } from "./experiments";
  * survey values under the threshold, people values of teams under five people.
  */
 export const MAX_BEFORE_WEEKS = 13;
-
-export interface MetricReadout {
-  metricKey: string;
-  name: string;
-  unit: MetricUnit;
-  howComputed: string;
-  expected: "up" | "down";
-  comparison: ExperimentComparison;
-  /** Whether the net change went the expected way; null without data or when it did not move. */
-  asExpected: boolean | null;
-}
-
-export interface ExperimentReadout {
-  experimentId: string;
-  before: Period | null;
-  after: Period | null;
-  metrics: MetricReadout[];
-  caveat: string;
-}
 
 export function experimentWindows(startDate: string, endDate: string | null, thisWeek: string): { before: Period; after: Period } | null {
   const startWeek = mondayOf(startDate);

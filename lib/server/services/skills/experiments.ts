@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDay, mondayOf, parseDay, weeksBetween } from "@/lib/domain/time";
+import type { ExperimentView } from "@/lib/skills/api-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { resolveScope, teamIdsInScope } from "@/lib/server/data/org";
 import { inTransaction } from "@/lib/server/data/runner";
@@ -22,21 +23,6 @@ import { experimentsActiveValues } from "@/lib/skills/weekly-values";
  * whose teams are all teams they manage (before and after the edit). Every change recomputes the
  * experiments_active metric of the teams and weeks it touches.
  */
-export interface ExperimentView {
-  id: string;
-  title: string;
-  hypothesis: string;
-  owner: string;
-  startDate: string;
-  endDate: string | null;
-  expectations: { metricKey: string; direction: "up" | "down" }[];
-  outcome: string | null;
-  notes: string | null;
-  teams: { id: string; name: string }[];
-  status: "planned" | "running" | "concluded";
-  canEdit: boolean;
-}
-
 type Row = ExperimentRow;
 
 export function canEditExperiment(user: SessionUser, teamIds: readonly string[]): boolean {

@@ -1,7 +1,8 @@
 import "server-only";
 import { ratio } from "@/lib/domain/stats";
 import { formatDay, periodOfWeek, periodStart } from "@/lib/domain/time";
-import { learningSummary, type LearningSummary } from "@/lib/skills/learning";
+import type { BudgetBurn, LearningReport, QuarterRow, SegmentLearning } from "@/lib/skills/api-types";
+import { learningSummary } from "@/lib/skills/learning";
 import { listTeams } from "@/lib/server/data/org";
 import { learningBudgetsOfYear, learningRecordsBetween, metricValuesBetween } from "@/lib/server/data/skills/learning";
 import type { Segment } from "@/lib/validation/skills";
@@ -14,32 +15,6 @@ import type { Segment } from "@/lib/validation/skills";
  * Only records naming a person can show who learned, so team-level records add hours and spend
  * but no learners.
  */
-export interface QuarterRow extends LearningSummary {
-  quarter: string;
-}
-
-export interface SegmentLearning {
-  key: string;
-  name: string;
-  quarters: QuarterRow[];
-}
-
-export interface BudgetBurn {
-  teamId: string;
-  teamName: string;
-  budget: number | null;
-  spent: number;
-  months: { month: string; spent: number; cumulative: number }[];
-}
-
-export interface LearningReport {
-  year: number;
-  segment: Segment;
-  quarters: string[];
-  rows: SegmentLearning[];
-  budgets: BudgetBurn[];
-}
-
 interface TeamQuarter {
   hours: number;
   spend: number;

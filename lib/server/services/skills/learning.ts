@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
+import type { LearningRecordView } from "@/lib/skills/api-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/server/data/runner";
 import { liveTeams, teamExistsById, teamsBySlugs, teamsOfPeople } from "@/lib/server/data/skills/catalog";
@@ -160,20 +161,6 @@ export async function upsertLearningRecords(items: readonly LearningInput[], opt
   const recompute = () => recomputeLearning(touched);
   if (!options.tx) await recompute();
   return { received: items.length, ...counts, touched, recompute };
-}
-
-export interface LearningRecordView {
-  id: string;
-  teamId: string;
-  teamName: string;
-  employeeId: string | null;
-  date: string;
-  hours: number;
-  spend: number;
-  category: string;
-  title: string | null;
-  externalId: string | null;
-  canDelete: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { formatDay, parseDay } from "@/lib/domain/time";
+import type { OrgGapView, TeamProficienciesView, TeamSkillsView } from "@/lib/skills/api-types";
 import { orgSkillGaps, skillsCoverage, type Proficiency } from "@/lib/skills/coverage";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { inTransaction } from "@/lib/server/data/runner";
@@ -87,18 +88,6 @@ async function coverageOf(teamId: string, now: Date) {
   return { needed, members, proficiencies, coverage: skillsCoverage(needed.map((s) => s.id), proficiencies) };
 }
 
-export interface TeamSkillsView {
-  team: { id: string; name: string };
-  people: number;
-  needed: number;
-  covered: number;
-  percent: number | null;
-  skills: { skillId: string; name: string; category: string | null; proficientPeople: number; covered: boolean }[];
-  busFactor: { skillId: string; name: string; proficientPeople: number }[];
-  canViewIndividuals: boolean;
-  canEdit: boolean;
-}
-
 /** A team's coverage and bus-factor list as counts: safe for every reader. */
 export async function teamSkills(teamId: string, user: SessionUser | null, now = new Date()): Promise<TeamSkillsView> {
   const team = await teamName(teamId);
@@ -119,12 +108,6 @@ export async function teamSkills(teamId: string, user: SessionUser | null, now =
     canViewIndividuals: user ? canViewIndividuals(user, teamId) : false,
     canEdit: user ? canWriteTeam(user, teamId) : false,
   };
-}
-
-export interface TeamProficienciesView {
-  teamId: string;
-  skills: { id: string; name: string; needed: boolean }[];
-  people: { employeeId: string; level: string | null; roleFamily: string | null; levels: Record<string, number> }[];
 }
 
 /** Each member's proficiency: admins and the team's managers only (403 for everyone else). */
@@ -186,14 +169,6 @@ export async function setProficiencies(items: readonly ProficiencyInput[], user:
   });
   await recomputeCoverage([...new Set(people.flatMap((p) => (p.teamId ? [p.teamId] : [])))]);
   return { saved: items.length };
-}
-
-export interface OrgGapView {
-  skillId: string;
-  name: string;
-  teamsNeeding: number;
-  uncoveredTeams: { id: string; name: string }[];
-  proficientPeopleInOrg: number;
 }
 
 /** Needed skills left uncovered somewhere, most widespread first: counts and team names only. */

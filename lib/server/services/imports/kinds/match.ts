@@ -1,5 +1,6 @@
 import { matchColumns } from "@/lib/csv/header";
-import type { ColumnMapping, FieldSpec } from "./types";
+import type { ColumnMapping } from "@/lib/imports/api-types";
+import type { FieldSpec } from "./types";
 
 /** Auto-matching for kinds with a fixed set of columns. */
 export function staticMatch(header: readonly string[], fields: readonly FieldSpec[]): { mapping: ColumnMapping; missing: string[]; unmatched: string[] } {

@@ -4,7 +4,8 @@ import { RowReader } from "./cells";
 import { loadMetricRefs, MetricValueWriter, type ValueItem } from "./metric-value-apply";
 import { readPillar, valueKey } from "./metric-values-long";
 import { loadTeams } from "./refs";
-import type { ColumnMapping, FieldSpec, ImportKind, ParsedItem } from "./types";
+import type { ColumnMapping } from "@/lib/imports/api-types";
+import type { FieldSpec, ImportKind, ParsedItem } from "./types";
 
 /**
  * One row per team and week, one column per metric (header = metric key or name), as spreadsheets kept

@@ -1,3 +1,4 @@
+import type { ColumnMapping } from "@/lib/imports/api-types";
 import type { ExpectedField } from "@/lib/csv/header";
 import type { DayOrder } from "@/lib/csv/dates";
 import type { DecimalSeparator } from "@/lib/csv/values";
@@ -22,9 +23,6 @@ export interface FieldSpec extends ExpectedField {
   example: string;
   help?: string;
 }
-
-/** Field key → 0-based column index of the uploaded file. */
-export type ColumnMapping = Record<string, number>;
 
 /** A problem with one row, named by field key (the framework turns it into the file's column name). */
 export interface FieldIssue {

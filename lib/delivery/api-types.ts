@@ -1,0 +1,93 @@
+/**
+ * The shapes the delivery API returns to the browser (the DORA summary, its drill-down rows, the flow
+ * summary). Pure types: the server builds them, the Delivery page and its client hooks read them. Instants
+ * are Dates here; the browser receives them as JSON strings (lib/client/use-delivery.ts maps them).
+ */
+import type { DoraBenchmarks } from "@/lib/delivery/benchmarks";
+import type { DeliveryMetricKey } from "@/lib/delivery/explanations";
+import type { FailureReason } from "@/lib/delivery/failures";
+import type { DeliverySummary } from "@/lib/delivery/summary";
+import type { DeploymentKind, DeploymentStatus } from "@/lib/delivery/types";
+import type { FlowMetricKey } from "@/lib/flow/explanations";
+import type { FlowPeriod } from "@/lib/flow/summary";
+import type { FilterInfo } from "@/lib/segments/segment-filter";
+
+/** The scope a delivery or flow answer is about. */
+export interface DeliveryScopeView {
+  type: "org" | "group" | "team" | "service";
+  id: string | null;
+  name: string;
+  /** The segment filter narrowing a team, group or org scope, or null. */
+  filter: FilterInfo | null;
+}
+
+/** Where and when: the part every delivery and flow answer starts with. */
+interface ScopePeriod {
+  scope: DeliveryScopeView;
+  from: string;
+  to: string;
+  timeZone: string;
+}
+
+export interface DeliverySummaryResponse extends ScopePeriod, Omit<DeliverySummary, "deploymentFrequency"> {
+  deploymentFrequency: DeliverySummary["deploymentFrequency"] & { tierLabel: string };
+  benchmarks: { note: string; reports: DoraBenchmarks[] };
+  howComputed: Record<DeliveryMetricKey, string>;
+}
+
+/** A production deployment behind the summary, with what made it count as failed or rework. */
+export interface DeploymentRow {
+  externalId: string;
+  service: string;
+  environment: string;
+  status: DeploymentStatus;
+  kind: DeploymentKind;
+  finishedAt: Date;
+  commitSha: string;
+  shippedChanges: number;
+  causedFailure: boolean;
+  failureReasons: FailureReason[];
+  isRework: boolean;
+  recoveredAt: Date | null;
+  recoveryMinutes: number | null;
+  incidents: string[];
+}
+
+/** A merged pull request behind the lead time, with its four-part breakdown (minutes). */
+export interface ChangeRow {
+  externalId: string;
+  service: string;
+  title: string | null;
+  author: string | null;
+  createdAt: Date | null;
+  firstCommitAt: Date | null;
+  firstReviewAt: Date | null;
+  mergedAt: Date;
+  deployedAt: Date | null;
+  deployment: string | null;
+  coding: number | null;
+  pickup: number | null;
+  review: number | null;
+  deploy: number | null;
+  leadTime: number | null;
+  countedInLeadTime: boolean;
+}
+
+/** An incident opened or resolved in the period, with the deployment it links to. */
+export interface IncidentRow {
+  externalId: string;
+  service: string;
+  title: string | null;
+  severity: string | null;
+  openedAt: Date;
+  resolvedAt: Date | null;
+  restoreMinutes: number | null;
+  openedInPeriod: boolean;
+  resolvedInPeriod: boolean;
+  linkedDeployment: string | null;
+  linkNamedByClient: boolean;
+}
+
+export interface FlowSummaryResponse extends ScopePeriod, FlowPeriod {
+  howComputed: Record<FlowMetricKey, string>;
+}
