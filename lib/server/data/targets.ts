@@ -40,14 +40,6 @@ export async function targetMetric(metricId: string, tx: Tx = client) {
   return tx.metricDefinition.findUnique({ where: { id: metricId }, select: { id: true, name: true, direction: true } });
 }
 
-export async function groupExists(id: string, tx: Tx = client): Promise<boolean> {
-  return (await tx.group.findUnique({ where: { id }, select: { id: true } })) !== null;
-}
-
-export async function teamExists(id: string, tx: Tx = client): Promise<boolean> {
-  return (await tx.team.findUnique({ where: { id }, select: { id: true } })) !== null;
-}
-
 export interface NewTarget {
   metricId: string;
   scopeType: TargetScopeType;

@@ -1,10 +1,11 @@
 import "server-only";
+import { groupExists, teamExists } from "@/lib/server/data/org";
 import { formatDay } from "@/lib/domain/time";
 import type { TargetView } from "@/lib/metrics/api-types";
 import { inTransaction } from "@/lib/server/data/runner";
 import {
-  deleteTargetRow, groupExists, insertTarget, listTargetRows, orgName, scopeNames, targetForCorrection, targetForDeletion, targetInForceBefore,
-  targetMetric, teamExists, updateTargetBands,
+  deleteTargetRow, insertTarget, listTargetRows, orgName, scopeNames, targetForCorrection, targetForDeletion, targetInForceBefore,
+  targetMetric, updateTargetBands,
 } from "@/lib/server/data/targets";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";

@@ -12,10 +12,6 @@ export async function listTeamNames(tx: Tx = client): Promise<{ id: string; name
   return tx.team.findMany({ select: { id: true, name: true } });
 }
 
-export async function teamExists(id: string, tx: Tx = client): Promise<boolean> {
-  return (await tx.team.findUnique({ where: { id }, select: { id: true } })) !== null;
-}
-
 export async function insertWebhookSource(
   data: { provider: string; name: string; defaultTeamId?: string | null; secretEncrypted: string },
   tx: Tx = client,

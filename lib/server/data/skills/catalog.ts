@@ -16,10 +16,6 @@ export async function teamsOfPeople(employeeIds: string[], tx: Tx = client): Pro
   return tx.person.findMany({ where: { employeeId: { in: employeeIds } }, select: { employeeId: true, teamId: true } });
 }
 
-export async function teamExistsById(id: string, tx: Tx = client): Promise<boolean> {
-  return (await tx.team.findUnique({ where: { id }, select: { id: true } })) !== null;
-}
-
 export async function countTeamsWithIds(ids: string[], tx: Tx = client): Promise<number> {
   return tx.team.count({ where: { id: { in: ids } } });
 }

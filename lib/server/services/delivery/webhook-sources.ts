@@ -1,11 +1,11 @@
 import "server-only";
+import { teamExists } from "@/lib/server/data/org";
 import {
   deleteWebhookSourceRow,
   incidentLabelSetting,
   insertWebhookSource,
   listTeamNames,
   listWebhookSourceRows,
-  teamExists,
   updateIncidentLabel,
   webhookSourceById,
 } from "@/lib/server/data/delivery/webhook-sources";

@@ -1,10 +1,11 @@
 import "server-only";
+import { teamExists } from "@/lib/server/data/org";
 import { z } from "zod";
 import { addDays, formatDay, mondayOf, parseDay } from "@/lib/domain/time";
 import type { LearningRecordView } from "@/lib/skills/api-types";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/server/data/runner";
-import { liveTeams, teamExistsById, teamsBySlugs, teamsOfPeople } from "@/lib/server/data/skills/catalog";
+import { liveTeams, teamsBySlugs, teamsOfPeople } from "@/lib/server/data/skills/catalog";
 import {
   deleteLearningRecordRow, insertLearningRecord, learningRecordById, learningRecordsByExternalIds, listLearningRecordRows, teamLearningBetween,
   updateLearningRecord, upsertLearningBudget,
@@ -192,7 +193,7 @@ export async function deleteLearningRecord(id: string, user: SessionUser | null,
 
 export async function setLearningBudget(input: LearningBudgetInput, user: SessionUser, actor: Actor) {
   if (!canWriteTeam(user, input.teamId)) throw forbidden("You can only set budgets for the teams you manage.");
-  if (!(await teamExistsById(input.teamId))) throw notFound("Team");
+  if (!(await teamExists(input.teamId))) throw notFound("Team");
   return inTransaction(async (tx) => {
     const { before, row } = await upsertLearningBudget(input, tx);
     await recordAudit(actor, { action: before ? "update" : "create", entityType: "LearningBudget", entityId: `${input.teamId}:${input.year}`, before, after: row }, tx);

@@ -1,4 +1,5 @@
 import "server-only";
+import { teamExists } from "@/lib/server/data/org";
 import { formatDay, parseDay } from "@/lib/domain/time";
 import type { OrgGapView, TeamProficienciesView, TeamSkillsView } from "@/lib/skills/api-types";
 import { orgSkillGaps, skillsCoverage, type Proficiency } from "@/lib/skills/coverage";
@@ -9,7 +10,6 @@ import {
   replaceTeamNeeds, skillById, skillIdsIn, skillNamed, skillNamesByIds, skillWithTeams, teamName, teamNeededSkills, updateSkillRow,
   upsertProficiency,
 } from "@/lib/server/data/skills/skills-matrix";
-import { teamExistsById } from "@/lib/server/data/skills/catalog";
 import { badRequest, conflict, forbidden, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { canWriteTeam, viewTeamIndividuals } from "@/lib/server/permissions";
@@ -129,7 +129,7 @@ export async function teamProficiencies(teamId: string, user: SessionUser | null
 
 export async function setTeamNeeds(teamId: string, skillIds: readonly string[], user: SessionUser, actor: Actor): Promise<TeamSkillsView> {
   if (!canWriteTeam(user, teamId)) throw forbidden("Only admins and the team's managers can change its needed skills.");
-  if (!(await teamExistsById(teamId))) throw notFound("Team");
+  if (!(await teamExists(teamId))) throw notFound("Team");
   const unique = [...new Set(skillIds)];
   if ((await countSkillsWithIds(unique)) !== unique.length) throw badRequest("skillIds: a skill does not exist.");
   await inTransaction(async (tx) => {
