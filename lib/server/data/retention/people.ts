@@ -1,6 +1,7 @@
 import "server-only";
 import type { Sourcing } from "@/lib/generated/prisma/client";
 import { client, type Tx } from "@/lib/server/data/runner";
+import type { RosterRow } from "./roster";
 
 /** People records: Person with its Employment, Promotion and TeamMove rows. */
 
@@ -18,17 +19,9 @@ const STORED_RECORD_SELECT = {
 } as const;
 
 /** A stored person's full record, as saving and editing compare it. */
-export interface StoredRecord {
-  employeeId: string;
-  teamId: string | null;
-  level: string | null;
-  roleFamily: string | null;
-  location: string | null;
-  sourcing: Sourcing | null;
+export interface StoredRecord extends RosterRow {
   managerEmployeeId: string | null;
-  employments: { hireDate: Date; exitDate: Date | null; exitType: string | null; regretted: boolean; exitReason: string | null }[];
-  promotions: { date: Date; fromLevel: string; toLevel: string }[];
-  teamMoves: { date: Date; fromTeamId: string | null; toTeamId: string }[];
+  employments: (RosterRow["employments"][number] & { exitReason: string | null })[];
 }
 
 export async function storedRecordByEmployeeId(employeeId: string, tx: Tx = client): Promise<StoredRecord | null> {
@@ -57,17 +50,10 @@ export interface PeopleFilter {
   q?: string;
 }
 
-export interface PersonListRow {
-  employeeId: string;
-  teamId: string | null;
-  level: string | null;
-  roleFamily: string | null;
-  location: string | null;
-  sourcing: Sourcing | null;
-  managerEmployeeId: string | null;
+export interface PersonListRow extends Omit<StoredRecord, "promotions" | "teamMoves"> {
   team: { name: string } | null;
   /** Latest hire first. */
-  employments: { hireDate: Date; exitDate: Date | null; exitType: string | null; regretted: boolean; exitReason: string | null }[];
+  employments: StoredRecord["employments"];
 }
 
 /** People matching the filter, by employee id. */

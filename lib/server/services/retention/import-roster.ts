@@ -6,7 +6,7 @@ import { parseCsvStream, type ByteSource, type CsvRow } from "@/lib/csv/read";
 import { detectDayOrder, parseBoolean, parseDate, type DayOrder } from "@/lib/csv/values";
 import type { Actor } from "@/lib/server/http/actor";
 import { personRecord, type PersonRecord } from "@/lib/validation/people";
-import { recordOf } from "./canonical";
+import { recordOf } from "@/lib/retention/canonical";
 import { loadRecordContext, loadStoredPeople, planSave, applyPlan } from "./save-records";
 import { ROSTER_COLUMNS } from "@/lib/retention/roster-columns";
 

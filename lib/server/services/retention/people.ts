@@ -14,7 +14,7 @@ import {
   type PersonEventInput,
   type PersonRecord,
 } from "@/lib/validation/people";
-import { canonicalFromStored, recordOf } from "./canonical";
+import { canonicalFromStored, recordOf } from "@/lib/retention/canonical";
 import { findTeam } from "@/lib/retention/check-records";
 import { loadRecordContext, savePeopleRecords, type SaveResult } from "./save-records";
 

@@ -7,7 +7,7 @@ import { inTransaction, type Tx } from "@/lib/server/data/runner";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit";
 import type { PersonRecord, SourcingValue } from "@/lib/validation/people";
-import { canonicalFromResolved, canonicalFromStored, earliestDate, samePerson, teamsOf } from "./canonical";
+import { canonicalFromResolved, canonicalFromStored, earliestDate, samePerson, teamsOf } from "@/lib/retention/canonical";
 import type { CanonicalPerson } from "@/lib/retention/api-types";
 import { checkRecord, type RecordContext, type RecordIssue } from "@/lib/retention/check-records";
 import { recomputePeopleMetrics } from "./recompute";

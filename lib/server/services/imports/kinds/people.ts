@@ -4,7 +4,7 @@ import { deletePersonById, personChangeState } from "@/lib/server/data/imports/u
 import { forbidden } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
 import type { CanonicalPerson, RosterField } from "@/lib/retention/api-types";
-import { recordOf } from "@/lib/server/services/retention/canonical";
+import { recordOf } from "@/lib/retention/canonical";
 import { personFromRows, problemAt, type ParsedRow, type RosterCells } from "@/lib/server/services/retention/import-roster";
 import { recomputePeopleMetrics } from "@/lib/server/services/retention/recompute";
 import { ROSTER_COLUMNS, ROSTER_TEMPLATE_ROWS } from "@/lib/retention/roster-columns";
