@@ -1,6 +1,7 @@
 import "server-only";
 import os from "node:os";
-import { Logger, makeWorkerUtils, run, runMigrations, type Runner } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type WorkerEvents } from "graphile-worker";
 import { beatWorker, forgetWorker, takeDeadWorkers } from "@/lib/server/data/jobs";
 import { openSql } from "@/lib/server/data/runner";
 import { env, isEmbedded } from "@/lib/server/env";
@@ -41,7 +42,13 @@ export async function startJobWorker(options: { concurrency?: number } = {}): Pr
   }
   await installJobQueue();
   const workerIds = new Set<string>();
+  // Passed in, so the workers created while the runner starts are seen too.
+  const events: WorkerEvents = new EventEmitter();
+  events.on("worker:create", ({ worker }) => {
+    workerIds.add(worker.workerId);
+  });
   const runner: Runner = await run({
+    events,
     connectionString: env.DATABASE_URL,
     concurrency: options.concurrency ?? 2,
     maxPoolSize: (options.concurrency ?? 2) + 2,
@@ -54,10 +61,6 @@ export async function startJobWorker(options: { concurrency?: number } = {}): Pr
         await runJob(jobId, `${os.hostname()}:${process.pid}`);
       },
     },
-  });
-  runner.events.on("worker:create", ({ worker }) => {
-    workerIds.add(worker.workerId);
-    void heartbeat();
   });
   const utils = await makeWorkerUtils({ connectionString: env.DATABASE_URL, logger: quietLogger });
 
