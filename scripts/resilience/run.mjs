@@ -314,7 +314,9 @@ async function twoInstances(pgBase) {
       if (!pending.QUEUED && !pending.RUNNING) break;
       await sleep(1000);
     }
-    check("two instances: every job done, none failed, after the worker was killed", !pending.QUEUED && !pending.RUNNING && !pending.FAILED, JSON.stringify(pending));
+    const allDone = !pending.QUEUED && !pending.RUNNING && !pending.FAILED;
+    check("two instances: every job done, none failed, after the worker was killed", allDone, JSON.stringify(pending));
+    if (!allDone) console.log(log.join("").slice(-3000));
     const { rows: stored } = await sql.query(`SELECT "externalId", count(*)::int AS n FROM "Deployment" WHERE "externalId" LIKE 'two-%' GROUP BY "externalId"`);
     const counts = new Map(stored.map((r) => [r.externalId, r.n]));
     check("two instances: every acknowledged event stored exactly once", acknowledged.length > 0 && acknowledged.every((id) => counts.get(id) === 1), `${acknowledged.length} acknowledged, ${stored.length} stored`);

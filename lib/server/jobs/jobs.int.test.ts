@@ -166,6 +166,7 @@ describe.runIf(!isEmbedded)("a worker that died", () => {
       const id = await insertJob(tx, { kind: "delivery.recompute-teams", payload: { teams: [teamId] }, now: new Date() });
       await addGraphileJob(tx, { id, queue: "delivery", maxAttempts: 5 });
       await tx.query(`UPDATE graphile_worker._private_jobs SET locked_by = 'dead-worker', locked_at = now() WHERE payload->>'jobId' = $1`, [id]);
+      await tx.query(`UPDATE graphile_worker._private_job_queues SET locked_by = 'dead-worker', locked_at = now() WHERE queue_name = 'delivery'`);
       await tx.query(`INSERT INTO "JobWorker" ("id", "host", "pid", "startedAt", "beatAt") VALUES ('dead-worker', 'gone', 1, now() - interval '1 hour', now() - interval '2 minutes')`);
       return id;
     });

@@ -44,6 +44,10 @@ export async function startJobWorker(options: { concurrency?: number } = {}): Pr
   const workerIds = new Set<string>();
   // Passed in, so the workers created while the runner starts are seen too.
   const events: WorkerEvents = new EventEmitter();
+  // Jobs and queues are locked under the pool's id (its workers share a local queue) or a worker's: record both.
+  events.on("pool:create", ({ workerPool }) => {
+    workerIds.add(workerPool.id);
+  });
   events.on("worker:create", ({ worker }) => {
     workerIds.add(worker.workerId);
   });
