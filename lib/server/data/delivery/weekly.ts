@@ -76,7 +76,7 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
   const wanted = requests.filter((r) => r.serviceIds.length > 0 && r.fromWeek <= r.toWeek);
   if (wanted.length === 0) return [];
   const tz = "$7::text";
-  return withHashJoins(runner, (tx) => tx.query<WeeklyValueRow>(
+  return withHashJoins(runner, wanted.some((r) => r.since === null), (tx) => tx.query<WeeklyValueRow>(
     `WITH s AS MATERIALIZED (
        SELECT x."teamId", x."serviceId", (x."since" AT TIME ZONE 'UTC') AS "since" FROM ${SERVICES}
      ), wanted AS (
@@ -86,7 +86,7 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
               d."kind" IN ('hotfix', 'rollback') AS rework, lower(btrim(d."environment")) = 'production' AS production,
               d."startedAt", d."finishedAt", d."commitSha", d."commits"
        FROM s JOIN "Deployment" d ON d."serviceId" = s."serviceId"
-       WHERE s."since" IS NULL OR d."finishedAt" >= s."since"
+       WHERE d."finishedAt" >= coalesce(s."since", '-infinity')
      ), ord AS MATERIALIZED (
        -- Production deployments with the number of successful ones up to each: its place in its chain.
        SELECT l.*, count(*) FILTER (WHERE l.ok) OVER (PARTITION BY l."teamId", l."serviceId" ORDER BY ${FINISH_ORDER} ROWS UNBOUNDED PRECEDING) AS "upTo"
@@ -98,7 +98,7 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
      ), prs AS MATERIALIZED (
        SELECT s."teamId", p."id", p."serviceId", p."createdAt", p."mergedAt", p."mergeCommitSha", p."firstCommitAt", p."aiAssisted"
        FROM s JOIN "PullRequest" p ON p."serviceId" = s."serviceId"
-       WHERE p."mergedAt" IS NOT NULL AND (s."since" IS NULL OR p."mergedAt" >= s."since")
+       WHERE p."mergedAt" >= coalesce(s."since", '-infinity')
        UNION ALL
        SELECT o."teamId", p."id", p."serviceId", p."createdAt", p."mergedAt", p."mergeCommitSha", p."firstCommitAt", p."aiAssisted"
        FROM (SELECT DISTINCT l."teamId", l."since", u.sha
@@ -210,24 +210,25 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
 }
 
 /**
- * Runs `work` with merge and nested-loop joins and JIT compilation off. The planner has no statistics for
- * the statement's intermediate results and guesses them a thousand times too small: a merge join on part of
- * a key (team and service) with the rest as a filter is then quadratic in a service's deployments, while
- * every join of the statement is an equality a hash join answers in one pass. JIT compiling the statement
- * costs seconds and saves less than it costs.
+ * Runs `work` with merge joins and JIT compilation off, and over whole histories nested loops too. The planner
+ * has no statistics for the statement's intermediate results and guesses them a thousand times too small: a
+ * merge join on part of a key (team and service) with the rest as a filter, or a nested loop over an
+ * intermediate result, is then quadratic in a service's deployments, while every join of the statement is an
+ * equality a hash join answers in one pass. Over a few recent weeks the intermediate results are small, and
+ * the base tables are read through their indexes (by service, from `since`) rather than whole. JIT compiling
+ * the statement costs seconds and saves less than it costs.
  */
-const SETTINGS = ["enable_mergejoin", "enable_nestloop", "jit"] as const;
-
-async function withHashJoins<T>(runner: SqlRunner, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+async function withHashJoins<T>(runner: SqlRunner, wholeHistory: boolean, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  const settings = ["enable_mergejoin", "jit", wholeHistory ? "enable_nestloop" : "enable_seqscan"];
   return runner.transaction(async (tx) => {
     const [before] = await tx.query<Record<string, string>>(
-      `SELECT ${SETTINGS.map((name, i) => `current_setting('${name}') AS s${i}, set_config('${name}', 'off', true) AS o${i}`).join(", ")}`,
+      `SELECT ${settings.map((name, i) => `current_setting('${name}') AS s${i}, set_config('${name}', 'off', true) AS o${i}`).join(", ")}`,
     );
     try {
       return await work(tx);
     } finally {
       // Inside a caller's transaction (the embedded database nests none) the settings would outlive this statement.
-      await tx.query(`SELECT ${SETTINGS.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(", ")}`, SETTINGS.map((_, i) => before[`s${i}`]));
+      await tx.query(`SELECT ${settings.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(", ")}`, settings.map((_, i) => before[`s${i}`]));
     }
   });
 }

@@ -283,11 +283,12 @@ export async function recomputeAffectedUsing(engine: RecomputeEngine, affected: 
     const serviceIds = services.get(teamId) ?? [];
     return serviceIds.length > 0 ? [{ teamId, serviceIds, range }] : [];
   });
-  const work = [
-    ...(await mapLimited(chunks(delivery, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForRanges(ctx, chunk))).flat(),
-    ...(await mapLimited(chunks([...affected.flow], TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForRanges(ctx, chunk))).flat(),
-  ];
-  return writeValues(ctx.runner, work);
+  // Delivery and flow side by side: on PostgreSQL the database computes the one while this process computes the other.
+  const work = await Promise.all([
+    mapLimited(chunks(delivery, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForRanges(ctx, chunk)),
+    mapLimited(chunks([...affected.flow], TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForRanges(ctx, chunk)),
+  ]);
+  return writeValues(ctx.runner, work.flat(2));
 }
 
 /**
@@ -304,9 +305,9 @@ export async function recomputeTeamsUsing(engine: RecomputeEngine, teamIds?: rea
   const services = await servicesByTeam(ctx.runner, teamIds ?? null);
   const flowTeams = teamIds ?? (await teamIdsWithWorkItems(ctx.runner));
   const teams = [...services].map(([teamId, serviceIds]) => ({ teamId, serviceIds }));
-  const work = [
-    ...(await mapLimited(chunks(teams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForAll(ctx, chunk))).flat(),
-    ...(await mapLimited(chunks(flowTeams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForAll(ctx, chunk))).flat(),
-  ];
-  return writeValues(ctx.runner, work);
+  const work = await Promise.all([
+    mapLimited(chunks(teams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForAll(ctx, chunk)),
+    mapLimited(chunks(flowTeams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForAll(ctx, chunk)),
+  ]);
+  return writeValues(ctx.runner, work.flat(2));
 }
