@@ -243,7 +243,8 @@ export interface TeamInstant {
 
 /**
  * Per team: finish of the latest successful production deployment before its instant, the earliest over
- * its services (null when one of them has none).
+ * its services that have one (null when none has). A service without one starts its chain after the
+ * instant, so it needs nothing earlier; the others' predecessors must not be lost because of it.
  */
 export async function previousSuccessBeforeByTeam(runner: SqlRunner, entries: readonly TeamInstant[]): Promise<Map<string, Date | null>> {
   const rows = await runner.query<{ teamId: string; at: number | null }>(
@@ -252,11 +253,10 @@ export async function previousSuccessBeforeByTeam(runner: SqlRunner, entries: re
      FROM ${SERVICES}`,
     [...perService(entries)],
   );
-  const out = new Map<string, Date | null>();
+  const out = new Map<string, Date | null>(entries.map((e) => [e.teamId, null]));
   for (const r of rows) {
-    const current = out.get(r.teamId);
-    if (current === null) continue;
-    out.set(r.teamId, r.at === null ? null : current === undefined || r.at < current.getTime() ? new Date(r.at) : current);
+    const current = out.get(r.teamId) ?? null;
+    if (r.at !== null && (current === null || r.at < current.getTime())) out.set(r.teamId, new Date(r.at));
   }
   return out;
 }
@@ -280,7 +280,7 @@ export async function nextSuccessAfterByTeam(runner: SqlRunner, entries: readonl
   return out;
 }
 
-/** Finish of the latest successful production deployment before `before`, the earliest over the services (null when one has none). */
+/** Finish of the latest successful production deployment before `before`, the earliest over the services that have one. */
 export async function previousSuccessBefore(runner: SqlRunner, serviceIds: readonly string[], before: Date): Promise<Date | null> {
   if (serviceIds.length === 0) return null;
   return (await previousSuccessBeforeByTeam(runner, [{ teamId: "", serviceIds, at: before }])).get("") ?? null;

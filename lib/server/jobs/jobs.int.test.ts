@@ -151,7 +151,8 @@ describe("background jobs", () => {
     expect(await deploymentsValue("2026-02-02")).toBe(2);
     await updateService({ userId: null, label: "test" }, service.id, { teamId: other.id });
     expect(await whenIdle(30_000)).toBe(true);
-    expect(await deploymentsValue("2026-02-02")).toBe(0);
+    // The old team has no service left: none of its computed delivery values stays.
+    expect(await deploymentsValue("2026-02-02")).toBeNull();
     const metric = await db.metricDefinition.findUniqueOrThrow({ where: { key: "deployments" } });
     const moved = await db.metricValue.findUnique({ where: { metricId_teamId_weekStart: { metricId: metric.id, teamId: other.id, weekStart: new Date("2026-02-02") } } });
     expect(moved?.value).toBe(2);

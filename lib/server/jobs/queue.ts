@@ -164,28 +164,33 @@ async function drainLocal(state: LocalState): Promise<void> {
   for (;;) {
     state.again = false;
     const now = Date.now();
-    const waiting = [...state.backoff].filter(([, at]) => at > now).map(([id]) => id);
-    const next = await nextQueuedJob(runner, waiting);
-    if (!next) return;
+    for (const [id, at] of state.backoff) if (at <= now) state.backoff.delete(id);
+    const next = await nextQueuedJob(runner, [...state.backoff.keys()]);
+    if (!next) break;
     try {
       await runJob(next.id, PROCESS_WORKER_ID);
-      state.backoff.delete(next.id);
     } catch (error) {
       console.error(`Background job ${next.id} failed:`, error instanceof Error ? error.message : error);
       const job = await getJob(runner, next.id);
-      if (job?.status === "QUEUED") {
-        // graphile-worker's back-off: exp(attempts) seconds.
-        const delay = Math.min(Math.exp(job.attempts), 3600) * 1000;
-        state.backoff.set(next.id, Date.now() + delay);
-        if (state.timer) clearTimeout(state.timer);
-        state.timer = setTimeout(() => {
-          state.timer = null;
-          kickLocal();
-        }, delay);
-        state.timer.unref();
-      }
+      // graphile-worker's back-off: exp(attempts) seconds.
+      if (job?.status === "QUEUED") state.backoff.set(next.id, Date.now() + Math.min(Math.exp(job.attempts), 3600) * 1000);
     }
   }
+  wakeForBackoff(state);
+}
+
+/** Runs the drain again when the soonest job waiting out its back-off is due. */
+function wakeForBackoff(state: LocalState): void {
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
+  if (state.backoff.size === 0) return;
+  const due = Math.min(...state.backoff.values());
+  // A timer may fire a millisecond before the wall clock reaches `due`: the drain drops entries that are due.
+  state.timer = setTimeout(() => {
+    state.timer = null;
+    kickLocal();
+  }, Math.max(0, due - Date.now()) + 5);
+  state.timer.unref();
 }
 
 /** Waits for this process's in-flight local run to finish (tests between files, shutdown). */

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db, sqlRunner } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
 import { whenIdle } from "@/lib/server/jobs/queue";
-import { recomputeTeams } from "@/lib/server/services/delivery/recompute";
+import { AffectedTeams } from "@/lib/server/services/delivery/affected";
+import { recomputeAffectedUsing, recomputeTeams, recomputeTeamsUsing, type RecomputeEngine } from "@/lib/server/services/delivery/recompute";
+import { writeDeployments } from "@/lib/server/services/ingest/deployments";
+import { writeIncidents } from "@/lib/server/services/ingest/incidents";
 import { ingestDeployments, ingestIncidents, ingestPullRequests, ingestWorkItems } from "@/lib/server/services/ingest/ingest";
-import { deploymentBatch, incidentBatch, pullRequestBatch, workItemBatch } from "@/lib/validation/ingest";
+import { writePullRequests } from "@/lib/server/services/ingest/pull-requests";
+import { writeWorkItems } from "@/lib/server/services/ingest/work-items";
+import {
+  deploymentBatch, incidentBatch, pullRequestBatch, workItemBatch,
+  type DeploymentInput, type IncidentInput, type PullRequestInput, type WorkItemInput,
+} from "@/lib/validation/ingest";
 
 /**
  * The incremental recompute after each ingestion batch must leave exactly the values a recompute of the
@@ -27,9 +35,9 @@ function random(seed: number) {
   };
 }
 
-async function computedValues() {
+async function computedValues(teamIds?: readonly string[]) {
   const rows = await db.metricValue.findMany({
-    where: { source: "COMPUTED" },
+    where: { source: "COMPUTED", ...(teamIds ? { teamId: { in: [...teamIds] } } : {}) },
     select: { metric: { select: { key: true } }, teamId: true, weekStart: true, value: true, numerator: true, denominator: true },
   });
   return new Map(rows.map((r) => [`${r.metric.key}|${r.teamId}|${r.weekStart.toISOString().slice(0, 10)}`, [r.value, r.numerator, r.denominator]]));
@@ -98,5 +106,167 @@ describe("incremental recompute", () => {
     for (const [key, value] of incremental) expect(full.get(key), key).toEqual(value);
     // …and the full recompute adds nothing but zero counts for weeks no batch touched.
     for (const [key, value] of full) if (!incremental.has(key)) expect(value, key).toEqual([0, null, null]);
+  });
+});
+
+/**
+ * The delivery values computed in the database equal the ones computed in memory, value for value (value,
+ * numerator, denominator), on random histories: failed and non-production deployments, hotfixes and
+ * rollbacks, deployments listing commits or not, equal finish times, deployments moved by a re-sent id,
+ * pull requests merged or not (some before they were opened), incidents naming their deployment or not,
+ * work items with transitions; instants around local midnights and the weeks clocks change, in zones
+ * with whole, half and three-quarter hour offsets. Both engines also run incrementally, batch by batch and
+ * over ranges of the final history, and must leave what the whole history gives.
+ */
+const ZONES = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "Pacific/Chatham"];
+/** From late October (clocks go back in Europe and America) to April (they go forward, and back in Australia). */
+const HISTORY_START = Date.UTC(2025, 9, 13);
+const HISTORY_DAYS = 180;
+const HOUR = 3_600_000;
+
+interface Batch {
+  deployments: DeploymentInput[];
+  prs: PullRequestInput[];
+  incidents: IncidentInput[];
+  items: WorkItemInput[];
+}
+
+function randomHistory(seed: number, teams: readonly string[], batches: number): Batch[] {
+  const rand = random(seed);
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const iso = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString();
+  // Near a local midnight (UTC midnight ± the zone offsets) half the time, anywhere in the day otherwise.
+  const instant = () => HISTORY_START + Math.floor(rand() * HISTORY_DAYS) * DAY + (rand() < 0.5 ? pick([-14, -13, -10, -5.5, -1, 0, 1, 5.5, 10, 13, 14]) * HOUR + pick([-60_000, 0, 60_000]) : rand() * DAY);
+  const service = (team: string) => `${team}-svc-${1 + Math.floor(rand() * 2)}`;
+  const deployments: DeploymentInput[] = [];
+  const finishes: number[] = [];
+  const mergeShas = new Map<string, string[]>();
+  const out: Batch[] = [];
+  for (let b = 0; b < batches; b++) {
+    const prs = Array.from({ length: 24 }, (_, i): PullRequestInput => {
+      const team = pick(teams);
+      const created = instant();
+      const sha = rand() < 0.95 ? `m${seed}-${b}-${i}` : null;
+      if (sha) mergeShas.set(team, [...(mergeShas.get(team) ?? []), sha]);
+      return {
+        externalId: `p${b}-${i}`, service: service(team), author: pick(["ann", "bob"]), createdAt: iso(created),
+        // Some merge exactly when a deployment finished: the edge of what it ships.
+        mergedAt: rand() < 0.85 ? iso(finishes.length > 0 && rand() < 0.15 ? pick(finishes) : created + (rand() < 0.05 ? -HOUR : rand() * 4 * DAY)) : null,
+        mergeCommitSha: sha,
+        commits: rand() < 0.9 ? [{ sha: `c${b}-${i}`, authoredAt: iso(created - rand() * 2 * DAY) }] : [],
+        reviews: rand() < 0.7 ? [{ author: "rev", submittedAt: iso(created + rand() * DAY) }] : [],
+        labels: team === teams[0] && rand() < 0.3 ? ["ai-assisted"] : [],
+      };
+    });
+    const batchDeployments = Array.from({ length: 16 }, (_, i): DeploymentInput => {
+      const team = pick(teams);
+      const reuse = deployments.length > 0 && rand() < 0.15;
+      const finished = finishes.length > 0 && rand() < 0.1 ? pick(finishes) : instant();
+      finishes.push(finished);
+      const shas = mergeShas.get(team) ?? [];
+      const listed = shas.length > 0 && rand() < 0.3 ? Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(shas)) : undefined;
+      const d: DeploymentInput = {
+        externalId: reuse ? pick(deployments).externalId : `d${b}-${i}`,
+        service: service(team), team, environment: pick(["production", "production", "production", "Production", "PRODUCTION", "staging"]),
+        status: rand() < 0.8 ? "success" : "failure", finishedAt: iso(finished),
+        startedAt: rand() < 0.6 ? iso(finished - rand() * HOUR) : undefined,
+        commitSha: shas.length > 0 && rand() < 0.2 ? pick(shas) : `sha-${b}-${i}`,
+        commits: listed, kind: pick(["regular", "regular", "regular", "regular", "regular", "regular", "hotfix", "rollback"]),
+      };
+      deployments.push(d);
+      return d;
+    });
+    const incidents = Array.from({ length: 6 }, (_, i): IncidentInput => {
+      const team = pick(teams);
+      const svc = service(team);
+      // Some open exactly when a deployment finished: it did not cause them.
+      const opened = finishes.length > 0 && rand() < 0.2 ? pick(finishes) : instant();
+      const ofService = deployments.filter((d) => d.service === svc);
+      const named = rand() < 0.3 && ofService.length > 0 ? pick(ofService).externalId : rand() < 0.05 ? "no-such-deployment" : undefined;
+      return {
+        externalId: `i${b}-${i}`, service: svc, severity: "sev2", openedAt: iso(opened),
+        resolvedAt: rand() < 0.75 ? iso(opened + rand() * 2 * DAY) : null, causedByDeployment: named,
+      };
+    });
+    const items = Array.from({ length: 10 }, (_, i): WorkItemInput => {
+      const created = instant();
+      const steps = [["In Progress", created + rand() * 2 * DAY], ["In Review", created + 3 * DAY], ["Done", created + (3 + rand() * 6) * DAY]]
+        .slice(0, 1 + Math.floor(rand() * 3)) as [string, number][];
+      return {
+        externalId: `w${b}-${i}`, team: pick(teams), type: pick(["feature", "defect", "risk", "debt"]),
+        createdAt: iso(created), transitions: steps.map(([status, at]) => ({ status, at: iso(at) })),
+      };
+    });
+    out.push({ deployments: batchDeployments, prs, incidents, items });
+  }
+  return out;
+}
+
+/** Values of `teamIds` keyed by metric, team position and week (so two team sets with the same events compare). */
+async function valuesOf(teamIds: readonly string[]) {
+  const values = await computedValues(teamIds);
+  return Object.fromEntries([...values].map(([key, value]) => {
+    const [metric, team, week] = key.split("|");
+    return [`${metric}|${teamIds.indexOf(team)}|${week}`, value] as const;
+  }).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+describe.each(ZONES.map((zone, i) => [zone, 7 + i] as const))("delivery values in the database and in memory (%s)", (zone, seed) => {
+  it("are identical, fully and incrementally", async () => {
+    await db.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, timeZone: zone }, update: { timeZone: zone } });
+    const group = await db.group.create({ data: { name: `Eng ${seed}`, slug: `eng-${seed}` } });
+    // The same history twice, for two sets of teams: one recomputed in the database, one in memory. Earlier
+    // cases' teams stay (one database per file) and are recomputed in this zone too; only this case's compare.
+    const engines: RecomputeEngine[] = ["sql", "memory"];
+    const slugs = engines.map((engine) => [`t${seed}-${engine}-a`, `t${seed}-${engine}-b`]);
+    const teamIds: string[][] = [];
+    for (const set of slugs) {
+      const ids: string[] = [];
+      for (const slug of set) ids.push((await db.team.create({ data: { name: slug, slug, groupId: group.id, location: "Berlin" } })).id);
+      teamIds.push(ids);
+    }
+    const runner = await sqlRunner();
+    const touched: AffectedTeams[][] = engines.map(() => []);
+
+    // Batch by batch, each engine recomputes what the batch touched in its teams.
+    const histories = slugs.map((set) => randomHistory(seed, set, 6));
+    for (let b = 0; b < histories[0].length; b++) {
+      for (const [e, engine] of engines.entries()) {
+        const batch = histories[e][b];
+        const affected = new AffectedTeams();
+        await runner.transaction(async (tx) => {
+          await writePullRequests(tx, pullRequestBatch.parse(batch.prs), affected);
+          await writeDeployments(tx, deploymentBatch.parse(batch.deployments), affected);
+          await writeIncidents(tx, incidentBatch.parse(batch.incidents), affected);
+          await writeWorkItems(tx, workItemBatch.parse(batch.items), affected);
+        });
+        touched[e].push(affected);
+        await recomputeAffectedUsing(engine, affected);
+      }
+    }
+    const incremental = await Promise.all(teamIds.map((ids) => valuesOf(ids)));
+    expect(Object.keys(incremental[0]).length).toBeGreaterThan(500);
+
+    // The whole history, by each engine: the same values. (The two team sets are compared with themselves
+    // only: their deployments' ids differ, and ids order deployments that finished at the same instant.)
+    const now = new Date();
+    await recomputeTeamsUsing("memory", null, now);
+    const full = await Promise.all(teamIds.map((ids) => valuesOf(ids)));
+    await recomputeTeamsUsing("sql", null, now);
+    for (const [e, ids] of teamIds.entries()) expect(await valuesOf(ids), engines[e]).toEqual(full[e]);
+    for (const metric of ["lead_time", "recovery_time", "time_to_restore", "ai_pr_share", "change_failure_rate"]) {
+      expect(Object.keys(full[0]).filter((k) => k.startsWith(`${metric}|`)).length, metric).toBeGreaterThan(3);
+    }
+
+    for (const [e, engine] of engines.entries()) {
+      // Each engine's incremental recomputes left what the whole history gives, plus zero counts for untouched weeks…
+      for (const [key, value] of Object.entries(incremental[e])) expect(full[e][key], `${engine} ${key}`).toEqual(value);
+      for (const [key, value] of Object.entries(full[e])) if (!(key in incremental[e])) expect(value, `${engine} ${key}`).toEqual([0, null, null]);
+      // …and over the final history, its incremental recompute of any batch's weeks, in either set, changes nothing.
+      for (const [w, ids] of teamIds.entries()) {
+        for (const affected of touched[w]) await recomputeAffectedUsing(engine, affected, now);
+        expect(await valuesOf(ids), `${engine} over ${engines[w]}`).toEqual(full[w]);
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { computeDeliveryWeekly } from "@/lib/delivery/weekly";
-import { weekStartOf } from "@/lib/domain/time";
+import { weekStartOf, weeksBetween } from "@/lib/domain/time";
 import { computeFlowWeekly } from "@/lib/flow/weekly";
 import {
   loadDeliveryRowsByTeam,
@@ -14,6 +14,7 @@ import { writeComputed } from "@/lib/server/data/metric-value-writer";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { mapLimited } from "@/lib/domain/async";
 import { metricIdsOfKeys } from "@/lib/server/data/delivery/metrics";
+import { deliveryEventWeeks, deliveryWeeklyValues, type DeliveryWeeksRequest, type WeeklyValueRow } from "@/lib/server/data/delivery/weekly";
 import { teamIdsWithWorkItems, teamStatusMapRows } from "@/lib/server/data/delivery/teams";
 import { openSql } from "@/lib/server/data/runner";
 import { isEmbedded } from "@/lib/server/env";
@@ -47,10 +48,22 @@ export interface RecomputeResult {
   values: number;
 }
 
+/**
+ * Where the delivery values are computed: `sql` in the database, set-based (lib/server/data/delivery/weekly.ts);
+ * `memory` by the pure functions over the loaded events (lib/delivery/weekly.ts). Both give the same values
+ * (recompute.int.test.ts compares them on random histories). Flow values are always computed in memory: a
+ * work item's timeline walks its status transitions in order.
+ */
+export type RecomputeEngine = "sql" | "memory";
+
+/** The database, on PostgreSQL and on the embedded database alike (measured faster on both). */
+const DEFAULT_ENGINE: RecomputeEngine = "sql";
+
 interface Context {
   runner: SqlRunner;
   timeZone: string;
   currentWeek: string;
+  engine: RecomputeEngine;
 }
 
 interface TeamValues {
@@ -58,11 +71,20 @@ interface TeamValues {
   keys: readonly string[];
   weeks: string[];
   values: WeeklyValue[];
+  /**
+   * A recompute of the team's whole history: its computed values of `keys` in any week it did not produce go,
+   * not only those between its first and last week (events that moved to another team took their weeks along).
+   */
+  wholeHistory?: boolean;
 }
 
-async function context(runner: SqlRunner, now: Date): Promise<Context> {
+/** The bounds a whole-history write clears outside what it produced. */
+const FIRST_WEEK = "0001-01-01";
+const LAST_WEEK = "9999-12-27";
+
+async function context(runner: SqlRunner, now: Date, engine: RecomputeEngine): Promise<Context> {
   const { timeZone } = await getOrgSettings();
-  return { runner, timeZone, currentWeek: weekStartOf(now, timeZone) };
+  return { runner, timeZone, currentWeek: weekStartOf(now, timeZone), engine };
 }
 
 /** Teams whose events are loaded together: four queries per chunk, and a bounded amount of rows in memory. */
@@ -96,15 +118,29 @@ async function deliveryForRanges(ctx: Context, entries: readonly DeliveryRange[]
     return { ...e, start, end, floor: new Date(start.getTime() - WEEK_FLOOR_MS) };
   });
   const loadFrom = await previousSuccessBeforeByTeam(ctx.runner, spans.map((s) => ({ teamId: s.teamId, serviceIds: s.serviceIds, at: s.floor })));
-  const rows = await loadDeliveryRowsByTeam(ctx.runner, spans.map((s) => {
+  const loads = spans.map((s) => {
     const from = loadFrom.get(s.teamId) ?? s.floor;
     return { teamId: s.teamId, serviceIds: s.serviceIds, from: from < s.floor ? from : s.floor };
-  }));
+  });
+  if (ctx.engine === "sql") {
+    return deliveryInDatabase(ctx, spans.map((s, i) => ({
+      teamId: s.teamId, serviceIds: s.serviceIds, since: loads[i].from,
+      fromWeek: weekStartOf(s.start, ctx.timeZone), toWeek: weekStartOf(s.end, ctx.timeZone),
+    })));
+  }
+  const rows = await loadDeliveryRowsByTeam(ctx.runner, loads);
   return spans.map((s) => deliveryValuesFor(ctx, s.teamId, rows.get(s.teamId) as DeliveryRows, weekStartOf(s.start, ctx.timeZone), weekStartOf(s.end, ctx.timeZone)));
 }
 
 /** Every week of each team's event history. */
 async function deliveryForAll(ctx: Context, teams: readonly { teamId: string; serviceIds: string[] }[]): Promise<TeamValues[]> {
+  if (ctx.engine === "sql") {
+    const bounds = await deliveryEventWeeks(ctx.runner, teams, ctx.timeZone);
+    return deliveryInDatabase(ctx, teams.flatMap(({ teamId, serviceIds }) => {
+      const b = bounds.get(teamId);
+      return b ? [{ teamId, serviceIds, since: null, fromWeek: b.first, toWeek: b.last > ctx.currentWeek ? b.last : ctx.currentWeek }] : [];
+    }));
+  }
   const rows = await loadDeliveryRowsByTeam(ctx.runner, teams.map((t) => ({ ...t, from: null })));
   return teams.flatMap(({ teamId }) => {
     const team = rows.get(teamId) as DeliveryRows;
@@ -124,11 +160,30 @@ async function deliveryForAll(ctx: Context, teams: readonly { teamId: string; se
   });
 }
 
+const DELIVERY_VALUE_KEYS = [...DELIVERY_KEYS, AI_SHARE_KEY];
+
+/** The same values as `deliveryValuesFor`, computed by the database. */
+async function deliveryInDatabase(ctx: Context, requests: readonly DeliveryWeeksRequest[]): Promise<TeamValues[]> {
+  const rows = await deliveryWeeklyValues(ctx.runner, requests, ctx.timeZone);
+  const byTeam = new Map<string, WeeklyValueRow[]>();
+  for (const r of rows) {
+    const list = byTeam.get(r.teamId);
+    if (list) list.push(r);
+    else byTeam.set(r.teamId, [r]);
+  }
+  return requests.map((r) => ({
+    teamId: r.teamId,
+    keys: DELIVERY_VALUE_KEYS,
+    weeks: weeksBetween(r.fromWeek, r.toWeek),
+    values: (byTeam.get(r.teamId) ?? []).map(({ key, week, value, numerator, denominator }) => ({ key, week, value, numerator, denominator })),
+  }));
+}
+
 function deliveryValuesFor(ctx: Context, teamId: string, rows: DeliveryRows, fromWeek: string, toWeek: string): TeamValues {
   const weekly = computeDeliveryWeekly({ ...rows, fromWeek, toWeek, timeZone: ctx.timeZone });
   const weeks = weekly.map((w) => w.weekStart);
   const values = [...weekly.flatMap(deliveryWeekValues), ...aiShareValues(rows.prs, new Set(weeks), ctx.timeZone)];
-  return { teamId, keys: [...DELIVERY_KEYS, AI_SHARE_KEY], weeks, values };
+  return { teamId, keys: DELIVERY_VALUE_KEYS, weeks, values };
 }
 
 async function statusMappings(ctx: Context, teamIds: readonly string[]) {
@@ -193,13 +248,29 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
   const note = (r: { metricId: string; week: string }) => changed.add(`${r.metricId}|${r.week}`);
 
   await runner.transaction(async (tx) => {
-    const cells = all.flatMap((t) => t.keys.flatMap((k) => {
-      const id = metricId.get(k);
-      return id ? t.weeks.map((week) => ({ metricId: id, teamId: t.teamId, week })) : [];
-    }));
-    const values = rows.map((r) => ({ metricId: metricId.get(r.key) as string, teamId: r.teamId, week: r.week, value: r.value, numerator: r.numerator, denominator: r.denominator }));
-    const written = await writeComputed(tx, values, { kind: "cells", cells });
-    written.changed.forEach(note);
+    // Teams with the same metrics and weeks are written together, their recomputed cells named as one range
+    // (each team's weeks are consecutive): one statement finds the values no longer produced.
+    const groups = new Map<string, TeamValues[]>();
+    const bounds = (t: TeamValues): [string, string] => (t.wholeHistory ? [FIRST_WEEK, LAST_WEEK] : [t.weeks[0], t.weeks[t.weeks.length - 1]]);
+    for (const t of all) {
+      if (t.weeks.length === 0 && !t.wholeHistory) continue;
+      const key = `${t.keys.join(",")}|${bounds(t).join("|")}`;
+      const list = groups.get(key);
+      if (list) list.push(t);
+      else groups.set(key, [t]);
+    }
+    for (const group of groups.values()) {
+      const { keys: groupKeys } = group[0];
+      const [fromWeek, toWeek] = bounds(group[0]);
+      const metricIds = groupKeys.flatMap((k) => metricId.get(k) ?? []);
+      const values = group.flatMap((t) => t.values.flatMap((v) => {
+        const id = metricId.get(v.key);
+        return id ? [{ metricId: id, teamId: t.teamId, week: v.week, value: v.value, numerator: v.numerator, denominator: v.denominator }] : [];
+      }));
+      const teamIds = group.map((t) => t.teamId);
+      const written = await writeComputed(tx, values, { kind: "range", metricIds, teamIds, fromWeek, toWeek });
+      written.changed.forEach(note);
+    }
     // In the same transaction: the values and their roll-ups commit together, or neither does.
     if (changed.size > 0) {
       const pairs = [...changed].map((k) => k.split("|") as [string, string]);
@@ -211,18 +282,24 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
 
 /** Recomputes what an ingest batch touched (call after its transaction committed). */
 export async function recomputeAffected(affected: AffectedTeams, now: Date = new Date()): Promise<RecomputeResult> {
+  return recomputeAffectedUsing(DEFAULT_ENGINE, affected, now);
+}
+
+/** `recomputeAffected` with the delivery values computed by `engine`. */
+export async function recomputeAffectedUsing(engine: RecomputeEngine, affected: AffectedTeams, now: Date = new Date()): Promise<RecomputeResult> {
   if (affected.isEmpty) return { teams: 0, weeks: 0, values: 0 };
-  const ctx = await context(await openSql(), now);
+  const ctx = await context(await openSql(), now, engine);
   const services = await servicesByTeam(ctx.runner, [...affected.delivery.keys()]);
   const delivery: DeliveryRange[] = [...affected.delivery].flatMap(([teamId, range]) => {
     const serviceIds = services.get(teamId) ?? [];
     return serviceIds.length > 0 ? [{ teamId, serviceIds, range }] : [];
   });
-  const work = [
-    ...(await mapLimited(chunks(delivery, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForRanges(ctx, chunk))).flat(),
-    ...(await mapLimited(chunks([...affected.flow], TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForRanges(ctx, chunk))).flat(),
-  ];
-  return writeValues(ctx.runner, work);
+  // Delivery and flow side by side: on PostgreSQL the database computes the one while this process computes the other.
+  const work = await Promise.all([
+    mapLimited(chunks(delivery, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForRanges(ctx, chunk)),
+    mapLimited(chunks([...affected.flow], TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForRanges(ctx, chunk)),
+  ]);
+  return writeValues(ctx.runner, work.flat(2));
 }
 
 /**
@@ -230,13 +307,23 @@ export async function recomputeAffected(affected: AffectedTeams, now: Date = new
  * the week of `now`.
  */
 export async function recomputeTeams(teamIds?: readonly string[] | null, now: Date = new Date()): Promise<RecomputeResult> {
-  const ctx = await context(await openSql(), now);
+  return recomputeTeamsUsing(DEFAULT_ENGINE, teamIds, now);
+}
+
+/** `recomputeTeams` with the delivery values computed by `engine`. */
+export async function recomputeTeamsUsing(engine: RecomputeEngine, teamIds?: readonly string[] | null, now: Date = new Date()): Promise<RecomputeResult> {
+  const ctx = await context(await openSql(), now, engine);
   const services = await servicesByTeam(ctx.runner, teamIds ?? null);
   const flowTeams = teamIds ?? (await teamIdsWithWorkItems(ctx.runner));
   const teams = [...services].map(([teamId, serviceIds]) => ({ teamId, serviceIds }));
-  const work = [
-    ...(await mapLimited(chunks(teams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForAll(ctx, chunk))).flat(),
-    ...(await mapLimited(chunks(flowTeams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForAll(ctx, chunk))).flat(),
-  ];
-  return writeValues(ctx.runner, work);
+  const [delivery, flow] = await Promise.all([
+    mapLimited(chunks(teams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => deliveryForAll(ctx, chunk)),
+    mapLimited(chunks(flowTeams, TEAM_CHUNK), TEAM_CONCURRENCY, (chunk) => flowForAll(ctx, chunk)),
+  ]);
+  // Every delivery value of these teams is recomputed: a team whose services (or events) are gone keeps none.
+  const computed = new Map(delivery.flat().map((t) => [t.teamId, t]));
+  const wholeTeams = [...new Set([...(teamIds ?? []), ...services.keys()])].map(
+    (teamId): TeamValues => ({ ...(computed.get(teamId) ?? { teamId, keys: DELIVERY_VALUE_KEYS, weeks: [], values: [] }), wholeHistory: true }),
+  );
+  return writeValues(ctx.runner, [...wholeTeams, ...flow.flat()]);
 }
