@@ -1,17 +1,18 @@
 "use client";
 
-import "./chart-setup";
+import dynamic from "next/dynamic";
 import { useMemo } from "react";
-import { Line } from "react-chartjs-2";
 import { useFormat } from "@/components/format/format-context";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import type { ChartMarker } from "./markers";
 import { summarizeSeries, toChartData } from "./shape";
-import { trendData, trendOptions } from "./trend-config";
 import { useStaggeredMount } from "./use-staggered-mount";
-import { Table } from "@/components/ui/table";
+import { TableView } from "@/components/ui/table-view";
 
 export type { ChartMarker } from "./markers";
+
+// Chart.js is loaded after the page's numbers are on screen; the sized box below holds its place, so nothing moves.
+const TrendCanvas = dynamic(() => import("./trend-canvas"), { ssr: false });
 
 interface TrendChartProps {
   series: MetricSeries;
@@ -28,19 +29,13 @@ export function TrendChart({ series, markers = NO_MARKERS, height = 160 }: Trend
   const settings = useMemo(() => ({ currency: format.currency }), [format.currency]);
   const trend = useMemo(() => toChartData(series, settings), [series, settings]);
   const summary = useMemo(() => summarizeSeries(series, settings), [series, settings]);
-  const data = useMemo(() => trendData(series, trend), [series, trend]);
-  const options = useMemo(() => trendOptions({ series, trend, markers, settings }), [series, trend, markers, settings]);
 
   return (
     <div>
       <div className="relative w-full min-w-0" style={{ height }} data-trend-chart>
-        {mounted && (
-          <Line data={data} options={options} role="img" aria-label={summary}>
-            {summary}
-          </Line>
-        )}
+        {mounted && <TrendCanvas series={series} trend={trend} markers={markers} settings={settings} summary={summary} />}
       </div>
-      <Table
+      <TableView
         className="sr-only"
         caption={`${series.metric.name} by period`}
         rows={trend.rows}
