@@ -13,15 +13,15 @@ function LatestValue({ series, format }: { series: MetricSeries; format: (v: num
   const latest = latestState(series);
   if (latest.kind === "withheld") {
     return (
-      <p className="text-base font-medium text-slate-700">
+      <p data-testid="headline" className="text-base font-medium text-slate-700">
         {WITHHELD_TEXT[latest.reason]}
         <span className="block text-xs font-normal text-slate-600">for {latest.label}</span>
       </p>
     );
   }
-  if (latest.kind === "none") return <p className="text-base font-medium text-slate-600">{NO_DATA_TEXT} in this range</p>;
+  if (latest.kind === "none") return <p data-testid="headline" className="text-base font-medium text-slate-600">{NO_DATA_TEXT} in this range</p>;
   return (
-    <p>
+    <p data-testid="headline">
       <span className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{format(latest.value)}</span>
       <span className="ml-2 text-xs text-slate-600">{latest.label}</span>
     </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { MarkerLegend } from "@/components/annotations/marker-legend";
 import { markersInRange, numberMarkers } from "@/components/charts/markers";
@@ -8,10 +8,10 @@ import { useFormat } from "@/components/format/format-context";
 import "@/components/packs/print.css";
 import { PrintHeader } from "@/components/packs/print-header";
 import { seriesExportHref } from "@/lib/client/export-href";
-import { overviewSearch, sameOverviewParams, type OverviewParams } from "@/lib/client/overview-params";
+import { overviewSearch, parseOverviewParams, sameOverviewParams, type OverviewParams } from "@/lib/client/overview-params";
 import { useAnnotations } from "@/lib/client/use-annotations";
 import { useExperimentMarkers } from "@/lib/client/use-experiment-markers";
-import { useOverview } from "@/lib/client/use-overview";
+import { useOverview, type InitialOverview } from "@/lib/client/use-overview";
 import { RANGE_LABELS } from "@/lib/metrics/series-types";
 import { EmptyState, OverviewError, OverviewSkeleton } from "./overview-states";
 import { OverviewToolbar } from "./overview-toolbar";
@@ -21,28 +21,34 @@ import { FilterNotice, NoTeamsMatch } from "./segment-filter-bar";
 interface OverviewProps {
   /** The view from the URL, parsed on the server. */
   params: OverviewParams;
+  /** The overview of `params` when the server rendered it with the page (GET /api/v1/overview's answer), and when. */
+  initial?: InitialOverview;
   /** Navigation targets this user can reach, for the empty state's links. */
   availableHrefs: string[];
 }
 
-export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
-  const router = useRouter();
+export function Overview({ params: urlParams, initial, availableHrefs }: OverviewProps) {
   const pathname = usePathname();
-  // Local copy so a new selection shows at once; the URL (and so these props) catch up after replace().
+  const searchParams = useSearchParams();
+  // The view in the address bar, kept in step with history.replaceState by Next.js.
+  const fromUrl = useMemo(() => parseOverviewParams(searchParams), [searchParams]);
+  // Local copy so a new selection shows at once; the URL catches up after replaceState().
   const [params, setParams] = useState(urlParams);
-  const [syncedFrom, setSyncedFrom] = useState(urlParams);
-  if (!sameOverviewParams(syncedFrom, urlParams)) {
-    // Back/forward or a pasted link changed the URL: it wins over the local copy.
-    setSyncedFrom(urlParams);
-    setParams(urlParams);
+  const [syncedFrom, setSyncedFrom] = useState(fromUrl);
+  if (!sameOverviewParams(syncedFrom, fromUrl)) {
+    // A navigation (back/forward, a pasted link, the Overview link) changed the URL: it wins over the local copy.
+    setSyncedFrom(fromUrl);
+    setParams(fromUrl);
   }
 
-  const overview = useOverview(params);
+  const overview = useOverview(params, initial && sameOverviewParams(params, urlParams) ? initial : undefined);
 
   const change = (next: OverviewParams) => {
     setParams(next);
     const search = overviewSearch(next, { omitDefaults: true });
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    // The URL follows the view without asking the server to render the page again: the browser fetches the
+    // new view from the API (Next.js keeps its router in step with history.replaceState).
+    window.history.replaceState(null, "", search ? `${pathname}?${search}` : pathname);
   };
 
   const clearFilter = () => change({ ...params, filter: {} });
