@@ -9,7 +9,7 @@ import { signIn, type DemoRole } from "./helpers";
 /**
  * The overview's first paint: every card's headline (number, period, change) is in the HTML the server sends,
  * made by the same service and reader as GET /api/v1/overview, so a reader never gets a number there that the
- * API withholds from them. Pages are read with JavaScript off: what shows is the server's HTML alone.
+ * API withholds from them. Pages are read without the app's scripts and API: what shows is the server's HTML alone.
  */
 interface Reader {
   api: APIRequestContext;
@@ -21,7 +21,9 @@ interface Reader {
 async function reader(browser: Browser, baseURL: string | undefined, role: DemoRole): Promise<Reader> {
   const signedIn = await browser.newContext({ baseURL });
   await signIn(await signedIn.newPage(), role);
-  const noScript = await browser.newContext({ baseURL, storageState: await signedIn.storageState(), javaScriptEnabled: false });
+  // The app's own code and API never reach this context: only the HTML (and its inline streaming scripts) shows.
+  const noScript = await browser.newContext({ baseURL, storageState: await signedIn.storageState() });
+  await noScript.route(/\/_next\/static\/.*\.js(\?|$)|\/api\//, (route) => route.abort());
   return {
     api: signedIn.request,
     overview: async (view) => {

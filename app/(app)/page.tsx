@@ -4,13 +4,18 @@ import { Overview } from "@/components/dashboard/overview";
 import { NAV_ITEMS, visibleNavItems } from "@/components/shell/nav";
 import { overviewSearch, parseOverviewParams, type OverviewParams } from "@/lib/client/overview-params";
 import type { InitialOverview } from "@/lib/client/use-overview";
+import type { OverviewResponse } from "@/lib/metrics/series-types";
 import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { HttpError } from "@/lib/server/errors";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { can } from "@/lib/server/permissions";
+import { listAnnotations } from "@/lib/server/services/annotations";
 import { getOverview } from "@/lib/server/services/overview";
+import { experimentMarkers } from "@/lib/server/services/skills/experiments";
 import { dashboardQuery } from "@/lib/validation/dashboard";
+import { annotationsQuery } from "@/lib/validation/leadership";
+import { markersQuery } from "@/lib/validation/skills";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -34,9 +39,25 @@ async function initialOverview(params: OverviewParams, user: SessionUser): Promi
   if (!query.success) return undefined;
   const now = new Date();
   try {
-    return { data: await getOverview({ ...query.data, viewer: disclosureViewer(user), now }), at: now.getTime() };
+    const data = await getOverview({ ...query.data, viewer: disclosureViewer(user), now });
+    return { data, at: now.getTime(), marks: await chartMarks(data, user, now) };
   } catch (error) {
     if (!(error instanceof HttpError)) console.error("The overview could not be rendered on the server:", error);
+    return undefined;
+  }
+}
+
+/** The view's notes and experiment markers, as GET /api/v1/annotations and /api/v1/experiments/markers answer. */
+async function chartMarks(data: OverviewResponse, user: SessionUser, now: Date): Promise<InitialOverview["marks"]> {
+  const scope = data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`;
+  const notesQuery = annotationsQuery.safeParse({ scope, from: data.from });
+  const markerQuery = markersQuery.safeParse({ scope });
+  if (!notesQuery.success || !markerQuery.success) return undefined;
+  try {
+    const [notes, experiments] = await Promise.all([listAnnotations(notesQuery.data, user), experimentMarkers(markerQuery.data.scope, now)]);
+    return { scope, from: data.from, annotations: notes.annotations, experiments };
+  } catch (error) {
+    if (!(error instanceof HttpError)) console.error("The overview's notes could not be rendered on the server:", error);
     return undefined;
   }
 }

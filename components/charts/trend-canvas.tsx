@@ -18,8 +18,8 @@ interface TrendCanvasProps {
 }
 
 /**
- * The drawn trend: Chart.js, react-chartjs-2 and the annotation plugin live here only, so pages load them
- * after their numbers (trend-chart.tsx imports this module lazily).
+ * The drawn trend. Chart.js, react-chartjs-2 and the annotation plugin come with this module, which
+ * trend-chart.tsx imports lazily, so a page loads them after its numbers.
  */
 export default function TrendCanvas({ series, trend, markers, settings, summary }: TrendCanvasProps) {
   const data = useMemo(() => trendData(series, trend), [series, trend]);

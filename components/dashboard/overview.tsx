@@ -41,7 +41,8 @@ export function Overview({ params: urlParams, initial, availableHrefs }: Overvie
     setParams(fromUrl);
   }
 
-  const overview = useOverview(params, initial && sameOverviewParams(params, urlParams) ? initial : undefined);
+  const rendered = initial && sameOverviewParams(params, urlParams) ? initial : undefined;
+  const overview = useOverview(params, rendered);
 
   const change = (next: OverviewParams) => {
     setParams(next);
@@ -55,8 +56,13 @@ export function Overview({ params: urlParams, initial, availableHrefs }: Overvie
   const data = overview.data;
   // No upper bound: `to` is the last period's start, and a note later in that period still belongs on it.
   const scopeKey = data ? (data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`) : null;
-  const notes = useAnnotations(scopeKey && data ? { scope: scopeKey, from: data.from } : null);
-  const experiments = useExperimentMarkers(scopeKey ?? params.scope);
+  // The server read the notes and markers of the view it rendered; they are used for that scope and range only.
+  const marks = rendered?.marks;
+  const notes = useAnnotations(
+    scopeKey && data ? { scope: scopeKey, from: data.from } : null,
+    marks && marks.scope === scopeKey && marks.from === data?.from ? { annotations: marks.annotations, at: rendered.at } : undefined,
+  );
+  const experiments = useExperimentMarkers(scopeKey ?? params.scope, marks && marks.scope === (scopeKey ?? params.scope) ? { markers: marks.experiments, at: rendered.at } : undefined);
   const format = useFormat();
   // One numbered key for the whole page: a note has the same number on every chart that shows it.
   const markerKey = useMemo(() => {
@@ -65,7 +71,7 @@ export function Overview({ params: urlParams, initial, availableHrefs }: Overvie
     return numberMarkers(all);
   }, [data, notes.data, experiments]);
   const period = data ? `${RANGE_LABELS[data.range]}: ${format.dateRange(data.from, data.to)}, by ${data.granularity}` : "";
-  const details = { scope: data?.scope.name ?? "", filters: data?.filter?.label ?? null, period };
+  const details = useMemo(() => ({ scope: data?.scope.name ?? "", filters: data?.filter?.label ?? null, period }), [data?.scope.name, data?.filter?.label, period]);
   return (
     <div className="space-y-8">
       <PrintHeader title="Overview" scope={data ? `${data.scope.name}${data.filter ? ` · ${data.filter.label}` : ""}` : undefined} period={period} />

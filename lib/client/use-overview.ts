@@ -1,15 +1,22 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ChartMarker } from "@/components/charts/markers";
 import type { OverviewResponse } from "@/lib/metrics/series-types";
+import type { AnnotationView } from "@/lib/review/annotation-types";
 import { fetchJson } from "./api";
 import { overviewSearch, type OverviewParams } from "./overview-params";
 import { queryKeys } from "./query-keys";
 
-/** A view's overview as the server rendered it with the page, and when (ms since the epoch). */
+/**
+ * A view's overview as the server rendered it with the page, and when (ms since the epoch); with the notes and
+ * experiment markers of its scope (`scope` as the API takes it, notes from the view's first period) when those
+ * could be read too.
+ */
 export interface InitialOverview {
   data: OverviewResponse;
   at: number;
+  marks?: { scope: string; from: string; annotations: AnnotationView[]; experiments: ChartMarker[] };
 }
 
 /**
