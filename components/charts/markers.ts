@@ -27,6 +27,11 @@ export function numberMarkers(markers: readonly ChartMarker[]): NumberedMarker[]
     .map((m, i) => ({ ...m, number: i + 1 }));
 }
 
+/** Whether two charts' markers draw the same (same dates, labels and numbers, in order). */
+export function sameMarkers(a: readonly ChartMarker[], b: readonly ChartMarker[]): boolean {
+  return a === b || (a.length === b.length && a.every((m, i) => m.date === b[i].date && m.label === b[i].label && m.number === b[i].number));
+}
+
 /**
  * The markers of one chart with the numbers the page's key gives them. A marker the key does not list
  * (outside the page's range) is left out, so no chart numbers its markers differently from the key.

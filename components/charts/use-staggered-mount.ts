@@ -24,17 +24,26 @@ function schedule(): void {
   else window.setTimeout(pump, 1);
 }
 
-export function useStaggeredMount(): boolean {
+/**
+ * True once this component's idle slot has come. With `after` (e.g. loading the chart's code), the component
+ * queues only once that has settled, so charts whose code arrives together still mount one per slot.
+ */
+export function useStaggeredMount(after?: () => Promise<unknown>): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let active = true;
-    queue.push(() => {
-      if (active) setReady(true);
-    });
-    schedule();
+    const enqueue = () => {
+      if (!active) return;
+      queue.push(() => {
+        if (active) setReady(true);
+      });
+      schedule();
+    };
+    if (after) void after().then(enqueue, enqueue);
+    else enqueue();
     return () => {
       active = false;
     };
-  }, []);
+  }, [after]);
   return ready;
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { memo } from "react";
+import { sameMarkers } from "@/components/charts/markers";
 import { TrendChart, type ChartMarker } from "@/components/charts/trend-chart";
 import { trendPngSource } from "@/components/charts/trend-config";
 import { detailLines, ExportPngButton, type ExportDetails } from "@/components/packs/export-png-button";
@@ -13,15 +15,15 @@ function LatestValue({ series, format }: { series: MetricSeries; format: (v: num
   const latest = latestState(series);
   if (latest.kind === "withheld") {
     return (
-      <p className="text-base font-medium text-slate-700">
+      <p data-testid="headline" className="text-base font-medium text-slate-700">
         {WITHHELD_TEXT[latest.reason]}
         <span className="block text-xs font-normal text-slate-600">for {latest.label}</span>
       </p>
     );
   }
-  if (latest.kind === "none") return <p className="text-base font-medium text-slate-600">{NO_DATA_TEXT} in this range</p>;
+  if (latest.kind === "none") return <p data-testid="headline" className="text-base font-medium text-slate-600">{NO_DATA_TEXT} in this range</p>;
   return (
-    <p>
+    <p data-testid="headline">
       <span className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{format(latest.value)}</span>
       <span className="ml-2 text-xs text-slate-600">{latest.label}</span>
     </p>
@@ -41,8 +43,18 @@ export function SoFar({ series, format }: { series: MetricSeries; format: (v: nu
 
 const NO_MARKERS: ChartMarker[] = [];
 
-/** One headline metric: latest value, change, target status, how it is computed and its trend (numbered notes). */
-export function MetricCard({ series, markers = NO_MARKERS, details }: { series: MetricSeries; markers?: ChartMarker[]; details: ExportDetails }) {
+interface MetricCardProps {
+  series: MetricSeries;
+  markers?: ChartMarker[];
+  details: ExportDetails;
+}
+
+/**
+ * One headline metric: latest value, change, target status, how it is computed and its trend (numbered notes).
+ * Renders again only when its series, its markers or the export details change (not when the page's other
+ * queries arrive), which keeps the overview's main thread free while it loads.
+ */
+export const MetricCard = memo(function MetricCard({ series, markers = NO_MARKERS, details }: MetricCardProps) {
   const { metric } = series;
   const fmt = useFormat();
   const headingId = `metric-${metric.key}-name`;
@@ -81,4 +93,4 @@ export function MetricCard({ series, markers = NO_MARKERS, details }: { series: 
       </details>
     </article>
   );
-}
+}, (a, b) => a.series === b.series && a.details === b.details && sameMarkers(a.markers ?? NO_MARKERS, b.markers ?? NO_MARKERS));

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PILLARS } from "@/lib/metrics/catalog";
+import { PILLARS } from "@/lib/metrics/catalog-core";
 import { CARD_GRID } from "./pillar-section";
 
 /** Placeholder shaped like the dashboard so the page does not jump when data arrives. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { MarkerLegend } from "@/components/annotations/marker-legend";
 import { markersInRange, numberMarkers } from "@/components/charts/markers";
@@ -8,10 +8,10 @@ import { useFormat } from "@/components/format/format-context";
 import "@/components/packs/print.css";
 import { PrintHeader } from "@/components/packs/print-header";
 import { seriesExportHref } from "@/lib/client/export-href";
-import { overviewSearch, sameOverviewParams, type OverviewParams } from "@/lib/client/overview-params";
+import { overviewSearch, parseOverviewParams, sameOverviewParams, type OverviewParams } from "@/lib/client/overview-params";
 import { useAnnotations } from "@/lib/client/use-annotations";
 import { useExperimentMarkers } from "@/lib/client/use-experiment-markers";
-import { useOverview } from "@/lib/client/use-overview";
+import { useOverview, type InitialOverview } from "@/lib/client/use-overview";
 import { RANGE_LABELS } from "@/lib/metrics/series-types";
 import { EmptyState, OverviewError, OverviewSkeleton } from "./overview-states";
 import { OverviewToolbar } from "./overview-toolbar";
@@ -21,36 +21,48 @@ import { FilterNotice, NoTeamsMatch } from "./segment-filter-bar";
 interface OverviewProps {
   /** The view from the URL, parsed on the server. */
   params: OverviewParams;
+  /** The overview of `params` when the server rendered it with the page (GET /api/v1/overview's answer), and when. */
+  initial?: InitialOverview;
   /** Navigation targets this user can reach, for the empty state's links. */
   availableHrefs: string[];
 }
 
-export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
-  const router = useRouter();
+export function Overview({ params: urlParams, initial, availableHrefs }: OverviewProps) {
   const pathname = usePathname();
-  // Local copy so a new selection shows at once; the URL (and so these props) catch up after replace().
+  const searchParams = useSearchParams();
+  // The view in the address bar, kept in step with history.replaceState by Next.js.
+  const fromUrl = useMemo(() => parseOverviewParams(searchParams), [searchParams]);
+  // Local copy so a new selection shows at once; the URL catches up after replaceState().
   const [params, setParams] = useState(urlParams);
-  const [syncedFrom, setSyncedFrom] = useState(urlParams);
-  if (!sameOverviewParams(syncedFrom, urlParams)) {
-    // Back/forward or a pasted link changed the URL: it wins over the local copy.
-    setSyncedFrom(urlParams);
-    setParams(urlParams);
+  const [syncedFrom, setSyncedFrom] = useState(fromUrl);
+  if (!sameOverviewParams(syncedFrom, fromUrl)) {
+    // A navigation (back/forward, a pasted link, the Overview link) changed the URL: it wins over the local copy.
+    setSyncedFrom(fromUrl);
+    setParams(fromUrl);
   }
 
-  const overview = useOverview(params);
+  const rendered = initial && sameOverviewParams(params, urlParams) ? initial : undefined;
+  const overview = useOverview(params, rendered);
 
   const change = (next: OverviewParams) => {
     setParams(next);
     const search = overviewSearch(next, { omitDefaults: true });
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    // The URL follows the view without asking the server to render the page again: the browser fetches the
+    // new view from the API (Next.js keeps its router in step with history.replaceState).
+    window.history.replaceState(null, "", search ? `${pathname}?${search}` : pathname);
   };
 
   const clearFilter = () => change({ ...params, filter: {} });
   const data = overview.data;
   // No upper bound: `to` is the last period's start, and a note later in that period still belongs on it.
   const scopeKey = data ? (data.scope.type === "ORG" ? "org" : `${data.scope.type.toLowerCase()}:${data.scope.id}`) : null;
-  const notes = useAnnotations(scopeKey && data ? { scope: scopeKey, from: data.from } : null);
-  const experiments = useExperimentMarkers(scopeKey ?? params.scope);
+  // The server read the notes and markers of the view it rendered; they are used for that scope and range only.
+  const marks = rendered?.marks;
+  const notes = useAnnotations(
+    scopeKey && data ? { scope: scopeKey, from: data.from } : null,
+    marks && marks.scope === scopeKey && marks.from === data?.from ? { annotations: marks.annotations, at: rendered.at } : undefined,
+  );
+  const experiments = useExperimentMarkers(scopeKey ?? params.scope, marks && marks.scope === (scopeKey ?? params.scope) ? { markers: marks.experiments, at: rendered.at } : undefined);
   const format = useFormat();
   // One numbered key for the whole page: a note has the same number on every chart that shows it.
   const markerKey = useMemo(() => {
@@ -59,7 +71,7 @@ export function Overview({ params: urlParams, availableHrefs }: OverviewProps) {
     return numberMarkers(all);
   }, [data, notes.data, experiments]);
   const period = data ? `${RANGE_LABELS[data.range]}: ${format.dateRange(data.from, data.to)}, by ${data.granularity}` : "";
-  const details = { scope: data?.scope.name ?? "", filters: data?.filter?.label ?? null, period };
+  const details = useMemo(() => ({ scope: data?.scope.name ?? "", filters: data?.filter?.label ?? null, period }), [data?.scope.name, data?.filter?.label, period]);
   return (
     <div className="space-y-8">
       <PrintHeader title="Overview" scope={data ? `${data.scope.name}${data.filter ? ` · ${data.filter.label}` : ""}` : undefined} period={period} />

@@ -14,9 +14,14 @@ export interface AnnotationsQuery {
   to?: string;
 }
 
-/** Notes drawn on a scope's charts; pass null to wait (e.g. until the chart's date range is known). */
-export function useAnnotations(query: AnnotationsQuery | null) {
+/**
+ * Notes drawn on a scope's charts; pass null to wait (e.g. until the chart's date range is known). `initial`:
+ * this query's answer when the server rendered it with the page, and when (ms since the epoch).
+ */
+export function useAnnotations(query: AnnotationsQuery | null, initial?: { annotations: Annotation[]; at: number }) {
   return useQuery({
+    initialData: initial ? { annotations: initial.annotations } : undefined,
+    initialDataUpdatedAt: initial?.at,
     queryKey: query ? queryKeys.annotations.list(query) : queryKeys.annotations.all(),
     enabled: query !== null,
     queryFn: ({ signal }) => {

@@ -5,7 +5,8 @@
 import { periodLabel, periodOfWeek, type Granularity } from "@/lib/domain/time";
 import { mean, median, sum } from "@/lib/domain/stats";
 import { weekShares } from "./periods";
-import { ratioScale, type AggregationKey, type DirectionKey } from "./catalog";
+import type { AggregationKey, DirectionKey } from "./catalog";
+import { ratioScale } from "./catalog-core";
 
 /** One week's value for a set of teams, already combined across the teams. */
 export interface WeeklyPoint {

@@ -42,13 +42,7 @@ export interface BuiltInMetric {
   sortOrder: number;
 }
 
-export const PILLARS: { key: PillarKey; name: string; summary: string }[] = [
-  { key: "QUALITY", name: "Enterprise-level quality", summary: "Delivery and stability: DORA keys, flow, incidents, automation." },
-  { key: "ENGAGEMENT", name: "People engagement", summary: "Psychological safety, eNPS and pulse results, with strict anonymity." },
-  { key: "RETENTION", name: "Retention & development", summary: "Headcount, attrition, tenure, promotions and growth." },
-  { key: "SKILLS", name: "Skills & capabilities", summary: "Learning investment, AI adoption, experiments and skills coverage." },
-  { key: "ALIGNMENT", name: "Business alignment", summary: "Where effort and cost go: new capability, keep-the-lights-on, tech debt." },
-];
+export { PILLARS, ratioScale } from "./catalog-core";
 
 const percent = { unit: "percent" as const, minValue: 0, maxValue: 100 };
 
@@ -334,9 +328,4 @@ export const METRIC_KEYS = new Set(BUILT_IN_METRICS.map((m) => m.key));
 
 export function builtInMetric(key: string): BuiltInMetric | undefined {
   return BUILT_IN_METRICS.find((m) => m.key === key);
-}
-
-/** Ratios are stored as numerator/denominator and displayed ×100 for percent units. */
-export function ratioScale(unit: string): number {
-  return unit === "percent" ? 100 : 1;
 }
