@@ -121,6 +121,7 @@ export async function measureImport(total: number, teams: number, window: Datase
   plan.rows.forEach((rows, m) => rows.forEach((r) => lines.push(`${teamSlug(r.team)},${importKeys[m]},${r.week},${r.value}`)));
   const started = performance.now();
   const id = await storeUpload({ kind: "metric-values", fileName: "bench-metric-values.csv", bytes: chunked(lines.join("\n") + "\n"), actor: SYSTEM_ACTOR, user: null });
+  log(`  upload stored in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   const result = await runImport(id, { skipInvalid: false, createUnknown: false }, SYSTEM_ACTOR, null);
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== "COMPLETED" || result.created !== total) {
