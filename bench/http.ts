@@ -62,6 +62,67 @@ export async function measureIngest(url: string, token: string, batches: unknown
   return { batches: batches.length, batchSize: batches[0]?.length ?? 0, events, eventsPerSecond: Math.round(events / seconds), p50BatchMs: s.p50Ms, p99BatchMs: s.p99Ms };
 }
 
+/** Waits on a background job through the API (`?wait=`), until it finished; throws when it failed. */
+async function awaitJob(baseUrl: string, token: string, jobUrl: string): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    const { body } = await timedFetch(`${baseUrl}${jobUrl}?wait=60`, { headers: { authorization: `Bearer ${token}` } });
+    const { job } = JSON.parse(body) as { job: { status: string; error: string | null } };
+    if (job.status === "DONE") return;
+    if (job.status === "FAILED") throw new Error(`job ${jobUrl} failed: ${job.error}`);
+  }
+  throw new Error(`job ${jobUrl} did not finish in 10 minutes`);
+}
+
+async function postBatch(url: string, token: string, batch: unknown[]): Promise<{ job: { url: string } | null }> {
+  const { body } = await timedFetch(url, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(batch),
+  });
+  return JSON.parse(body) as { job: { url: string } | null };
+}
+
+/**
+ * Ingestion end to end: from the POST of a batch to its recomputed weekly values being readable (the batch's
+ * job finished), one batch at a time.
+ */
+export async function measureEndToEnd(baseUrl: string, url: string, token: string, batches: unknown[][]): Promise<Latency> {
+  const samples: number[] = [];
+  for (const batch of batches) {
+    const started = performance.now();
+    const { job } = await postBatch(url, token, batch);
+    if (job) await awaitJob(baseUrl, token, job.url);
+    samples.push(performance.now() - started);
+  }
+  return summarise(samples);
+}
+
+/**
+ * The first overview request after a write, uncached: each round writes (one deployment, its recompute
+ * finished, so the data version moved and the stored weekly values changed), then times one GET.
+ */
+export async function measureFirstAfterWrite(baseUrl: string, overviewUrl: string, ingestUrl: string, token: string, writes: unknown[][]): Promise<Latency> {
+  const samples: number[] = [];
+  for (const write of writes) {
+    const { job } = await postBatch(ingestUrl, token, write);
+    if (job) await awaitJob(baseUrl, token, job.url);
+    samples.push((await timedFetch(overviewUrl, { headers: { authorization: `Bearer ${token}` } })).ms);
+  }
+  return summarise(samples);
+}
+
+/** Waits until no background job is queued or running (admin API, through the session of `cookie`). */
+export async function waitForIdleJobs(baseUrl: string, cookie: string, timeoutMs = 600_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
+    const { body } = await timedFetch(`${baseUrl}/api/v1/jobs?status=queued,running&limit=1`, { headers: { cookie } });
+    const { counts } = JSON.parse(body) as { counts: { QUEUED: number; RUNNING: number } };
+    if (counts.QUEUED + counts.RUNNING === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("background jobs still running after 10 minutes");
+}
+
 export interface LoadReport {
   connections: number;
   seconds: number;

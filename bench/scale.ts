@@ -69,6 +69,10 @@ export interface Effort {
   scopeRequests: number;
   floorRepeats: number;
   ingestBatches: number;
+  /** 500-event batches timed from POST to recomputed values. */
+  endToEndBatches: number;
+  /** Overview requests each made right after a write. */
+  afterWriteRequests: number;
   loadSeconds: number;
   loadConnections: number;
   lighthouse: boolean;
@@ -76,6 +80,6 @@ export interface Effort {
 
 export function effortFor(quick: boolean): Effort {
   return quick
-    ? { overviewRequests: 20, scopeRequests: 10, floorRepeats: 5, ingestBatches: 2, loadSeconds: 5, loadConnections: 10, lighthouse: false }
-    : { overviewRequests: 60, scopeRequests: 50, floorRepeats: 20, ingestBatches: 10, loadSeconds: 30, loadConnections: 50, lighthouse: true };
+    ? { overviewRequests: 20, scopeRequests: 10, floorRepeats: 5, ingestBatches: 2, endToEndBatches: 2, afterWriteRequests: 5, loadSeconds: 5, loadConnections: 10, lighthouse: false }
+    : { overviewRequests: 60, scopeRequests: 50, floorRepeats: 20, ingestBatches: 10, endToEndBatches: 5, afterWriteRequests: 20, loadSeconds: 30, loadConnections: 50, lighthouse: true };
 }

@@ -17,6 +17,12 @@ export interface SuiteResult {
   import?: ImportReport;
   recompute?: { full: { seconds: number; teams: number; weeks: number; values: number }; incremental: { ms: number; events: number; teams: number; weeks: number; values: number } };
   ingest?: { deployments: IngestReport; pullRequests: IngestReport };
+  /** From the POST of a 500-event batch to its recomputed values readable. */
+  ingestEndToEnd?: Latency;
+  /** Seconds from the end of the ingestion run until its background recomputes had all finished. */
+  ingestDrainSeconds?: number;
+  /** The overview's first request after a write (no cached result). */
+  overviewAfterWrite?: Latency;
   load?: LoadReport;
   firstLoadJs?: PageWeight;
   memory?: MemoryReport & { benchProcessPeakMb: number };

@@ -14,6 +14,7 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { createApiToken } from "@/lib/server/auth/tokens";
 import { closeDb, databaseKind, db, sqlRunner } from "@/lib/server/db";
 import { isEmbedded } from "@/lib/server/env";
+import { installJobQueue } from "@/lib/server/jobs/worker";
 import { applyMigrations } from "@/lib/server/migrate";
 import { ensureBuiltIns } from "@/lib/server/services/bootstrap";
 import { AffectedTeams } from "@/lib/server/services/delivery/affected";
@@ -25,7 +26,7 @@ import { sessionCookie } from "./browser";
 import { datasetWindow, generateDataset, teamId } from "./dataset";
 import { batches, newDeployments, newPullRequests } from "./events";
 import { measureFloor } from "./floor";
-import { firstLoadJs, measureGet, measureIngest, measureLoad, summarise } from "./http";
+import { firstLoadJs, measureEndToEnd, measureFirstAfterWrite, measureGet, measureIngest, measureLoad, summarise, waitForIdleJobs } from "./http";
 import { measureImport } from "./import-pipeline";
 import { SCALES, effortFor, teamCount, type ScaleName } from "./scale";
 import type { SuiteResult } from "./suite-result";
@@ -74,6 +75,7 @@ const BENCH_USER = { email: "bench-admin@bench.invalid", password: "bench-admin-
 async function prepare(): Promise<void> {
   const runner = await sqlRunner();
   if (!isEmbedded) await applyMigrations(runner, { advisoryLock: true });
+  await installJobQueue();
   result.serverVersion = (await runner.query<{ server_version: string }>("SHOW server_version"))[0].server_version;
   await ensureBuiltIns(db);
   const started = performance.now();
@@ -163,6 +165,20 @@ async function overHttp(token: string): Promise<void> {
       const deployments = await measureIngest(`${server.baseUrl}/api/v1/deployments`, token, batches(newDeployments(`${runTag}d`, count, teams, scale.servicesPerTeam, now), 500));
       const pullRequests = await measureIngest(`${server.baseUrl}/api/v1/pull-requests`, token, batches(newPullRequests(`${runTag}p`, count, teams, scale.servicesPerTeam, now), 500));
       result.ingest = { deployments, pullRequests };
+      // The recomputes those batches queued (coalesced) finish in the background: how long after the last answer.
+      const cookie = await sessionCookie(server.baseUrl, BENCH_USER.email, BENCH_USER.password);
+      const drainStarted = performance.now();
+      await waitForIdleJobs(server.baseUrl, cookie);
+      result.ingestDrainSeconds = Math.round((performance.now() - drainStarted) / 100) / 10;
+    });
+    result.ingestEndToEnd = await step("ingestion end to end (POST to recomputed values)", async () => {
+      const runTag = `e2e${Date.now().toString(36)}`;
+      return measureEndToEnd(server.baseUrl, `${server.baseUrl}/api/v1/deployments`, token, batches(newDeployments(runTag, effort.endToEndBatches * 500, teams, scale.servicesPerTeam, new Date()), 500));
+    });
+    result.overviewAfterWrite = await step("overview: first request after a write", async () => {
+      const runTag = `w${Date.now().toString(36)}`;
+      const writes = Array.from({ length: effort.afterWriteRequests }, (_, i) => newDeployments(`${runTag}${i}`, 1, teams, scale.servicesPerTeam, new Date()));
+      return measureFirstAfterWrite(server.baseUrl, url(""), `${server.baseUrl}/api/v1/deployments`, token, writes);
     });
     if (args["first-load"]) {
       result.firstLoadJs = await step("first-load JS of the overview page", async () => firstLoadJs(`${server.baseUrl}/`, await sessionCookie(server.baseUrl, BENCH_USER.email, BENCH_USER.password)));

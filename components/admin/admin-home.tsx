@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/admin/webhooks", title: "Webhooks", text: "GitHub and GitLab sources: signing secrets, default team, incident label." },
   { href: "/admin/metrics", title: "Metrics", text: "The metric catalog: custom metrics, descriptions and which teams they apply to." },
   { href: "/admin/targets", title: "Targets", text: "Green and amber thresholds per metric for the org, a group or a team." },
+  { href: "/admin/jobs", title: "Background jobs", text: "Recomputes after new events: progress, failures with their error, and retry." },
   { href: "/admin/audit", title: "Audit trail", text: "Who changed what and when, with the values before and after." },
 ];
 

@@ -7,7 +7,8 @@ import { AllocationPanel } from "./allocation-panel";
 import { Benchmarks, DeliveryCards, type Drill } from "./delivery-cards";
 import { DrillDown } from "./drilldown";
 import { FlowCards } from "./flow-section";
-import { useDeliverySummary, useDeliveryTrends, useFlowSummary, useServices, type DeliveryView } from "@/lib/client/use-delivery";
+import { useDeliverySummary, useDeliveryTrends, useFlowSummary, useServices, type DeliverySummaryJson, type DeliveryView } from "@/lib/client/use-delivery";
+import { useFormat } from "@/components/format/format-context";
 import { FilterNotice, NoTeamsMatch, SegmentFilterSelects } from "@/components/dashboard/segment-filter-bar";
 import { seriesExportHref } from "@/lib/client/export-href";
 import { useScopes } from "@/lib/client/use-scopes";
@@ -51,6 +52,14 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
   };
   const clearFilter = () => update({ ...view, filter: {} });
   const filterInfo = summary.data?.scope.filter;
+  // When a recompute of this scope's weekly values finishes, the trends are read again.
+  const recomputing = summary.data?.weekly.pending ?? false;
+  const wasRecomputing = useRef(false);
+  const refetchTrends = trends.refetch;
+  useEffect(() => {
+    if (wasRecomputing.current && !recomputing) void refetchTrends();
+    wasRecomputing.current = recomputing;
+  }, [recomputing, refetchTrends]);
   // A new object on every click, so reopening the same panel brings it into view again.
   const openDrill = (next: Drill) => setDrill({ ...next });
   useEffect(() => {
@@ -127,6 +136,7 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
             </a>
           )}
         </div>
+        {summary.data && <WeeklyState weekly={summary.data.weekly} />}
         {trendScope === null ? (
           <p className="text-sm text-slate-600">Trends are stored per team; pick a team or the whole organisation to see them.</p>
         ) : trends.isError ? (
@@ -144,4 +154,17 @@ export function DeliveryPage({ initial, writableTeams }: Props) {
       </section>
     </div>
   );
+}
+
+/** Whether the weekly values behind the trends include the newest events. */
+function WeeklyState({ weekly }: { weekly: DeliverySummaryJson["weekly"] }) {
+  const f = useFormat();
+  if (weekly.pending) {
+    return (
+      <p role="status" className="text-sm text-blue-800">
+        New events are stored; their weekly values are being recomputed, and the trends will update when that finishes. The numbers above already include them.
+      </p>
+    );
+  }
+  return weekly.lastComputedAt ? <p className="text-xs text-slate-600">Weekly values include every event received before {f.dateTime(weekly.lastComputedAt)}.</p> : null;
 }

@@ -46,6 +46,7 @@ export const WRITE_MATRIX: Record<string, Roles> = {
   "DELETE /api/v1/career-levels/[id]": ADMIN_ONLY,
   "POST /api/v1/career-levels": ADMIN_ONLY,
   "POST /api/v1/deployments": ADMIN_ONLY,
+  "POST /api/v1/jobs/[id]/retry": ADMIN_ONLY,
   "PUT /api/v1/experiments/[id]": TEAM,
   "DELETE /api/v1/experiments/[id]": TEAM,
   "POST /api/v1/experiments": TEAM,

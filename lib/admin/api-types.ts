@@ -100,3 +100,29 @@ export interface AuditRow {
   before: unknown;
   after: unknown;
 }
+
+/** A background job as Admin → Jobs and `GET /api/v1/jobs/{id}` show it. */
+export interface JobView {
+  id: string;
+  kind: string;
+  /** What it does, in words. */
+  label: string;
+  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+  /** Units done of `total` (teams for recomputes); total 0 while unknown. */
+  progress: number;
+  total: number;
+  attempts: number;
+  maxAttempts: number;
+  /** The last run's error (kept while a retry is queued). */
+  error: string | null;
+  /** What the finished run reported (e.g. teams, weeks and values recomputed). */
+  result: Record<string, unknown> | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface JobList {
+  jobs: JobView[];
+  counts: Record<JobView["status"], number>;
+}

@@ -8,6 +8,7 @@ import { issueApiToken } from "@/lib/server/services/api-tokens";
 import { createUser, resetPassword } from "@/lib/server/services/users";
 import { passwordResetInput, ROLES, TOKEN_SCOPE_VALUES, tokenCreateInput, userCreateInput } from "@/lib/validation/admin";
 import { applyMigrations } from "@/lib/server/migrate";
+import { installJobQueue } from "@/lib/server/jobs/worker";
 import { ensureBuiltIns } from "@/lib/server/services/bootstrap";
 import { demoPasswordRefusal } from "@/lib/server/demo-passwords";
 import { env, isEmbedded } from "@/lib/server/env";
@@ -32,6 +33,8 @@ function cliActor(): Actor {
 async function migrate(): Promise<string[]> {
   // The embedded database migrates when it opens; PostgreSQL takes Prisma's advisory lock.
   const result = await applyMigrations(await openSql(), { advisoryLock: !isEmbedded });
+  // PostgreSQL: the job queue's own schema (graphile_worker), which ingestion enqueues into.
+  await installJobQueue();
   await ensureBuiltIns();
   return result.applied.length
     ? [`Applied ${result.applied.length} migration(s): ${result.applied.join(", ")}`]

@@ -80,6 +80,7 @@ const admin = {
   org: () => [...admin.all(), "org"] as const,
   settings: () => [...admin.all(), "settings"] as const,
   tokens: () => [...admin.all(), "tokens"] as const,
+  jobs: () => [...admin.all(), "jobs"] as const,
 };
 
 export const queryKeys = {
@@ -105,4 +106,4 @@ export const queryKeys = {
 };
 
 /** A key of the admin lists a mutation refreshes. */
-export type AdminListKey = ReturnType<(typeof admin)["users" | "org" | "settings" | "tokens"]>;
+export type AdminListKey = ReturnType<(typeof admin)["users" | "org" | "settings" | "tokens" | "jobs"]>;

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, sendJson, type WriteMethod } from "./api";
 import { queryKeys, type AdminListKey } from "./query-keys";
-import type { AdminOrg, AdminSettings, AdminUserRow, ApiTokenRow } from "@/lib/admin/api-types";
+import type { AdminOrg, AdminSettings, AdminUserRow, ApiTokenRow, JobList } from "@/lib/admin/api-types";
 
 /**
  * TanStack Query hooks for the admin screens. Every mutation goes through a /api/v1/admin route handler
@@ -30,6 +30,18 @@ export function useAdminTokens() {
   return useQuery({
     queryKey: queryKeys.admin.tokens(),
     queryFn: ({ signal }) => fetchJson<{ tokens: ApiTokenRow[] }>("/api/v1/admin/tokens", { signal }).then((r) => r.tokens),
+  });
+}
+
+/** Background jobs; refreshed every 2 s while any is queued or running, so progress moves on screen. */
+export function useAdminJobs() {
+  return useQuery({
+    queryKey: queryKeys.admin.jobs(),
+    queryFn: ({ signal }) => fetchJson<JobList>("/api/v1/jobs", { signal }),
+    refetchInterval: (query) => {
+      const counts = query.state.data?.counts;
+      return counts && counts.QUEUED + counts.RUNNING > 0 ? 2_000 : 15_000;
+    },
   });
 }
 

@@ -89,6 +89,8 @@ export function useDeliverySummary(view: DeliveryView) {
     queryKey: viewKey("summary", view),
     queryFn: ({ signal }) => fetchJson<DeliverySummaryJson>(`/api/v1/delivery?${scopeQuery(view)}`, { signal }),
     placeholderData: keepPreviousData,
+    // While new events' weekly values are being recomputed, look again shortly.
+    refetchInterval: (query) => (query.state.data?.weekly.pending ? 3_000 : false),
   });
 }
 

@@ -29,8 +29,20 @@ interface ScopePeriod {
   timeZone: string;
 }
 
+/**
+ * The weekly values (trends, overview, status grid) are recomputed from the events by a background job after
+ * events arrive; the summary itself is always computed live from the stored events.
+ */
+export interface WeeklyRecomputeState {
+  /** Events of this scope's teams are stored whose weekly values are still being recomputed. */
+  pending: boolean;
+  /** When the last recompute finished (it includes every event stored before it started), or null. */
+  lastComputedAt: string | null;
+}
+
 export interface DeliverySummaryResponse extends ScopePeriod, Omit<DeliverySummary, "deploymentFrequency"> {
   deploymentFrequency: DeliverySummary["deploymentFrequency"] & { tierLabel: string };
+  weekly: WeeklyRecomputeState;
   benchmarks: { note: string; reports: DoraBenchmarks[] };
   howComputed: Record<DeliveryMetricKey, string>;
 }

@@ -76,5 +76,6 @@ describe("computeFlowWeekly against the per-period definition", () => {
       }),
       { numRuns: 300, seed: 11 },
     );
-  });
+    // 300 histories take ~2 s alone; a busy 2-core machine can take several times that.
+  }, 30_000);
 });

@@ -32,7 +32,7 @@ function ingestPath(name: string, summary: string) {
       security: [{ bearer: ["ingest"] }],
       requestBody: { required: true, content: { "application/json": { schema: batchSchema(name) } } },
       responses: {
-        "200": { description: "Stored; the affected weekly metric values were recomputed.", content: { "application/json": { schema: { $ref: "#/components/schemas/IngestResult" } } } },
+        "200": { description: "Stored (committed). The weekly metric values the batch changes are recomputed by a background job: `recomputing: true` and `job` name it; wait on `GET /api/v1/jobs/{id}?wait=30` to read your own writes.", content: { "application/json": { schema: { $ref: "#/components/schemas/IngestResult" } } } },
         ...errorResponses,
       },
     },
@@ -108,7 +108,12 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
             created: { type: "integer" },
             updated: { type: "integer" },
             unassignedServices: { type: "array", items: { type: "string" }, description: "Services without a team; their events count once an admin maps them." },
-            recomputed: { type: "object", properties: { teams: { type: "integer" }, weeks: { type: "integer" }, values: { type: "integer" } } },
+            recomputing: { type: "boolean", description: "The batch changed figures that a background job is recomputing." },
+            job: {
+              type: ["object", "null"],
+              description: "The recompute job (batches arriving while one is queued share it); null when nothing is to recompute.",
+              properties: { id: { type: "string" }, url: { type: "string", description: "`/api/v1/jobs/{id}`" } },
+            },
           },
         },
         Error: {
@@ -126,6 +131,18 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
       "/api/v1/pull-requests": ingestPath("PullRequest", "Send pull requests with their commits and reviews"),
       "/api/v1/incidents": ingestPath("Incident", "Send incidents"),
       "/api/v1/work-items": ingestPath("WorkItem", "Send work items with their status transitions"),
+      "/api/v1/jobs/{id}": {
+        get: {
+          summary: "A background job's state (e.g. the recompute an ingestion batch returned)",
+          description: "`wait` (seconds, 0–60): answer as soon as the job is DONE or FAILED, or after that long with its state then. The job's `status` is QUEUED, RUNNING, DONE or FAILED; `error` holds the last failed run's message (kept while a retry is queued); `result` what the finished run reported.",
+          security: [{ bearer: ["ingest"] }],
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            { name: "wait", in: "query", required: false, schema: { type: "integer", minimum: 0, maximum: 60, default: 0 } },
+          ],
+          responses: { "200": { description: "OK: `{ job }`" }, "404": { description: "No such job." }, ...errorResponses },
+        },
+      },
       "/api/v1/delivery": readPath("DORA summary (deployment frequency, lead time, change failure rate, recovery, time to restore, rework) with DORA 2023/2024 reference bands", scoped),
       "/api/v1/delivery/deployments": readPath("Production deployments in the period with failure/rework flags and shipped changes; paged, sortable, filterable, or all matching rows as CSV", queryParameters(deploymentRowsQuery)),
       "/api/v1/delivery/changes": readPath("Changes deployed or merged in the period with coding/pickup/review/deploy minutes; paged, sortable, filterable, or all matching rows as CSV", queryParameters(changeRowsQuery)),

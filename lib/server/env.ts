@@ -43,6 +43,13 @@ const schema = z.object({
   /** Chromium that prints meeting packs as PDF. */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   PILLARS_LOG_QUERIES: z.enum(["0", "1"]).default("0"),
+  /**
+   * Whether the app server runs background jobs itself (`in-process`, the default) or leaves them to
+   * separate `npm run worker` processes (`off`; PostgreSQL only — the embedded database always runs them in-process).
+   */
+  PILLARS_WORKER: z.enum(["in-process", "off"], "must be `in-process` or `off`").default("in-process"),
+  /** Jobs a worker process runs at once (`npm run worker`, and the in-process worker on PostgreSQL). */
+  PILLARS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** The address `npm start` listens on (scripts/start.mjs; default loopback). Read here by the demo seed's check. */
   HOST: optional,
   /** `allow`: the demo seed may create its published passwords on a server others can reach (lib/server/demo-passwords.ts). */

@@ -15,4 +15,7 @@ export default async function setup(): Promise<void> {
   } finally {
     await client.end();
   }
+  // The job queue's schema, as `pillars migrate` installs it (graphile-worker's own migrations).
+  const { runMigrations } = await import("graphile-worker");
+  await runMigrations({ connectionString: process.env.DATABASE_URL });
 }

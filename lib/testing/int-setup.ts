@@ -1,7 +1,21 @@
-import { beforeAll } from "vitest";
+import { afterAll, beforeAll } from "vitest";
+import type { JobWorkerHandle } from "@/lib/server/jobs/worker";
 import { resetDatabase } from "./reset";
 
-// Every integration test file starts from an empty, migrated database with the built-in catalog.
+// Every integration test file starts from an empty, migrated database with the built-in catalog, and runs
+// background jobs as the server does: in this process on the embedded database, through a graphile-worker
+// runner on PostgreSQL. Whatever a file queued has finished before the next file resets the database.
+let worker: JobWorkerHandle | null = null;
+
 beforeAll(async () => {
   await resetDatabase();
+  const { startJobWorker } = await import("@/lib/server/jobs/worker");
+  worker = await startJobWorker({ concurrency: 2 });
+});
+
+afterAll(async () => {
+  const { whenIdle } = await import("@/lib/server/jobs/queue");
+  await whenIdle(30_000).catch(() => false);
+  await worker?.stop();
+  worker = null;
 });

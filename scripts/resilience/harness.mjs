@@ -17,7 +17,7 @@ export function baseEnv(database) {
   delete env.PILLARS_DATA_DIR;
   if (database.url) env.DATABASE_URL = database.url;
   else env.PILLARS_DATA_DIR = database.dataDir;
-  return env;
+  return { ...env, ...database.env };
 }
 
 export function cli(database, args) {
@@ -65,6 +65,24 @@ export async function startServer(database, port, log) {
       }
       await exited;
       // The embedded database's folder lock is released by the next opener when its owner is dead.
+    },
+  };
+}
+
+/** `npm run worker` (PostgreSQL): a process that only runs background jobs, in its own process group. */
+export function startWorker(database, log) {
+  const child = spawn(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: baseEnv(database), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (d) => log.push(d.toString()));
+  child.stderr.on("data", (d) => log.push(d.toString()));
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  return {
+    kill: async (signal = "SIGKILL") => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+      await exited;
     },
   };
 }

@@ -6,17 +6,21 @@
 //            write phase: rows written, not committed); after a restart no acknowledged event is lost, the
 //            import is entirely present or absent (rows and undo records), migrations are up to date
 //   secrets  the server log never contains an API token or a webhook secret
+//   two-instances (PostgreSQL) two app servers with PILLARS_WORKER=off and a separate `npm run worker`: reads
+//            on both, ingestion on one, the worker SIGKILLed while a recompute runs and a new one started:
+//            zero errors, every acknowledged event stored once, every job done (the dead worker's released
+//            by the new one), and the computed weekly deployments count each event once
 //   db-down  (PostgreSQL) the database cut off behind a relay: APIs and pages answer 503 with a clear
 //            message, and both recover when it returns
-// Env: RESILIENCE_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres; "off" to skip),
-//      SOAK_SECONDS, SOAK_CLIENTS, RESILIENCE_DIST_DIR, RESILIENCE_REBUILD=1, RESILIENCE_ONLY=embedded|postgresql.
+// Env: TWO_INSTANCE_SECONDS (40), RESILIENCE_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres; "off" to skip),
+//      SOAK_SECONDS, SOAK_CLIENTS, RESILIENCE_DIST_DIR, RESILIENCE_REBUILD=1, RESILIENCE_ONLY=embedded|postgresql|two-instances|db-down.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "@auth/core/jwt";
 import pg from "pg";
 import { chromium } from "playwright-core";
-import { api, cli, databaseRelay, deployment, ensureBuild, inspect, sleep, startServer } from "./harness.mjs";
+import { api, cli, databaseRelay, deployment, ensureBuild, inspect, sleep, startServer, startWorker } from "./harness.mjs";
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 50);
@@ -242,6 +246,93 @@ async function databaseDown(pgBase) {
   }
 }
 
+/** Two app servers and a separate worker on one PostgreSQL database, the worker killed mid-job. */
+async function twoInstances(pgBase) {
+  console.log("\n━━ postgresql: two app servers and a worker");
+  const name = `pillars_two_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgBase });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgBase);
+  url.pathname = `/${name}`;
+  const database = { name: "two instances", url: url.toString(), env: { PILLARS_WORKER: "off" } };
+  const log = [];
+  const servers = [];
+  const workers = [];
+  const sql = new pg.Client({ connectionString: url.toString() });
+  try {
+    const token = prepare(database);
+    await sql.connect();
+    await sql.query(`INSERT INTO "Group" (id, name, slug, "updatedAt") VALUES ('two-g', 'Two', 'two', now())`);
+    await sql.query(`INSERT INTO "Team" (id, name, slug, "groupId", location, "updatedAt") VALUES ('two-t', 'Two team', 'two-team', 'two-g', 'Berlin', now())`);
+    servers.push(await startServer(database, 3911, log), await startServer(database, 3912, log));
+    workers.push(startWorker(database, log));
+    const [a, b] = servers.map((s) => api(s.url, token));
+    const seconds = Number(process.env.TWO_INSTANCE_SECONDS ?? 40);
+    const until = Date.now() + seconds * 1000;
+    const errors = [];
+    const acknowledged = [];
+    let killedDuringJob = false;
+    const reader = async (call) => {
+      while (Date.now() < until) {
+        const r = await call("GET", "/api/v1/overview?range=12w").catch((e) => ({ status: 0, text: String(e) }));
+        if (r.status !== 200) errors.push(`GET ${r.status} ${r.text.slice(0, 200)}`);
+      }
+    };
+    const writer = async () => {
+      let n = 0;
+      while (Date.now() < until) {
+        const batch = Array.from({ length: 50 }, () => ({ ...deployment(`two-${n++}`), team: "two-team" }));
+        const r = await a("POST", "/api/v1/deployments", batch).catch((e) => ({ status: 0, text: String(e) }));
+        if (r.status === 200) acknowledged.push(...batch.map((d) => d.externalId));
+        else errors.push(`POST ${r.status} ${r.text.slice(0, 200)}`);
+      }
+    };
+    const killer = async () => {
+      // Kill the worker while it runs a recompute, then start another.
+      await sleep(seconds * 250);
+      for (let i = 0; i < 400 && !killedDuringJob; i++) {
+        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "Job" WHERE status = 'RUNNING'`);
+        if (rows[0].n > 0) {
+          await workers[0].kill("SIGKILL");
+          killedDuringJob = true;
+        } else await sleep(10);
+      }
+      if (!killedDuringJob) await workers[0].kill("SIGKILL");
+      await sleep(2000);
+      workers.push(startWorker(database, log));
+    };
+    await Promise.all([writer(), reader(a), reader(b), reader(a), reader(b), killer()]);
+    check("two instances: no errors under reads on both and ingestion on one", errors.length === 0, errors.slice(0, 3).join(" | "));
+    check("two instances: the worker was killed while a recompute ran", killedDuringJob);
+
+    // The dead worker's jobs are released after its heartbeat times out (60 s); everything queued then runs.
+    let pending = null;
+    for (let i = 0; i < 180; i++) {
+      const { rows } = await sql.query(`SELECT status, count(*)::int AS n FROM "Job" GROUP BY status`);
+      pending = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      if (!pending.QUEUED && !pending.RUNNING) break;
+      await sleep(1000);
+    }
+    const allDone = !pending.QUEUED && !pending.RUNNING && !pending.FAILED;
+    check("two instances: every job done, none failed, after the worker was killed", allDone, JSON.stringify(pending));
+    if (!allDone) console.log(log.join("").slice(-3000));
+    const { rows: stored } = await sql.query(`SELECT "externalId", count(*)::int AS n FROM "Deployment" WHERE "externalId" LIKE 'two-%' GROUP BY "externalId"`);
+    const counts = new Map(stored.map((r) => [r.externalId, r.n]));
+    check("two instances: every acknowledged event stored exactly once", acknowledged.length > 0 && acknowledged.every((id) => counts.get(id) === 1), `${acknowledged.length} acknowledged, ${stored.length} stored`);
+    const { rows: figure } = await sql.query(
+      `SELECT coalesce(sum(v.value), 0)::int AS n FROM "MetricValue" v JOIN "MetricDefinition" m ON m.id = v."metricId" WHERE m.key = 'deployments' AND v."teamId" = 'two-t'`,
+    );
+    check("two instances: the recomputed weekly deployments count each stored event once", figure[0].n === stored.length, `figure ${figure[0].n}, stored ${stored.length}`);
+  } finally {
+    for (const w of workers) await w.kill("SIGTERM").catch(() => {});
+    for (const s of servers) await s.kill("SIGTERM").catch(() => {});
+    await sql.end().catch(() => {});
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  }
+}
+
 async function main() {
   ensureBuild();
   const only = process.env.RESILIENCE_ONLY;
@@ -254,6 +345,7 @@ async function main() {
     }
   }
   if (only === "db-down") await databaseDown(PG_URL);
+  if (only === "two-instances") await twoInstances(PG_URL);
   if (PG_URL !== "off" && (!only || only === "postgresql")) {
     const admin = new pg.Client({ connectionString: PG_URL });
     const reachable = await admin.connect().then(() => true, () => false);
@@ -265,6 +357,7 @@ async function main() {
       url.pathname = `/${name}`;
       try {
         await scenario({ name: "postgresql", url: url.toString() });
+        await twoInstances(PG_URL);
         await databaseDown(PG_URL);
       } finally {
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});

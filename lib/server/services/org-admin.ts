@@ -1,6 +1,6 @@
 import "server-only";
 import type { AdminGroupRow, AdminOrg, AdminServiceRow, AdminTeamRow } from "@/lib/admin/api-types";
-import { recomputeTeams } from "@/lib/server/services/delivery/recompute";
+import { afterCommit, enqueueJob } from "@/lib/server/jobs/queue";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   deleteGroupById,
@@ -26,7 +26,7 @@ import {
   type TeamRecord,
 } from "@/lib/server/data/admin/org-admin";
 import { groupExists, teamExists } from "@/lib/server/data/org";
-import { inTransaction } from "@/lib/server/data/runner";
+import { inTransaction, transactionRunner } from "@/lib/server/data/runner";
 import { badRequest, conflict, notFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
@@ -293,11 +293,13 @@ export async function updateService(actor: Actor, id: string, input: ServiceUpda
       const after = await updateServiceFields(id, input, tx);
       const summary = before.teamId === null && after.teamId ? `Assigned service ${after.name} to a team` : `Updated service ${after.name}`;
       await recordAudit(actor, { action: "update", entityType: "Service", entityId: id, summary, before, after: { name: after.name, teamId: after.teamId } }, tx);
-      return { after, previousTeamId: before.teamId };
+      // The service's delivery history now counts for its new team (and no longer for the old one): both
+      // teams' weekly values are recomputed by a job queued with the change.
+      const moved = [before.teamId, after.teamId].filter((t): t is string => !!t);
+      const jobId = before.teamId !== after.teamId && moved.length ? await enqueueJob(transactionRunner(tx), "delivery.recompute-teams", { teams: moved }, new Date()) : null;
+      return { after, jobId };
     });
-    // The service's delivery history now counts for its new team (and no longer for the old one).
-    const moved = [service.previousTeamId, service.after.teamId].filter((t): t is string => !!t);
-    if (service.previousTeamId !== service.after.teamId && moved.length) await recomputeTeams(moved);
+    if (service.jobId) afterCommit();
     return { ...service.after, createdAt: service.after.createdAt.toISOString() };
   } catch (error) {
     if (isUniqueViolation(error) && input.name) throw duplicateService(input.name);

@@ -48,3 +48,31 @@ function widen(current: InstantRange | undefined, times: number[]): InstantRange
   }
   return { min, max };
 }
+
+/** What a queued recompute carries (JSON): per team, [min, max] instants and, for flow, whether an item is open. */
+export interface AffectedPayload {
+  delivery: [teamId: string, min: number, max: number][];
+  flow: [teamId: string, min: number, max: number, open: boolean][];
+}
+
+export function affectedToPayload(affected: AffectedTeams): AffectedPayload {
+  return {
+    delivery: [...affected.delivery].map(([teamId, r]) => [teamId, r.min, r.max]),
+    flow: [...affected.flow].map(([teamId, r]) => [teamId, r.min, r.max, r.open]),
+  };
+}
+
+export function affectedFromPayload(payload: AffectedPayload): AffectedTeams {
+  const affected = new AffectedTeams();
+  for (const [teamId, min, max] of payload.delivery) affected.addDelivery(teamId, [new Date(min), new Date(max)]);
+  for (const [teamId, min, max, open] of payload.flow) affected.addFlow(teamId, [new Date(min), new Date(max)], open);
+  return affected;
+}
+
+/** Two batches' ranges as one: the recompute of the union covers both. */
+export function mergeAffected(a: AffectedPayload, b: AffectedPayload): AffectedPayload {
+  const merged = affectedFromPayload(a);
+  for (const [teamId, min, max] of b.delivery) merged.addDelivery(teamId, [new Date(min), new Date(max)]);
+  for (const [teamId, min, max, open] of b.flow) merged.addFlow(teamId, [new Date(min), new Date(max)], open);
+  return affectedToPayload(merged);
+}

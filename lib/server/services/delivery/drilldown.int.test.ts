@@ -10,6 +10,7 @@ import { parseCsvText } from "@/lib/csv/read";
 import { csvHeader } from "@/lib/delivery/drilldown";
 import { createApiToken } from "@/lib/server/auth/tokens";
 import { db } from "@/lib/server/db";
+import { waitForJob } from "@/lib/server/jobs/queue";
 import { serveRoutes, type HttpHost } from "@/lib/testing/http-host";
 
 // Route handlers read the session through Auth.js, which needs the Next.js runtime; these requests use an API token.
@@ -30,6 +31,9 @@ const pad = (n: number) => String(n).padStart(2, "0");
 async function send(path: string, body: unknown) {
   const response = await fetch(`${host.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
   expect(response.status, await response.clone().text()).toBe(200);
+  // The batch's recompute runs as a background job; the summaries read its values.
+  const { job } = (await response.json()) as { job: { id: string } | null };
+  if (job) expect(await waitForJob(job.id, 30_000)).toMatchObject({ status: "DONE" });
 }
 
 async function get<T = Record<string, unknown>>(path: string): Promise<{ status: number; json: T }> {

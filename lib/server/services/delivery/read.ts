@@ -13,6 +13,7 @@ import { openSql } from "@/lib/server/data/runner";
 import type { ChangeRowsQuery, DeliveryQuery, DeploymentRowsQuery, IncidentRowsQuery } from "@/lib/validation/delivery";
 import { countedInLeadTime, DEPLOYMENT_SUBSETS, filterAndSort, pageRows, type RowAccess, type RowsRequest, type SortValue } from "@/lib/delivery/drilldown";
 import type { CsvCell } from "@/lib/csv/write";
+import { deliveryRecomputeStatus } from "@/lib/server/jobs/read";
 import { instantBefore, resolveDeliveryScope, resolvePeriod, type DeliveryScope, type Period } from "./scope";
 
 /**
@@ -40,8 +41,9 @@ async function load(query: DeliveryQuery, now: Date): Promise<Loaded> {
 const scopeOut = (s: DeliveryScope): DeliveryScopeView => ({ type: s.type, id: s.id, name: s.name, filter: s.filter });
 
 export async function getDeliverySummary(query: DeliveryQuery, now = new Date()): Promise<DeliverySummaryResponse> {
-  const { scope, period, rows } = await load(query, now);
+  const [{ scope, period, rows }, recompute] = await Promise.all([load(query, now), deliveryRecomputeStatus()]);
   const summary = computeDeliverySummary({ ...rows, ...period });
+  const pending = recompute.pendingTeamIds === "all" ? scope.teamIds.length > 0 : scope.teamIds.some((id) => (recompute.pendingTeamIds as string[]).includes(id));
   return {
     scope: scopeOut(scope),
     from: period.from,
@@ -51,6 +53,7 @@ export async function getDeliverySummary(query: DeliveryQuery, now = new Date())
     deploymentFrequency: { ...summary.deploymentFrequency, tierLabel: FREQUENCY_TIER_LABELS[summary.deploymentFrequency.tier] },
     benchmarks: { note: DORA_TIERS_NOTE, reports: [DORA_2024, DORA_2023] },
     howComputed: DELIVERY_EXPLANATIONS,
+    weekly: { pending, lastComputedAt: recompute.lastComputedAt },
   };
 }
 

@@ -1,13 +1,17 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
-import { recomputeTeams } from "@/lib/server/services/delivery/recompute";
+import { getJob } from "@/lib/server/data/jobs";
+import { openSql } from "@/lib/server/data/runner";
+import { waitForJob } from "@/lib/server/jobs/queue";
 import { ingestDeployments } from "@/lib/server/services/ingest/ingest";
 import { deploymentBatch } from "@/lib/validation/ingest";
 
 /**
  * The recompute writes the computed values and rewrites their roll-ups in one transaction: when the roll-up
- * rewrite fails, no value is stored either, so dashboards never read values whose roll-ups are stale.
+ * rewrite fails, no value is stored either, so dashboards never read values whose roll-ups are stale. The
+ * recompute runs as a background job after ingestion: the failed run leaves the job queued with its error,
+ * and the retry stores both.
  */
 const failing = vi.hoisted(() => ({ on: false }));
 vi.mock("@/lib/server/data/rollups", async (importOriginal) => {
@@ -37,14 +41,23 @@ describe("recompute and roll-ups", () => {
     ]);
 
     failing.on = true;
-    await expect(ingestDeployments(deployments, actor)).rejects.toThrow("roll-up rewrite failed");
+    const ingested = await ingestDeployments(deployments, actor);
+    expect(ingested).toMatchObject({ created: 2, recomputing: true });
+    const jobId = ingested.job?.id as string;
+    const sql = await openSql();
+    let job = await getJob(sql, jobId);
+    while (!job?.error) {
+      await new Promise((r) => setTimeout(r, 25));
+      job = await getJob(sql, jobId);
+    }
+    expect(job).toMatchObject({ status: "QUEUED", attempts: 1, error: "roll-up rewrite failed" });
     expect(await db.deployment.count()).toBe(2);
     expect(await db.metricValue.count({ where: { source: "COMPUTED" } })).toBe(0);
     expect(await db.metricRollup.count()).toBe(0);
 
     failing.on = false;
-    const result = await recomputeTeams(null, new Date("2026-01-20T12:00:00Z"));
-    expect(result.values).toBeGreaterThan(0);
+    // The retry (after the queue's back-off of a few seconds) stores the values and their roll-ups.
+    expect(await waitForJob(jobId, 45_000)).toMatchObject({ status: "DONE", attempts: 2, error: null });
     expect(await db.metricValue.count({ where: { source: "COMPUTED" } })).toBeGreaterThan(0);
     expect(await db.metricRollup.count()).toBeGreaterThan(0);
   });

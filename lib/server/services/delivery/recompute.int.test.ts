@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
+import { whenIdle } from "@/lib/server/jobs/queue";
 import { recomputeTeams } from "@/lib/server/services/delivery/recompute";
 import { ingestDeployments, ingestIncidents, ingestPullRequests, ingestWorkItems } from "@/lib/server/services/ingest/ingest";
 import { deploymentBatch, incidentBatch, pullRequestBatch, workItemBatch } from "@/lib/validation/ingest";
@@ -87,6 +88,8 @@ describe("incremental recompute", () => {
       await ingestWorkItems(workItemBatch.parse(items), actor);
     }
 
+    // Each batch's recompute runs as a background job; batches that arrive together share one.
+    expect(await whenIdle(60_000)).toBe(true);
     const incremental = await computedValues();
     expect(incremental.size).toBeGreaterThan(100);
     await recomputeTeams();

@@ -6,6 +6,7 @@ import { POST as postPullRequests } from "@/app/api/v1/pull-requests/route";
 import { POST as postWorkItems } from "@/app/api/v1/work-items/route";
 import { createApiToken } from "@/lib/server/auth/tokens";
 import { db } from "@/lib/server/db";
+import { waitForJob } from "@/lib/server/jobs/queue";
 
 // Route handlers read the session through Auth.js, which needs the Next.js runtime; tests set the user directly.
 // Integration files share one module cache, so the mock reads a global that every file's mock agrees on.
@@ -32,7 +33,11 @@ async function post(handler: Handler, body: unknown, token: string | null = toke
   const response = await handler(new NextRequest("http://localhost/api/v1/x", { method: "POST", headers, body: JSON.stringify(body) }), {
     params: Promise.resolve({}),
   });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  const json = (await response.json()) as Record<string, unknown>;
+  // The recompute runs as a background job after the answer; the reads below need its outcome.
+  const job = json.job as { id: string } | null | undefined;
+  if (job) await waitForJob(job.id, 30_000);
+  return { status: response.status, json };
 }
 
 async function valueOf(key: string, week: string) {

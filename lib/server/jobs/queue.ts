@@ -1,0 +1,197 @@
+import "server-only";
+import os from "node:os";
+import {
+  addGraphileJob,
+  finishJobRun,
+  failJobRun,
+  getJob,
+  insertJob,
+  lockQueuedJob,
+  nextQueuedJob,
+  pendingJobsOf,
+  requeueFailedJob,
+  setJobPayload,
+  setJobProgress,
+  startJobRun,
+  type JobRow,
+} from "@/lib/server/data/jobs";
+import { inSqlTransaction, openSql, type SqlRunner } from "@/lib/server/data/runner";
+import { isEmbedded } from "@/lib/server/env";
+import { conflict, notFound } from "@/lib/server/errors";
+import { JOB_KINDS, jobKind, type JobKindName, type PayloadOf } from "./kinds";
+
+/**
+ * Background jobs. A service enqueues inside the transaction that made the work necessary, so the job
+ * exists exactly when that transaction commits; a queued job of the same kind that has not started takes
+ * the new payload into its own (coalescing batches that arrive together). Then:
+ * - on PostgreSQL, graphile-worker runs it on any worker process (lib/server/jobs/worker.ts), retried with
+ *   back-off up to the kind's attempts, once;
+ * - on the embedded database, this process runs it after the commit (`afterCommit()`), in order.
+ * Users see every job in Admin → Jobs: progress, failures, and a retry for one whose attempts are spent.
+ */
+
+/** Enqueues in `tx`; returns the job's id (an existing queued job's when it coalesced). */
+export async function enqueueJob<K extends JobKindName>(tx: SqlRunner, kind: K, payload: PayloadOf<K>, now: Date): Promise<string> {
+  const def = JOB_KINDS[kind] as unknown as { merge?: (a: unknown, b: unknown) => unknown; queue: string; maxAttempts: number };
+  if (def.merge) {
+    const queued = await lockQueuedJob(tx, kind);
+    if (queued) {
+      await setJobPayload(tx, queued.id, def.merge(queued.payload, payload));
+      return queued.id;
+    }
+  }
+  const id = await insertJob(tx, { kind, payload, now });
+  if (!isEmbedded) await addGraphileJob(tx, { id, queue: def.queue, maxAttempts: def.maxAttempts });
+  return id;
+}
+
+/** Enqueues in a transaction of its own and starts it (for work not tied to another write). */
+export async function submitJob<K extends JobKindName>(kind: K, payload: PayloadOf<K>, now: Date = new Date()): Promise<string> {
+  const id = await inSqlTransaction((tx) => enqueueJob(tx, kind, payload, now));
+  afterCommit();
+  return id;
+}
+
+/** Call after the transaction that enqueued commits: on the embedded database this process runs the job. */
+export function afterCommit(): void {
+  if (isEmbedded) kickLocal();
+}
+
+/** A failed job's attempts start over (Admin → Jobs, `POST /api/v1/jobs/{id}/retry`). */
+export async function retryJob(id: string): Promise<JobRow> {
+  const job = await getJob(await openSql(), id);
+  if (!job) throw notFound("job");
+  const def = jobKind(job.kind);
+  if (!def) throw conflict(`Jobs of kind “${job.kind}” can no longer run.`);
+  await inSqlTransaction(async (tx) => {
+    if (!(await requeueFailedJob(tx, id))) throw conflict(`Only a failed job can be retried; this one is ${job.status.toLowerCase()}.`);
+    if (!isEmbedded) await addGraphileJob(tx, { id, queue: def.queue, maxAttempts: def.maxAttempts });
+  });
+  afterCommit();
+  return (await getJob(await openSql(), id)) as JobRow;
+}
+
+const FINISHED = new Set(["DONE", "FAILED"]);
+const POLL_MS = 25;
+
+/** Waits until the job finished (done or failed) or `timeoutMs` passed; returns its row as it stands. */
+export async function waitForJob(id: string, timeoutMs: number): Promise<JobRow | null> {
+  const runner = await openSql();
+  const until = performance.now() + timeoutMs;
+  for (;;) {
+    const job = await getJob(runner, id);
+    if (!job || FINISHED.has(job.status) || performance.now() >= until) return job;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/** Waits until no job is queued or running (tests, the CLI, the benchmark); false when `timeoutMs` passed first. */
+export async function whenIdle(timeoutMs: number): Promise<boolean> {
+  const runner = await openSql();
+  const until = performance.now() + timeoutMs;
+  const kinds = Object.keys(JOB_KINDS);
+  for (;;) {
+    const local = localState();
+    if ((await pendingJobsOf(runner, kinds)).length === 0 && !local.running) return true;
+    if (performance.now() >= until) return false;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+export const PROCESS_WORKER_ID = `${os.hostname()}:${process.pid}`;
+
+/**
+ * Runs one job: marks it running, runs its kind, records the result, or the error (queued again while
+ * attempts remain, failed when they are spent) and rethrows so the queue retries it. A job that no longer
+ * exists or already finished is skipped.
+ */
+export async function runJob(id: string, workerId: string, now: Date = new Date()): Promise<void> {
+  const runner = await openSql();
+  const started = await startJobRun(runner, id, workerId, now);
+  if (!started) return;
+  const def = jobKind(started.kind);
+  if (!def) {
+    await failJobRun(runner, id, `Unknown job kind “${started.kind}”.`, true, new Date());
+    return;
+  }
+  try {
+    await setJobProgress(runner, id, 0, def.size(started.payload));
+    const result = await def.run(started.payload, { now, progress: (done, total) => setJobProgress(runner, id, done, total) });
+    await finishJobRun(runner, id, result, new Date());
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await failJobRun(runner, id, message, started.attempts >= def.maxAttempts, new Date()).catch(() => {});
+    throw error;
+  }
+}
+
+// ── The embedded database: this process runs queued jobs one at a time, oldest first ──
+
+interface LocalState {
+  running: Promise<void> | null;
+  again: boolean;
+  /** Jobs waiting out a back-off after a failed run: id → earliest next run (ms). */
+  backoff: Map<string, number>;
+  timer: NodeJS.Timeout | null;
+}
+
+const globalForJobs = globalThis as unknown as { __pillarsLocalJobs?: LocalState };
+
+function localState(): LocalState {
+  return (globalForJobs.__pillarsLocalJobs ??= { running: null, again: false, backoff: new Map(), timer: null });
+}
+
+/** Starts (or continues) running the queued jobs in this process. Also called at start-up: a job a crash interrupted runs again. */
+export function kickLocal(): void {
+  const state = localState();
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = drainLocal(state)
+    .catch((error) => console.error("Background jobs stopped on an error:", error))
+    .finally(() => {
+      state.running = null;
+      if (state.again) {
+        state.again = false;
+        kickLocal();
+      }
+    });
+}
+
+async function drainLocal(state: LocalState): Promise<void> {
+  const runner = await openSql();
+  for (;;) {
+    state.again = false;
+    const now = Date.now();
+    const waiting = [...state.backoff].filter(([, at]) => at > now).map(([id]) => id);
+    const next = await nextQueuedJob(runner, waiting);
+    if (!next) return;
+    try {
+      await runJob(next.id, PROCESS_WORKER_ID);
+      state.backoff.delete(next.id);
+    } catch (error) {
+      console.error(`Background job ${next.id} failed:`, error instanceof Error ? error.message : error);
+      const job = await getJob(runner, next.id);
+      if (job?.status === "QUEUED") {
+        // graphile-worker's back-off: exp(attempts) seconds.
+        const delay = Math.min(Math.exp(job.attempts), 3600) * 1000;
+        state.backoff.set(next.id, Date.now() + delay);
+        if (state.timer) clearTimeout(state.timer);
+        state.timer = setTimeout(() => {
+          state.timer = null;
+          kickLocal();
+        }, delay);
+        state.timer.unref();
+      }
+    }
+  }
+}
+
+/** Waits for this process's in-flight local run to finish (tests between files, shutdown). */
+export async function settleLocal(): Promise<void> {
+  const state = localState();
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
+  while (state.running) await state.running;
+}
