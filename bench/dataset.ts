@@ -91,7 +91,8 @@ async function count(runner: SqlRunner, table: string, where = ""): Promise<numb
 }
 
 /** Fills an empty, migrated database (built-in metrics already ensured). Returns the time spent per table. */
-export async function generateDataset(runner: SqlRunner, scale: Scale, window: DatasetWindow, log: (line: string) => void = () => {}): Promise<GenerationStep[]> {
+/** The whole dataset, or with `teamsOnly` just the group tree and the teams (what the import measurement needs). */
+export async function generateDataset(runner: SqlRunner, scale: Scale, window: DatasetWindow, log: (line: string) => void = () => {}, options: { teamsOnly?: boolean } = {}): Promise<GenerationStep[]> {
   const steps: GenerationStep[] = [];
   const teams = teamCount(scale);
   const services = teams * scale.servicesPerTeam;
@@ -139,6 +140,7 @@ export async function generateDataset(runner: SqlRunner, scale: Scale, window: D
     );
     return teams;
   }, log);
+  if (options.teamsOnly) return steps;
 
   await timed(steps, "Service", async () => {
     await runner.query(

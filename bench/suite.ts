@@ -4,6 +4,8 @@
  * the embedded database. Generates the dataset, measures in-process work first (the embedded database
  * is locked by whichever process opens it), then starts the production server and measures over HTTP.
  * Writes its figures as JSON to --out; exits 1 when any measurement threw.
+ * `--only import`: the group tree and teams only, then the import measurement alone (no server), e.g.
+ * `DATABASE_URL=… npx tsx --conditions=react-server bench/suite.ts --scale large --only import`.
  */
 import { SHARED_VIEWER } from "@/lib/server/disclosure/viewer";
 import fs from "node:fs";
@@ -37,11 +39,14 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     dist: { type: "string", default: ".next" },
     "first-load": { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 const scale = SCALES[args.scale as ScaleName];
 if (!scale) throw new Error(`Unknown scale ${args.scale}`);
 const effort = effortFor(args.quick);
+if (args.only !== undefined && args.only !== "import") throw new Error("--only takes: import");
+const importOnly = args.only === "import";
 const teams = teamCount(scale);
 const label = databaseKind === "embedded" ? "embedded" : "postgresql";
 const log = (line: string) => console.log(`[${label}] ${line}`);
@@ -74,7 +79,7 @@ async function prepare(): Promise<void> {
   result.serverVersion = (await runner.query<{ server_version: string }>("SHOW server_version"))[0].server_version;
   await ensureBuiltIns(db);
   const started = performance.now();
-  const steps = await generateDataset(runner, scale, window, log);
+  const steps = await generateDataset(runner, scale, window, log, { teamsOnly: importOnly });
   const generated = seconds(started);
   const rollupStarted = performance.now();
   await refreshAllRollups();
@@ -187,11 +192,18 @@ async function overHttp(token: string): Promise<void> {
 async function main(): Promise<void> {
   const prepared = await step(`generate the ${scale.name} dataset`, async () => (await prepare(), true));
   if (!prepared) return;
+  if (importOnly) {
+    await step(`import ${scale.importRows.toLocaleString("en")} metric values`, async () => {
+      result.import = await measureImport(scale.importRows, teams, window, log);
+      log(`  ${JSON.stringify(result.import)}`);
+    });
+    return;
+  }
   await step("floor: hand-written SQL per panel", floors);
   await step("overview in-process (org)", overviewInProcess);
   await step("recompute delivery and flow metrics", recompute);
   await step(`import ${scale.importRows.toLocaleString("en")} metric values`, async () => {
-    result.import = await measureImport(scale.importRows, teams, window);
+    result.import = await measureImport(scale.importRows, teams, window, log);
   });
   const token = await step("API token and sign-in account", prepareAccess);
   // The server takes the embedded database's lock: release it first.

@@ -10,7 +10,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { dataDir, env, isEmbedded } from "./env";
 import { applyMigrations } from "./migrate";
 import { acquireDataFolderLock, type HeldLock } from "./pglite-lock";
-import { pgClientRunner, pgliteRunner, type SqlRunner } from "./sql-runner";
+import { copyOverConnection, pgClientRunner, pgliteRunner, type SqlRunner } from "./sql-runner";
 
 /**
  * The one database client. Picked once from configuration: PostgreSQL when DATABASE_URL is set, else the
@@ -25,6 +25,8 @@ interface Embedded {
 interface DbState {
   prisma: PrismaClient;
   runner: () => Promise<SqlRunner>;
+  /** The pooled PostgreSQL connection with this backend pid (null on the embedded database). */
+  connection: (pid: number) => pg.PoolClient | null;
   close: () => Promise<void>;
 }
 
@@ -72,6 +74,7 @@ function createState(): DbState {
     return {
       prisma,
       runner: async () => pgliteRunner((await open()).pglite),
+      connection: () => null,
       close: async () => {
         await prisma.$disconnect();
         if (opening) {
@@ -86,10 +89,21 @@ function createState(): DbState {
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on("error", () => {});
+  // Each pooled connection by its server process id, so a COPY can join the Prisma transaction that holds it.
+  const byPid = new Map<number, pg.PoolClient>();
+  pool.on("connect", (c) => {
+    const pid = (c as pg.PoolClient & { processID?: number }).processID;
+    if (pid !== undefined) byPid.set(pid, c);
+  });
+  pool.on("remove", (c) => {
+    const pid = (c as pg.PoolClient & { processID?: number }).processID;
+    if (pid !== undefined && byPid.get(pid) === c) byPid.delete(pid);
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: log ? [...log] : undefined });
   return {
     prisma,
     runner: async () => poolRunner(pool),
+    connection: (pid) => byPid.get(pid) ?? null,
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -114,6 +128,14 @@ function poolRunner(pool: pg.Pool): SqlRunner {
         client.release();
       }
     },
+    async copyFrom(target, csv) {
+      const client = await pool.connect();
+      try {
+        return await copyOverConnection(client, target, csv);
+      } finally {
+        client.release();
+      }
+    },
   };
 }
 
@@ -126,6 +148,16 @@ export type Db = PrismaClient;
 /** Raw SQL access for bulk paths (COPY-like inserts, roll-ups, migrations) that Prisma cannot express well. */
 export function sqlRunner(): Promise<SqlRunner> {
   return state.runner();
+}
+
+/**
+ * COPY into the transaction running on the PostgreSQL connection with this backend pid (a Prisma interactive
+ * transaction holds one pooled connection until it ends; `SELECT pg_backend_pid()` inside it names it). Null on
+ * the embedded database, whose single connection is held by the transaction itself.
+ */
+export function copyIntoConnection(pid: number): ((target: string, csv: Iterable<string>) => Promise<number>) | null {
+  const connection = state.connection(pid);
+  return connection ? (target, csv) => copyOverConnection(connection, target, csv) : null;
 }
 
 export async function closeDb(): Promise<void> {

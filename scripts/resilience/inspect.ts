@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const pending = readMigrations().filter((m) => !applied.some((a) => a.migration_name === m.name)).map((m) => m.name);
   const [imported] = importId
     ? await runner.query<{ status: string; processedRows: number; changes: number }>(
-        `SELECT status, "processedRows", (SELECT count(*)::int FROM "ImportChange" WHERE "importId" = $1) AS changes FROM "Import" WHERE id = $1`,
+        `SELECT status, "processedRows", (SELECT count(*)::int FROM "ImportChange" WHERE "importId" = $1)
+                  + (SELECT coalesce(sum(cardinality("metricIds")), 0)::int FROM "ImportBatch" WHERE "importId" = $1) AS changes FROM "Import" WHERE id = $1`,
         [importId],
       )
     : [];

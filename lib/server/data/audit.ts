@@ -59,13 +59,14 @@ export async function entityHistory(entityType: string, entityId: string, limit 
 
 /**
  * A metric value's history: its audit rows, and the imports that wrote it. An import audits once per
- * batch, so its per-cell record is the before-image in ImportChange; the value it wrote is what the next
- * change found, or the stored value for the latest.
+ * batch, so its per-cell record is the before-image in its batch record (ImportBatch; ImportChange for imports
+ * made before it); the value it wrote is what the next change found, or the stored value for the latest.
  */
 export async function metricValueHistory(metricId: string, teamId: string, week: string, limit = 50): Promise<AuditRow[]> {
   const entityId = `${metricId}:${teamId}:${week}`; // as the value write path names a cell
   const weekStart = new Date(week);
-  const [audit, imported, current] = await Promise.all([
+  const validWeek = !Number.isNaN(weekStart.getTime());
+  const [audit, imported, batched, current] = await Promise.all([
     entityHistory("MetricValue", entityId, limit),
     db.importChange.findMany({
       where: { entityType: "MetricValue", entityId },
@@ -73,11 +74,15 @@ export async function metricValueHistory(metricId: string, teamId: string, week:
       take: limit,
       select: { id: true, before: true, import: { select: { fileName: true, actorLabel: true, status: true, createdAt: true, finishedAt: true } } },
     }),
-    Number.isNaN(weekStart.getTime()) ? null : db.metricValue.findUnique({ where: { metricId_teamId_weekStart: { metricId, teamId, weekStart } }, select: { value: true, note: true } }),
+    validWeek ? batchedImportsOfCell(metricId, teamId, week, limit) : [],
+    validWeek ? db.metricValue.findUnique({ where: { metricId_teamId_weekStart: { metricId, teamId, weekStart } }, select: { value: true, note: true } }) : null,
   ]);
-  const imports: AuditRow[] = imported.map((c) => ({
-    id: `import-change:${c.id}`, at: (c.import.finishedAt ?? c.import.createdAt).toISOString(), actorLabel: c.import.actorLabel, action: "import",
-    entityType: "MetricValue", entityId, summary: `Imported from ${c.import.fileName}${c.import.status === "UNDONE" ? " (undone since)" : ""}`,
+  const imports: AuditRow[] = [
+    ...imported.map((c) => ({ key: `import-change:${c.id}`, before: c.before, ...c.import })),
+    ...batched.map((c) => ({ key: `import-change:b${c.batchId}`, ...c })),
+  ].map((c) => ({
+    id: c.key, at: (c.finishedAt ?? c.createdAt).toISOString(), actorLabel: c.actorLabel, action: "import",
+    entityType: "MetricValue", entityId, summary: `Imported from ${c.fileName}${c.status === "UNDONE" ? " (undone since)" : ""}`,
     before: c.before ?? null, after: null,
   }));
   const rows = [...audit, ...imports].sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1)).slice(0, limit);
@@ -86,6 +91,26 @@ export async function metricValueHistory(metricId: string, teamId: string, week:
     row.after = i === 0 ? (current ?? null) : (rows[i - 1].before ?? null);
   });
   return rows;
+}
+
+/** The imports whose batch records hold this cell, newest first, with its before-image in each. */
+async function batchedImportsOfCell(metricId: string, teamId: string, week: string, limit: number) {
+  return db.$queryRawUnsafe<
+    { batchId: bigint; before: Prisma.JsonValue | null; fileName: string; actorLabel: string; status: string; createdAt: Date; finishedAt: Date | null }[]
+  >(
+    `SELECT ib."id" AS "batchId", ib."before" -> (c.i - 1)::int AS "before",
+            i."fileName", i."actorLabel", i."status"::text AS "status", i."createdAt", i."finishedAt"
+     FROM "ImportBatch" ib
+     JOIN "Import" i ON i."id" = ib."importId"
+     CROSS JOIN LATERAL (
+       SELECT x.i FROM unnest(ib."metricIds", ib."teamIds", ib."weeks") WITH ORDINALITY AS x(m, t, w, i)
+       WHERE x.m = $1 AND x.t = $2 AND x.w = $3::date LIMIT 1
+     ) c
+     WHERE ib."metricIds" @> ARRAY[$1::text]
+     ORDER BY ib."id" DESC
+     LIMIT $4`,
+    metricId, teamId, week, limit,
+  );
 }
 
 /** The entity types present, for the browser's filter. */

@@ -90,7 +90,14 @@ describe("writeEntered", () => {
     expect(await stored(headcount, earlier)).toMatchObject({ value: 60, source: "MANUAL", version: 1, importId: null });
     expect(await stored(deployments, earlier)).toMatchObject({ value: 2, note: "hotfix", source: "IMPORT", version: 1, importId: imported.id });
 
-    const changes = await db.importChange.findMany({ where: { importId: imported.id }, select: { entityType: true, entityId: true, before: true } });
+    // One undo record per statement (here two: with and without respondents), not per value: its cells as
+    // parallel arrays, their before-images aligned (null: created).
+    const batches = await db.importBatch.findMany({ where: { importId: imported.id } });
+    expect(batches).toHaveLength(2);
+    const changes = batches.flatMap((batch) => batch.metricIds.map((m, i) => ({
+      entityType: "MetricValue", entityId: `${m}:${batch.teamIds[i]}:${batch.weeks[i].toISOString().slice(0, 10)}`, before: (batch.before as unknown[])[i],
+    })));
+    expect(await db.importChange.count({ where: { importId: imported.id } })).toBe(0);
     expect(changes.sort((a, b) => a.entityId.localeCompare(b.entityId))).toEqual(
       [
         { entityType: "MetricValue", entityId: `${deployments}:${teamId}:${earlier}`, before: null },

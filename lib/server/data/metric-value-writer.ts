@@ -1,5 +1,5 @@
 import "server-only";
-import { client, type Tx } from "@/lib/server/data/runner";
+import { client, transactionCopy, type Tx } from "@/lib/server/data/runner";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 
 /**
@@ -156,9 +156,9 @@ export interface GuardedUpdate {
  *   start again when someone wrote in between. Respondents are left as stored.
  * - `allocation` (investment allocation entry): each cell's value and respondents are set whatever is stored;
  *   its note and import are left as stored.
- * - `import` (a file's batch): set-based, one statement per note/respondents shape; a row whose value, note
- *   and respondents are already stored is left alone, and the before-image of every row written is recorded
- *   in `ImportChange` under the import's id for undo.
+ * - `import` (a file's batch): set-based, one statement per note/respondents shape (on PostgreSQL merged from a
+ *   temporary table the batch is COPied into); a row whose value, note and respondents are already stored is
+ *   left alone, and the batch's cells and before-images are recorded as one `ImportBatch` row for undo.
  */
 export type EnteredWrite =
   | { kind: "checked"; source: EnteredSource; enteredById: string | null; creates: readonly EnteredValue[]; updates: readonly GuardedUpdate[] }
@@ -240,13 +240,14 @@ async function writeAllocation(write: Extract<EnteredWrite, { kind: "allocation"
 
 /**
  * One import batch in one statement: the values are upserted (a row whose value, note and respondents are
- * already stored is left alone, so a second import of the same file writes nothing), the before-image of
- * every row written goes to ImportChange for undo, and the counts and touched metrics/weeks come back.
+ * already stored is left alone, so a second import of the same file writes nothing), the batch's undo record
+ * goes to ImportBatch — ONE row: the cells written as three parallel arrays and their before-images as one JSON
+ * array, null where the batch created the value — and the counts and touched metrics/weeks come back.
+ * `input` is the batch's rows: a staging table filled by COPY (PostgreSQL) or `unnest` of array parameters.
+ * `$1` source, `$2` enteredById, `$3` importId, `$4` keep stored notes, `$5` keep stored respondents.
  */
-const IMPORT_UPSERT_SQL = `WITH input AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::text[], $6::float8[], $7::float8[])
-      AS u(metric_id, team_id, week, value, note, numerator, denominator)
-  ), before AS (
+function importUpsertSql(input: string): string {
+  return `WITH input AS (${input}), before AS (
     -- One index probe per row (LIMIT keeps the planner from hashing the whole table).
     SELECT b.* FROM input u CROSS JOIN LATERAL (
       SELECT v."id", v."value", v."note", v."version", v."numerator", v."denominator", v."source", v."enteredById", v."importId"
@@ -254,30 +255,62 @@ const IMPORT_UPSERT_SQL = `WITH input AS (
     ) b
   ), written AS (
     INSERT INTO "MetricValue" AS v ("metricId", "teamId", "weekStart", "value", "note", "numerator", "denominator", "source", "enteredById", "importId", "updatedAt")
-    SELECT metric_id, team_id, week, value, note, numerator, denominator, $8::"ValueSource", $9, $10, now() FROM input
+    SELECT metric_id, team_id, week, value, note, numerator, denominator, $1::"ValueSource", $2, $3, now() FROM input
     ON CONFLICT ("metricId", "teamId", "weekStart") DO UPDATE SET
       "value" = EXCLUDED."value",
-      "note" = CASE WHEN $11 THEN v."note" ELSE EXCLUDED."note" END,
-      "numerator" = CASE WHEN $12 THEN v."numerator" ELSE EXCLUDED."numerator" END,
-      "denominator" = CASE WHEN $12 THEN v."denominator" ELSE EXCLUDED."denominator" END,
+      "note" = CASE WHEN $4 THEN v."note" ELSE EXCLUDED."note" END,
+      "numerator" = CASE WHEN $5 THEN v."numerator" ELSE EXCLUDED."numerator" END,
+      "denominator" = CASE WHEN $5 THEN v."denominator" ELSE EXCLUDED."denominator" END,
       "version" = v."version" + 1, "source" = EXCLUDED."source", "enteredById" = EXCLUDED."enteredById",
       "importId" = EXCLUDED."importId", "updatedAt" = now()
     WHERE v."value" IS DISTINCT FROM EXCLUDED."value"
-       OR (NOT $11 AND v."note" IS DISTINCT FROM EXCLUDED."note")
-       OR (NOT $12 AND (v."numerator" IS DISTINCT FROM EXCLUDED."numerator" OR v."denominator" IS DISTINCT FROM EXCLUDED."denominator"))
+       OR (NOT $4 AND v."note" IS DISTINCT FROM EXCLUDED."note")
+       OR (NOT $5 AND (v."numerator" IS DISTINCT FROM EXCLUDED."numerator" OR v."denominator" IS DISTINCT FROM EXCLUDED."denominator"))
     RETURNING v."id", v."metricId", v."teamId", v."weekStart", v."version" = 1 AS created
-  ), images AS (
-    INSERT INTO "ImportChange" ("importId", "entityType", "entityId", "before")
-    SELECT $10, 'MetricValue', w."metricId" || ':' || w."teamId" || ':' || to_char(w."weekStart", 'YYYY-MM-DD'),
-           CASE WHEN b."id" IS NULL THEN NULL ELSE jsonb_build_object(
+  ), record AS (
+    -- One aggregation pass feeds every array in the same row order, so they stay aligned.
+    INSERT INTO "ImportBatch" ("importId", "metricIds", "teamIds", "weeks", "before")
+    SELECT $3, array_agg(w."metricId"), array_agg(w."teamId"), array_agg(w."weekStart"),
+           jsonb_agg(CASE WHEN b."id" IS NULL THEN NULL ELSE jsonb_build_object(
              'value', b."value", 'note', b."note", 'version', b."version", 'numerator', b."numerator", 'denominator', b."denominator",
-             'source', b."source"::text, 'enteredById', b."enteredById", 'importId', b."importId") END
+             'source', b."source"::text, 'enteredById', b."enteredById", 'importId', b."importId") END)
     FROM written w LEFT JOIN before b ON b."id" = w."id"
+    HAVING count(*) > 0
   )
   SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated,
          coalesce(array_agg(DISTINCT "metricId"), '{}') AS metric_ids,
          coalesce(array_agg(DISTINCT to_char("weekStart", 'YYYY-MM-DD')), '{}') AS weeks
   FROM written`;
+}
+
+const STAGE = "pg_temp.import_stage";
+const STAGE_COLUMNS = "metric_id, team_id, week, value, note, numerator, denominator";
+const UNNEST_INPUT = `SELECT * FROM unnest($6::text[], $7::text[], $8::date[], $9::float8[], $10::text[], $11::float8[], $12::float8[])
+  AS u(${STAGE_COLUMNS})`;
+const STAGED_UPSERT_SQL = importUpsertSql(`SELECT ${STAGE_COLUMNS} FROM ${STAGE}`);
+const UNNEST_UPSERT_SQL = importUpsertSql(UNNEST_INPUT);
+
+/** A CSV field for COPY: unquoted empty is NULL; text is always quoted (so "" is an empty string). */
+function csvText(text: string | null | undefined): string {
+  return text == null ? "" : `"${text.replaceAll('"', '""')}"`;
+}
+
+function csvNumber(n: number | null | undefined): string {
+  return n == null ? "" : String(n);
+}
+
+/** The batch's rows as COPY CSV text, in pieces. */
+function* stagedCsv(rows: readonly EnteredValue[]): Generator<string> {
+  let piece = "";
+  for (const v of rows) {
+    piece += `${csvText(v.metricId)},${csvText(v.teamId)},${v.week},${csvNumber(v.value)},${csvText(v.note)},${csvNumber(v.numerator)},${csvNumber(v.denominator)}\n`;
+    if (piece.length > 64 * 1024) {
+      yield piece;
+      piece = "";
+    }
+  }
+  if (piece) yield piece;
+}
 
 async function writeImport(write: Extract<EnteredWrite, { kind: "import" }>, tx: Tx): Promise<WriteEnteredResult> {
   // Rows without a note keep the stored note; rows without respondents keep the stored ones.
@@ -288,26 +321,38 @@ async function writeImport(write: Extract<EnteredWrite, { kind: "import" }>, tx:
     if (group) group.push(v);
     else shapes.set(shape, [v]);
   }
+  // PostgreSQL: each batch is staged by COPY into a temporary table of the transaction, then merged from it.
+  // The embedded database has no COPY path inside a Prisma transaction; it passes the rows as arrays.
+  const copy = await transactionCopy(tx);
+  if (copy) {
+    await tx.$executeRawUnsafe(
+      `CREATE TEMP TABLE IF NOT EXISTS import_stage (metric_id text, team_id text, week date, value float8, note text, numerator float8, denominator float8) ON COMMIT DROP`,
+    );
+  }
   let created = 0;
   let updated = 0;
   const metricIds = new Set<string>();
   const weeks = new Set<string>();
   for (const rows of shapes.values()) {
-    const [result] = await tx.$queryRawUnsafe<{ created: number; updated: number; metric_ids: string[]; weeks: string[] }[]>(
-      IMPORT_UPSERT_SQL,
-      rows.map((v) => v.metricId),
-      rows.map((v) => v.teamId),
-      rows.map((v) => v.week),
-      rows.map((v) => v.value),
-      rows.map((v) => v.note ?? null),
-      rows.map((v) => v.numerator ?? null),
-      rows.map((v) => v.denominator ?? null),
-      write.source,
-      write.enteredById,
-      write.importId,
-      rows[0].note === undefined,
-      rows[0].denominator === undefined,
-    );
+    const flags = [write.source, write.enteredById, write.importId, rows[0].note === undefined, rows[0].denominator === undefined];
+    let result: { created: number; updated: number; metric_ids: string[]; weeks: string[] };
+    if (copy) {
+      await tx.$executeRawUnsafe(`TRUNCATE ${STAGE}`);
+      await copy(`${STAGE} (${STAGE_COLUMNS})`, stagedCsv(rows));
+      [result] = await tx.$queryRawUnsafe<(typeof result)[]>(STAGED_UPSERT_SQL, ...flags);
+    } else {
+      [result] = await tx.$queryRawUnsafe<(typeof result)[]>(
+        UNNEST_UPSERT_SQL,
+        ...flags,
+        rows.map((v) => v.metricId),
+        rows.map((v) => v.teamId),
+        rows.map((v) => v.week),
+        rows.map((v) => v.value),
+        rows.map((v) => v.note ?? null),
+        rows.map((v) => v.numerator ?? null),
+        rows.map((v) => v.denominator ?? null),
+      );
+    }
     created += result.created;
     updated += result.updated;
     result.metric_ids.forEach((id) => metricIds.add(id));
@@ -316,7 +361,66 @@ async function writeImport(write: Extract<EnteredWrite, { kind: "import" }>, tx:
   return { created, updated, metricIds: [...metricIds], weeks: [...weeks] };
 }
 
-/** Undoing an import: puts a value its import changed back as it was (the before-image in `ImportChange`). */
+/** What undoing an import's batches did, or the cells newer changes touched (then nothing was written). */
+export interface BatchUndoResult {
+  /** Cells changed since the import (another write, or gone): the undo must be refused. */
+  blocked: string[];
+  blockedCount: number;
+  restored: number;
+  deleted: number;
+  metricIds: string[];
+  weeks: string[];
+}
+
+/** An import's batch records expanded to one row per cell (m, t, w, b = before-image, JSON null when created). */
+const BATCH_CELLS_SQL = `SELECT c.m, c.t, c.w, c.b
+  FROM "ImportBatch" ib
+  CROSS JOIN LATERAL unnest(ib."metricIds", ib."teamIds", ib."weeks", ARRAY(SELECT jsonb_array_elements(ib."before"))) AS c(m, t, w, b)
+  WHERE ib."importId" = $1`;
+
+/**
+ * Undoing an import's metric values recorded per batch (ImportBatch), set-based: every cell must still be as the
+ * import left it (this import's id, the version it wrote); then values it changed get their before-image back
+ * (version moving on) and values it created are deleted. When any cell was changed since, nothing is written
+ * and the cells are named.
+ */
+export async function undoImportBatches(importId: string, tx: Tx = client): Promise<BatchUndoResult> {
+  const blockedRows = await tx.$queryRawUnsafe<{ cell: string; total: number }[]>(
+    `WITH cells AS (${BATCH_CELLS_SQL})
+     SELECT c.m || ':' || c.t || ':' || to_char(c.w, 'YYYY-MM-DD') AS cell, (count(*) OVER ())::int AS total
+     FROM cells c LEFT JOIN "MetricValue" v ON v."metricId" = c.m AND v."teamId" = c.t AND v."weekStart" = c.w
+     WHERE v."id" IS NULL OR v."importId" IS DISTINCT FROM $1
+        OR v."version" <> CASE WHEN jsonb_typeof(c.b) = 'null' THEN 1 ELSE (c.b ->> 'version')::int + 1 END
+     LIMIT 50`,
+    importId,
+  );
+  if (blockedRows.length > 0) {
+    return { blocked: blockedRows.map((r) => r.cell), blockedCount: blockedRows[0].total, restored: 0, deleted: 0, metricIds: [], weeks: [] };
+  }
+  const [result] = await tx.$queryRawUnsafe<{ restored: number; deleted: number; metric_ids: string[]; weeks: string[] }[]>(
+    `WITH cells AS (${BATCH_CELLS_SQL}), restored AS (
+       UPDATE "MetricValue" v SET
+         "value" = (c.b ->> 'value')::float8, "note" = c.b ->> 'note',
+         "numerator" = (c.b ->> 'numerator')::float8, "denominator" = (c.b ->> 'denominator')::float8,
+         "source" = (c.b ->> 'source')::"ValueSource", "enteredById" = c.b ->> 'enteredById', "importId" = c.b ->> 'importId',
+         "version" = v."version" + 1, "updatedAt" = now()
+       FROM cells c
+       WHERE jsonb_typeof(c.b) = 'object' AND v."metricId" = c.m AND v."teamId" = c.t AND v."weekStart" = c.w
+       RETURNING 1
+     ), deleted AS (
+       DELETE FROM "MetricValue" v USING cells c
+       WHERE jsonb_typeof(c.b) = 'null' AND v."metricId" = c.m AND v."teamId" = c.t AND v."weekStart" = c.w
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM restored)::int AS restored, (SELECT count(*) FROM deleted)::int AS deleted,
+            coalesce((SELECT array_agg(DISTINCT m) FROM cells), '{}') AS metric_ids,
+            coalesce((SELECT array_agg(DISTINCT to_char(w, 'YYYY-MM-DD')) FROM cells), '{}') AS weeks`,
+    importId,
+  );
+  return { blocked: [], blockedCount: 0, ...result, metricIds: result.metric_ids, weeks: result.weeks };
+}
+
+/** Undoing an import of the release before ImportBatch: puts a value back as it was (its per-value `ImportChange` image). */
 export async function restoreMetricValue(
   id: bigint,
   data: {
@@ -334,7 +438,7 @@ export async function restoreMetricValue(
   await tx.metricValue.update({ where: { id }, data });
 }
 
-/** Undoing an import: removes the values its import created. */
+/** Undoing an import of the release before ImportBatch: removes the values it created. */
 export async function deleteMetricValuesById(ids: bigint[], tx: Tx = client): Promise<void> {
   await tx.metricValue.deleteMany({ where: { id: { in: ids } } });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db, sqlRunner } from "@/lib/server/db";
+import { copyIntoConnection, databaseKind, db, sqlRunner } from "@/lib/server/db";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 
 /**
@@ -58,6 +58,28 @@ export function transactionRunner(tx: Tx): SqlRunner {
     },
     // Already inside the caller's transaction: nested work runs in it.
     transaction: (work) => work(runner),
+    async copyFrom(target, csv) {
+      const copy = await transactionCopy(tx);
+      if (!copy) throw new Error("COPY inside a transaction needs PostgreSQL.");
+      return copy(target, csv);
+    },
   };
   return runner;
+}
+
+const copiers = new WeakMap<Tx, (target: string, csv: Iterable<string>) => Promise<number>>();
+
+/**
+ * COPY … FROM STDIN into the Prisma transaction `tx` (on its own connection, so inside it), or null where the
+ * database has no such path (the embedded one: its single connection is the transaction's, reached only
+ * through Prisma).
+ */
+export async function transactionCopy(tx: Tx): Promise<((target: string, csv: Iterable<string>) => Promise<number>) | null> {
+  if (databaseKind !== "postgresql") return null;
+  const known = copiers.get(tx);
+  if (known) return known;
+  const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+  const copy = copyIntoConnection(pid);
+  if (copy) copiers.set(tx, copy);
+  return copy;
 }

@@ -120,14 +120,33 @@ export function valueIssues(p: PlannedRow, previous: number | null, note: string
   return checkValue(rules, p.value, previous, note).map((issue) => ({ row: p.row, field: issue.field, message: issue.message }));
 }
 
-/** Reads what the checks need and checks every row's shape against its metric definition and team. */
-export async function prepare(rows: ValueWrite[], options: { source: WriteSource; tx?: Tx; now?: Date }) {
-  const settings = options.tx ? await orgSettingsIn(options.tx) : await getOrgSettings();
+/**
+ * What `prepare` read, kept across the batches of one import inside its one transaction: the settings, and the
+ * metric definitions and teams by id. Nothing else changes them under that transaction, and the import itself
+ * only adds teams and metrics (new ids, read when first met).
+ */
+export class CheckCache {
+  settings: { timeZone: string; noteChangePct: number } | null = null;
+  readonly metrics: Metrics = { byId: new Map(), byKey: new Map() };
+  readonly teams = new Map<string, { archivedAt: Date | null }>();
+}
+
+/** Reads what the checks need (what `cache` lacks) and checks every row's shape against its metric definition and team. */
+export async function prepare(rows: ValueWrite[], options: { source: WriteSource; tx?: Tx; now?: Date; cache?: CheckCache }) {
+  const cache = options.cache ?? new CheckCache();
+  cache.settings ??= options.tx ? await orgSettingsIn(options.tx) : await getOrgSettings();
+  const settings = cache.settings;
   const currentWeek = weekStartOf(options.now ?? new Date(), settings.timeZone);
-  const teamIds = [...new Set(rows.map((r) => r.teamId))];
-  const [metrics, teamRows] = await Promise.all([loadMetrics(rows, options.tx), teamsArchivedAt(teamIds, options.tx)]);
-  const teams = new Map(teamRows.map((t) => [t.id, t]));
-  const { planned, errors } = checkShape(rows, metrics, teams, options.source, currentWeek);
+  const teamIds = [...new Set(rows.map((r) => r.teamId))].filter((id) => !cache.teams.has(id));
+  const unknownMetrics = rows.filter((r) => (r.metricId ? !cache.metrics.byId.has(r.metricId) : !cache.metrics.byKey.has(r.metricKey ?? "")));
+  const [metrics, teamRows] = await Promise.all([
+    unknownMetrics.length > 0 ? loadMetrics(unknownMetrics, options.tx) : null,
+    teamIds.length > 0 ? teamsArchivedAt(teamIds, options.tx) : [],
+  ]);
+  metrics?.byId.forEach((m, id) => cache.metrics.byId.set(id, m));
+  metrics?.byKey.forEach((m, key) => cache.metrics.byKey.set(key, m));
+  teamRows.forEach((t) => cache.teams.set(t.id, t));
+  const { planned, errors } = checkShape(rows, cache.metrics, cache.teams, options.source, currentWeek);
   return { planned, errors, noteChangePct: settings.noteChangePct };
 }
 

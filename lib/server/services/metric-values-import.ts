@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import {
   assertMayWrite,
+  type CheckCache,
   normalizedNote,
   prepare,
   valueIssues,
@@ -25,6 +26,8 @@ import type { Saved, TouchedCells } from "@/lib/server/services/metric-values";
 export interface ImportWriteOptions {
   importId: string;
   tx: Tx;
+  /** What the checks read, kept across the import's batches (one per import run or dry run). */
+  cache?: CheckCache;
   user?: SessionUser | null;
   now?: Date;
 }

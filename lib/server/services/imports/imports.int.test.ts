@@ -66,6 +66,7 @@ describe("metric values, long format", () => {
     expect(await run(again)).toMatchObject({ status: "COMPLETED", created: 0, updated: 0, unchanged: 3 });
     expect(await valueOf(search.id, "2026-02-16")).toMatchObject({ version: 1, importId: id });
     expect(await db.importChange.count({ where: { importId: again } })).toBe(0);
+    expect(await db.importBatch.count({ where: { importId: again } })).toBe(0);
   });
 
   it("previews what applying would refuse (a value outside its metric's range), so every row shown as ready imports", async () => {
@@ -80,6 +81,7 @@ describe("metric values, long format", () => {
     // The preview wrote nothing.
     expect(await db.metricValue.count()).toBe(before);
     expect(await db.importChange.count({ where: { importId: id } })).toBe(0);
+    expect(await db.importBatch.count({ where: { importId: id } })).toBe(0);
 
     const done = await run(id, { skipInvalid: true });
     expect(done).toMatchObject({ status: "COMPLETED", created: preview.items, skipped: 1 });

@@ -61,7 +61,10 @@ describe("importing metric values in bulk", () => {
     expect(await cell(team, w2)).toMatchObject({ value: 98.5, note: "steady", version: 1, source: "MANUAL", importId: null });
     expect(await cell(team, w3)).toMatchObject({ value: 97, note: "maintenance", version: 2 });
     expect(await cell(other, w4)).toMatchObject({ value: 0.1, version: 1, importId: first.id });
-    expect(await db.importChange.count({ where: { importId: first.id } })).toBe(4);
+    // One undo record for the batch, holding the 4 cells written (the unchanged one is not among them).
+    const batches = await db.importBatch.findMany({ where: { importId: first.id } });
+    expect(batches.map((b) => b.metricIds.length)).toEqual([4]);
+    expect(await db.importChange.count({ where: { importId: first.id } })).toBe(0);
     const history = await metricValueHistory(slo, team, w1);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ action: "import", actorLabel: admin.email, summary: "Imported from bulk.csv", before: { value: 99.1, note: null, version: 1 }, after: { value: 99.3, note: null } });
@@ -70,7 +73,7 @@ describe("importing metric values in bulk", () => {
 
     const second = await importFile(file);
     expect(second.result).toMatchObject({ status: "COMPLETED", created: 0, updated: 0, unchanged: 5 });
-    expect(await db.importChange.count({ where: { importId: second.id } })).toBe(0);
+    expect(await db.importBatch.count({ where: { importId: second.id } })).toBe(0);
     expect(await cell(team, w1)).toMatchObject({ version: 2, importId: first.id });
   });
 
@@ -142,5 +145,71 @@ describe("importing metric values in bulk", () => {
     expect(result.error).toBe(`Line ${lines.length - 1}, column "value": "abc" is not a number (this file writes numbers like 1234.5 or 1,234.5). And 1 more problem: see the rejects. Nothing was imported.`);
     expect(result).toMatchObject({ created: 0, updated: 0, skipped: 0 });
     expect(await db.metricValue.count()).toBe(before);
+  });
+
+  it("undoes a multi-batch import from one record per batch, restoring exactly the prior state", async () => {
+    const defects = (await db.metricDefinition.findUniqueOrThrow({ where: { key: "escaped_defects" } })).id;
+    const weeks = mondays(6000, 0);
+    const rowsOf = () =>
+      db.metricValue.findMany({
+        where: { metricId: defects, teamId: { in: [team, other] } },
+        orderBy: [{ teamId: "asc" }, { weekStart: "asc" }],
+        select: { teamId: true, weekStart: true, value: true, note: true, numerator: true, denominator: true, source: true, enteredById: true, importId: true, version: true },
+      });
+    // Stored before: every third week of one team, typed or from the API, some with notes and higher versions.
+    await db.metricValue.createMany({
+      data: weeks.filter((_, i) => i % 3 === 0).map((w, i) => ({
+        metricId: defects, teamId: team, weekStart: new Date(w), value: i % 7, note: i % 2 === 0 ? `typed ${i}` : null,
+        source: i % 5 === 0 ? ("API" as const) : ("MANUAL" as const), enteredById: i % 5 === 0 ? null : admin.id, version: 1 + (i % 4),
+      })),
+    });
+    const before = await rowsOf();
+    // Notes with quotes, commas and a line break travel intact (the rows are staged as CSV on PostgreSQL).
+    const tricky = 'said "ok", then\nleft';
+    const lines = ["team,metric,week,value,note"];
+    weeks.forEach((w, i) => {
+      lines.push(`ledger,escaped_defects,${w},${(i % 9) + 1},${i === 7 ? '"said ""ok"", then\nleft"' : ""}`);
+      lines.push(`billing,escaped_defects,${w},${i % 4},`);
+    });
+    const { id, result } = await importFile(lines.join("\n") + "\n");
+    expect(result).toMatchObject({ status: "COMPLETED", skipped: 0 });
+    expect(result.created + result.updated + result.unchanged).toBe(12_000);
+    expect(result.created).toBe(12_000 - before.length);
+    expect(await db.metricValue.findUniqueOrThrow({ where: { metricId_teamId_weekStart: { metricId: defects, teamId: team, weekStart: new Date(weeks[7]) } } })).toMatchObject({ note: tricky });
+    // One undo record per batch of BATCH_ITEMS rows, holding every cell written; none per value.
+    const batches = await db.importBatch.findMany({ where: { importId: id }, orderBy: { id: "asc" } });
+    expect(batches.length).toBe(Math.ceil(12_000 / BATCH_ITEMS));
+    expect(batches.reduce((n, b) => n + b.metricIds.length, 0)).toBe(result.created + result.updated);
+    expect(await db.importChange.count({ where: { importId: id } })).toBe(0);
+
+    expect(await undoImport(id, actor(), admin, NOW)).toEqual({ restored: result.updated, deleted: result.created });
+    const after = await rowsOf();
+    const changedByImport = new Set(batches.flatMap((b) => b.teamIds.map((t, i) => `${t}|${b.weeks[i].toISOString()}`)));
+    expect(after.map(({ version: _v, ...rest }) => rest)).toEqual(before.map(({ version: _v, ...rest }) => rest));
+    // A restored value's version moves on (import +1, undo +1); one the import left alone keeps its own.
+    after.forEach((row, i) => expect(row.version).toBe(before[i].version + (changedByImport.has(`${row.teamId}|${row.weekStart.toISOString()}`) ? 2 : 0)));
+  });
+
+  it("still undoes an import made by the previous release, whose before-images are one ImportChange row per value", async () => {
+    const [w1, w2, w3] = mondays(3, 180);
+    await db.metricValue.create({ data: { metricId: slo, teamId: team, weekStart: new Date(w1), value: 93.5, note: "typed", source: "MANUAL", enteredById: admin.id, version: 3 } });
+    const prior = await cell(team, w1);
+    const { id, result } = await importFile(`team,metric,week,value\nledger,slo_attainment,${w1},94\nledger,slo_attainment,${w2},95\nbilling,slo_attainment,${w3},96\n`);
+    expect(result).toMatchObject({ status: "COMPLETED", created: 2, updated: 1 });
+    // Rewrite its undo record as the previous release stored it: one ImportChange row per value, no ImportBatch.
+    const [batch] = await db.importBatch.findMany({ where: { importId: id } });
+    await db.importChange.createMany({
+      data: batch.metricIds.map((m, i) => ({
+        importId: id, entityType: "MetricValue", entityId: `${m}:${batch.teamIds[i]}:${batch.weeks[i].toISOString().slice(0, 10)}`,
+        before: ((batch.before as unknown[])[i] ?? undefined) as never,
+      })),
+    });
+    await db.importBatch.deleteMany({ where: { importId: id } });
+    expect(await metricValueHistory(slo, team, w1)).toMatchObject([{ action: "import", summary: "Imported from bulk.csv", before: { value: 93.5, version: 3 }, after: { value: 94 } }]);
+
+    expect(await undoImport(id, actor(), admin, NOW)).toEqual({ restored: 1, deleted: 2 });
+    expect(await cell(team, w1)).toMatchObject({ value: 93.5, note: "typed", source: "MANUAL", enteredById: admin.id, importId: prior?.importId ?? null, version: 5 });
+    expect(await cell(team, w2)).toBeNull();
+    expect(await cell(other, w3)).toBeNull();
   });
 });

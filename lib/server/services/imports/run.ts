@@ -140,8 +140,15 @@ interface PassOptions {
   rejected: () => number;
   /** Commit the rows written so far to the Import row from a second connection (PostgreSQL). */
   reportProgress: boolean;
-  /** Apply only the first this many rows (the rest are still read and checked); all when absent. */
+  /** Read and apply only the first this many rows (the preview has read and checked the whole file); all when absent. */
   limitRows?: number;
+}
+
+/** Thrown out of the scan once a limited pass has its rows: the rest of the file is not read again. */
+class EnoughRows extends Error {
+  constructor() {
+    super("Enough rows read.");
+  }
 }
 
 /**
@@ -186,11 +193,11 @@ async function applyFile(tx: Client, o: PassOptions): Promise<FilePass> {
       columnName = (field) => (setup.mapping[field] === undefined ? field : (setup.header[setup.mapping[field]] ?? field));
     },
     async onRow(scanned) {
+      if (o.limitRows !== undefined && read >= o.limitRows) throw new EnoughRows();
       read++;
       if (scanned.problems.length > 0) scanned.problems.forEach(o.rejectRead ?? o.reject);
       // Atomic mode writes nothing once a row is refused: the transaction is rolled back by the caller.
       if (o.rejected() > 0 && !o.skipInvalid) return;
-      if (o.limitRows !== undefined && read > o.limitRows) return;
       for (const parsed of scanned.items) batch.push({ line: scanned.line, item: parsed.item });
       if (batch.length >= BATCH_ITEMS) {
         await flush();
@@ -198,6 +205,9 @@ async function applyFile(tx: Client, o: PassOptions): Promise<FilePass> {
         if (o.reportProgress && databaseKind === "postgresql") await setImportProgress(o.id, writtenRows);
       }
     },
+  }).catch((error: unknown) => {
+    if (error instanceof EnoughRows) return { rows: read };
+    throw error;
   });
   if (o.rejected() > 0 && !o.skipInvalid) {
     await writing.catch(() => {});

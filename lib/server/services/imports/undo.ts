@@ -1,5 +1,5 @@
 import "server-only";
-import { deleteMetricValuesById, restoreMetricValue } from "@/lib/server/data/metric-value-writer";
+import { deleteMetricValuesById, restoreMetricValue, undoImportBatches } from "@/lib/server/data/metric-value-writer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deleteImportChunks, importChangesAfter, markImportUndone } from "@/lib/server/data/imports/imports";
 import {
@@ -82,8 +82,15 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
   const outcome = await inTransaction(
     async (tx) => {
       const blocked: string[] = [];
-      let restored = 0;
-      let deleted = 0;
+      // Metric values are recorded one row per batch (ImportBatch), undone set-based.
+      const batches = await undoImportBatches(id, tx);
+      blocked.push(...batches.blocked.map((cell) => `Metric value ${cell} was changed after the import.`));
+      let blockedCount = batches.blockedCount;
+      let restored = batches.restored;
+      let deleted = batches.deleted;
+      batches.metricIds.forEach((m) => touched.metrics.add(m));
+      batches.weeks.forEach((w) => touched.weeks.add(w));
+      // Imports made before ImportBatch, and the rows other than metric values, have one ImportChange each.
       const structural: Change[] = [];
       for (let cursor: bigint | null = 0n; cursor !== null; ) {
         const page: Change[] = await importChangesAfter(id, cursor, PAGE, tx);
@@ -113,7 +120,8 @@ export async function undoImport(id: string, actor: Actor, user: SessionUser | n
         if (person) touched.people = true;
         else if (!events) touched.structure = true;
       }
-      if (blocked.length > 0) throw conflict(`The import cannot be undone: newer changes touched ${blocked.length} of its rows.`, { blocked: blocked.slice(0, 50) });
+      blockedCount += blocked.length - batches.blocked.length;
+      if (blocked.length > 0) throw conflict(`The import cannot be undone: newer changes touched ${blockedCount} of its rows.`, { blocked: blocked.slice(0, 50) });
       await markImportUndone(id, now, user?.id ?? null, tx);
       await deleteImportChunks(id, tx);
       await recordAudit(actor, { action: "undo", entityType: "Import", entityId: id, summary: `Undid import of ${row.fileName}: ${restored} restored, ${deleted} deleted` }, tx);

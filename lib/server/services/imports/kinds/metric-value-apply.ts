@@ -4,7 +4,7 @@ import { monthAnchorOf } from "@/lib/entry/periods";
 import { groupIdBySlug, insertGroup, insertMetric, insertTeam, listLiveMetricNames, metricKeyTaken, teamSlugTaken } from "@/lib/server/data/metric-values/import-catalog";
 import { canWriteTeam, createCatalogEntries } from "@/lib/server/permissions";
 import { recordAudit } from "@/lib/server/services/audit";
-import type { ValueWrite } from "@/lib/server/services/metric-value-checks";
+import { CheckCache, type ValueWrite } from "@/lib/server/services/metric-value-checks";
 import { importMetricValues } from "@/lib/server/services/metric-values-import";
 import { refreshRollups } from "@/lib/server/services/rollups";
 import { RefIndex, slugify, type NamedRef, type TeamRef } from "./refs";
@@ -50,6 +50,8 @@ export async function loadMetricRefs(client: Client): Promise<RefIndex<MetricRef
 export class MetricValueWriter {
   private readonly touchedMetrics = new Set<string>();
   private readonly touchedWeeks = new Set<string>();
+  /** The value checks' reads, kept across this session's batches (one transaction). */
+  private readonly checks = new CheckCache();
 
   constructor(
     readonly teams: RefIndex<TeamRef>,
@@ -156,7 +158,7 @@ export class MetricValueWriter {
       ...(item.denominator === undefined ? {} : { numerator: item.numerator ?? null, denominator: item.denominator }),
     }));
     if (!this.options.importId) throw new Error("Values are imported only by a stored import (its id records what to undo).");
-    const result = await importMetricValues(this.options.actor, rows, { importId: this.options.importId, user: this.options.user, now: this.options.now, tx });
+    const result = await importMetricValues(this.options.actor, rows, { importId: this.options.importId, user: this.options.user, now: this.options.now, tx, cache: this.checks });
     if (result.status === "invalid") {
       const issues: ItemIssue[] = result.errors.map((e) => ({
         index: e.row,
