@@ -18,7 +18,7 @@ import {
 import { inSqlTransaction, openSql, type SqlRunner } from "@/lib/server/data/runner";
 import { isEmbedded } from "@/lib/server/env";
 import { conflict, notFound } from "@/lib/server/errors";
-import { JOB_KINDS, jobKind, type JobKindName, type PayloadOf } from "./kinds";
+import { JOB_KINDS, jobKind, type JobKind, type JobKindName, type PayloadOf } from "./kinds";
 
 /**
  * Background jobs. A service enqueues inside the transaction that made the work necessary, so the job
@@ -32,7 +32,7 @@ import { JOB_KINDS, jobKind, type JobKindName, type PayloadOf } from "./kinds";
 
 /** Enqueues in `tx`; returns the job's id (an existing queued job's when it coalesced). */
 export async function enqueueJob<K extends JobKindName>(tx: SqlRunner, kind: K, payload: PayloadOf<K>, now: Date): Promise<string> {
-  const def = JOB_KINDS[kind] as unknown as { merge?: (a: unknown, b: unknown) => unknown; queue: string; maxAttempts: number };
+  const def = jobKind(kind) as JobKind<unknown>;
   if (def.merge) {
     const queued = await lockQueuedJob(tx, kind);
     if (queued) {
@@ -42,13 +42,6 @@ export async function enqueueJob<K extends JobKindName>(tx: SqlRunner, kind: K, 
   }
   const id = await insertJob(tx, { kind, payload, now });
   if (!isEmbedded) await addGraphileJob(tx, { id, queue: def.queue, maxAttempts: def.maxAttempts });
-  return id;
-}
-
-/** Enqueues in a transaction of its own and starts it (for work not tied to another write). */
-export async function submitJob<K extends JobKindName>(kind: K, payload: PayloadOf<K>, now: Date = new Date()): Promise<string> {
-  const id = await inSqlTransaction((tx) => enqueueJob(tx, kind, payload, now));
-  afterCommit();
   return id;
 }
 

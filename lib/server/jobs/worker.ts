@@ -5,7 +5,7 @@ import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type WorkerEv
 import { beatWorker, forgetWorker, takeDeadWorkers } from "@/lib/server/data/jobs";
 import { openSql } from "@/lib/server/data/runner";
 import { env, isEmbedded } from "@/lib/server/env";
-import { kickLocal, runJob, settleLocal } from "./queue";
+import { kickLocal, PROCESS_WORKER_ID, runJob, settleLocal } from "./queue";
 
 /**
  * The process side of background jobs.
@@ -62,7 +62,7 @@ export async function startJobWorker(options: { concurrency?: number } = {}): Pr
     taskList: {
       pillars_job: async (payload) => {
         const { jobId } = payload as { jobId: string };
-        await runJob(jobId, `${os.hostname()}:${process.pid}`);
+        await runJob(jobId, PROCESS_WORKER_ID);
       },
     },
   });
