@@ -15,6 +15,7 @@ import { env, isEmbedded } from "@/lib/server/env";
 import { booleanFlag, CliError, findCommand, optionalFlag, parseArgs, requireFlag, type CommandSpec, type ParsedArgs, usageLine } from "./args";
 import { backupCommand, restoreCommand } from "./backup-command";
 import { exportCommand, importCommand } from "./import-command";
+import { CONNECTOR_ADD_OPTIONS, CONNECTOR_ADD_USAGE, connectorAdd, connectorList, connectorSync } from "./connector-command";
 
 /** A CLI command: returns the lines to print. Throws CliError for user mistakes (exit code 1). */
 export type Command = (args: ParsedArgs) => Promise<string[]>;
@@ -128,6 +129,9 @@ export const COMMANDS: Record<string, CommandSpec & { run: Command }> = {
   import: { usage: "import FILE --kind KIND [--skip-invalid] [--create-unknown]", options: { kind: text, "skip-invalid": flag, "create-unknown": flag }, operands: 1, run: importCommand },
   export: { usage: "export FILE [--kind metric-values|teams|groups|full]", options: { kind: text }, operands: 1, run: exportCommand },
   backup: { usage: "backup FILE   (the whole organisation; stop the server first on the embedded database)", options: {}, operands: 1, run: backupCommand },
+  "connector add": { usage: CONNECTOR_ADD_USAGE, options: CONNECTOR_ADD_OPTIONS, operands: 1, run: (args) => connectorAdd(args, cliActor()) },
+  "connector list": { usage: "connector list", options: {}, run: connectorList },
+  "connector sync": { usage: "connector sync NAME [--since YYYY-MM-DD]   (one sync to the end; exit 1 when it fails)", options: { since: text }, operands: 1, run: (args) => connectorSync(args) },
   restore: { usage: "restore FILE [--force]   (into an empty database; --force replaces everything)", options: { force: flag }, operands: 1, run: restoreCommand },
 };
 

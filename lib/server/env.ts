@@ -19,6 +19,8 @@ const schema = z.object({
   /** PGlite data folder; `memory://` keeps it in memory (tests). */
   PILLARS_DATA_DIR: z.string().default(".data/pillars"),
   AUTH_SECRET: optional,
+  /** Encrypts stored secrets (connector tokens, webhook secrets); AUTH_SECRET's when unset (lib/server/secrets.ts). */
+  PILLARS_ENCRYPTION_KEY: optional.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
   AUTH_URL: optional,
   AUTH_OIDC_ISSUER: optional,
   AUTH_OIDC_ID: optional,

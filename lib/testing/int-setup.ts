@@ -10,7 +10,7 @@ let worker: JobWorkerHandle | null = null;
 beforeAll(async () => {
   await resetDatabase();
   const { startJobWorker } = await import("@/lib/server/jobs/worker");
-  worker = await startJobWorker({ concurrency: 2 });
+  worker = await startJobWorker({ concurrency: 2, schedule: false });
 });
 
 afterAll(async () => {

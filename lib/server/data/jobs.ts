@@ -38,10 +38,11 @@ const toJob = (r: StoredJob): JobRow => ({
 const T = (param: string) => utcTimestamp(`${param}::timestamptz`);
 
 /** The newest job of `kind` still waiting to start, locked until the caller's transaction ends (to merge into it). */
-export async function lockQueuedJob(tx: SqlRunner, kind: string): Promise<{ id: string; payload: unknown } | null> {
+export async function lockQueuedJob(tx: SqlRunner, kind: string, contains: Record<string, unknown> = {}): Promise<{ id: string; payload: unknown } | null> {
   const rows = await tx.query<{ id: string; payload: unknown }>(
-    `SELECT "id", "payload" FROM "Job" WHERE "kind" = $1 AND "status" = 'QUEUED' AND "attempts" = 0 ORDER BY "createdAt" DESC LIMIT 1 FOR UPDATE`,
-    [kind],
+    `SELECT "id", "payload" FROM "Job" WHERE "kind" = $1 AND "status" = 'QUEUED' AND "attempts" = 0 AND "payload" @> $2::jsonb
+     ORDER BY "createdAt" DESC LIMIT 1 FOR UPDATE`,
+    [kind, JSON.stringify(contains)],
   );
   return rows[0] ?? null;
 }

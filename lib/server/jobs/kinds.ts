@@ -1,6 +1,8 @@
 import "server-only";
 import { affectedFromPayload, mergeAffected, type AffectedPayload } from "@/lib/server/services/delivery/affected";
 import { recomputeAffected, recomputeTeams } from "@/lib/server/services/delivery/recompute";
+import { runConnectorSync } from "@/lib/server/services/connectors/sync";
+import { HttpError } from "@/lib/server/errors";
 
 /**
  * Every kind of background job: what it runs, the queue it runs in (jobs of one queue run one at a time, in
@@ -11,15 +13,20 @@ export interface JobContext {
   /** The instant the run started: recomputes compute up to its week. */
   now: Date;
   progress(done: number, total: number): Promise<void>;
+  /** The process running it (a lease holder's name). */
+  workerId: string;
 }
 
 export interface JobKind<P> {
   /** Shown in Admin → Jobs. */
   label: string;
-  queue: string;
+  /** Jobs of one queue run one at a time, in order; a function gives each payload its queue (one per connector). */
+  queue: string | ((payload: P) => string);
   maxAttempts: number;
   /** Queued jobs of the kind that have not started take the next one's payload into theirs. */
   merge?: (queued: P, next: P) => P;
+  /** With `merge`: only a queued job whose payload contains this (JSON containment) takes the next one in. */
+  coalesceKey?: (payload: P) => Record<string, unknown>;
   /** How many units of work the payload holds (teams, rows), for the progress bar. */
   size: (payload: P) => number;
   run: (payload: P, ctx: JobContext) => Promise<unknown>;
@@ -57,13 +64,44 @@ const teamsRecompute: JobKind<TeamsPayload> = {
   },
 };
 
+export interface ConnectorSyncPayload {
+  connectorId: string;
+  /** YYYY-MM-DD: read history from this day; null: from the cursors (or the backfill window on a first sync). */
+  since: string | null;
+}
+
+const connectorSync: JobKind<ConnectorSyncPayload> = {
+  label: "Sync a connector",
+  // One queue per connector: its syncs run one after another, different connectors side by side.
+  queue: (p) => `connector:${p.connectorId}`,
+  maxAttempts: 5,
+  // A sync asked for while one waits is the same sync; the earlier `since` of the two wins.
+  merge: (a, b) => ({ connectorId: a.connectorId, since: a.since && b.since ? (a.since < b.since ? a.since : b.since) : (a.since ?? b.since) }),
+  coalesceKey: (p) => ({ connectorId: p.connectorId }),
+  size: () => 0,
+  run: (payload, ctx) =>
+    runConnectorSync(payload.connectorId, { since: payload.since, now: ctx.now, holder: ctx.workerId, progress: ctx.progress }).then(
+      (o) => ({ connector: o.connector, counts: o.counts }),
+      // A connector deleted while its sync waited: nothing to do.
+      (error: unknown) => {
+        if (error instanceof HttpError && error.status === 404) return { deleted: true };
+        throw error;
+      },
+    ),
+};
+
 export const JOB_KINDS = {
   "delivery.recompute": deliveryRecompute,
   "delivery.recompute-teams": teamsRecompute,
+  "connector.sync": connectorSync,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;
 export type PayloadOf<K extends JobKindName> = (typeof JOB_KINDS)[K] extends JobKind<infer P> ? P : never;
+
+export function queueOf<P>(kind: JobKind<P>, payload: P): string {
+  return typeof kind.queue === "function" ? kind.queue(payload) : kind.queue;
+}
 
 export function jobKind(name: string): JobKind<unknown> | null {
   return (JOB_KINDS as Record<string, JobKind<unknown>>)[name] ?? null;

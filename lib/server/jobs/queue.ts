@@ -18,7 +18,7 @@ import {
 import { inSqlTransaction, openSql, type SqlRunner } from "@/lib/server/data/runner";
 import { isEmbedded } from "@/lib/server/env";
 import { conflict, notFound } from "@/lib/server/errors";
-import { JOB_KINDS, jobKind, type JobKind, type JobKindName, type PayloadOf } from "./kinds";
+import { JOB_KINDS, jobKind, queueOf, type JobKind, type JobKindName, type PayloadOf } from "./kinds";
 
 /**
  * Background jobs. A service enqueues inside the transaction that made the work necessary, so the job
@@ -34,14 +34,14 @@ import { JOB_KINDS, jobKind, type JobKind, type JobKindName, type PayloadOf } fr
 export async function enqueueJob<K extends JobKindName>(tx: SqlRunner, kind: K, payload: PayloadOf<K>, now: Date): Promise<string> {
   const def = jobKind(kind) as JobKind<unknown>;
   if (def.merge) {
-    const queued = await lockQueuedJob(tx, kind);
+    const queued = await lockQueuedJob(tx, kind, def.coalesceKey?.(payload));
     if (queued) {
       await setJobPayload(tx, queued.id, def.merge(queued.payload, payload));
       return queued.id;
     }
   }
   const id = await insertJob(tx, { kind, payload, now });
-  if (!isEmbedded) await addGraphileJob(tx, { id, queue: def.queue, maxAttempts: def.maxAttempts });
+  if (!isEmbedded) await addGraphileJob(tx, { id, queue: queueOf(def, payload), maxAttempts: def.maxAttempts });
   return id;
 }
 
@@ -58,7 +58,7 @@ export async function retryJob(id: string): Promise<JobRow> {
   if (!def) throw conflict(`Jobs of kind “${job.kind}” can no longer run.`);
   await inSqlTransaction(async (tx) => {
     if (!(await requeueFailedJob(tx, id))) throw conflict(`Only a failed job can be retried; this one is ${job.status.toLowerCase()}.`);
-    if (!isEmbedded) await addGraphileJob(tx, { id, queue: def.queue, maxAttempts: def.maxAttempts });
+    if (!isEmbedded) await addGraphileJob(tx, { id, queue: queueOf(def, job.payload), maxAttempts: def.maxAttempts });
   });
   afterCommit();
   return (await getJob(await openSql(), id)) as JobRow;
@@ -109,7 +109,7 @@ export async function runJob(id: string, workerId: string, now: Date = new Date(
   }
   try {
     await setJobProgress(runner, id, 0, def.size(started.payload));
-    const result = await def.run(started.payload, { now, progress: (done, total) => setJobProgress(runner, id, done, total) });
+    const result = await def.run(started.payload, { now, workerId, progress: (done, total) => setJobProgress(runner, id, done, total) });
     await finishJobRun(runner, id, result, new Date());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

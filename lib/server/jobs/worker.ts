@@ -6,6 +6,7 @@ import { beatWorker, forgetWorker, takeDeadWorkers } from "@/lib/server/data/job
 import { openSql } from "@/lib/server/data/runner";
 import { env, isEmbedded } from "@/lib/server/env";
 import { kickLocal, PROCESS_WORKER_ID, runJob, settleLocal } from "./queue";
+import { startScheduler } from "./schedule";
 
 /**
  * The process side of background jobs.
@@ -35,10 +36,22 @@ const quietLogger = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[jobs] ${message}`);
 });
 
-export async function startJobWorker(options: { concurrency?: number } = {}): Promise<JobWorkerHandle> {
+export interface JobWorkerOptions {
+  concurrency?: number;
+  /** Tick the schedules (connector syncs, digests); tests that drive them with their own clock turn it off. */
+  schedule?: boolean;
+}
+
+export async function startJobWorker(options: JobWorkerOptions = {}): Promise<JobWorkerHandle> {
   if (isEmbedded) {
     kickLocal();
-    return { stop: settleLocal };
+    const stopSchedule = options.schedule === false ? () => {} : startScheduler(kickLocal);
+    return {
+      async stop() {
+        stopSchedule();
+        await settleLocal();
+      },
+    };
   }
   await installJobQueue();
   const workerIds = new Set<string>();
@@ -82,10 +95,13 @@ export async function startJobWorker(options: { concurrency?: number } = {}): Pr
   await heartbeat();
   const timer = setInterval(() => void heartbeat(), HEARTBEAT_MS);
   timer.unref();
+  // graphile-worker picks up what the schedules enqueue (it listens for new jobs).
+  const stopSchedule = options.schedule === false ? () => {} : startScheduler(() => {});
 
   return {
     async stop() {
       clearInterval(timer);
+      stopSchedule();
       await runner.stop();
       const sql = await openSql();
       for (const id of workerIds) await forgetWorker(sql, id).catch(() => {});

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/server/http/actor";
  * The audit trail: every create/change/delete of values, metrics, targets, users, teams and settings.
  * Call inside the writer's transaction (pass `tx`) so the record and the change commit together.
  */
-export type AuditAction = "create" | "update" | "delete" | "archive" | "restore" | "import" | "undo" | "revoke";
+export type AuditAction = "create" | "update" | "delete" | "archive" | "restore" | "import" | "undo" | "revoke" | "sync";
 
 export interface AuditEntry {
   action: AuditAction;

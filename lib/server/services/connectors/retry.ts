@@ -1,0 +1,80 @@
+import "server-only";
+
+/**
+ * Provider calls wait out rate limits and retry server errors: 429 (and 403 with an exhausted rate limit)
+ * waits as long as `Retry-After` (seconds or an HTTP date) or `X-RateLimit-Reset` / `RateLimit-Reset` (epoch
+ * seconds) say, at most MAX_WAIT_MS; 5xx and network failures retry with back-off. After MAX_ATTEMPTS the error
+ * stands, and the sync fails with the provider's status in its message (never the token).
+ */
+const MAX_ATTEMPTS = 5;
+const MAX_WAIT_MS = 15 * 60_000;
+
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = "ProviderError";
+  }
+}
+
+/** How long a response asks to wait before the next call, in ms; null when it does not say. */
+export function waitFromHeaders(headers: Headers, now: number): number | null {
+  const retryAfter = headers.get("retry-after");
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const at = Date.parse(retryAfter);
+    if (!Number.isNaN(at)) return Math.max(0, at - now);
+  }
+  const reset = headers.get("x-ratelimit-reset") ?? headers.get("ratelimit-reset");
+  if (reset && Number.isFinite(Number(reset))) {
+    const value = Number(reset);
+    // Epoch seconds (GitHub, GitLab) or, when small, seconds from now (the IETF draft header).
+    return Math.max(0, value > 1e9 ? value * 1000 - now : value * 1000);
+  }
+  return null;
+}
+
+const rateLimited = (response: Response) =>
+  response.status === 429 || (response.status === 403 && (response.headers.get("x-ratelimit-remaining") === "0" || response.headers.has("retry-after")));
+
+/** A `fetch` that waits out rate limits and retries 5xx and network errors; other responses are returned as they are. */
+export function retryingFetch(sleep: (ms: number) => Promise<void>, base: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      try {
+        response = await base(input, init);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS) throw new ProviderError(`could not reach ${hostOf(input)}: ${error instanceof Error ? error.message : String(error)}`, null);
+        await sleep(backoff(attempt));
+        continue;
+      }
+      const retry = rateLimited(response) || response.status >= 500;
+      if (!retry || attempt >= MAX_ATTEMPTS) return response;
+      const wait = rateLimited(response) ? (waitFromHeaders(response.headers, Date.now()) ?? backoff(attempt)) : backoff(attempt);
+      await response.body?.cancel().catch(() => {});
+      await sleep(Math.min(wait, MAX_WAIT_MS));
+    }
+  };
+}
+
+const backoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 30_000);
+
+function hostOf(input: Parameters<typeof fetch>[0]): string {
+  try {
+    return new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url).host;
+  } catch {
+    return "the provider";
+  }
+}
+
+/** Throws a ProviderError naming the call when the response is not 2xx. */
+export async function expectOk(response: Response, what: string): Promise<Response> {
+  if (response.ok) return response;
+  const hint = response.status === 401 ? " (check the token)" : response.status === 403 ? " (the token lacks a permission)" : response.status === 404 ? " (not found, or not visible to the token)" : "";
+  await response.body?.cancel().catch(() => {});
+  throw new ProviderError(`${what}: HTTP ${response.status}${hint}`, response.status);
+}
