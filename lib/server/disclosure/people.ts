@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { formBlocks, isUnionOfBlocks, peopleIn, verdictFor, type Blocks } from "@/lib/disclosure/blocks";
 import { releasedCrossings } from "@/lib/disclosure/crossing";
 import { cellCounts, peopleCells } from "@/lib/disclosure/people-cells";
@@ -31,6 +32,8 @@ interface Week {
   counts: Map<string, number>;
   blocks: Blocks;
   levels: Map<string, PeopleVerdict>;
+  /** Verdicts already given, by group (its team ids joined): dashboards ask the same groups week after week. */
+  verdicts: Map<string, PeopleVerdict>;
 }
 
 interface Month {
@@ -48,6 +51,26 @@ interface Sources {
   months: Map<string, Month>;
 }
 
+/**
+ * The week and month decisions are pure functions of the sources' content (and the day). Every write moves the
+ * data version, but most writes (events, delivery recomputes, entered values) do not touch the roster, the
+ * headcount values or the organisation's structure: the decisions made for the same content are kept, so a
+ * dashboard's first view after such a write does not form every week's blocks again. Any change of content —
+ * one person, one headcount value, one team moved between groups, the floor — is a new key and starts afresh.
+ */
+interface Decisions {
+  key: string;
+  weeks: Map<string, Week>;
+  months: Map<string, Month>;
+}
+
+const kept = globalThis as unknown as { __pillarsPeopleDecisions?: Decisions };
+
+function decisionsFor(key: string): Decisions {
+  if (kept.__pillarsPeopleDecisions?.key !== key) kept.__pillarsPeopleDecisions = { key, weeks: new Map(), months: new Map() };
+  return kept.__pillarsPeopleDecisions;
+}
+
 async function loadSources(): Promise<Sources> {
   const [org, roster, headcountRows] = await Promise.all([
     disclosureOrg(),
@@ -55,14 +78,20 @@ async function loadSources(): Promise<Sources> {
     headcountValues(),
   ]);
   const headcount = new Map<string, Map<string, number>>();
+  const headcountCells: [string, string, number][] = [];
   for (const r of headcountRows) {
     const week = formatDay(r.weekStart);
     const byTeam = headcount.get(week) ?? new Map<string, number>();
-    byTeam.set(r.teamId, Math.max(0, Math.round(r.value)));
+    const people = Math.max(0, Math.round(r.value));
+    byTeam.set(r.teamId, people);
     headcount.set(week, byTeam);
+    headcountCells.push([week, r.teamId, people]);
   }
   const rosterTeams = new Set(roster.flatMap((p) => p.teamHistory.map((a) => a.teamId)));
-  return { org, roster, headcount, rosterTeams, weeks: new Map(), months: new Map() };
+  // Everything weekOf and monthOf read: the floor, the family, the roster and the headcount cells.
+  const key = createHash("sha256").update(JSON.stringify([org.peopleFloor, org.family, roster, headcountCells])).digest("base64");
+  const { weeks, months } = decisionsFor(key);
+  return { org, roster, headcount, rosterTeams, weeks, months };
 }
 
 function weekOf(s: Sources, week: string, today: string): Week {
@@ -88,7 +117,7 @@ function weekOf(s: Sources, week: string, today: string): Week {
   }
   const levelValues = [...new Set(levelCells.map((c) => c.value))].sort();
   const levelVerdicts = releasedCrossings({ cells: levelCells, blockPeople, values: levelValues, floor });
-  const decided: Week = { week, complete: end < today, counts, blocks, levels: levelVerdicts };
+  const decided: Week = { week, complete: end < today, counts, blocks, levels: levelVerdicts, verdicts: new Map() };
   s.weeks.set(key, decided);
   return decided;
 }
@@ -149,8 +178,10 @@ export async function peopleDisclosure(now: Date): Promise<PeopleDisclosure> {
       const weeks = weeksIn(from, to);
       if (weeks.length === 0) return { released: false, reason: "too-few" };
       if (weeks.some((w) => !w.complete)) return { released: false, reason: "in-progress" };
+      const group = teamIds.join("\u0000");
       for (const w of weeks) {
-        const v = verdictFor(teamIds, w.counts, w.blocks);
+        let v = w.verdicts.get(group);
+        if (!v) w.verdicts.set(group, (v = verdictFor(teamIds, w.counts, w.blocks)));
         if (!v.released) return v;
       }
       return { released: true };
