@@ -9,20 +9,21 @@ const repository = z.looseObject({ full_name: z.string().min(1) });
 const user = z.looseObject({ login: z.string().min(1) });
 const label = z.looseObject({ name: z.string() });
 
-export const githubDeploymentStatusEvent = z.looseObject({
-  deployment_status: z.looseObject({ state: z.string(), environment: z.string().optional(), created_at: z.string(), updated_at: z.string().nullish() }),
-  deployment: z.looseObject({
-    id: z.union([z.number(), z.string()]),
-    sha: z.string().min(1),
-    environment: z.string().min(1),
-    created_at: z.string(),
-    task: z.string().nullish(),
-    description: z.string().nullish(),
-  }),
-  repository,
+// The objects themselves, as webhooks carry them and as the REST API lists them (the pull connector reads both
+// through the same mapping, lib/server/services/ingest/github.ts).
+export const githubDeploymentStatus = z.looseObject({ state: z.string(), environment: z.string().optional(), created_at: z.string(), updated_at: z.string().nullish() });
+export const githubDeployment = z.looseObject({
+  id: z.union([z.number(), z.string()]),
+  sha: z.string().min(1),
+  environment: z.string().min(1),
+  created_at: z.string(),
+  task: z.string().nullish(),
+  description: z.string().nullish(),
 });
 
-const githubPullRequest = z.looseObject({
+export const githubDeploymentStatusEvent = z.looseObject({ deployment_status: githubDeploymentStatus, deployment: githubDeployment, repository });
+
+export const githubPullRequest = z.looseObject({
   number: z.number(),
   title: z.string().nullish(),
   user,
@@ -42,19 +43,17 @@ export const githubPullRequestReviewEvent = z.looseObject({
   repository,
 });
 
-export const githubIssuesEvent = z.looseObject({
-  action: z.string(),
-  issue: z.looseObject({
-    number: z.number(),
-    title: z.string().nullish(),
-    // Absent from some actions' payloads (e.g. "pinned"); then closed_at decides.
-    state: z.string().optional(),
-    created_at: z.string(),
-    closed_at: z.string().nullish(),
-    labels: z.array(label).optional(),
-  }),
-  repository,
+export const githubIssue = z.looseObject({
+  number: z.number(),
+  title: z.string().nullish(),
+  // Absent from some actions' payloads (e.g. "pinned"); then closed_at decides.
+  state: z.string().optional(),
+  created_at: z.string(),
+  closed_at: z.string().nullish(),
+  labels: z.array(label).optional(),
 });
+
+export const githubIssuesEvent = z.looseObject({ action: z.string(), issue: githubIssue, repository });
 
 const gitlabProject = z.looseObject({ path_with_namespace: z.string().min(1) });
 const gitlabLabel = z.looseObject({ title: z.string() });

@@ -71,10 +71,15 @@ function hostOf(input: Parameters<typeof fetch>[0]): string {
   }
 }
 
+/** The error of a call answered with a non-2xx `status`, naming the call and what the status usually means. */
+export function statusError(what: string, status: number): ProviderError {
+  const hint = status === 401 ? " (check the token)" : status === 403 ? " (the token lacks a permission)" : status === 404 ? " (not found, or not visible to the token)" : "";
+  return new ProviderError(`${what}: HTTP ${status}${hint}`, status);
+}
+
 /** Throws a ProviderError naming the call when the response is not 2xx. */
 export async function expectOk(response: Response, what: string): Promise<Response> {
   if (response.ok) return response;
-  const hint = response.status === 401 ? " (check the token)" : response.status === 403 ? " (the token lacks a permission)" : response.status === 404 ? " (not found, or not visible to the token)" : "";
   await response.body?.cancel().catch(() => {});
-  throw new ProviderError(`${what}: HTTP ${response.status}${hint}`, response.status);
+  throw statusError(what, response.status);
 }

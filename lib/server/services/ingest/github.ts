@@ -9,18 +9,38 @@
  */
 import { createHash } from "node:crypto";
 import type { z } from "zod";
+import type { DeploymentInput, IncidentInput, PullRequestInput } from "@/lib/validation/ingest";
 import {
   githubDeploymentStatusEvent,
   githubIssuesEvent,
   githubPullRequestEvent,
   githubPullRequestReviewEvent,
+  type githubDeployment,
+  type githubDeploymentStatus,
+  type githubIssue,
+  type githubPullRequest,
 } from "@/lib/validation/webhooks";
 import { hasLabel, ignored, kindOf, providerTime, severityOf, type WebhookEvent } from "./webhook-events";
 
-type PullRequestPayload = z.infer<typeof githubPullRequestEvent>["pull_request"];
+/*
+ * One mapping per GitHub object, shared by the webhooks (one object per delivery) and the pull connector
+ * (lib/server/services/connectors/github.ts, the same objects as the REST API lists them): same external ids
+ * (PR number, deployment id, issue number), same service (the repository's full name), same rules.
+ */
+export type GithubPullRequest = z.infer<typeof githubPullRequest>;
+export type GithubDeployment = z.infer<typeof githubDeployment>;
+export type GithubDeploymentStatus = z.infer<typeof githubDeploymentStatus>;
+export type GithubIssue = z.infer<typeof githubIssue>;
 
-function pullRequestItem(repo: string, pr: PullRequestPayload) {
-  const merged = pr.merged === true || Boolean(pr.merged_at);
+export const isMerged = (pr: GithubPullRequest) => pr.merged === true || Boolean(pr.merged_at);
+
+/** The pull request with the commits and reviews the caller knows (a webhook: none, or the one it reports). */
+export function githubPullRequestItem(
+  repo: string,
+  pr: GithubPullRequest,
+  known: Pick<PullRequestInput, "commits" | "reviews"> = { commits: [], reviews: [] },
+): PullRequestInput {
+  const merged = isMerged(pr);
   return {
     externalId: String(pr.number),
     service: repo,
@@ -29,9 +49,51 @@ function pullRequestItem(repo: string, pr: PullRequestPayload) {
     createdAt: providerTime(pr.created_at) ?? pr.created_at,
     mergedAt: merged ? providerTime(pr.merged_at) : null,
     mergeCommitSha: merged ? (pr.merge_commit_sha ?? null) : null,
-    commits: [],
-    reviews: [],
+    commits: known.commits,
+    reviews: known.reviews,
     labels: (pr.labels ?? []).map((l) => l.name),
+  };
+}
+
+/** success → success, failure/error → failure; other states (pending, in_progress, queued, inactive) are not final. */
+export function githubDeploymentOutcome(state: string): DeploymentInput["status"] | null {
+  const s = state.toLowerCase();
+  return s === "success" ? "success" : s === "failure" || s === "error" ? "failure" : null;
+}
+
+/** The deployment as its status reports it, finishing at the status's time; null while the status is not final. */
+export function githubDeploymentItem(
+  repo: string,
+  deployment: GithubDeployment,
+  status: GithubDeploymentStatus,
+  environment: string = deployment.environment,
+): DeploymentInput | null {
+  const outcome = githubDeploymentOutcome(status.state);
+  if (!outcome) return null;
+  return {
+    externalId: String(deployment.id),
+    service: repo,
+    environment,
+    status: outcome,
+    startedAt: providerTime(deployment.created_at) ?? undefined,
+    finishedAt: providerTime(status.updated_at ?? status.created_at) ?? status.created_at,
+    commitSha: deployment.sha,
+    kind: kindOf(deployment.task, deployment.description),
+  };
+}
+
+/** An issue carrying the incident label, resolved when closed; null for other issues. */
+export function githubIncidentItem(repo: string, issue: GithubIssue, incidentLabel: string): IncidentInput | null {
+  const labels = (issue.labels ?? []).map((l) => l.name);
+  if (!hasLabel(labels, incidentLabel)) return null;
+  const closed = issue.state ? issue.state === "closed" : Boolean(issue.closed_at);
+  return {
+    externalId: String(issue.number),
+    service: repo,
+    title: issue.title ?? undefined,
+    severity: severityOf(labels),
+    openedAt: providerTime(issue.created_at) ?? issue.created_at,
+    resolvedAt: closed ? providerTime(issue.closed_at) : null,
   };
 }
 
@@ -39,54 +101,28 @@ export function mapGithubEvent(event: string, payload: unknown, incidentLabel: s
   switch (event) {
     case "deployment_status": {
       const p = githubDeploymentStatusEvent.parse(payload);
-      const state = p.deployment_status.state.toLowerCase();
-      const status = state === "success" ? "success" : state === "failure" || state === "error" ? "failure" : null;
-      if (!status) return ignored(`deployment status "${state}" is not final`);
-      return {
-        kind: "deployment",
-        item: {
-          externalId: String(p.deployment.id),
-          service: p.repository.full_name,
-          environment: p.deployment.environment,
-          status,
-          startedAt: providerTime(p.deployment.created_at) ?? undefined,
-          finishedAt: providerTime(p.deployment_status.updated_at ?? p.deployment_status.created_at) ?? p.deployment_status.created_at,
-          commitSha: p.deployment.sha,
-          kind: kindOf(p.deployment.task, p.deployment.description),
-        },
-      };
+      const item = githubDeploymentItem(p.repository.full_name, p.deployment, p.deployment_status);
+      return item ? { kind: "deployment", item } : ignored(`deployment status "${p.deployment_status.state.toLowerCase()}" is not final`);
     }
     case "pull_request": {
       const p = githubPullRequestEvent.parse(payload);
-      if (p.action === "closed" && !(p.pull_request.merged || p.pull_request.merged_at)) return ignored("pull request closed without merging");
+      if (p.action === "closed" && !isMerged(p.pull_request)) return ignored("pull request closed without merging");
       if (!["opened", "reopened", "edited", "synchronize", "closed", "labeled", "unlabeled", "ready_for_review"].includes(p.action)) {
         return ignored(`pull_request action "${p.action}"`);
       }
-      return { kind: "pullRequest", item: pullRequestItem(p.repository.full_name, p.pull_request) };
+      return { kind: "pullRequest", item: githubPullRequestItem(p.repository.full_name, p.pull_request) };
     }
     case "pull_request_review": {
       const p = githubPullRequestReviewEvent.parse(payload);
       const submittedAt = providerTime(p.review.submitted_at);
       if (p.action !== "submitted" || !submittedAt) return ignored(`pull_request_review action "${p.action}"`);
-      const item = pullRequestItem(p.repository.full_name, p.pull_request);
-      return { kind: "pullRequest", item: { ...item, reviews: [{ author: p.review.user.login, submittedAt }] } };
+      const item = githubPullRequestItem(p.repository.full_name, p.pull_request, { commits: [], reviews: [{ author: p.review.user.login, submittedAt }] });
+      return { kind: "pullRequest", item };
     }
     case "issues": {
       const p = githubIssuesEvent.parse(payload);
-      const labels = (p.issue.labels ?? []).map((l) => l.name);
-      if (!hasLabel(labels, incidentLabel)) return ignored(`issue without the "${incidentLabel}" label`);
-      const closed = p.issue.state ? p.issue.state === "closed" : Boolean(p.issue.closed_at);
-      return {
-        kind: "incident",
-        item: {
-          externalId: String(p.issue.number),
-          service: p.repository.full_name,
-          title: p.issue.title ?? undefined,
-          severity: severityOf(labels),
-          openedAt: providerTime(p.issue.created_at) ?? p.issue.created_at,
-          resolvedAt: closed ? providerTime(p.issue.closed_at) : null,
-        },
-      };
+      const item = githubIncidentItem(p.repository.full_name, p.issue, incidentLabel);
+      return item ? { kind: "incident", item } : ignored(`issue without the "${incidentLabel}" label`);
     }
     default:
       return ignored(`event "${event}" is not tracked`);
