@@ -71,6 +71,8 @@ export interface FakeRepo {
   releases: FakeRelease[];
   /** Tag name → the commit it points at. */
   tags: Record<string, string>;
+  /** Annotated tags: tag name → the commit its tag object points at. */
+  annotatedTags?: Record<string, string>;
 }
 
 export interface Fault {
@@ -289,10 +291,20 @@ export async function startFakeGithub(options: { token: string; repos: Record<st
     if (rest === "releases") return listing(res, url, repo.releases.map(releaseJson).sort(byTime("created_at", "desc")));
     if ((n = /^git\/ref\/tags\/(.+)$/.exec(rest))) {
       const tag = n[1]!;
+      const annotated = repo.annotatedTags?.[tag];
       const sha = repo.tags[tag];
-      if (!sha) return answer(res, 404, { message: "Not Found", status: "404" });
+      if (!sha && !annotated) return answer(res, 404, { message: "Not Found", status: "404" });
       const ref = example("git-ref");
-      return answer(res, 200, { ...ref, ref: `refs/tags/${tag}`, url: `${api}/repos/${name}/git/refs/tags/${tag}`, object: { ...(ref.object as Json), type: "commit", sha } });
+      // An annotated tag's ref points at its tag object (named here after the tag), not at the commit.
+      const object = annotated ? { type: "tag", sha: `tagobject-${tag}` } : { type: "commit", sha };
+      return answer(res, 200, { ...ref, ref: `refs/tags/${tag}`, url: `${api}/repos/${name}/git/refs/tags/${tag}`, object: { ...(ref.object as Json), ...object } });
+    }
+    if ((n = /^git\/tags\/tagobject-(.+)$/.exec(rest))) {
+      const tag = n[1]!;
+      const sha = repo.annotatedTags?.[tag];
+      if (!sha) return answer(res, 404, { message: "Not Found", status: "404" });
+      const object = example("git-tag");
+      return answer(res, 200, { ...object, tag, sha: `tagobject-${tag}`, object: { ...(object.object as Json), type: "commit", sha } });
     }
     return answer(res, 404, { message: "Not Found", status: "404" });
   });

@@ -52,7 +52,7 @@ export function shopRepo(): FakeRepo {
   };
 }
 
-/** A repository with no deployments that releases instead: two published releases, a prerelease and a draft. */
+/** A repository with no deployments that releases instead: two published releases (one with an annotated tag), a prerelease and a draft. */
 export function siteRepo(): FakeRepo {
   return {
     pulls: [],
@@ -64,6 +64,7 @@ export function siteRepo(): FakeRepo {
       { id: 53, tag: "v1.2.0-rc.1", name: "v1.2.0 RC 1", createdAt: "2026-03-20T09:00:00Z", publishedAt: "2026-03-20T10:00:00Z", prerelease: true },
       { id: 54, tag: "v1.2.0", name: "v1.2.0", createdAt: "2026-03-21T09:00:00Z", publishedAt: null, draft: true },
     ],
-    tags: { "v1.0.0": "t100", "v1.1.0": "t110", "v1.2.0-rc.1": "t120rc1" },
+    tags: { "v1.0.0": "t100", "v1.2.0-rc.1": "t120rc1" },
+    annotatedTags: { "v1.1.0": "t110" },
   };
 }

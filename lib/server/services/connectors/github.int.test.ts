@@ -34,7 +34,8 @@ async function addConnector(name: string, repos: string, apiUrl = fake.url, toke
   return (await createConnector(SYSTEM_ACTOR, input, NOW)).id;
 }
 
-const sync = (id: string, sleep?: (ms: number) => Promise<void>) => runConnectorSync(id, { now: NOW, holder: "test", sleep });
+const sync = (id: string, sleep?: (ms: number) => Promise<void>, progress?: (done: number, total: number) => Promise<void>) =>
+  runConnectorSync(id, { now: NOW, holder: "test", sleep, progress });
 
 async function rowsOf(service: string) {
   const where = { service: { name: service } };
@@ -72,9 +73,11 @@ describe("GitHub connector", () => {
     fake.faults.push({ path: /^\/repos\/acme\/shop\/deployments$/, status: 429, retryAfter: 1, times: 1 });
     fake.faults.push({ path: /^\/repos\/acme\/shop\/pulls\/2\/commits$/, status: 502, times: 1 });
     const waits: number[] = [];
-    const outcome = await sync(shop, (ms) => (waits.push(ms), new Promise((r) => setTimeout(r, ms))));
+    const progress: [number, number][] = [];
+    const outcome = await sync(shop, (ms) => (waits.push(ms), new Promise((r) => setTimeout(r, ms))), async (done, total) => void progress.push([done, total]));
     expect(fake.faults.every((f) => f.times === 0)).toBe(true);
     expect(waits).toEqual([1000, 1000]);
+    expect(progress).toEqual([[0, 2], [1, 2], [2, 2]]);
 
     // Pull requests: #1 #2 #3 #4 merged, #6 a draft (stored open); #5 closed unmerged is skipped; #7 predates the window.
     // Deployments: 1001–1005 in production (1003 ended in "error": a failure); 1006 (staging) and 1007 (pending)
