@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { jiraStreams, jqlMinute, type JiraStream as Stream } from "@/lib/connectors/jira-query";
 import { fieldText, jiraInstant, statusLabel, statusTransitions, workTypeOf } from "@/lib/connectors/jira-work-item";
 import { resolveStatusMapping, type StatusMapping } from "@/lib/flow/status-mapping";
 import { teamsWithStatusMap } from "@/lib/server/data/delivery/teams";
@@ -20,32 +20,6 @@ import type { Syncer, SyncPage } from "./types";
  * the sync pages moves to the end of the order and is still read, never skipped by a shifted offset.
  */
 type JiraOptions = ProviderOptions["jira"];
-
-interface Stream {
-  name: string;
-  jql: string;
-}
-
-const quoted = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-
-export function jiraStreams(options: Pick<JiraOptions, "projects" | "jql">): Stream[] {
-  const streams = options.projects.map((p) => ({ name: `jira:${p}`, jql: `project = ${quoted(p)}` }));
-  if (options.jql) {
-    // The caller's own ordering would clash with ours.
-    const own = options.jql.replace(/\border\s+by\b[\s\S]*$/i, "").trim();
-    const hash = createHash("sha256").update(own).digest("hex").slice(0, 12);
-    const others = options.projects.length > 0 ? ` AND project not in (${options.projects.map(quoted).join(", ")})` : "";
-    streams.push({ name: `jira:jql:${hash}`, jql: `(${own})${others}` });
-  }
-  return streams;
-}
-
-/** `2026/11/02 10:15`: the instant's minute in the account's time zone, as JQL reads dates. */
-export function jqlMinute(at: Date, timeZone: string): string {
-  const format = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const p = Object.fromEntries(format.formatToParts(at).map((part) => [part.type, part.value]));
-  return `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute}`;
-}
 
 type TeamOf = (issue: JiraIssue) => { slug: string; mapping: StatusMapping } | { why: string };
 
