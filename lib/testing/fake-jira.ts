@@ -51,6 +51,8 @@ export interface FakeJira {
   /** Every request: path, its JQL when it searched, and the status answered. */
   log: { path: string; jql: string | null; status: number }[];
   fault(fault: Fault): void;
+  /** Runs `change` once, right after answering the first request matching `match` (an edit while a sync pages). */
+  after(match: RegExp, change: () => void): void;
   close(): Promise<void>;
 }
 
@@ -147,6 +149,7 @@ export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira>
   const timeZone = options.timeZone ?? "UTC";
   const faults: (Fault & { seen: number; failed: number })[] = [];
   const log: FakeJira["log"] = [];
+  const changes: { match: RegExp; change: () => void }[] = [];
   const expectedAuth = options.flavour === "cloud" ? `Basic ${Buffer.from(`${options.email}:${options.token}`).toString("base64")}` : `Bearer ${options.token}`;
 
   const server = http.createServer((req, res) => {
@@ -161,6 +164,8 @@ export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira>
         log.push({ path: url.pathname, jql: input.jql ?? null, status });
         res.writeHead(status, { "content-type": "application/json;charset=UTF-8", ...headers });
         res.end(JSON.stringify(json));
+        const due = changes.findIndex((c) => c.match.test(url.pathname + url.search));
+        if (due >= 0) changes.splice(due, 1)[0]!.change();
       };
       if (req.headers.authorization !== expectedAuth) return send(401, { errorMessages: ["You are not authenticated. Authentication required to perform this operation."], errors: {} });
       const fault = faults.find((f) => f.match.test(url.pathname + url.search) && f.seen++ >= (f.skip ?? 0) && f.failed < (f.times ?? 1));
@@ -212,6 +217,7 @@ export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira>
     issues: options.issues,
     log,
     fault: (f) => faults.push({ ...f, seen: 0, failed: 0 }),
+    after: (match, change) => changes.push({ match, change }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

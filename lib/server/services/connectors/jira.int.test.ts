@@ -75,7 +75,11 @@ describe("Jira connector", () => {
     cloud.fault({ match: /\/search\/jql/, status: 429 });
     cloud.fault({ match: /\/changelog/, status: 502 });
     id = await addConnector("jira-cloud", cloud.url, cloudOptions);
-    const { counts } = await sync(id);
+    const progress: [number, number][] = [];
+    const { counts } = await runConnectorSync(id, { now: NOW, holder: "test", progress: async (done, total) => void progress.push([done, total]) });
+    // Issues done of the total Jira counted (approximate-count: 7 in PAY, 3 in OPS), page by page (3 at most).
+    expect(progress.at(0)).toEqual([0, 10]);
+    expect(progress.at(-1)).toEqual([10, 10]);
     // 10 issues: 7 work items; skipped: the epic, the sub-task and OPS-2 (no team), which is named.
     expect(counts.workItems).toEqual({ received: 7, created: 7, updated: 0 });
     expect(counts.skipped).toBe(3);
@@ -153,14 +157,38 @@ describe("Jira connector", () => {
   });
 });
 
+/** Stories `${project}-1…n`, one created and updated a minute from 9 Nov 08:00. */
+const minuteStories = (project: string, n: number) =>
+  Array.from({ length: n }, (_, i): FakeJiraIssue => {
+    const at = new Date(Date.UTC(2026, 10, 9, 8, i)).toISOString();
+    return { key: `${project}-${i + 1}`, type: "Story", summary: `Story ${i + 1}`, initialStatus: "To Do", created: at, updated: at, history: [] };
+  });
+
 describe("Jira Server connector", () => {
+  it("misses no issue when one is edited while it pages", async () => {
+    const server = await startFakeJira({ flavour: "server", token: PAT, issues: minuteStories("MOVE", 8) });
+    try {
+      // Right after the first page (MOVE-1…3), MOVE-1 is edited and moves to the end of the order: a plain offset
+      // (startAt=3) would now skip MOVE-4. The search restarts from the cursor instead.
+      server.after(/\/rest\/api\/2\/search\?(?!.*maxResults=0)/, () => {
+        const moved = server.issues.find((i) => i.key === "MOVE-1")!;
+        moved.updated = "2026-11-09T09:00:00Z";
+        moved.history.push({ at: moved.updated, to: "In Progress" });
+      });
+      const id = await addConnector("jira-move", server.url, { projects: "MOVE" }, { token: PAT, defaultTeamId: platform });
+      const { counts } = await sync(id);
+      // Eight issues, MOVE-1 twice (before and after its edit).
+      expect(counts.workItems).toEqual({ received: 9, created: 8, updated: 1 });
+      const moved = await db.workItem.findFirstOrThrow({ where: { externalId: "MOVE-1" }, select: { startedAt: true } });
+      expect(moved.startedAt?.toISOString()).toBe("2026-11-09T09:00:00.000Z");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("resumes a failed sync from the last committed page", async () => {
     // Eight stories of project CORE, one a minute from 9 Nov 08:00; no project team: the connector's default team.
-    const issues = Array.from({ length: 8 }, (_, n): FakeJiraIssue => {
-      const at = new Date(Date.UTC(2026, 10, 9, 8, n)).toISOString();
-      return { key: `CORE-${n + 1}`, type: "Story", summary: `Story ${n + 1}`, initialStatus: "To Do", created: at, updated: at, history: [] };
-    });
-    const server = await startFakeJira({ flavour: "server", token: PAT, issues });
+    const server = await startFakeJira({ flavour: "server", token: PAT, issues: minuteStories("CORE", 8) });
     try {
       // The count (maxResults=0) and the first page pass; the next page fails with an error that is not retried.
       server.fault({ match: /\/rest\/api\/2\/search\?(?!.*maxResults=0)/, status: 400, skip: 1 });
