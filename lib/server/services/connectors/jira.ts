@@ -9,7 +9,7 @@ import type { ProviderOptions } from "@/lib/validation/connectors";
 import type { WorkItemInput } from "@/lib/validation/ingest";
 import { advanceCursor, alreadySynced, type StreamCursor } from "./cursor";
 import { jiraApi, type JiraApi, type JiraIssue } from "./jira-api";
-import type { Syncer, SyncPage } from "./types";
+import type { Syncer } from "./types";
 
 /**
  * Jira issues as work items. One stream per project (`jira:PAY`) and one for the JQL query (`jira:jql:<hash>`,
@@ -53,6 +53,30 @@ async function historiesOf(api: JiraApi, issue: JiraIssue) {
   return (issue.changelog?.total ?? 0) > embedded.length ? api.changelog(issue.key) : embedded;
 }
 
+/** The issue as a work item, or why it is left out (a problem only when someone must act). */
+async function workItemOf(
+  issue: JiraIssue,
+  { api, options, teamOf, categories }: { api: JiraApi; options: JiraOptions; teamOf: TeamOf; categories: Map<string, string> },
+): Promise<{ workItem: WorkItemInput } | { problem: string | null }> {
+  const status = issue.fields.status;
+  if (status?.id && status.statusCategory?.key) categories.set(status.id, status.statusCategory.key);
+  const type = workTypeOf(issue.fields.issuetype, options.typeMapping);
+  if (!type) return { problem: null };
+  const team = teamOf(issue);
+  if ("why" in team) return { problem: `Jira issue ${issue.key} has no team: ${team.why}` };
+  const histories = await historiesOf(api, issue);
+  return {
+    workItem: {
+      externalId: issue.key,
+      team: team.slug,
+      type,
+      title: issue.fields.summary?.slice(0, 500),
+      createdAt: jiraInstant(issue.fields.created),
+      transitions: statusTransitions({ created: issue.fields.created, status }, histories, (s) => statusLabel(s, team.mapping, categories)),
+    },
+  };
+}
+
 export const syncJira: Syncer<"jira"> = async function* (ctx) {
   const { options } = ctx;
   const api = jiraApi(ctx.apiUrl, ctx.token, options.email, ctx.sleep);
@@ -75,26 +99,14 @@ export const syncJira: Syncer<"jira"> = async function* (ctx) {
       const result = await api.search(query(stream, from), fields, page);
       const fresh = result.issues.filter((i) => !alreadySynced(cursor, jiraInstant(i.fields.updated), i.key));
       if (fresh.length > 0) {
-        const out: SyncPage & { workItems: WorkItemInput[]; problems: string[] } = { stream: stream.name, cursor: null, workItems: [], skipped: 0, problems: [] };
+        const out = { stream: stream.name, workItems: [] as WorkItemInput[], skipped: 0, problems: [] as string[] };
         for (const issue of fresh) {
-          const status = issue.fields.status;
-          if (status?.id && status.statusCategory?.key) categories.set(status.id, status.statusCategory.key);
-          const type = workTypeOf(issue.fields.issuetype, options.typeMapping);
-          const team = type ? teamOf(issue) : null;
-          if (!type || !team || "why" in team) {
-            out.skipped = (out.skipped ?? 0) + 1;
-            if (team && "why" in team) out.problems.push(`Jira issue ${issue.key} has no team: ${team.why}`);
-            continue;
+          const read = await workItemOf(issue, { api, options, teamOf, categories });
+          if ("workItem" in read) out.workItems.push(read.workItem);
+          else {
+            out.skipped++;
+            if (read.problem) out.problems.push(read.problem);
           }
-          const histories = await historiesOf(api, issue);
-          out.workItems.push({
-            externalId: issue.key,
-            team: team.slug,
-            type,
-            title: issue.fields.summary?.slice(0, 500),
-            createdAt: jiraInstant(issue.fields.created),
-            transitions: statusTransitions({ created: issue.fields.created, status }, histories, (s) => statusLabel(s, team.mapping, categories)),
-          });
         }
         cursor = advanceCursor(cursor, fresh.map((i) => ({ at: jiraInstant(i.fields.updated), id: i.key })));
         yield { ...out, cursor };
@@ -103,6 +115,7 @@ export const syncJira: Syncer<"jira"> = async function* (ctx) {
         await ctx.progress(done, total);
       }
       if (!result.next) break;
+      // Restart from the newest minute committed (see above); within one minute, follow Jira's own paging.
       const newest = cursor ? new Date(cursor.at) : from;
       if (jqlMinute(newest, timeZone) !== jqlMinute(from, timeZone) && newest > from) {
         from = newest;
