@@ -65,8 +65,8 @@ export const PROVIDER_INFO: Record<ProviderName, ProviderInfo> = {
     fields: [
       { key: "email", label: "Account email (Jira Cloud)", kind: "text", help: "With an API token, Jira Cloud signs in as this account; leave empty for a Server personal access token." },
       { key: "projects", label: "Projects", kind: "list", help: "Project keys to read (or give a JQL query).", example: "PAY" },
-      { key: "jql", label: "JQL", kind: "text", help: "Instead of projects: the issues to read.", example: "project = PAY AND type != Epic" },
-      { key: "projectTeams", label: "Project → team", kind: "mapping", help: "Which team owns each project's issues (team slug); others go to the default team.", example: "PAY=payments" },
+      { key: "jql", label: "JQL", kind: "text", help: "Issues to read besides the projects' (or instead of them); its ORDER BY is ignored.", example: "project = OPS AND labels = platform" },
+      { key: "projectTeams", label: "Project → team", kind: "mapping", help: "Which team owns each project's issues (team slug), after the team field; others go to the default team, or are skipped.", example: "PAY=payments" },
       { key: "teamField", label: "Team field", kind: "text", help: "A field holding the team (its value matched to a team slug or name), before the project mapping.", example: "customfield_10001" },
       { key: "typeMapping", label: "Issue type → work type", kind: "mapping", help: "feature, defect, risk or debt per issue type; unmapped bugs are defects, the rest features.", example: "Bug=defect,Tech debt=debt" },
     ],

@@ -52,8 +52,11 @@ export const gitlabOptions = fieldsObject("gitlab").transform((o) => ({
   productionEnvironments: (o.productionEnvironments as string[] | undefined) ?? ["production"],
 }));
 
+// Stored options are this schema's output and are parsed again at each sync, so its nulls must read back.
+const optionalText = z.string().trim().max(2000).nullish();
+
 export const jiraOptions = fieldsObject("jira")
-  .extend({ typeMapping: mappingValue.refine((m) => Object.values(m as Record<string, string>).every((t) => (WORK_TYPES as readonly string[]).includes(t)), `each type maps to ${WORK_TYPES.join(", ")}`).optional() })
+  .extend({ email: optionalText, jql: optionalText, teamField: optionalText, typeMapping: mappingValue.refine((m) => Object.values(m as Record<string, string>).every((t) => (WORK_TYPES as readonly string[]).includes(t)), `each type maps to ${WORK_TYPES.join(", ")}`).optional() })
   .refine((o) => Boolean(o.jql) || ((o.projects as string[] | undefined)?.length ?? 0) > 0, { message: "give projects or a JQL query", path: ["projects"] })
   .transform((o) => ({
     email: (o.email as string | undefined) || null,

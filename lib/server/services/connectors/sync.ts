@@ -147,6 +147,7 @@ export async function runConnectorSync(connectorId: string, options: SyncOptions
     for await (const page of syncer(ctx)) {
       counts.pages++;
       counts.skipped += page.skipped ?? 0;
+      counts.problems.push(...(page.problems ?? []).slice(0, Math.max(0, 10 - counts.problems.length)));
       const items = validItems(page, counts);
       const cursor = later((stored[page.stream] as StreamCursor | undefined) ?? null, page.cursor);
       const { jobId } = await inIngestTransaction(async (tx, affected) => {

@@ -21,6 +21,8 @@ export interface SyncPage {
   workItems?: WorkItemInput[];
   /** Items read and left out (drafts, unmerged, non-production, pending, unlabelled issues…). */
   skipped?: number;
+  /** Why items were left out when someone must act (e.g. an issue with no team); shown with the sync's counts. */
+  problems?: string[];
 }
 
 export interface SyncContext<P extends ProviderName> {
