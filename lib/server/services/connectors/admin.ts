@@ -1,4 +1,5 @@
 import "server-only";
+import type { ConnectorCounts, ConnectorView } from "@/lib/connectors/api-types";
 import { PROVIDER_INFO, type ProviderName } from "@/lib/connectors/providers";
 import {
   connectorById,
@@ -24,26 +25,7 @@ import { encryptToken } from "./tokens";
  * Admin management of pull connectors (Admin → Connectors, `/api/v1/admin/connectors`, the CLI). The token is
  * write-only: stored encrypted, never returned or audited. Adding a connector queues its backfill at once.
  */
-export interface ConnectorView {
-  id: string;
-  name: string;
-  provider: ProviderName;
-  providerLabel: string;
-  apiUrl: string;
-  options: Record<string, unknown>;
-  defaultTeam: { id: string; name: string } | null;
-  backfillDays: number;
-  intervalMinutes: number;
-  enabled: boolean;
-  nextSyncAt: string;
-  lastSyncAt: string | null;
-  lastSyncStatus: "DONE" | "FAILED" | null;
-  lastError: string | null;
-  lastCounts: unknown;
-  /** The queued or running sync, with its progress. */
-  job: { id: string; url: string; status: string; progress: number; total: number } | null;
-  createdAt: string;
-}
+export type { ConnectorView } from "@/lib/connectors/api-types";
 
 export async function listConnectors(): Promise<ConnectorView[]> {
   const [rows, teams, jobs] = await Promise.all([listConnectorRows(), listTeamNames(), openSql().then(pendingSyncJobs)]);
@@ -66,8 +48,8 @@ export async function listConnectors(): Promise<ConnectorView[]> {
       lastSyncAt: r.lastSyncAt?.toISOString() ?? null,
       lastSyncStatus: r.lastSyncStatus as ConnectorView["lastSyncStatus"],
       lastError: r.lastError,
-      lastCounts: r.lastCounts,
-      job: job ? { ...(jobLink(job.id) as { id: string; url: string }), status: job.status, progress: job.progress, total: job.total } : null,
+      lastCounts: (r.lastCounts as ConnectorCounts | null) ?? null,
+      job: job ? { ...(jobLink(job.id) as { id: string; url: string }), status: job.status, progress: job.progress, total: job.total, attempts: job.attempts, error: job.error } : null,
       createdAt: r.createdAt.toISOString(),
     };
   });
