@@ -18,7 +18,7 @@ import type { Actor } from "@/lib/server/http/actor";
 import { afterCommit, enqueueJob } from "@/lib/server/jobs/queue";
 import { jobLink } from "@/lib/server/services/ingest/ingest";
 import { recordAudit } from "@/lib/server/services/audit";
-import { PROVIDER_OPTIONS, type ConnectorCreateInput, type ConnectorUpdateInput } from "@/lib/validation/connectors";
+import { parseProviderOptions, type ConnectorCreateInput, type ConnectorUpdateInput } from "@/lib/validation/connectors";
 import { encryptToken } from "./tokens";
 
 /**
@@ -57,10 +57,9 @@ export async function listConnectors(): Promise<ConnectorView[]> {
 
 /** The provider's options, validated; errors name `options.<field>`. */
 function providerOptions(provider: ProviderName, options: unknown): object {
-  const parsed = PROVIDER_OPTIONS[provider].safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: ["options", ...i.path.map(String)].join("."), message: i.message }));
-  throw badRequest(`${issues[0].path}: ${issues[0].message}`, { issues });
+  const parsed = parseProviderOptions(provider, options);
+  if (parsed.ok) return parsed.options;
+  throw badRequest(`${parsed.issues[0].path}: ${parsed.issues[0].message}`, { issues: parsed.issues });
 }
 
 async function checkTeam(id: string | null | undefined): Promise<void> {
