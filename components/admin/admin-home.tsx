@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/admin/people", title: "People roster", text: "Employee records, HR roster import, promotions, moves, exits and rehires." },
   { href: "/admin/career", title: "Career framework", text: "The organisation's levels and their order, which promotions must follow." },
   { href: "/admin/webhooks", title: "Webhooks", text: "GitHub and GitLab sources: signing secrets, default team, incident label." },
+  { href: "/admin/connectors", title: "Connectors", text: "Scheduled syncs from GitHub, GitLab, Jira and PagerDuty: backfill, progress, last error, sync now." },
   { href: "/admin/metrics", title: "Metrics", text: "The metric catalog: custom metrics, descriptions and which teams they apply to." },
   { href: "/admin/targets", title: "Targets", text: "Green and amber thresholds per metric for the org, a group or a team." },
   { href: "/admin/jobs", title: "Background jobs", text: "Recomputes after new events: progress, failures with their error, and retry." },

@@ -20,6 +20,10 @@ const TEAM: Roles = ["allow", "team", "team", "team"];
 const OWNER: Roles = ["allow", "team", "team", "team"];
 
 export const WRITE_MATRIX: Record<string, Roles> = {
+  "POST /api/v1/admin/connectors": ADMIN_ONLY,
+  "PATCH /api/v1/admin/connectors/[id]": ADMIN_ONLY,
+  "DELETE /api/v1/admin/connectors/[id]": ADMIN_ONLY,
+  "POST /api/v1/admin/connectors/[id]/sync": ADMIN_ONLY,
   "PATCH /api/v1/admin/groups/[id]": ADMIN_ONLY,
   "DELETE /api/v1/admin/groups/[id]": ADMIN_ONLY,
   "POST /api/v1/admin/groups": ADMIN_ONLY,

@@ -81,6 +81,7 @@ const admin = {
   settings: () => [...admin.all(), "settings"] as const,
   tokens: () => [...admin.all(), "tokens"] as const,
   jobs: () => [...admin.all(), "jobs"] as const,
+  connectors: () => [...admin.all(), "connectors"] as const,
 };
 
 export const queryKeys = {
@@ -106,4 +107,4 @@ export const queryKeys = {
 };
 
 /** A key of the admin lists a mutation refreshes. */
-export type AdminListKey = ReturnType<(typeof admin)["users" | "org" | "settings" | "tokens" | "jobs"]>;
+export type AdminListKey = ReturnType<(typeof admin)["users" | "org" | "settings" | "tokens" | "jobs" | "connectors"]>;

@@ -23,4 +23,16 @@ describe("OpenAPI document", () => {
     expect(deployment.properties?.finishedAt.format).toBe("date-time");
     expect(doc.components.schemas.WorkItem.properties?.type.enum).toEqual(["feature", "defect", "risk", "debt"]);
   });
+
+  it("describes Admin → Connectors for an admin's session, with the provider options and a write-only token", () => {
+    expect(Object.keys(doc.paths["/api/v1/admin/connectors"])).toEqual(["get", "post"]);
+    expect(Object.keys(doc.paths["/api/v1/admin/connectors/{id}"])).toEqual(["patch", "delete"]);
+    expect(doc.paths["/api/v1/admin/connectors/{id}/sync"].post.security).toEqual([{ session: [] }]);
+    const create = doc.components.schemas.ConnectorCreate;
+    expect(create.required).toEqual(expect.arrayContaining(["provider", "name", "token"]));
+    expect(create.properties?.provider.enum).toEqual(["github", "gitlab", "jira", "pagerduty"]);
+    expect(doc.components.schemas.ConnectorSync.properties?.since.format).toBe("date");
+    const described = JSON.stringify(doc.paths["/api/v1/admin/connectors"]);
+    expect(described).toContain("`repos` (list, required)");
+  });
 });

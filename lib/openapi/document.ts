@@ -3,6 +3,8 @@
  * schemas the handlers validate with (zod 4's JSON Schema output is draft 2020-12, OpenAPI 3.1's dialect).
  */
 import { z } from "zod";
+import { PROVIDER_INFO, PROVIDERS } from "@/lib/connectors/providers";
+import { connectorCreateInput, connectorSyncInput, connectorUpdateInput } from "@/lib/validation/connectors";
 import { allocationInput, changeRowsQuery, deliveryQuery, deploymentRowsQuery, incidentRowsQuery } from "@/lib/validation/delivery";
 import { MAX_BATCH, deploymentInput, incidentInput, pullRequestInput, workItemInput } from "@/lib/validation/ingest";
 
@@ -82,6 +84,63 @@ function readPath(summary: string, parameters: unknown[]) {
   };
 }
 
+const connectorId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const adminErrors = {
+  "400": { description: "Invalid request: `issues` names each failing field, e.g. `options.repos`.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "401": { description: "Not signed in." },
+  "403": { description: "The signed-in user is not an admin (API tokens are refused)." },
+};
+const json = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+/** Each provider's option keys, from the same field list the form, the CLI and the validation read. */
+const PROVIDER_OPTIONS_TEXT = PROVIDERS.map((p) => `\`${p}\`: ${PROVIDER_INFO[p].fields.map((f) => `\`${f.key}\` (${f.kind}${f.required ? ", required" : ""})`).join(", ")}`).join("; ");
+
+/** Admin → Connectors over the API: an admin's session, never an API token; the connector's token is write-only. */
+const connectorPaths = {
+  "/api/v1/admin/connectors": {
+    get: {
+      summary: "The pull connectors (never their tokens) with their last sync and any queued or running sync job, and each provider's fields",
+      security: [{ session: [] }],
+      responses: { "200": { description: "`{ connectors, providers }`" }, ...adminErrors },
+    },
+    post: {
+      summary: "Add a pull connector; its backfill sync is queued at once",
+      description: `\`options\` holds the provider's own fields — ${PROVIDER_OPTIONS_TEXT}. A list is an array or comma/line-separated text, a mapping an object or \`from=to\` pairs.`,
+      security: [{ session: [] }],
+      requestBody: json("ConnectorCreate"),
+      responses: {
+        "201": { description: "`{ id, job: { id, url } }` — the backfill job (null when added paused)." },
+        ...adminErrors,
+        "404": { description: "The default team does not exist." },
+        "409": { description: "A connector of that name exists already." },
+      },
+    },
+  },
+  "/api/v1/admin/connectors/{id}": {
+    patch: {
+      summary: "Edit, pause (`enabled: false`) or resume a connector; an empty or absent token keeps the stored one",
+      security: [{ session: [] }],
+      parameters: [connectorId],
+      requestBody: json("ConnectorUpdate"),
+      responses: { "200": { description: "Saved." }, ...adminErrors, "404": { description: "No such connector (or team)." }, "409": { description: "A connector of that name exists already." } },
+    },
+    delete: {
+      summary: "Remove a connector; the events it synced stay",
+      security: [{ session: [] }],
+      parameters: [connectorId],
+      responses: { "204": { description: "Removed." }, ...adminErrors, "404": { description: "No such connector." } },
+    },
+  },
+  "/api/v1/admin/connectors/{id}/sync": {
+    post: {
+      summary: "Sync now: queue a sync (joining one already waiting); `since` (YYYY-MM-DD) re-reads history from that day",
+      security: [{ session: [] }],
+      parameters: [connectorId],
+      requestBody: json("ConnectorSync"),
+      responses: { "202": { description: "`{ job: { id, url } }`; follow it at `GET /api/v1/jobs/{id}`." }, ...adminErrors, "404": { description: "No such connector." } },
+    },
+  },
+};
+
 export function openApiDocument(serverUrl = "/"): JsonSchema {
   const scoped = queryParameters(deliveryQuery);
   return {
@@ -94,13 +153,19 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token created by an admin (scopes: ingest, read)." } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API token created by an admin (scopes: ingest, read)." },
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "An admin's signed-in session (`__Secure-authjs.session-token` over HTTPS), for the admin routes." },
+      },
       schemas: {
         Deployment: schemaOf(deploymentInput),
         PullRequest: schemaOf(pullRequestInput),
         Incident: schemaOf(incidentInput),
         WorkItem: schemaOf(workItemInput),
         Allocation: schemaOf(allocationInput),
+        ConnectorCreate: schemaOf(connectorCreateInput),
+        ConnectorUpdate: schemaOf(connectorUpdateInput),
+        ConnectorSync: schemaOf(connectorSyncInput),
         IngestResult: {
           type: "object",
           properties: {
@@ -181,6 +246,7 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
         { name: "from", in: "query", required: false, schema: { type: "string", format: "date" } },
         { name: "to", in: "query", required: false, schema: { type: "string", format: "date" } },
       ]),
+      ...connectorPaths,
     },
   };
 }

@@ -72,6 +72,13 @@ export const pagerdutyOptions = fieldsObject("pagerduty").transform((o) => ({ se
 export const PROVIDER_OPTIONS = { github: githubOptions, gitlab: gitlabOptions, jira: jiraOptions, pagerduty: pagerdutyOptions } as const;
 export type ProviderOptions = { [P in ProviderName]: z.infer<(typeof PROVIDER_OPTIONS)[P]> };
 
+/** The provider's options parsed, or the problems, each naming its field as `options.<key>` (the form and the API alike). */
+export function parseProviderOptions(provider: ProviderName, options: unknown): { ok: true; options: object } | { ok: false; issues: { path: string; message: string }[] } {
+  const parsed = PROVIDER_OPTIONS[provider].safeParse(options ?? {});
+  if (parsed.success) return { ok: true, options: parsed.data };
+  return { ok: false, issues: parsed.error.issues.map((i) => ({ path: ["options", ...i.path.map(String)].join("."), message: i.message })) };
+}
+
 const common = {
   name: z.string().trim().min(1, "Enter a name").max(100).regex(/^[^\s/][^/]*$/, "must not contain /"),
   apiUrl: z.string().trim().url("must be a URL such as https://api.github.com").max(500).refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://"),

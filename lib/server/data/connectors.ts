@@ -94,10 +94,12 @@ export async function setNextSync(tx: SqlRunner, id: string, at: Date): Promise<
   await tx.query(`UPDATE "Connector" SET "nextSyncAt" = ${T("$2")} WHERE "id" = $1`, [id, at.toISOString()]);
 }
 
-/** The queued or running sync job of each connector, with its progress. */
-export async function pendingSyncJobs(runner: SqlRunner): Promise<{ connectorId: string; id: string; status: string; progress: number; total: number }[]> {
+/** The queued or running sync job of each connector, with its progress and the last failed run's error. */
+export async function pendingSyncJobs(
+  runner: SqlRunner,
+): Promise<{ connectorId: string; id: string; status: string; progress: number; total: number; attempts: number; error: string | null }[]> {
   return runner.query(
-    `SELECT "payload"->>'connectorId' AS "connectorId", "id", "status", "progress", "total" FROM "Job"
+    `SELECT "payload"->>'connectorId' AS "connectorId", "id", "status", "progress", "total", "attempts", "error" FROM "Job"
      WHERE "kind" = 'connector.sync' AND "status" IN ('QUEUED', 'RUNNING') ORDER BY "createdAt"`,
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ConnectorCounts, ConnectorView } from "@/lib/connectors/api-types";
 import { PROVIDER_INFO, type ProviderName } from "@/lib/connectors/providers";
 import {
   connectorById,
@@ -17,33 +18,14 @@ import type { Actor } from "@/lib/server/http/actor";
 import { afterCommit, enqueueJob } from "@/lib/server/jobs/queue";
 import { jobLink } from "@/lib/server/services/ingest/ingest";
 import { recordAudit } from "@/lib/server/services/audit";
-import { PROVIDER_OPTIONS, type ConnectorCreateInput, type ConnectorUpdateInput } from "@/lib/validation/connectors";
+import { parseProviderOptions, type ConnectorCreateInput, type ConnectorUpdateInput } from "@/lib/validation/connectors";
 import { encryptToken } from "./tokens";
 
 /**
  * Admin management of pull connectors (Admin → Connectors, `/api/v1/admin/connectors`, the CLI). The token is
  * write-only: stored encrypted, never returned or audited. Adding a connector queues its backfill at once.
  */
-export interface ConnectorView {
-  id: string;
-  name: string;
-  provider: ProviderName;
-  providerLabel: string;
-  apiUrl: string;
-  options: Record<string, unknown>;
-  defaultTeam: { id: string; name: string } | null;
-  backfillDays: number;
-  intervalMinutes: number;
-  enabled: boolean;
-  nextSyncAt: string;
-  lastSyncAt: string | null;
-  lastSyncStatus: "DONE" | "FAILED" | null;
-  lastError: string | null;
-  lastCounts: unknown;
-  /** The queued or running sync, with its progress. */
-  job: { id: string; url: string; status: string; progress: number; total: number } | null;
-  createdAt: string;
-}
+export type { ConnectorView } from "@/lib/connectors/api-types";
 
 export async function listConnectors(): Promise<ConnectorView[]> {
   const [rows, teams, jobs] = await Promise.all([listConnectorRows(), listTeamNames(), openSql().then(pendingSyncJobs)]);
@@ -66,8 +48,8 @@ export async function listConnectors(): Promise<ConnectorView[]> {
       lastSyncAt: r.lastSyncAt?.toISOString() ?? null,
       lastSyncStatus: r.lastSyncStatus as ConnectorView["lastSyncStatus"],
       lastError: r.lastError,
-      lastCounts: r.lastCounts,
-      job: job ? { ...(jobLink(job.id) as { id: string; url: string }), status: job.status, progress: job.progress, total: job.total } : null,
+      lastCounts: (r.lastCounts as ConnectorCounts | null) ?? null,
+      job: job ? { ...(jobLink(job.id) as { id: string; url: string }), status: job.status, progress: job.progress, total: job.total, attempts: job.attempts, error: job.error } : null,
       createdAt: r.createdAt.toISOString(),
     };
   });
@@ -75,10 +57,9 @@ export async function listConnectors(): Promise<ConnectorView[]> {
 
 /** The provider's options, validated; errors name `options.<field>`. */
 function providerOptions(provider: ProviderName, options: unknown): object {
-  const parsed = PROVIDER_OPTIONS[provider].safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: ["options", ...i.path.map(String)].join("."), message: i.message }));
-  throw badRequest(`${issues[0].path}: ${issues[0].message}`, { issues });
+  const parsed = parseProviderOptions(provider, options);
+  if (parsed.ok) return parsed.options;
+  throw badRequest(`${parsed.issues[0].path}: ${parsed.issues[0].message}`, { issues: parsed.issues });
 }
 
 async function checkTeam(id: string | null | undefined): Promise<void> {
