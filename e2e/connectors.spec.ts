@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { startFakeGithub } from "../lib/testing/fake-github";
+import { shopRepo } from "../lib/testing/github-scenario";
 import { signIn } from "./helpers";
 
 /**
@@ -89,4 +91,42 @@ test("an admin adds a GitHub connector, syncs it, sees why the sync failed, edit
   await confirm.getByRole("button", { name: "Delete connector" }).click();
   await expect(page.getByRole("row", { name: /E2E GitHub/ })).toHaveCount(0);
   await expect(page.getByText("No connectors yet.")).toBeVisible();
+});
+
+test("an admin connects a GitHub repository and sees its history read, with progress while it syncs", async ({ page }) => {
+  test.setTimeout(120_000);
+  // A local GitHub (GitHub's documented payloads) holding March 2026: read with "since", so any date works.
+  const github = await startFakeGithub({ token: TOKEN, repos: { "acme/shop": shopRepo() } });
+  // Rate limited for three seconds on its pull requests: long enough to see the sync under way.
+  github.faults.push({ path: /^\/repos\/acme\/shop\/pulls$/, status: 429, retryAfter: 3, times: 1 });
+  try {
+    await signIn(page, "ADMIN");
+    await page.goto("/admin/connectors");
+    await page.getByRole("button", { name: "Add connector" }).click();
+    const form = page.getByRole("form", { name: "Add connector" });
+    await form.getByLabel("Name").fill("E2E shop");
+    await form.getByLabel("Repositories (required)").fill("acme/shop");
+    await form.getByLabel("API URL").fill(github.url);
+    await form.getByLabel("Token").fill(TOKEN);
+    await form.getByLabel("Default team").selectOption({ label: "Core Infrastructure" });
+    await form.getByRole("button", { name: "Add connector" }).click();
+    await expect(form).toHaveCount(0);
+
+    const row = page.getByRole("row", { name: /E2E shop/ });
+    await row.getByRole("button", { name: "Sync E2E shop now" }).click();
+    const dialog = page.getByRole("dialog", { name: "Sync “E2E shop” now" });
+    await dialog.getByLabel("Read history since (optional)").fill("2026-03-01");
+    await dialog.getByRole("button", { name: "Start sync" }).click();
+    await expect(row.getByRole("progressbar")).toBeVisible();
+    await expect(row).toContainText(/\d+ pull requests \(\d+ new\)/, { timeout: 60_000 });
+    await expect(row).toContainText(/\d+ deployments? \(\d+ new\)/);
+    await expect(row.getByRole("progressbar")).toHaveCount(0);
+    expect(github.requests.some((r) => r.startsWith("GET /repos/acme/shop/deployments"))).toBe(true);
+
+    await row.getByRole("button", { name: "Delete E2E shop" }).click();
+    await page.getByRole("alertdialog", { name: "Delete connector “E2E shop”?" }).getByRole("button", { name: "Delete connector" }).click();
+    await expect(page.getByRole("row", { name: /E2E shop/ })).toHaveCount(0);
+  } finally {
+    await github.close();
+  }
 });
