@@ -1,6 +1,9 @@
 import "server-only";
 import type { ProviderName } from "@/lib/connectors/providers";
+import { syncPagerduty } from "./pagerduty";
 import type { Syncer } from "./types";
 
 /** Each provider's sync (one module per provider in this folder). */
-export const SYNCERS: { [P in ProviderName]?: Syncer<P> } = {};
+export const SYNCERS: { [P in ProviderName]?: Syncer<P> } = {
+  pagerduty: syncPagerduty,
+};
