@@ -17,6 +17,8 @@ export interface FakeProvider {
   url: string;
   /** Every request's path and query, in order (what the connector asked for). */
   requests: string[];
+  /** The statuses failOnce has answered so far. */
+  faultsServed: number[];
   /** The next request matching each pattern is answered with this status (429 with Retry-After: 1). */
   failOnce(pattern: RegExp, status: 429 | 502): void;
   /** Every request matching the pattern is answered 500 until `restore()`. */
@@ -35,6 +37,7 @@ export interface FakeProviderOptions {
 
 export async function startFakeProvider(options: FakeProviderOptions): Promise<FakeProvider> {
   const requests: string[] = [];
+  const faultsServed: number[] = [];
   const once: { pattern: RegExp; status: number }[] = [];
   let broken: RegExp | null = null;
 
@@ -51,6 +54,7 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
     const fault = once.findIndex((f) => f.pattern.test(target));
     if (fault >= 0) {
       const { status } = once.splice(fault, 1)[0]!;
+      faultsServed.push(status);
       if (status === 429) return send(res, 429, { error: "rate limited" }, { "retry-after": "1", "ratelimit-reset": "1" });
       res.writeHead(status, { "content-type": "text/html" });
       return res.end("<html><body>502 Bad Gateway</body></html>");
@@ -65,6 +69,7 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    faultsServed,
     failOnce: (pattern, status) => once.push({ pattern, status }),
     breakCalls: (pattern) => {
       broken = pattern;

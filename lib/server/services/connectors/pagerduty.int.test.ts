@@ -63,6 +63,7 @@ describe("PagerDuty connector", () => {
     const { counts } = await sync();
     expect(counts.incidents).toEqual({ received: 6, created: 6, updated: 0 });
     expect(counts.problems).toEqual([]);
+    expect(fake.faultsServed).toEqual([429, 502]);
     // Each page asked for one service, from 60 days back; the 429 and the 502 were asked again.
     expect(fake.requests.filter((r) => r.includes("service_ids%5B%5D=PAPI001")).length).toBeGreaterThanOrEqual(5);
     expect(fake.requests.every((r) => !r.includes("POTHER1"))).toBe(true);
