@@ -51,6 +51,16 @@ export interface FakeCommit {
   created_at: string;
 }
 
+export interface FakeNote {
+  id: number;
+  body: string;
+  author: User;
+  created_at: string;
+  updated_at: string;
+  system: boolean;
+  noteable_type: "MergeRequest";
+}
+
 export interface FakeDeployment {
   id: number;
   iid: number;
@@ -83,7 +93,9 @@ export interface FakeIssue {
 export interface FakeProject {
   id: number;
   path_with_namespace: string;
-  mergeRequests: { mr: FakeMergeRequest; commits: FakeCommit[]; approvedBy: { user: User; approved_at: string }[] }[];
+  mergeRequests: { mr: FakeMergeRequest; commits: FakeCommit[]; approvedBy: { user: User; approved_at: string }[]; notes: FakeNote[] }[];
+  /** Answer approvals without `approved_at`, as GitLab versions before it did. */
+  legacyApprovals?: boolean;
   deployments: FakeDeployment[];
   issues: FakeIssue[];
 }
@@ -105,7 +117,10 @@ export function gitlabMergeRequest(
   };
   const commits = (input.commits ?? []).map((at, i) => ({ id: `c${input.iid}x${i}`.padEnd(40, "0"), short_id: `c${input.iid}x${i}`, title: "Work", author_name: "Dev", authored_date: at, committed_date: at, created_at: at }));
   const approvedBy = (input.approvals ?? []).map((a) => ({ user: user(a.userId), approved_at: a.at }));
-  const entry = { mr, commits, approvedBy };
+  const note = (body: string, authorId: number, at: string, system: boolean): FakeNote => ({ id: nextId++, body, author: user(authorId), created_at: at, updated_at: at, system, noteable_type: "MergeRequest" });
+  // GitLab notes each approval; a reviewer's comment is noise.
+  const notes = [note("Looks good, one nit.", 9, input.createdAt, false), ...approvedBy.map((a) => note("approved this merge request", a.user.id, a.approved_at, true))];
+  const entry = { mr, commits, approvedBy, notes };
   project.mergeRequests.push(entry);
   return entry;
 }
@@ -172,12 +187,14 @@ export async function startFakeGitlab(token: string, maxPerPage = 100): Promise<
       const rest = m[2]!;
       const after = u.searchParams.get("updated_after");
       if (rest === "merge_requests") return paged(byUpdate(project.mergeRequests.map((e) => e.mr), after), u);
-      const mr = /^merge_requests\/(\d+)\/(commits|approvals)$/.exec(rest);
+      const mr = /^merge_requests\/(\d+)\/(commits|approvals|notes)$/.exec(rest);
       if (mr) {
         const entry = project.mergeRequests.find((e) => e.mr.iid === Number(mr[1]));
         if (!entry) return null;
         if (mr[2] === "commits") return paged(entry.commits, u);
-        return { body: { id: entry.mr.id, iid: entry.mr.iid, project_id: project.id, state: entry.mr.state, approved: entry.approvedBy.length > 0, approvals_required: 1, approvals_left: 0, approved_by: entry.approvedBy } };
+        if (mr[2] === "notes") return paged(entry.notes, u);
+        const approvedBy = project.legacyApprovals ? entry.approvedBy.map((a) => ({ user: a.user })) : entry.approvedBy;
+        return { body: { id: entry.mr.id, iid: entry.mr.iid, project_id: project.id, state: entry.mr.state, approved: approvedBy.length > 0, approvals_required: 1, approvals_left: 0, approved_by: approvedBy } };
       }
       if (rest === "deployments") {
         const environment = u.searchParams.get("environment");

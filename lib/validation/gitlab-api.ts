@@ -30,10 +30,13 @@ export const gitlabMergeRequest = z.looseObject({
 
 export const gitlabCommit = z.looseObject({ id: z.string().min(1), authored_date: z.string().nullish(), created_at: z.string().nullish() });
 
-/** `approved_at` is in answers since GitLab 17.x; without it an approval has no time and is left out. */
+/** Newer GitLab versions answer `approved_at`; without it, the approval's time is read from the notes. */
 export const gitlabApprovals = z.looseObject({
   approved_by: z.array(z.looseObject({ user: z.looseObject({ id }), approved_at: z.string().nullish() })).nullish(),
 });
+
+/** A merge request's note; GitLab records each approval as the system note "approved this merge request". */
+export const gitlabNote = z.looseObject({ id, body: z.string(), system: z.boolean().nullish(), author: z.looseObject({ id }), created_at: z.string() });
 
 export const gitlabDeployment = z.looseObject({
   id,

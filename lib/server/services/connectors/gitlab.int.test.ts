@@ -72,7 +72,7 @@ describe("GitLab connector", () => {
     expect(counts.deployments).toEqual({ received: 5, created: 5, updated: 0 });
     expect(counts.incidents).toEqual({ received: 1, created: 1, updated: 0 });
     expect(counts.skipped).toBe(3);
-    expect(fake.requests.some((r) => r.includes("environment=review"))).toBe(false);
+    expect(fake.requests.some((r) => r.includes("environment=review") || r.includes("/notes"))).toBe(false);
 
     const pr1 = await db.pullRequest.findFirstOrThrow({ where: { externalId: "1", service: { name: "acme/shop" } } });
     expect(pr1).toMatchObject({ author: "5", mergeCommitSha: "m1" });
@@ -125,6 +125,8 @@ describe("GitLab connector", () => {
     const secret = (await createWebhookSource(SYSTEM_ACTOR, { provider: "gitlab", name: "acme group", defaultTeamId: teamId })).secret;
     const project = { id: 2, name: "hooks", path_with_namespace: "acme/hooks", web_url: "https://gitlab.example.com/acme/hooks" };
     const hooks = fake.project("acme/hooks");
+    // An older GitLab: approvals without approved_at, their time in the "approved this merge request" note.
+    hooks.legacyApprovals = true;
     const mr = gitlabMergeRequest(hooks, { iid: 1, authorId: 5, commits: ["2026-03-10T08:00:00Z"], createdAt: "2026-03-10T09:00:00Z", approvals: [{ userId: 7, at: "2026-03-10T10:00:00Z" }], mergedAt: "2026-03-10T11:00:00Z", mergeSha: "h1" }).mr;
     const dep = gitlabDeployment(hooks, { id: 901, sha: "h1", status: "success", finishedAt: "2026-03-10T12:00:00Z" });
     const issue = gitlabIssue(hooks, { iid: 3, labels: ["incident"], createdAt: "2026-03-10T13:00:00Z", closedAt: "2026-03-10T14:00:00Z" });
@@ -157,6 +159,8 @@ describe("GitLab connector", () => {
     expect([await db.pullRequest.count({ where }), await db.deployment.count({ where }), await db.incident.count({ where })]).toEqual([1, 1, 1]);
     const after = await db.pullRequest.findFirstOrThrow({ where });
     expect(after).toMatchObject({ author: before.author, mergeCommitSha: "h1", mergedAt: before.mergedAt, firstReviewAt: before.firstReviewAt });
+    expect(after.firstReviewAt?.toISOString()).toBe("2026-03-10T10:00:00.000Z");
+    expect(fake.requests.some((r) => r.startsWith("/api/v4/projects/acme%2Fhooks/merge_requests/1/notes"))).toBe(true);
     // The sync adds what a webhook does not carry: the first commit.
     expect(after.firstCommitAt?.toISOString()).toBe("2026-03-10T08:00:00.000Z");
   });

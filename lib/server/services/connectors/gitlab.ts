@@ -4,7 +4,7 @@ import { createRequesterFn, type RequestHandlerFn } from "@gitbeaker/requester-u
 import type { z } from "zod";
 import { gitlabDeploymentItem, gitlabIncidentItem, gitlabMergeRequestItem } from "@/lib/server/services/ingest/gitlab";
 import { providerTime, type WebhookEvent } from "@/lib/server/services/ingest/webhook-events";
-import { gitlabApprovals, gitlabCommit, gitlabDeployment, gitlabIssue, gitlabMergeRequest, type GitlabMergeRequest } from "@/lib/validation/gitlab-api";
+import { gitlabApprovals, gitlabCommit, gitlabDeployment, gitlabIssue, gitlabMergeRequest, gitlabNote, type GitlabMergeRequest } from "@/lib/validation/gitlab-api";
 import type { PullRequestInput } from "@/lib/validation/ingest";
 import { advanceCursor, alreadySynced } from "./cursor";
 import { expectOk, retryingFetch } from "./retry";
@@ -99,12 +99,28 @@ async function mergeRequestEvent(api: Api, project: string, mr: GitlabMergeReque
       const authoredAt = providerTime(c.authored_date ?? c.created_at);
       return authoredAt ? [{ sha: c.id, authoredAt }] : [];
     }),
-    reviews: (gitlabApprovals.parse(approvals).approved_by ?? []).flatMap((a) => {
-      const submittedAt = providerTime(a.approved_at);
-      return submittedAt ? [{ author: String(a.user.id), submittedAt }] : [];
-    }),
+    reviews: await approvalReviews(api, project, mr.iid, approvals),
   };
   return { kind: "pullRequest", item };
+}
+
+/**
+ * Each approval as a review by the approver. Newer GitLab versions answer `approved_at`; an older instance's
+ * approvals take their time from the system note GitLab wrote ("approved this merge request", the last per approver).
+ */
+async function approvalReviews(api: Api, project: string, iid: number, approvals: unknown): Promise<NonNullable<PullRequestInput["reviews"]>> {
+  const approvedBy = gitlabApprovals.parse(approvals).approved_by ?? [];
+  let noted: Map<string, string> | null = null;
+  if (approvedBy.some((a) => !a.approved_at)) {
+    const notes = (await api.MergeRequestNotes.all(project, iid, { sort: "asc", orderBy: "created_at", perPage: PER_PAGE })) as unknown[];
+    noted = new Map(
+      notes.map((n) => gitlabNote.parse(n)).filter((n) => n.system && /^approved this merge request/i.test(n.body.trim())).map((n) => [String(n.author.id), n.created_at]),
+    );
+  }
+  return approvedBy.flatMap((a) => {
+    const submittedAt = providerTime(a.approved_at ?? noted?.get(String(a.user.id)));
+    return submittedAt ? [{ author: String(a.user.id), submittedAt }] : [];
+  });
 }
 
 const expanded = { orderBy: "updated_at", sort: "asc", perPage: PER_PAGE, showExpanded: true } as const;
