@@ -21,6 +21,8 @@ export interface FakeProvider {
   faultsServed: number[];
   /** The next request matching each pattern is answered with this status (429 with Retry-After: 1). */
   failOnce(pattern: RegExp, status: 429 | 502): void;
+  /** Runs `change` before answering the `nth` request matching the pattern (data changing while a sync reads). */
+  onRequest(pattern: RegExp, nth: number, change: () => void): void;
   /** Every request matching the pattern is answered 500 until `restore()`. */
   breakCalls(pattern: RegExp): void;
   restore(): void;
@@ -40,6 +42,7 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
   const faultsServed: number[] = [];
   const once: { pattern: RegExp; status: number }[] = [];
   let broken: RegExp | null = null;
+  const changes: { pattern: RegExp; left: number; change: () => void }[] = [];
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -60,6 +63,7 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
       return res.end("<html><body>502 Bad Gateway</body></html>");
     }
     if (broken?.test(target)) return send(res, 500, { error: "internal error" });
+    for (const c of changes) if (c.pattern.test(target) && --c.left === 0) c.change();
     const answer = options.route(url);
     if (!answer) return send(res, 404, { message: "404 Not Found" });
     send(res, answer.status ?? 200, answer.body, answer.headers);
@@ -71,6 +75,7 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
     requests,
     faultsServed,
     failOnce: (pattern, status) => once.push({ pattern, status }),
+    onRequest: (pattern, nth, change) => changes.push({ pattern, left: nth, change }),
     breakCalls: (pattern) => {
       broken = pattern;
     },

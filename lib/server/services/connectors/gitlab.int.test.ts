@@ -63,7 +63,7 @@ const sync = (now = NOW, sleep?: (ms: number) => Promise<void>) => runConnectorS
 describe("GitLab connector", () => {
   it("backfills merge requests, production deployments and incidents through a rate limit and a bad gateway", async () => {
     fake.failOnce(/merge_requests\?/, 429);
-    fake.failOnce(/deployments\?.*page=2/, 502);
+    fake.failOnce(/deployments\?.*updated_after=2026-03-02/, 502);
     const { counts } = await sync();
     expect(counts.problems).toEqual([]);
     expect(fake.faultsServed).toEqual([429, 502]);
@@ -163,6 +163,19 @@ describe("GitLab connector", () => {
     expect(fake.requests.some((r) => r.startsWith("/api/v4/projects/acme%2Fhooks/merge_requests/1/notes"))).toBe(true);
     // The sync adds what a webhook does not carry: the first commit.
     expect(after.firstCommitAt?.toISOString()).toBe("2026-03-10T08:00:00.000Z");
+  });
+
+  it("does not miss a merge request that slides to an earlier page while the sync reads", async () => {
+    const busy = fake.project("acme/busy");
+    for (let iid = 1; iid <= 5; iid++) gitlabMergeRequest(busy, { iid, authorId: 5, createdAt: `2026-03-1${iid}T09:00:00Z` });
+    // While the second page is asked for, !1 (read on the first) is edited and moves to the end of the list:
+    // with page numbers, page 2 would now be !4, !5, and !3 would never be read.
+    fake.onRequest(/acme%2Fbusy\/merge_requests\?/, 2, () => Object.assign(busy.mergeRequests[0]!.mr, { title: "Edited", updated_at: "2026-03-16T10:00:00Z" }));
+    const input = connectorCreateInput.parse({ provider: "gitlab", name: "gl-busy", apiUrl: fake.url, token: TOKEN, enabled: false, options: { projects: "acme/busy" } });
+    const { id } = await createConnector(SYSTEM_ACTOR, input, NOW);
+    const { counts } = await runConnectorSync(id, { now: NOW, holder: "test" });
+    expect(counts.pullRequests).toEqual({ received: 6, created: 5, updated: 1 });
+    expect((await db.pullRequest.findFirstOrThrow({ where: { externalId: "1", service: { name: "acme/busy" } } })).title).toBe("Edited");
   });
 
   it("fails clearly on a refused token, never showing it", async () => {

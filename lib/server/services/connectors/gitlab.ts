@@ -12,7 +12,7 @@ import type { SyncContext, SyncPage, Syncer } from "./types";
 
 /**
  * GitLab: per project (service = its path, as GitLab webhooks name it), three streams read oldest update first
- * (`updated_after` + `order_by=updated_at&sort=asc`, page by page): merge requests with their commits and
+ * (`updated_after` + `order_by=updated_at&sort=asc`): merge requests with their commits and
  * approvals, deployments to each production environment, and issues carrying the incident label. Every object
  * goes through the webhook's mapping (lib/server/services/ingest/gitlab.ts), so both give the same rows.
  *
@@ -52,7 +52,10 @@ interface Updated {
 
 /**
  * One stream: each page's items not committed before, mapped, with the cursor after the page (pages come oldest
- * update first, so everything updated up to the cursor has been read).
+ * update first, so everything updated up to the cursor has been read). Each request starts again from the cursor
+ * (`updated_after`, page 1) rather than asking for the next page number: an item updated while the sync runs moves
+ * to the end of the list, and with page numbers the one behind it would slide onto a page already read. Only when
+ * a whole page shares the cursor's instant does the next request ask for the next page.
  */
 async function* stream<T>(
   ctx: SyncContext<"gitlab">,
@@ -63,8 +66,8 @@ async function* stream<T>(
   map: (item: T) => Promise<WebhookEvent>,
 ): AsyncIterable<SyncPage> {
   let cursor = ctx.cursorOf(name);
-  const updatedAfter = cursor?.at ?? ctx.since.toISOString();
-  for (let page: number | null = 1; page; ) {
+  let updatedAfter = cursor?.at ?? ctx.since.toISOString();
+  for (let page = 1; ; ) {
     const answer = (await load(updatedAfter, page)) as Expanded;
     const items = answer.data.map((raw) => schema.parse(raw)).filter((item) => !alreadySynced(cursor, updated(item).at, updated(item).id));
     const out: SyncPage = { stream: name, cursor: null, deployments: [], pullRequests: [], incidents: [], skipped: 0 };
@@ -77,7 +80,9 @@ async function* stream<T>(
     }
     cursor = advanceCursor(cursor, items.map(updated));
     yield { ...out, cursor };
-    page = answer.paginationInfo.next;
+    if (!answer.paginationInfo.next) return;
+    if (cursor && Date.parse(cursor.at) > Date.parse(updatedAfter)) [updatedAfter, page] = [cursor.at, 1];
+    else page++;
   }
 }
 
