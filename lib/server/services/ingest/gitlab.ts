@@ -1,73 +1,129 @@
 /**
- * GitLab webhook events → our events. Service = the project's path with namespace (group/project).
- * - Deployment Hook: status success → successful deployment, failed → failed deployment; running,
- *   canceled and created are not final;
- * - Merge Request Hook: the merge request (merged when its state is merged); approvals → a review by
- *   the approver. Authors and reviewers are GitLab user ids, so the author's own approval is told apart;
- * - Issue Hook carrying the incident label: the incident, resolved when the issue is closed.
+ * GitLab events → our events, from a webhook or the REST API (the connector, lib/server/services/connectors/gitlab.ts):
+ * one mapping per object, so both give the same external ids, services and rules.
+ * Service = the project's path with namespace (group/project).
+ * - deployment: status success → successful deployment, failed → failed deployment; running, canceled,
+ *   created and blocked are not final;
+ * - merge request: merged when its state is merged; closed unmerged → ignored; approvals → reviews by the
+ *   approver. Authors and reviewers are GitLab user ids, so the author's own approval is told apart;
+ * - issue carrying the incident label: the incident, resolved when the issue is closed.
  */
+import type { DeploymentInput, PullRequestInput } from "@/lib/validation/ingest";
 import { gitlabDeploymentEvent, gitlabIssueEvent, gitlabMergeRequestEvent } from "@/lib/validation/webhooks";
 import { hasLabel, ignored, providerTime, severityOf, type WebhookEvent } from "./webhook-events";
 
 const sha = (commitUrl: string | undefined, shortSha: string | undefined) => commitUrl?.split("/").pop() || shortSha || "";
 
+/** A deployment as both sources describe it. */
+export interface GitlabDeploymentFacts {
+  id: string | number;
+  status: string;
+  environment: string;
+  finishedAt: string | null | undefined;
+  sha: string;
+}
+
+export function gitlabDeploymentItem(service: string, d: GitlabDeploymentFacts): WebhookEvent {
+  const status = d.status === "success" ? "success" : d.status === "failed" ? "failure" : null;
+  if (!status) return ignored(`deployment status "${d.status}" is not final`);
+  const finishedAt = providerTime(d.finishedAt);
+  if (!finishedAt || !d.sha) return ignored("deployment without a time or commit");
+  const item: DeploymentInput = { externalId: String(d.id), service, environment: d.environment, status, finishedAt, commitSha: d.sha, kind: "regular" };
+  return { kind: "deployment", item };
+}
+
+/** What merge requests and issues share, as both sources describe them. */
+interface GitlabItemFacts {
+  iid: number;
+  title: string | null | undefined;
+  state: string;
+  createdAt: string;
+  updatedAt: string | null | undefined;
+  labels: string[];
+}
+
+/** A merge request; the API adds its commits and every approval. */
+export interface GitlabMergeRequestFacts extends GitlabItemFacts {
+  authorId: string | number;
+  mergedAt: string | null | undefined;
+  mergeCommitSha: string | null | undefined;
+  commits: PullRequestInput["commits"];
+  /** Approvals: the approver's user id and when. */
+  reviews: NonNullable<PullRequestInput["reviews"]>;
+}
+
+export function gitlabMergeRequestItem(service: string, mr: GitlabMergeRequestFacts): WebhookEvent {
+  const createdAt = providerTime(mr.createdAt);
+  if (!createdAt) return ignored("merge request without a creation time");
+  if (mr.state === "closed") return ignored("merge request closed without merging");
+  const merged = mr.state === "merged";
+  return {
+    kind: "pullRequest",
+    item: {
+      externalId: String(mr.iid),
+      service,
+      title: mr.title ?? undefined,
+      author: String(mr.authorId),
+      createdAt,
+      mergedAt: merged ? providerTime(mr.mergedAt ?? mr.updatedAt) : null,
+      mergeCommitSha: merged ? (mr.mergeCommitSha ?? null) : null,
+      commits: mr.commits,
+      reviews: mr.reviews,
+      labels: mr.labels,
+    },
+  };
+}
+
+export interface GitlabIssueFacts extends GitlabItemFacts {
+  closedAt: string | null | undefined;
+}
+
+export function gitlabIncidentItem(service: string, issue: GitlabIssueFacts, incidentLabel: string): WebhookEvent {
+  if (!hasLabel(issue.labels, incidentLabel)) return ignored(`issue without the "${incidentLabel}" label`);
+  const openedAt = providerTime(issue.createdAt);
+  if (!openedAt) return ignored("issue without a creation time");
+  return {
+    kind: "incident",
+    item: {
+      externalId: String(issue.iid),
+      service,
+      title: issue.title ?? undefined,
+      severity: severityOf(issue.labels),
+      openedAt,
+      resolvedAt: issue.state === "closed" ? providerTime(issue.closedAt ?? issue.updatedAt) : null,
+    },
+  };
+}
+
 export function mapGitlabEvent(event: string, payload: unknown, incidentLabel: string): WebhookEvent {
   switch (event) {
     case "Deployment Hook": {
       const p = gitlabDeploymentEvent.parse(payload);
-      const status = p.status === "success" ? "success" : p.status === "failed" ? "failure" : null;
-      if (!status) return ignored(`deployment status "${p.status}" is not final`);
-      const finishedAt = providerTime(p.status_changed_at);
-      const commitSha = sha(p.commit_url, p.short_sha);
-      if (!finishedAt || !commitSha) return ignored("deployment without a time or commit");
-      return {
-        kind: "deployment",
-        item: { externalId: String(p.deployment_id), service: p.project.path_with_namespace, environment: p.environment, status, finishedAt, commitSha, kind: "regular" },
-      };
+      return gitlabDeploymentItem(p.project.path_with_namespace, {
+        id: p.deployment_id, status: p.status, environment: p.environment, finishedAt: p.status_changed_at, sha: sha(p.commit_url, p.short_sha),
+      });
     }
     case "Merge Request Hook": {
       const p = gitlabMergeRequestEvent.parse(payload);
       const a = p.object_attributes;
-      const createdAt = providerTime(a.created_at);
-      if (!createdAt) return ignored("merge request without a creation time");
-      if (a.state === "closed") return ignored("merge request closed without merging");
-      const merged = a.state === "merged";
       const approved = a.action === "approved" || a.action === "approval";
       const reviewAt = providerTime(a.updated_at);
-      return {
-        kind: "pullRequest",
-        item: {
-          externalId: String(a.iid),
-          service: p.project.path_with_namespace,
-          title: a.title ?? undefined,
-          author: String(a.author_id),
-          createdAt,
-          mergedAt: merged ? providerTime(a.merged_at ?? a.updated_at) : null,
-          mergeCommitSha: merged ? (a.merge_commit_sha ?? null) : null,
-          commits: [],
-          reviews: approved && reviewAt ? [{ author: String(p.user.id), submittedAt: reviewAt }] : [],
-          labels: (p.labels ?? []).map((l) => l.title),
-        },
-      };
+      return gitlabMergeRequestItem(p.project.path_with_namespace, {
+        iid: a.iid, title: a.title, authorId: a.author_id, state: a.state, createdAt: a.created_at, updatedAt: a.updated_at,
+        mergedAt: a.merged_at, mergeCommitSha: a.merge_commit_sha, labels: (p.labels ?? []).map((l) => l.title),
+        commits: [],
+        // A delivery reports one approval; earlier ones are kept from what is stored (webhooks.ts).
+        reviews: approved && reviewAt ? [{ author: String(p.user.id), submittedAt: reviewAt }] : [],
+      });
     }
     case "Issue Hook": {
       const p = gitlabIssueEvent.parse(payload);
-      const labels = (p.labels ?? []).map((l) => l.title);
-      if (!hasLabel(labels, incidentLabel)) return ignored(`issue without the "${incidentLabel}" label`);
       const a = p.object_attributes;
-      const openedAt = providerTime(a.created_at);
-      if (!openedAt) return ignored("issue without a creation time");
-      return {
-        kind: "incident",
-        item: {
-          externalId: String(a.iid),
-          service: p.project.path_with_namespace,
-          title: a.title ?? undefined,
-          severity: severityOf(labels),
-          openedAt,
-          resolvedAt: a.state === "closed" ? providerTime(a.closed_at ?? a.updated_at) : null,
-        },
-      };
+      return gitlabIncidentItem(
+        p.project.path_with_namespace,
+        { iid: a.iid, title: a.title, state: a.state, createdAt: a.created_at, updatedAt: a.updated_at, closedAt: a.closed_at, labels: (p.labels ?? []).map((l) => l.title) },
+        incidentLabel,
+      );
     }
     default:
       return ignored(`event "${event}" is not tracked`);
