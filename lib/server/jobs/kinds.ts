@@ -3,6 +3,8 @@ import { affectedFromPayload, mergeAffected, type AffectedPayload } from "@/lib/
 import { recomputeAffected, recomputeTeams } from "@/lib/server/services/delivery/recompute";
 import { runConnectorSync } from "@/lib/server/services/connectors/sync";
 import { HttpError } from "@/lib/server/errors";
+import { checkAlerts, sendAlert, type AlertKey } from "@/lib/server/services/notifications/alerts";
+import { sendDigest } from "@/lib/server/services/notifications/digest";
 
 /**
  * Every kind of background job: what it runs, the queue it runs in (jobs of one queue run one at a time, in
@@ -90,10 +92,45 @@ const connectorSync: JobKind<ConnectorSyncPayload> = {
     ),
 };
 
+export interface DigestPayload {
+  userId: string;
+  /** The Monday of the week the digest falls due in (its `DigestDelivery` key). */
+  week: string;
+}
+
+const weeklyDigest: JobKind<DigestPayload> = {
+  label: "Send a weekly digest",
+  queue: "notifications",
+  maxAttempts: 3,
+  size: () => 1,
+  run: (payload, ctx) => sendDigest(payload.userId, ctx.now),
+};
+
+const alertsCheck: JobKind<Record<string, never>> = {
+  label: "Check for red metrics and early warnings to alert",
+  queue: "notifications",
+  maxAttempts: 3,
+  // Checks asked for while one waits are the same check.
+  merge: (a) => a,
+  size: () => 0,
+  run: (_payload, ctx) => checkAlerts(ctx.now),
+};
+
+const alertSend: JobKind<AlertKey> = {
+  label: "Send an alert",
+  queue: "notifications",
+  maxAttempts: 3,
+  size: () => 1,
+  run: (payload) => sendAlert(payload),
+};
+
 export const JOB_KINDS = {
   "delivery.recompute": deliveryRecompute,
   "delivery.recompute-teams": teamsRecompute,
   "connector.sync": connectorSync,
+  "digest.weekly": weeklyDigest,
+  "alerts.check": alertsCheck,
+  "alerts.send": alertSend,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;
