@@ -37,7 +37,7 @@ function cellText(c: DigestCell, s: RenderSettings): string {
   const style = valueStyle(c.metric);
   const value = formatValue(c.value, style, s);
   const change = c.previous === null ? null : formatChange(style, c.value, c.previous, s);
-  const versus = change && c.previous !== null ? ` (${change.text} vs ${formatValue(c.previous, style, s)} the week before)` : "";
+  const versus = !change ? "" : change.direction === "flat" ? " (unchanged from the week before)" : ` (${change.text} vs ${formatValue(c.previous as number, style, s)} the week before)`;
   const status = c.status ? ` — ${STATUS_WORD[c.status]}` : "";
   return `${c.scopeName}: ${c.metric.name} ${value}${versus}${status}`;
 }

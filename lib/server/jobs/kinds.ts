@@ -96,6 +96,13 @@ export interface DigestPayload {
   userId: string;
   /** The Monday of the week the digest falls due in (its `DigestDelivery` key). */
   week: string;
+  /** The occurrence (ISO instant) it reports as of: a digest caught up later reads what it would have then. */
+  at: string;
+}
+
+export interface AlertsCheckPayload {
+  /** The tick's instant (ISO): the check reads the last week complete by then. */
+  at: string;
 }
 
 const weeklyDigest: JobKind<DigestPayload> = {
@@ -103,17 +110,17 @@ const weeklyDigest: JobKind<DigestPayload> = {
   queue: "notifications",
   maxAttempts: 3,
   size: () => 1,
-  run: (payload, ctx) => sendDigest(payload.userId, ctx.now),
+  run: (payload) => sendDigest(payload.userId, new Date(payload.at)),
 };
 
-const alertsCheck: JobKind<Record<string, never>> = {
+const alertsCheck: JobKind<AlertsCheckPayload> = {
   label: "Check for red metrics and early warnings to alert",
   queue: "notifications",
   maxAttempts: 3,
-  // Checks asked for while one waits are the same check.
-  merge: (a) => a,
+  // Checks asked for while one waits are one check, as of the later instant.
+  merge: (a, b) => (a.at > b.at ? a : b),
   size: () => 0,
-  run: (_payload, ctx) => checkAlerts(ctx.now),
+  run: (payload) => checkAlerts(new Date(payload.at)),
 };
 
 const alertSend: JobKind<AlertKey> = {

@@ -86,7 +86,7 @@ export const alertSchedule: Schedule = {
     const runner = await openSql();
     const enqueued = await runner.transaction(async (tx) => {
       if (!(await claimScheduleSlot(tx, "alerts.check", now.toISOString().slice(0, 13)))) return 0;
-      await enqueueJob(tx, "alerts.check", {}, now);
+      await enqueueJob(tx, "alerts.check", { at: now.toISOString() }, now);
       return 1;
     });
     if (enqueued > 0) afterCommit();

@@ -21,7 +21,7 @@ export const digestSchedule: Schedule = {
     const enqueued = await runner.transaction(async (tx) => {
       const users = await claimDueDigests(tx, slot.week, slot.at);
       for (const userId of users) {
-        const jobId = await enqueueJob(tx, "digest.weekly", { userId, week: slot.week }, now);
+        const jobId = await enqueueJob(tx, "digest.weekly", { userId, week: slot.week, at: slot.at.toISOString() }, now);
         await setDigestJob(tx, userId, slot.week, jobId);
       }
       return users.length;
