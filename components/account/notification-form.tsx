@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { saveNotificationsAction, type NotificationState } from "@/app/(app)/account/actions";
 import { PRIMARY_BUTTON, TextField } from "@/components/ui/form";
 import { SLACK_WEBHOOK_PREFIX } from "@/lib/validation/notifications";
@@ -28,8 +28,15 @@ function Check({ name, label, hint, defaultChecked }: { name: string; label: str
 /** The weekly digest by email and/or Slack, alerts (leaders and admins), and the Slack webhook they go to. */
 export function NotificationForm({ choices, schedule }: { choices: Choices; schedule: string }) {
   const [state, action, pending] = useActionState<NotificationState, FormData>(saveNotificationsAction, { error: null, saved: false });
+  // Submitted by hand rather than through the form's `action`: React resets a form after its action, which would
+  // clear what the person chose when the answer is an error to correct.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   return (
-    <form action={action} aria-label="Weekly digest and alerts" className="max-w-lg space-y-4">
+    <form onSubmit={submit} aria-label="Weekly digest and alerts" className="max-w-lg space-y-4">
       {state.error && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {state.error}
