@@ -6,11 +6,13 @@ import type { SettingsInput } from "@/lib/validation/admin";
 import { ANONYMITY_MAX, ANONYMITY_MIN, settingsInput } from "@/lib/validation/admin";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
-import { RequestError, PRIMARY_BUTTON, TextField } from "@/components/ui/form";
+import { RequestError, PRIMARY_BUTTON, SelectField, TextField } from "@/components/ui/form";
 
 type Errors = Partial<Record<keyof SettingsInput, string>>;
 
 const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone")];
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].map((label, i) => ({ value: String(i + 1), label }));
+const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, "0")}:00` }));
 
 /** Organisation name, time zone, anonymity threshold, note-change threshold, currency, incident label. */
 export function SettingsForm({ settings }: { settings: SettingsInput }) {
@@ -29,6 +31,8 @@ export function SettingsForm({ settings }: { settings: SettingsInput }) {
       noteChangePct: Number(form.get("noteChangePct")),
       currency: form.get("currency"),
       incidentLabel: form.get("incidentLabel"),
+      digestWeekday: Number(form.get("digestWeekday")),
+      digestHour: Number(form.get("digestHour")),
     });
     setSaved(false);
     if (!parsed.success) {
@@ -95,6 +99,8 @@ export function SettingsForm({ settings }: { settings: SettingsInput }) {
           error={errors.incidentLabel}
           hint="GitHub and GitLab issues with this label are counted as incidents."
         />
+        <SelectField label="Weekly digest day" name="digestWeekday" options={WEEKDAYS} defaultValue={String(settings.digestWeekday ?? 1)} error={errors.digestWeekday} hint="People who turn the digest on (Account page) receive it on this day." />
+        <SelectField label="Weekly digest hour" name="digestHour" options={HOURS} defaultValue={String(settings.digestHour ?? 8)} error={errors.digestHour} hint="In the organisation's time zone." />
       </div>
       <RequestError error={save.error} />
       <div className="flex items-center gap-3">

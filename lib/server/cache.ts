@@ -20,7 +20,7 @@ const entries = new Map<string, { version: string; value: unknown }>();
 /** Tables whose changes do not advance the version: no dashboard reads them. */
 export const UNVERSIONED_TABLES = [
   "_prisma_migrations", "RevokedSession", "SignInThrottle", "ApiToken", "AuditLog", "Import", "ImportChunk", "ImportChange", "ImportBatch", "Job", "JobWorker",
-  "WebhookDelivery", "SurveyInvitation", "Connector",
+  "WebhookDelivery", "SurveyInvitation", "Connector", "NotificationSettings", "DigestDelivery", "AlertDelivery", "ScheduleRun",
 ] as const;
 
 export async function dataVersion(): Promise<{ version: string; settled: boolean }> {

@@ -17,7 +17,8 @@ export type Action =
   | "viewMissingData"
   | "viewPeopleRecords"
   | "viewSeparationClassifications"
-  | "enterData";
+  | "enterData"
+  | "optInToAlerts";
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   read: ["ADMIN", "LEADER", "MANAGER", "VIEWER"],
@@ -36,6 +37,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   viewSeparationClassifications: ["ADMIN", "LEADER"],
   /** Opening the entry grid; which teams may be written is still decided per team (canWriteTeam). */
   enterData: ["ADMIN", "MANAGER"],
+  /** Receiving every team's alerts (Account page); managers receive their own teams' alerts without asking. */
+  optInToAlerts: ["ADMIN", "LEADER"],
 };
 
 export function can(user: SessionUser, action: Action): boolean {
@@ -65,6 +68,11 @@ export function writableTeamIds(user: SessionUser): string[] | null {
 /** Refuses up front (403) a role that may write no team's data, before per-team or per-row checks. */
 export function assertTeamWriter(user: SessionUser | null | undefined, message = "Only managers and admins can change this data."): void {
   if (user && !can(user, "enterData")) throw forbidden(message);
+}
+
+/** The teams a person's weekly digest covers: a manager's own teams; null (the whole organisation) for other roles. */
+export function digestTeamIds(user: SessionUser): string[] | null {
+  return user.role === "MANAGER" ? user.managedTeamIds : null;
 }
 
 /** Creating teams and metrics on the fly while importing (the "create unknown" option): admins only. */

@@ -80,6 +80,9 @@ export const settingsInput = z.object({
   noteChangePct: z.number({ error: "Enter a percentage." }).gt(0, "Must be above 0.").max(1000, "At most 1000."),
   currency: z.string().trim().toUpperCase().refine(isCurrency, "Use an ISO 4217 currency code, e.g. USD or EUR."),
   incidentLabel: z.string().trim().min(1, "Enter a label.").max(50, "At most 50 characters."),
+  /** When the weekly digest goes out (ISO weekday 1 = Monday, hour 0–23, in the time zone); left out: unchanged. */
+  digestWeekday: z.number({ error: "Choose a day." }).int().min(1, "Choose a day.").max(7, "Choose a day.").optional(),
+  digestHour: z.number({ error: "Choose an hour." }).int().min(0, "Choose an hour.").max(23, "Choose an hour.").optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 

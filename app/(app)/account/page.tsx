@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { NotificationForm } from "@/components/account/notification-form";
 import { PasswordChangeForm } from "@/components/account/password-change-form";
+import { getOrgSettings } from "@/lib/server/data/org";
+import { getNotificationChoices } from "@/lib/server/services/notifications/preferences";
 import { requirePageUser } from "@/lib/server/page-auth";
 import { hasPassword } from "@/lib/server/services/users";
 
@@ -38,6 +41,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           <p className="text-sm text-slate-700">You sign in with single sign-on, so there is no password to change here.</p>
         )}
       </section>
+      <section aria-labelledby="notifications-heading" className="space-y-3">
+        <h2 id="notifications-heading" className="text-lg font-semibold text-slate-900">
+          Weekly digest and alerts
+        </h2>
+        <NotificationForm choices={await getNotificationChoices(user)} schedule={digestSchedule(await getOrgSettings())} />
+      </section>
     </div>
   );
+}
+
+const WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
+
+function digestSchedule(settings: { digestWeekday: number; digestHour: number; timeZone: string }): string {
+  return `${WEEKDAYS[settings.digestWeekday - 1]} at ${String(settings.digestHour).padStart(2, "0")}:00 (${settings.timeZone})`;
 }

@@ -3,6 +3,8 @@ import { affectedFromPayload, mergeAffected, type AffectedPayload } from "@/lib/
 import { recomputeAffected, recomputeTeams } from "@/lib/server/services/delivery/recompute";
 import { runConnectorSync } from "@/lib/server/services/connectors/sync";
 import { HttpError } from "@/lib/server/errors";
+import { checkAlerts, sendAlert, type AlertKey } from "@/lib/server/services/notifications/alerts";
+import { sendDigest } from "@/lib/server/services/notifications/digest";
 
 /**
  * Every kind of background job: what it runs, the queue it runs in (jobs of one queue run one at a time, in
@@ -90,10 +92,52 @@ const connectorSync: JobKind<ConnectorSyncPayload> = {
     ),
 };
 
+export interface DigestPayload {
+  userId: string;
+  /** The Monday of the week the digest falls due in (its `DigestDelivery` key). */
+  week: string;
+  /** The occurrence (ISO instant) it reports as of: a digest caught up later reads what it would have then. */
+  at: string;
+}
+
+export interface AlertsCheckPayload {
+  /** The tick's instant (ISO): the check reads the last week complete by then. */
+  at: string;
+}
+
+const weeklyDigest: JobKind<DigestPayload> = {
+  label: "Send a weekly digest",
+  queue: "notifications",
+  maxAttempts: 3,
+  size: () => 1,
+  run: (payload) => sendDigest(payload.userId, new Date(payload.at)),
+};
+
+const alertsCheck: JobKind<AlertsCheckPayload> = {
+  label: "Check for red metrics and early warnings to alert",
+  queue: "notifications",
+  maxAttempts: 3,
+  // Checks asked for while one waits are one check, as of the later instant.
+  merge: (a, b) => (a.at > b.at ? a : b),
+  size: () => 0,
+  run: (payload) => checkAlerts(new Date(payload.at)),
+};
+
+const alertSend: JobKind<AlertKey> = {
+  label: "Send an alert",
+  queue: "notifications",
+  maxAttempts: 3,
+  size: () => 1,
+  run: (payload) => sendAlert(payload),
+};
+
 export const JOB_KINDS = {
   "delivery.recompute": deliveryRecompute,
   "delivery.recompute-teams": teamsRecompute,
   "connector.sync": connectorSync,
+  "digest.weekly": weeklyDigest,
+  "alerts.check": alertsCheck,
+  "alerts.send": alertSend,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

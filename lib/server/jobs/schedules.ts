@@ -1,6 +1,8 @@
 import "server-only";
 import { connectorSchedule } from "@/lib/server/services/connectors/schedule";
+import { alertSchedule } from "@/lib/server/services/notifications/alerts";
+import { digestSchedule } from "@/lib/server/services/notifications/digest-schedule";
 import type { Schedule } from "./schedule";
 
 /** Every schedule the workers tick (lib/server/jobs/schedule.ts). */
-export const SCHEDULES: readonly Schedule[] = [connectorSchedule];
+export const SCHEDULES: readonly Schedule[] = [connectorSchedule, digestSchedule, alertSchedule];

@@ -26,6 +26,8 @@ function settingsFields(s: Awaited<ReturnType<typeof getOrgSettings>>): Settings
     noteChangePct: s.noteChangePct,
     currency: s.currency,
     incidentLabel: s.incidentLabel,
+    digestWeekday: s.digestWeekday,
+    digestHour: s.digestHour,
   };
 }
 
