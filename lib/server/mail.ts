@@ -70,16 +70,17 @@ function connectionOptions(settings: SmtpSettings, concurrency: number) {
 
 /**
  * Connects (and signs in) once to prove the server works before anything is written, then returns a pooled
- * mailer holding up to `concurrency` connections. A server that cannot be reached is a 502 naming it.
+ * mailer holding up to `concurrency` connections. A server that cannot be reached is a 502 naming it and what
+ * that means for the caller (`consequence`).
  */
-export async function openMailer(settings: SmtpSettings, concurrency: number): Promise<Mailer> {
+export async function openMailer(settings: SmtpSettings, concurrency: number, consequence = "Nothing was sent."): Promise<Mailer> {
   const { label, options } = connectionOptions(settings, concurrency);
   const transport = nodemailer.createTransport(options);
   try {
     await transport.verify();
   } catch (error) {
     transport.close();
-    throw new HttpError(502, "mail_unavailable", `The mail server ${label} could not be used: ${failureReason(error)}. Nothing was sent and no links were created.`);
+    throw new HttpError(502, "mail_unavailable", `The mail server ${label} could not be used: ${failureReason(error)}. ${consequence}`);
   }
   return {
     async send({ to, subject, text }) {

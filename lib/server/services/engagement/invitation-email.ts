@@ -81,7 +81,7 @@ export async function emailInvitations(
   await assertWithinHourlyLimit(actor, input.addresses.length, now);
   const [settings, today] = await Promise.all([getOrgSettings(), todayInOrg(now)]);
 
-  const mailer = await openMailer(server, SEND_CONCURRENCY);
+  const mailer = await openMailer(server, SEND_CONCURRENCY, "Nothing was sent and no links were created.");
   try {
     const seats = await inTransaction((tx) => issueSeats(tx, runId, team.id, input.addresses.length, baseUrl));
     const failed: EmailFailure[] = [];
