@@ -59,6 +59,11 @@ export async function takeSyncLease(runner: SqlRunner, id: string, holder: strin
   return rows.length === 1;
 }
 
+/** Extends the holder's lease (a sync still working: waiting out a rate limit, reading a long page). */
+export async function renewSyncLease(runner: SqlRunner, id: string, holder: string, until: Date): Promise<void> {
+  await runner.query(`UPDATE "Connector" SET "syncLockedUntil" = ${T("$3")} WHERE "id" = $1 AND "syncLockedBy" = $2`, [id, holder, until.toISOString()]);
+}
+
 /** Stores a stream's cursor (and extends the lease) in the transaction that wrote the stream's page. */
 export async function saveStreamCursor(tx: SqlRunner, id: string, stream: string, cursor: unknown, leaseUntil: Date): Promise<void> {
   await tx.query(

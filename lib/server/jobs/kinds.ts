@@ -82,7 +82,7 @@ const connectorSync: JobKind<ConnectorSyncPayload> = {
   coalesceKey: (p) => ({ connectorId: p.connectorId }),
   size: () => 0,
   run: (payload, ctx) =>
-    runConnectorSync(payload.connectorId, { since: payload.since, now: ctx.now, holder: ctx.workerId, progress: ctx.progress }).then(
+    runConnectorSync(payload.connectorId, { since: payload.since, now: ctx.now, holder: ctx.workerId, waitForLease: true, progress: ctx.progress }).then(
       (o) => ({ connector: o.connector, counts: o.counts }),
       // A connector deleted while its sync waited: nothing to do.
       (error: unknown) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { ProviderName } from "@/lib/connectors/providers";
-import { connectorById, finishSync, saveStreamCursor, takeSyncLease } from "@/lib/server/data/connectors";
+import { connectorById, finishSync, renewSyncLease, saveStreamCursor, takeSyncLease } from "@/lib/server/data/connectors";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { teamSlugById } from "@/lib/server/data/ingest/webhooks";
 import { openSql } from "@/lib/server/data/runner";
@@ -30,7 +30,15 @@ import type { SyncContext, SyncPage } from "./types";
  * a time on any instance (a lease in the Connector row, extended with each page). A failure leaves every page
  * before it committed; the next run resumes from their cursors.
  */
-const LEASE_MS = 10 * 60_000;
+/**
+ * The lease lasts two minutes and is renewed every 30 s while the sync runs, so a sync whose process died frees
+ * its connector within two minutes. A queued sync (a job) waits that long for another's to end instead of
+ * failing; the CLI's fails at once, saying a sync is running.
+ */
+const LEASE_MS = 2 * 60_000;
+const RENEW_MS = 30_000;
+const LEASE_WAIT_MS = LEASE_MS + 30_000;
+const LEASE_POLL_MS = 5_000;
 const KINDS = ["deployments", "pullRequests", "incidents", "workItems"] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -54,6 +62,8 @@ export interface SyncOptions {
   now: Date;
   /** Who holds the lease (a worker id, or the CLI's process). */
   holder: string;
+  /** Wait for another sync of the connector to end (or its lease to lapse) rather than fail at once. */
+  waitForLease?: boolean;
   progress?: (done: number, total: number) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -117,9 +127,14 @@ export async function runConnectorSync(connectorId: string, options: SyncOptions
   const providerOptions = PROVIDER_OPTIONS[provider].parse(row.options);
   const sql = await openSql();
   const { now, holder } = options;
-  if (!(await takeSyncLease(sql, row.id, holder, now, new Date(now.getTime() + LEASE_MS)))) {
-    throw conflict(`A sync of “${row.name}” is already running.`);
+  // The lease is between processes, so it runs on the wall clock, not on the sync's `now`.
+  const waitUntil = Date.now() + (options.waitForLease ? LEASE_WAIT_MS : 0);
+  while (!(await takeSyncLease(sql, row.id, holder, new Date(), new Date(Date.now() + LEASE_MS)))) {
+    if (Date.now() >= waitUntil) throw conflict(`A sync of “${row.name}” is already running.`);
+    await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
   }
+  const renewal = setInterval(() => void renewSyncLease(sql, row.id, holder, new Date(Date.now() + LEASE_MS)).catch(() => {}), RENEW_MS);
+  renewal.unref();
 
   const counts = emptyCounts();
   const jobIds = new Set<string>();
@@ -176,5 +191,7 @@ export async function runConnectorSync(connectorId: string, options: SyncOptions
     const message = error instanceof Error ? error.message : String(error);
     await finishSync(sql, row.id, holder, { status: "FAILED", error: message, counts, at: new Date() }).catch(() => {});
     throw error;
+  } finally {
+    clearInterval(renewal);
   }
 }
