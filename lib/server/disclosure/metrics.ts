@@ -1,9 +1,9 @@
 import "server-only";
 import { formBlocks, verdictFor, type Blocks } from "@/lib/disclosure/blocks";
 import type { WithheldReason } from "@/lib/disclosure/reasons";
-import { addDays, formatDay } from "@/lib/domain/time";
+import { addDays } from "@/lib/domain/time";
 import { builtInMetric } from "@/lib/metrics/catalog";
-import { metricValueSamples, teamsWithValueRows } from "@/lib/server/data/disclosure/metrics";
+import { surveySampleRows, teamsWithValueRows } from "@/lib/server/data/disclosure/metrics";
 import { openSql } from "@/lib/server/data/runner";
 import { disclosureOrg } from "./org";
 import { peopleDisclosure, type PeopleDisclosure } from "./people";
@@ -110,17 +110,9 @@ export async function metricDisclosure(
 
 /** Respondents behind each entered or imported survey value, per metric and week. */
 async function surveySamples(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Map<string, number>>> {
-  const rows = await metricValueSamples(metrics.map((m) => m.id), fromWeek, toWeek);
-  const sampleField = new Map(metrics.map((m) => [m.id, builtInMetric(m.key)?.anonymitySample === "numerator" ? "numerator" : "denominator"] as const));
-  const out = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    const key = `${r.metricId}|${formatDay(r.weekStart)}`;
-    const byTeam = out.get(key) ?? new Map<string, number>();
-    const n = sampleField.get(r.metricId) === "numerator" ? r.numerator : r.denominator;
-    byTeam.set(r.teamId, Math.max(0, Math.round(n ?? 0)));
-    out.set(key, byTeam);
-  }
-  return out;
+  const byNumerator = metrics.filter((m) => builtInMetric(m.key)?.anonymitySample === "numerator").map((m) => m.id);
+  const rows = await surveySampleRows(await openSql(), metrics.map((m) => m.id), byNumerator, fromWeek, toWeek);
+  return new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Map(r.teams.map((team, i) => [team, r.samples[i]]))]));
 }
 
 /** Which teams have a value of each people metric in each week (the people a combined value rests on). */

@@ -1,22 +1,28 @@
 import "server-only";
-import { client, type SqlRunner, type Tx } from "@/lib/server/data/runner";
+import type { SqlRunner } from "@/lib/server/data/runner";
 
 /** Metric values as the disclosure decisions read them: who is behind each value, not the value itself. */
 
-export interface SampleRow {
-  metricId: string;
-  teamId: string;
-  weekStart: Date;
-  numerator: number | null;
-  denominator: number | null;
-}
-
-/** The numerator and denominator of each value of these metrics in the weeks `fromWeek`..`toWeek`. */
-export async function metricValueSamples(metricIds: readonly string[], fromWeek: string, toWeek: string, tx: Tx = client): Promise<SampleRow[]> {
-  return tx.metricValue.findMany({
-    where: { metricId: { in: [...metricIds] }, weekStart: { gte: new Date(fromWeek), lte: new Date(toWeek) } },
-    select: { metricId: true, teamId: true, weekStart: true, numerator: true, denominator: true },
-  });
+/**
+ * Per metric and week (YYYY-MM-DD) in `fromWeek`..`toWeek`: each team with a value and the people behind it — the
+ * numerator for the metrics in `numeratorMetricIds`, the denominator for the others, rounded half up (null and
+ * negatives count as 0).
+ * Grouped in the database: a year of an organisation's survey values is a hundred thousand rows, a few hundred groups.
+ */
+export async function surveySampleRows(
+  runner: SqlRunner,
+  metricIds: readonly string[],
+  numeratorMetricIds: readonly string[],
+  fromWeek: string,
+  toWeek: string,
+): Promise<{ metricId: string; week: string; teams: string[]; samples: number[] }[]> {
+  return runner.query<{ metricId: string; week: string; teams: string[]; samples: number[] }>(
+    `SELECT "metricId", to_char("weekStart", 'YYYY-MM-DD') AS "week", array_agg("teamId" ORDER BY "teamId") AS "teams",
+            array_agg(GREATEST(0, round(COALESCE(CASE WHEN "metricId" = ANY($2::text[]) THEN "numerator" ELSE "denominator" END, 0)::numeric))::float8 ORDER BY "teamId") AS "samples"
+     FROM "MetricValue" WHERE "metricId" = ANY($1::text[]) AND "weekStart" BETWEEN $3::date AND $4::date
+     GROUP BY "metricId", "weekStart"`,
+    [[...metricIds], [...numeratorMetricIds], fromWeek, toWeek],
+  );
 }
 
 /** Per metric and week (YYYY-MM-DD) in `fromWeek`..`toWeek`: the teams that have a value. */
