@@ -151,6 +151,21 @@ export async function lastFinishedOf(runner: SqlRunner, kinds: readonly string[]
   return at === null || at === undefined ? null : new Date(at);
 }
 
+/**
+ * Deletes finished jobs: done ones finished before `doneBefore`, failed ones before `failedBefore` — except each
+ * kind's latest done job, which says when its figures were last computed. Returns how many went.
+ */
+export async function deleteOldJobs(runner: SqlRunner, cutoffs: { doneBefore: Date; failedBefore: Date }): Promise<number> {
+  const rows = await runner.query(
+    `DELETE FROM "Job" j
+     WHERE ((j."status" = 'DONE' AND j."finishedAt" < ${T("$1")}) OR (j."status" = 'FAILED' AND j."finishedAt" < ${T("$2")}))
+       AND j."id" <> (SELECT k."id" FROM "Job" k WHERE k."kind" = j."kind" AND k."status" = 'DONE' ORDER BY k."finishedAt" DESC, k."id" DESC LIMIT 1)
+     RETURNING j."id"`,
+    [cutoffs.doneBefore.toISOString(), cutoffs.failedBefore.toISOString()],
+  );
+  return rows.length;
+}
+
 // ── Workers (PostgreSQL): a heartbeat per process, and release of what dead ones held ──
 
 export async function beatWorker(runner: SqlRunner, worker: { id: string; host: string; pid: number; now: Date }): Promise<void> {

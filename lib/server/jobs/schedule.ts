@@ -10,7 +10,7 @@ import { SCHEDULES } from "./schedules";
  */
 export interface Schedule {
   name: string;
-  /** Enqueues the jobs due at `now`; returns how many. */
+  /** Enqueues the jobs due at `now` (or does small upkeep itself); returns how many jobs it enqueued. */
   enqueueDue(now: Date): Promise<number>;
 }
 
