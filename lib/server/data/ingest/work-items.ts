@@ -15,6 +15,18 @@ export async function storedWorkItemInstants(
   );
 }
 
+/** Deletes the work items with these external ids held by teams other than the one given; returns what went. */
+export async function deleteWorkItemsElsewhere(
+  runner: SqlRunner,
+  keys: EventKeys,
+): Promise<{ teamId: string; startedAt: number | null; finishedAt: number | null }[]> {
+  return runner.query<{ teamId: string; startedAt: number | null; finishedAt: number | null }>(
+    `DELETE FROM "WorkItem" w USING unnest($1::text[], $2::text[]) AS k(t, e) WHERE w."externalId" = k.e AND w."teamId" <> k.t
+     RETURNING w."teamId", ${epochMs(`w."startedAt"`)} AS "startedAt", ${epochMs(`w."finishedAt"`)} AS "finishedAt"`,
+    [keys.ownerIds, keys.externalIds],
+  );
+}
+
 export interface WorkItemUpsert {
   teamId: string;
   externalId: string;

@@ -149,6 +149,16 @@ describe("Jira connector", () => {
     expect(stored.finishedAt?.toISOString()).toBe("2026-11-16T09:00:00.000Z");
   });
 
+  it("moves an issue whose team changed, leaving no copy with its old team", async () => {
+    const ops3 = cloud.issues.find((i) => i.key === "OPS-3")!;
+    expect(await db.workItem.findMany({ where: { externalId: "OPS-3" }, select: { teamId: true } })).toEqual([{ teamId: platform }]);
+    ops3.custom = { customfield_10001: "payments" };
+    ops3.updated = "2026-11-17T09:00:00Z";
+    const moved = await sync(id, new Date("2026-11-21T12:00:00Z"));
+    expect(moved.counts.workItems).toEqual({ received: 1, created: 1, updated: 0 });
+    expect(await db.workItem.findMany({ where: { externalId: "OPS-3" }, select: { teamId: true } })).toEqual([{ teamId: payments }]);
+  });
+
   it("says clearly when Jira refuses the credentials", async () => {
     const bad = await addConnector("jira-bad-token", cloud.url, cloudOptions, { token: "revoked" });
     await expect(sync(bad)).rejects.toThrow("Jira account (myself): HTTP 401 (check the token and, for Jira Cloud, the account email)");

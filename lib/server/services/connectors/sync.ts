@@ -13,11 +13,11 @@ import { inIngestTransaction } from "@/lib/server/services/ingest/ingest";
 import { writeIncidents } from "@/lib/server/services/ingest/incidents";
 import { writePullRequests } from "@/lib/server/services/ingest/pull-requests";
 import { resolveServices } from "@/lib/server/services/ingest/services";
-import { writeWorkItems } from "@/lib/server/services/ingest/work-items";
+import { removeMovedWorkItems, writeWorkItems } from "@/lib/server/services/ingest/work-items";
 import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import { PROVIDER_OPTIONS } from "@/lib/validation/connectors";
-import { deploymentInput, incidentInput, pullRequestInput, workItemInput } from "@/lib/validation/ingest";
+import { deploymentInput, incidentInput, pullRequestInput, workItemInput, type WorkItemInput } from "@/lib/validation/ingest";
 import { advanceCursor, type StreamCursor } from "./cursor";
 import { connectorToken } from "./tokens";
 import { SYNCERS } from "./syncers";
@@ -177,6 +177,8 @@ export async function runConnectorSync(connectorId: string, options: SyncOptions
           counts[kind].created += result.created;
           counts[kind].updated += result.updated;
         }
+        // A tracker's issue key is one item: a copy another team kept from before the issue moved goes.
+        await removeMovedWorkItems(tx, items.workItems as WorkItemInput[], affected);
         if (cursor) await saveStreamCursor(tx, row.id, page.stream, cursor, new Date(Date.now() + LEASE_MS));
       }, now);
       if (cursor) {

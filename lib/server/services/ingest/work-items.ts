@@ -4,7 +4,7 @@ import { resolveStatusMapping, type StatusCategory } from "@/lib/flow/status-map
 import { itemTimeline } from "@/lib/flow/timeline";
 import type { FlowType } from "@/lib/flow/types";
 import { teamStatusMapRows } from "@/lib/server/data/delivery/teams";
-import { storedWorkItemInstants, upsertWorkItems } from "@/lib/server/data/ingest/work-items";
+import { deleteWorkItemsElsewhere, storedWorkItemInstants, upsertWorkItems } from "@/lib/server/data/ingest/work-items";
 import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import type { WorkItemInput } from "@/lib/validation/ingest";
@@ -72,4 +72,17 @@ export async function writeWorkItems(tx: SqlRunner, items: readonly WorkItemInpu
 
   const created = written.filter((w) => w.inserted).length;
   return { received: items.length, created, updated: written.length - created, unassignedServices: [] };
+}
+
+/**
+ * For a tracker whose key identifies one item across the organisation (a Jira issue key): the copies of these items
+ * that other teams still hold, from before the item changed team, go, and those teams' flow is recomputed. The
+ * ingestion API keeps work items per team (a team's own ids may repeat elsewhere), so only connectors call this.
+ */
+export async function removeMovedWorkItems(tx: SqlRunner, items: readonly WorkItemInput[], affected: AffectedTeams): Promise<number> {
+  if (items.length === 0) return 0;
+  const teams = await resolveTeamSlugs(tx, items.map((w, index) => ({ index, team: w.team })));
+  const gone = await deleteWorkItemsElsewhere(tx, { ownerIds: items.map((w) => teams.get(w.team) as string), externalIds: items.map((w) => w.externalId) });
+  for (const g of gone) affected.addFlow(g.teamId, [fromEpoch(g.startedAt), fromEpoch(g.finishedAt)], g.startedAt !== null && g.finishedAt === null);
+  return gone.length;
 }
