@@ -55,10 +55,19 @@ export function retryingFetch(sleep: (ms: number) => Promise<void>, base: typeof
       const retry = rateLimited(response) || response.status >= 500;
       if (!retry || attempt >= MAX_ATTEMPTS) return response;
       const wait = rateLimited(response) ? (waitFromHeaders(response.headers, Date.now()) ?? backoff(attempt)) : backoff(attempt);
-      await response.body?.cancel().catch(() => {});
+      await discardBody(response);
       await sleep(Math.min(wait, MAX_WAIT_MS));
     }
   };
+}
+
+/**
+ * Reads an unwanted body to its end so the connection is free again. Not `body.cancel()`: inside the app server
+ * Next.js hands out one branch of a tee'd body, and cancelling one branch settles only when the other is
+ * cancelled too — it never is, so the sync hung on the first rate limit or error answer. Such bodies are small.
+ */
+async function discardBody(response: Response): Promise<void> {
+  await response.arrayBuffer().catch(() => {});
 }
 
 const backoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 30_000);
@@ -80,6 +89,6 @@ export function statusError(what: string, status: number): ProviderError {
 /** Throws a ProviderError naming the call when the response is not 2xx. */
 export async function expectOk(response: Response, what: string): Promise<Response> {
   if (response.ok) return response;
-  await response.body?.cancel().catch(() => {});
+  await discardBody(response);
   throw statusError(what, response.status);
 }
