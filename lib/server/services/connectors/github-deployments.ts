@@ -57,13 +57,13 @@ interface Timed {
 const latest = <T extends Timed>(list: T[]): T | undefined => list.reduce<T | undefined>((a, b) => (!a || Date.parse(b.created_at ?? "") > Date.parse(a.created_at ?? "") ? b : a), undefined);
 
 /** The repository's deployments since the floor, each with its latest status; whether it has any deployment at all. */
-async function deploymentEntries(ctx: Ctx, gh: GithubClient, repo: string, floor: number): Promise<{ entries: Entry[]; any: boolean }> {
+async function deploymentEntries(ctx: Ctx, gh: GithubClient, repo: string, floor: number): Promise<{ entries: Entry[]; hasDeployments: boolean }> {
   const production = new Set(ctx.options.productionEnvironments.map((e) => e.trim().toLowerCase()));
   const entries: Entry[] = [];
-  let any = false;
+  let hasDeployments = false;
   listing: for await (const page of gh.pages("GET /repos/{owner}/{repo}/deployments", repoParams(repo), `deployments of ${repo}`)) {
     for (const raw of page as Timed[]) {
-      any = true;
+      hasDeployments = true;
       const parsed = githubDeployment.safeParse(raw);
       if (!parsed.success) continue;
       const d = parsed.data;
@@ -85,7 +85,7 @@ async function deploymentEntries(ctx: Ctx, gh: GithubClient, repo: string, floor
       entries.push({ at, id, item: status ? githubDeploymentItem(repo, d, status, "production") : null });
     }
   }
-  return { entries, any };
+  return { entries, hasDeployments };
 }
 
 interface RestRelease {
@@ -142,9 +142,9 @@ async function releaseEntries(gh: GithubClient, repo: string, floor: number): Pr
 export async function* deploymentPages(ctx: Ctx, gh: GithubClient, repo: string): AsyncGenerator<SyncPage> {
   const stream = `${repo}:deployments`;
   const cursor = ctx.cursorOf(stream);
-  const { entries, any } = await deploymentEntries(ctx, gh, repo, floorOf(ctx, cursor));
+  const { entries, hasDeployments } = await deploymentEntries(ctx, gh, repo, floorOf(ctx, cursor));
   yield* chunks(stream, cursor, entries);
-  if (any || !ctx.options.releasesAsDeployments) return;
+  if (hasDeployments || !ctx.options.releasesAsDeployments) return;
   const releases = `${repo}:releases`;
   const releaseCursor = ctx.cursorOf(releases);
   yield* chunks(releases, releaseCursor, await releaseEntries(gh, repo, floorOf(ctx, releaseCursor)));
