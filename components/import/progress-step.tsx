@@ -7,21 +7,20 @@ import type { ImportState } from "@/lib/client/use-imports";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 /**
- * The running import: a progress bar over its two passes (checking, then writing) read from the
- * database every 500 ms, then the summary with rejects and undo.
+ * The running import: queued as a background job (VALIDATING) until a worker takes it, then one pass that
+ * checks and writes the rows (RUNNING), read from the database every 500 ms; then the summary with rejects
+ * and undo.
  */
 export function importPercent(state: Pick<ImportState, "status" | "processedRows" | "totalRows">): number {
   if (state.status === "COMPLETED") return 100;
-  const share = state.totalRows > 0 ? Math.min(1, state.processedRows / state.totalRows) : 0;
-  if (state.status === "VALIDATING") return Math.round(share * 50);
-  if (state.status === "RUNNING") return 50 + Math.round(share * 50);
-  return 0;
+  if (state.status !== "RUNNING") return 0;
+  return state.totalRows > 0 ? Math.round(Math.min(1, state.processedRows / state.totalRows) * 100) : 0;
 }
 
 export function ProgressStep({ state, onUndo, undoing, canUndo, onAnother }: { state: ImportState; onUndo: () => void; undoing: boolean; canUndo: boolean; onAnother: () => void }) {
   const percent = importPercent(state);
   const running = state.status === "UPLOADED" || state.status === "VALIDATING" || state.status === "RUNNING";
-  const phase = state.status === "VALIDATING" || state.status === "UPLOADED" ? "Checking rows" : state.status === "RUNNING" ? "Writing" : "Done";
+  const phase = state.status === "VALIDATING" || state.status === "UPLOADED" ? "Queued: it starts when the imports before it finish" : state.status === "RUNNING" ? "Checking and writing rows" : "Done";
   return (
     <section aria-labelledby="import-progress-h" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="import-progress-h" className="text-base font-semibold">3. Import of {state.fileName}</h2>

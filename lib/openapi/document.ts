@@ -237,7 +237,7 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
       "/api/v1/imports/{id}": importPath("get", "read", "One import: status, progress, counts, the first rejects"),
       "/api/v1/imports/{id}/rejects": importPath("get", "read", "The rows the import skipped or refused, as CSV"),
       "/api/v1/imports/{id}/preview": importPath("post", "ingest", "Preview again with another column mapping or options"),
-      "/api/v1/imports/{id}/run": importPath("post", "ingest", "Run the import (202 at once; with `wait: true` 200 with the finished import)", {
+      "/api/v1/imports/{id}/run": importPath("post", "ingest", "Run the import as a background job (202 at once with the job id; with `wait: true` 200 with the finished import)", {
         "202": { description: "Started; poll GET /api/v1/imports/{id}." },
         "409": { description: "The import already ran." },
       }),

@@ -20,6 +20,16 @@ export async function sessionUserFor(claims: SessionClaims, now: Date): Promise<
   const [user, revoked] = await Promise.all([sessionUserRow(claims.uid), isSessionRevoked(claims.sid)]);
   if (!user || !user.active || revoked) return null;
   if (user.sessionsValidAfter && claims.authAt! < user.sessionsValidAfter.getTime()) return null;
+  return sessionUserOf(user);
+}
+
+/** A user as a session would see them now, or null when they are gone or deactivated (a job acting for them). */
+export async function activeSessionUser(userId: string): Promise<SessionUser | null> {
+  const user = await sessionUserRow(userId);
+  return user?.active ? sessionUserOf(user) : null;
+}
+
+function sessionUserOf(user: NonNullable<Awaited<ReturnType<typeof sessionUserRow>>>): SessionUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, managedTeamIds: user.managedTeams.map((t) => t.teamId) };
 }
 

@@ -5,6 +5,7 @@ import { runConnectorSync } from "@/lib/server/services/connectors/sync";
 import { HttpError } from "@/lib/server/errors";
 import { checkAlerts, sendAlert, type AlertKey } from "@/lib/server/services/notifications/alerts";
 import { sendDigest } from "@/lib/server/services/notifications/digest";
+import { runQueuedImport, type ImportJobPayload } from "@/lib/server/services/imports/run";
 
 /**
  * Every kind of background job: what it runs, the queue it runs in (jobs of one queue run one at a time, in
@@ -92,6 +93,17 @@ const connectorSync: JobKind<ConnectorSyncPayload> = {
     ),
 };
 
+const importRun: JobKind<ImportJobPayload> = {
+  label: "Run a CSV import",
+  // Imports run one after another, in the order they were asked for: two files of the same values apply in
+  // that order.
+  queue: "imports",
+  // An import is one transaction: a run cut off by a crash left nothing, and the next attempt starts over.
+  maxAttempts: 3,
+  size: () => 0,
+  run: (payload, ctx) => runQueuedImport(payload, ctx.now).then((row) => ({ status: row.status })),
+};
+
 export interface DigestPayload {
   userId: string;
   /** The Monday of the week the digest falls due in (its `DigestDelivery` key). */
@@ -135,6 +147,7 @@ export const JOB_KINDS = {
   "delivery.recompute": deliveryRecompute,
   "delivery.recompute-teams": teamsRecompute,
   "connector.sync": connectorSync,
+  "import.run": importRun,
   "digest.weekly": weeklyDigest,
   "alerts.check": alertsCheck,
   "alerts.send": alertSend,

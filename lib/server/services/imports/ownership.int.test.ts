@@ -58,7 +58,8 @@ beforeAll(async () => {
   const group = await db.group.create({ data: { name: "Platform", slug: "platform" } });
   const payments = await db.team.create({ data: { name: "Payments", slug: "payments", groupId: group.id, location: "Berlin" } });
   const user = async (key: keyof typeof users, role: SessionUser["role"], managedTeamIds: string[] = []) => {
-    const row = await db.user.create({ data: { email: `${key}@example.com`, name: key, role } });
+    // The teams are managed in the database too: an import's job runs as the user as stored.
+    const row = await db.user.create({ data: { email: `${key}@example.com`, name: key, role, managedTeams: { create: managedTeamIds.map((teamId) => ({ teamId })) } } });
     users[key] = { id: row.id, email: row.email, name: row.name, role, managedTeamIds };
   };
   await user("admin", "ADMIN");

@@ -2,10 +2,12 @@ import "server-only";
 import { CsvError } from "@/lib/csv/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { claimImportRun, finishImportRun, insertImportChanges, markImportRunning, setImportProgress } from "@/lib/server/data/imports/imports";
-import { inTransaction } from "@/lib/server/data/runner";
+import { claimImportRun, finishImportRun, importById, insertImportChanges, markImportRunning, setImportProgress } from "@/lib/server/data/imports/imports";
+import { inTransaction, transactionRunner } from "@/lib/server/data/runner";
 import { databaseKind } from "@/lib/server/db";
-import { conflict } from "@/lib/server/errors";
+import { conflict, HttpError } from "@/lib/server/errors";
+import { afterCommit, enqueueJob, waitForJob } from "@/lib/server/jobs/queue";
+import { activeSessionUser } from "@/lib/server/auth/sessions";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { ImportOptions } from "@/lib/validation/imports";
@@ -13,9 +15,10 @@ import type { ColumnMapping, RowProblem } from "@/lib/imports/api-types";
 import type { BeforeImage, Client, KindSession } from "./kinds/types";
 import { MappingError, scanFile } from "./scan";
 import { deleteImportFile } from "./cleanup";
-import { callerOf, loadImportFor, sessionOpener } from "./session";
+import { callerOf, loadImportFor, sessionOpener, type ImportRow } from "./session";
 import { previewImport as mayPreview, runImport as mayRun } from "@/lib/server/permissions";
 import { storedBytes } from "./storage";
+import { getImport } from "./queries";
 
 /**
  * Running an import: one pass over the file inside one transaction, checking every row as it is read
@@ -69,10 +72,77 @@ export function interruptedBefore(now: Date): Date {
   return new Date(now.getTime() - RUN_TIMEOUT_MS - 60_000);
 }
 
+/** Claims the import and runs it here and now, to its end (the command line, and tests). */
 export async function runImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()) {
   const row = await loadImportFor(id, callerOf(actor, user), mayRun, "Only managers and admins can run an import.");
-  const claimed = await claimImportRun(id, { skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, interruptedBefore: interruptedBefore(now) });
+  const claimed = await claimImportRun(id, claimOf(options, now));
   if (!claimed) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
+  return executeImport(row, options, actor, user, now);
+}
+
+const claimOf = (options: ImportOptions, now: Date) => ({ skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, interruptedBefore: interruptedBefore(now) });
+
+/** What an `import.run` job carries: the run's options and who asked for it (checked again when it runs). */
+export interface ImportJobPayload {
+  importId: string;
+  options: ImportOptions;
+  actor: Actor;
+}
+
+/**
+ * Claims the import and queues its run as a background job (`import.run`), in one transaction: the caller
+ * gets the job's id at once, and a second run of the same import is refused (409) while this one is queued
+ * or running. Any worker runs it (on the embedded database, this process after the commit).
+ */
+export async function queueImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()): Promise<{ jobId: string }> {
+  const row = await loadImportFor(id, callerOf(actor, user), mayRun, "Only managers and admins can run an import.");
+  const jobId = await inTransaction(async (tx) => {
+    if (!(await claimImportRun(id, claimOf(options, now), tx))) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
+    return enqueueJob(transactionRunner(tx), "import.run", { importId: id, options, actor }, now);
+  });
+  afterCommit();
+  return { jobId };
+}
+
+/** How long a caller that asked to wait (`wait: true`, `?run=1`) waits for its import's job. */
+export const WAIT_FOR_IMPORT_MS = 15 * 60 * 1000;
+
+/**
+ * The import as its caller may see it once its job finished (`wait`) or at once; `finished` says whether it
+ * has (completed or failed).
+ */
+export async function awaitImport(id: string, jobId: string, wait: boolean, actor: Actor, user: SessionUser | null) {
+  if (wait) await waitForJob(jobId, WAIT_FOR_IMPORT_MS);
+  const state = await getImport(id, callerOf(actor, user));
+  return { import: state, finished: state.status === "COMPLETED" || state.status === "FAILED" };
+}
+
+/**
+ * The `import.run` job. It runs an import its queueing claimed, as the user (or token) who asked, whose right
+ * to run it is checked again now. Repeated after a crash it runs the import again from the start (the crashed
+ * run's transaction left nothing); an import already finished is left as it is.
+ */
+export async function runQueuedImport(payload: ImportJobPayload, now: Date): Promise<{ status: string }> {
+  const row = await importById(payload.importId);
+  if (!row) return { status: "DELETED" };
+  if (row.status !== "VALIDATING" && row.status !== "RUNNING") return { status: row.status };
+  const refuse = (why: string) => finish(row.id, "FAILED", { created: 0, updated: 0, unchanged: 0 }, [], 0, undefined, `${why} Nothing was imported.`);
+  let user: SessionUser | null = null;
+  if (payload.actor.userId) {
+    user = await activeSessionUser(payload.actor.userId);
+    if (!user) return refuse("The user who ran this import is no longer active.");
+  }
+  try {
+    await loadImportFor(row.id, callerOf(payload.actor, user), mayRun, "Only managers and admins can run an import.");
+  } catch (error) {
+    if (error instanceof HttpError) return refuse(`The import may no longer be run by whoever ran it: ${error.message}`);
+    throw error;
+  }
+  return executeImport(row, payload.options, payload.actor, user, now);
+}
+
+async function executeImport(row: ImportRow, options: ImportOptions, actor: Actor, user: SessionUser | null, now: Date) {
+  const id = row.id;
   const stored = (row.mapping ?? {}) as { columns?: ColumnMapping; dayOrder?: "DMY" | "MDY" | null };
   const mapping = options.mapping ?? stored.columns ?? null;
   const dayOrder = options.dayOrder ?? stored.dayOrder ?? undefined;

@@ -9,7 +9,9 @@ import type { Client, KindSession } from "./kinds/types";
 import { importAccessOf, importKind } from "./registry";
 
 /** Loads an import and opens its kind's session for a file whose header has been read. */
-export async function loadImport(id: string) {
+export type ImportRow = NonNullable<Awaited<ReturnType<typeof importById>>>;
+
+export async function loadImport(id: string): Promise<ImportRow> {
   const row = await importById(id);
   if (!row) throw notFound("Import");
   return row;
