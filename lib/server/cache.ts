@@ -9,13 +9,16 @@ import { isEmbedded } from "@/lib/server/env";
  * lookup costs one query, so several instances behind a load balancer each see a write at once: nothing
  * is shared in memory, the database says what is current.
  *
- * Sequences are not transactional: a writer advances the version before it commits. A result is therefore
- * only kept when, after the version was read, no other session of the database held an open writing
- * transaction — then every version up to the one read is committed and the computation sees it; a write
- * starting later advances the version and the kept result is no longer used.
+ * Sequences are not transactional: a writer advances the version before it commits, so the version alone
+ * cannot say a writer has since committed. A result is therefore kept with the version and the set of
+ * transactions that were writing (uncommitted) when it was read, and used again only while both are the same.
+ * Then nothing has committed since: a transaction that wrote later moved the version, and one of the set that
+ * committed (or rolled back) left the set. So the committed data is what the result was computed from, and a
+ * long write — an import in its transaction — does not turn every read meanwhile into a computation, as it
+ * would if results computed beside a writer were not kept.
  */
 const MAX_ENTRIES = 500;
-const entries = new Map<string, { version: string; value: unknown }>();
+const entries = new Map<string, { version: string; writers: string; value: unknown }>();
 
 /** Tables whose changes do not advance the version: no dashboard reads them. */
 export const UNVERSIONED_TABLES = [
@@ -23,33 +26,27 @@ export const UNVERSIONED_TABLES = [
   "WebhookDelivery", "SurveyInvitation", "Connector", "NotificationSettings", "DigestDelivery", "AlertDelivery", "ScheduleRun",
 ] as const;
 
-export async function dataVersion(): Promise<{ version: string; settled: boolean }> {
+/** The data version, and the transactions writing now (PostgreSQL; "" when none, always "" embedded). */
+export async function dataVersion(): Promise<{ version: string; writers: string }> {
   const runner = await openSql();
-  if (isEmbedded) {
-    // One connection: while a transaction is open every other statement waits for it, so the version read
-    // here is always committed.
-    return { version: await readDataVersion(runner), settled: true };
-  }
-  // The version is read first (FROM before the select list), then whether another session of this
-  // database holds a transaction id, i.e. has written and not yet committed or rolled back.
-  const row = await readDataVersionWithWriters(runner);
-  return { version: row.version, settled: Number(row.busy) === 0 };
+  // One connection: while a transaction is open every other statement waits for it, so the version read
+  // here is always committed.
+  if (isEmbedded) return { version: await readDataVersion(runner), writers: "" };
+  return readDataVersionWithWriters(runner);
 }
 
-/** `compute()` once per data version and key; the value is shared between requests, so callers must not mutate it. */
+/** `compute()` once per data version, writing transactions and key; the value is shared between requests, so callers must not mutate it. */
 export async function cachedByDataVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const { version, settled } = await dataVersion();
+  const { version, writers } = await dataVersion();
   const hit = entries.get(key);
-  if (hit && hit.version === version) {
+  if (hit && hit.version === version && hit.writers === writers) {
     entries.delete(key);
     entries.set(key, hit); // most recently used last
     return hit.value as T;
   }
   const value = await compute();
-  if (settled) {
-    entries.set(key, { version, value });
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  }
+  entries.set(key, { version, writers, value });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   return value;
 }
 
