@@ -111,6 +111,48 @@ export async function measureFirstAfterWrite(baseUrl: string, overviewUrl: strin
   return summarise(samples);
 }
 
+export interface DuringImportReport {
+  rows: number;
+  /** From the run's POST until the import was seen finished. */
+  importSeconds: number;
+  /** Sequential overview requests just before the import ran. */
+  idle: Latency;
+  /** Sequential overview requests while it ran. */
+  during: Latency;
+  /** during p95 ÷ idle p95. */
+  ratio: number;
+}
+
+/**
+ * The overview while a CSV import runs: the file is uploaded (and previewed), the overview timed at rest, then
+ * the import is started as the page starts it (a background job) and the overview requested one request after
+ * another until the import has finished. Every answer must be 2xx and the import must complete.
+ */
+export async function measureDuringImport(baseUrl: string, overviewUrl: string, token: string, csv: string, rows: number, idleRequests: number): Promise<DuringImportReport> {
+  const auth = { authorization: `Bearer ${token}` };
+  const uploaded = await timedFetch(`${baseUrl}/api/v1/imports?kind=metric-values&fileName=bench-live.csv`, { method: "POST", headers: { ...auth, "content-type": "text/csv" }, body: csv });
+  const importId = (JSON.parse(uploaded.body) as { preview: { importId: string } }).preview.importId;
+  const idle = await measureGet(overviewUrl, token, idleRequests);
+  const started = performance.now();
+  await timedFetch(`${baseUrl}/api/v1/imports/${importId}/run`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ skipInvalid: false, createUnknown: false }) });
+  const samples: number[] = [];
+  const until = started + 20 * 60_000;
+  let state: { status: string; created: number; error: string | null } = { status: "VALIDATING", created: 0, error: null };
+  let checked = 0;
+  while (state.status === "VALIDATING" || state.status === "RUNNING") {
+    if (performance.now() > until) throw new Error("the import had not finished after 20 minutes");
+    samples.push((await timedFetch(overviewUrl, { headers: auth })).ms);
+    if (performance.now() - checked >= 200) {
+      checked = performance.now();
+      state = (JSON.parse((await timedFetch(`${baseUrl}/api/v1/imports/${importId}`, { headers: auth })).body) as { import: typeof state }).import;
+    }
+  }
+  const importSeconds = Math.round((performance.now() - started) / 100) / 10;
+  if (state.status !== "COMPLETED" || state.created !== rows) throw new Error(`The import did not complete as expected: ${state.status}, ${state.created} created of ${rows}. ${state.error ?? ""}`);
+  const during = summarise(samples);
+  return { rows, importSeconds, idle, during, ratio: Math.round((during.p95Ms / Math.max(0.1, idle.p95Ms)) * 10) / 10 };
+}
+
 /** Waits until no background job is queued or running (admin API, through the session of `cookie`). */
 export async function waitForIdleJobs(baseUrl: string, cookie: string, timeoutMs = 600_000): Promise<void> {
   const until = performance.now() + timeoutMs;

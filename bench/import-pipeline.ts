@@ -111,6 +111,19 @@ async function* chunked(text: string, size = 64 * 1024): AsyncGenerator<Uint8Arr
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
+/**
+ * A metric-values file of `total` rows for metrics made for it (`bench_live_*`), to import over HTTP while the
+ * overview is measured; made before the server starts, as the metrics are written in-process.
+ */
+export async function liveImportFile(total: number, teams: number, window: DatasetWindow): Promise<string> {
+  const plan = plannedRows(total, teams, window);
+  const keys = Array.from({ length: plan.metrics }, (_, i) => `bench_live_${i + 1}`);
+  await benchMetrics("bench_live", plan.metrics);
+  const lines = ["team,metric,week,value"];
+  plan.rows.forEach((rows, m) => rows.forEach((r) => lines.push(`${teamSlug(r.team)},${keys[m]},${r.week},${r.value}`)));
+  return `${lines.join("\n")}\n`;
+}
+
 export async function measureImport(total: number, teams: number, window: DatasetWindow, log: (line: string) => void = () => {}): Promise<ImportReport> {
   const plan = plannedRows(total, teams, window);
 

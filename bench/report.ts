@@ -16,6 +16,8 @@ export interface BenchResults {
   versions: Record<string, string>;
   build: { distDir: string; built: boolean; seconds: number };
   databases: Partial<Record<"embedded" | "postgresql", SuiteResult>>;
+  /** The same suites at the small scale (1/50 of the data), run first by a large run: how each figure grows. */
+  scaling?: { scale: string; databases: Partial<Record<"embedded" | "postgresql", SuiteResult>> };
   frontend: { firstLoadJs?: PageWeight; lighthouse?: LighthouseReport; lighthouseSkipped?: string };
   errors: { measurement: string; message: string }[];
 }
@@ -60,6 +62,9 @@ export const LINES: Line[] = [
   { label: "Recompute delivery + flow, all teams", value: (r) => r.recompute?.full.seconds, unit: "s", digits: 1, target: { text: "≤ 10 s", met: (v) => v <= 10 } },
   { label: "Recompute after 1,000 new events", value: (r) => r.recompute?.incremental.ms, unit: "ms", digits: 0, target: { text: "≤ 200 ms", met: (v) => v <= 200 } },
   { label: "Overview, first request after a write: p95", value: (r) => r.overviewAfterWrite?.p95Ms, unit: "ms", target: { text: "≤ 150 ms", met: (v) => v <= 150 } },
+  { label: "Overview p95 at rest, just before an import", value: (r) => r.overviewDuringImport?.idle.p95Ms, unit: "ms" },
+  { label: "Overview p95 while the import runs (100,000 rows at large scale)", value: (r) => r.overviewDuringImport?.during.p95Ms, unit: "ms" },
+  { label: "Overview p95 while importing ÷ at rest", value: (r) => r.overviewDuringImport?.ratio, unit: "×", digits: 1, embeddedAim: "≤ 2×" },
   { label: "Load on overview: requests/s", value: (r) => r.load?.requestsPerSecond, unit: "req/s", digits: 1 },
   { label: "Load on overview: p99", value: (r) => r.load?.p99Ms, unit: "ms", digits: 0 },
   { label: "Load on overview: errors (incl. non-2xx)", value: (r) => r.load?.errors, digits: 0, target: { text: "0", met: (v) => v === 0 } },
@@ -130,4 +135,36 @@ export function machineLine(results: BenchResults): string {
     `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}; load average at start ${m.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")}. ` +
     `Node ${v.node}, Next.js ${v.next}, Prisma ${v.prisma}, PGlite ${v.pglite} (PostgreSQL ${v.embeddedPostgres ?? "?"}), PostgreSQL server ${v.postgres ?? "not run"}.`
   );
+}
+
+/** The figures of the scaling table: how each grows from the small to the large scale. */
+const SCALING_LINES: Line[] = [
+  "Overview, org: p95", "Group page data: p95", "Team page data: p95", "CSV import (metric values)", "Ingestion, deployments (batches of 500)",
+  "Ingestion end to end: p95", "Recompute delivery + flow, all teams", "Recompute after 1,000 new events", "Overview, first request after a write: p95",
+  "Load on overview: requests/s", "Peak server memory (RSS, process tree)",
+].map((label) => LINES.find((l) => l.label === label) as Line);
+
+/**
+ * Each figure at the small and the large scale and how much it grew, beside the data's own growth (50×: teams,
+ * people, events and import rows). A time that grows less than the data scales better than linearly; a rate
+ * (rows/s, events/s, requests/s) should not fall.
+ */
+export function scalingTable(results: BenchResults): string | null {
+  const small = results.scaling?.databases;
+  if (!small) return null;
+  const kinds = (["embedded", "postgresql"] as const).filter((k) => small[k] && results.databases[k]);
+  if (kinds.length === 0) return null;
+  const names = { embedded: "Embedded", postgresql: "PostgreSQL" };
+  const head = `| Measurement (data 50× larger) | ${kinds.map((k) => `${names[k]} small | ${names[k]} large | growth`).join(" | ")} |`;
+  const out = [head, `|---|${kinds.map(() => "---:|---:|---:").join("|")}|`];
+  for (const line of SCALING_LINES) {
+    const cells = kinds.map((k) => {
+      const a = line.value(small[k] as SuiteResult);
+      const b = line.value(results.databases[k] as SuiteResult);
+      const growth = ratio(b, a);
+      return `${format(a, line)} | ${format(b, line)} | ${format(growth, { unit: "×", digits: 1 })}`;
+    });
+    out.push(`| ${line.label} | ${cells.join(" | ")} |`);
+  }
+  return out.join("\n");
 }

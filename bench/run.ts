@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scale large|small [--quick] [--db embedded,postgresql] [--no-lighthouse] [--readme] [--reuse-build] [--out FILE]`
+ * `npm run bench -- --scale large|small [--quick] [--db embedded,postgresql] [--no-lighthouse] [--no-scaling] [--readme] [--reuse-build] [--out FILE]`
  *
  * Builds the production server when its build is stale (`--reuse-build`: whenever one exists), runs bench/suite.ts once per database (each in
  * its own process: the database is chosen when the server modules load), measures the overview page in
@@ -8,7 +8,9 @@
  * PostgreSQL: a fresh database on BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432),
  * dropped afterwards. `--quick` (used by `npm test`): embedded only unless BENCH_DATABASE_URL or
  * TEST_DATABASE_URL is set, fewer requests, a 5-second load test, no Lighthouse, and the results go to a
- * temporary file so the published ones stay. Exits 1 when any measurement failed; timings never fail it.
+ * temporary file so the published ones stay. A large run first runs the same suites at the small scale
+ * (unless `--no-scaling`) for the scaling table: each figure at both scales and its growth against the data's
+ * 50×. Exits 1 when any measurement failed; timings never fail it.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -18,7 +20,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/accounts";
 import { runLighthouse, sessionCookie } from "./browser";
-import { machineLine, markdownTable, terminalTable, type BenchResults } from "./report";
+import { machineLine, markdownTable, scalingTable, terminalTable, type BenchResults } from "./report";
 import { effortFor, SCALES, type ScaleName } from "./scale";
 import { ensureBuild, freePort, ROOT, startServer } from "./server";
 import type { SuiteResult } from "./suite-result";
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     quick: { type: "boolean", default: false },
     db: { type: "string" },
     "no-lighthouse": { type: "boolean", default: false },
+    "no-scaling": { type: "boolean", default: false },
     readme: { type: "boolean", default: false },
     "reuse-build": { type: "boolean", default: false },
     out: { type: "string" },
@@ -62,9 +65,9 @@ function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-async function runSuite(kind: "embedded" | "postgresql", env: NodeJS.ProcessEnv, firstLoad: boolean): Promise<SuiteResult | undefined> {
+async function runSuite(kind: "embedded" | "postgresql", env: NodeJS.ProcessEnv, firstLoad: boolean, scale: ScaleName): Promise<SuiteResult | undefined> {
   const out = path.join(os.tmpdir(), `pillars-bench-${kind}-${process.pid}.json`);
-  const suiteArgs = ["bench/suite.ts", "--scale", scaleName, "--out", out, "--dist", distDir, ...(quick ? ["--quick"] : []), ...(firstLoad ? ["--first-load"] : [])];
+  const suiteArgs = ["bench/suite.ts", "--scale", scale, "--out", out, "--dist", distDir, ...(quick ? ["--quick"] : []), ...(firstLoad ? ["--first-load"] : [])];
   const code = await runChild(suiteArgs, env);
   if (!fs.existsSync(out)) {
     errors.push({ measurement: kind, message: `The ${kind} benchmark exited with code ${code} without results.` });
@@ -72,21 +75,21 @@ async function runSuite(kind: "embedded" | "postgresql", env: NodeJS.ProcessEnv,
   }
   const result = JSON.parse(fs.readFileSync(out, "utf8")) as SuiteResult;
   fs.rmSync(out, { force: true });
-  errors.push(...result.errors.map((e) => ({ measurement: `${kind}: ${e.measurement}`, message: e.message })));
+  errors.push(...result.errors.map((e) => ({ measurement: `${kind}${scale === scaleName ? "" : ` (${scale})`}: ${e.measurement}`, message: e.message })));
   if (code !== 0 && result.errors.length === 0) errors.push({ measurement: kind, message: `exited with code ${code}` });
   return result;
 }
 
-async function embedded(firstLoad: boolean): Promise<SuiteResult | undefined> {
+async function embedded(firstLoad: boolean, scale: ScaleName = scaleName): Promise<SuiteResult | undefined> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pillars-bench-"));
   try {
-    return await runSuite("embedded", { ...baseEnv(), PILLARS_DATA_DIR: path.join(dir, "db") }, firstLoad);
+    return await runSuite("embedded", { ...baseEnv(), PILLARS_DATA_DIR: path.join(dir, "db") }, firstLoad, scale);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function postgres(firstLoad: boolean): Promise<SuiteResult | undefined> {
+async function postgres(firstLoad: boolean, scale: ScaleName = scaleName): Promise<SuiteResult | undefined> {
   const name = `pillars_bench_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: withDatabase(pgBase, "postgres") });
   try {
@@ -98,7 +101,7 @@ async function postgres(firstLoad: boolean): Promise<SuiteResult | undefined> {
     return undefined;
   }
   try {
-    return await runSuite("postgresql", { ...baseEnv(), DATABASE_URL: withDatabase(pgBase, name) }, firstLoad);
+    return await runSuite("postgresql", { ...baseEnv(), DATABASE_URL: withDatabase(pgBase, name) }, firstLoad, scale);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((e) => errors.push({ measurement: "postgresql", message: `Could not drop ${name}: ${(e as Error).message}` }));
     await admin.end();
@@ -145,10 +148,12 @@ function updateReadme(results: BenchResults): void {
   const a = readme.indexOf(start);
   const b = readme.indexOf(end);
   if (a < 0 || b < a) throw new Error(`README.md has no ${start} … ${end} markers.`);
+  const scaling = scalingTable(results);
   const body = [
     `Measured ${results.generatedAt.slice(0, 10)}, ${results.scale} scale, in ${Math.round(results.durationSeconds / 60)} minutes (bench/results.json).`,
     "",
     markdownTable(results),
+    ...(scaling ? ["", `Scaling: the same suites at the ${results.scaling?.scale} scale (1/50 of the data) in the same run.`, "", scaling] : []),
     "",
     `Machine: ${machineLine(results)}`,
   ].join("\n");
@@ -185,6 +190,17 @@ async function main(): Promise<void> {
     errors,
   };
   log(`Benchmark: ${scaleName} scale${quick ? " (quick)" : ""}; build in ${distDir}`);
+  if (scaleName === "large" && !quick && !args["no-scaling"]) {
+    results.scaling = { scale: "small", databases: {} };
+    if (useEmbedded) {
+      log("\n━━ embedded database (PGlite), small scale, for the scaling table");
+      results.scaling.databases.embedded = await embedded(false, "small");
+    }
+    if (usePostgres) {
+      log("\n━━ PostgreSQL, small scale, for the scaling table");
+      results.scaling.databases.postgresql = await postgres(false, "small");
+    }
+  }
   let firstLoad = true;
   if (useEmbedded) {
     log("\n━━ embedded database (PGlite)");
@@ -207,6 +223,8 @@ async function main(): Promise<void> {
   fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
   log(`\n━━ results (${scaleName} scale, ${results.durationSeconds} s) → ${path.relative(ROOT, outFile)}\n`);
   log(terminalTable(results));
+  const scaling = scalingTable(results);
+  if (scaling) log(`\nScaling (small → large):\n${scaling}`);
   log(`\n${machineLine(results)}`);
   if (args.readme) updateReadme(results);
   if (errors.length > 0) {

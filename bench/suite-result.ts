@@ -1,6 +1,6 @@
 import type { GenerationStep } from "./dataset";
 import type { FloorReport } from "./floor";
-import type { IngestReport, Latency, LoadReport, PageWeight } from "./http";
+import type { DuringImportReport, IngestReport, Latency, LoadReport, PageWeight } from "./http";
 import type { ImportReport } from "./import-pipeline";
 import type { MemoryReport } from "./server";
 
@@ -24,6 +24,8 @@ export interface SuiteResult {
   /** The overview's first request after a write (no cached result). */
   overviewAfterWrite?: Latency;
   load?: LoadReport;
+  /** The overview at rest and while a CSV import of the scale's import rows runs (a background job). */
+  overviewDuringImport?: DuringImportReport;
   firstLoadJs?: PageWeight;
   memory?: MemoryReport & { benchProcessPeakMb: number };
   errors: { measurement: string; message: string }[];

@@ -26,8 +26,8 @@ import { sessionCookie } from "./browser";
 import { datasetWindow, generateDataset, teamId } from "./dataset";
 import { batches, newDeployments, newPullRequests } from "./events";
 import { measureFloor } from "./floor";
-import { firstLoadJs, measureEndToEnd, measureFirstAfterWrite, measureGet, measureIngest, measureLoad, summarise, waitForIdleJobs } from "./http";
-import { measureImport } from "./import-pipeline";
+import { firstLoadJs, measureDuringImport, measureEndToEnd, measureFirstAfterWrite, measureGet, measureIngest, measureLoad, summarise, waitForIdleJobs } from "./http";
+import { liveImportFile, measureImport } from "./import-pipeline";
 import { SCALES, effortFor, teamCount, type ScaleName } from "./scale";
 import type { SuiteResult } from "./suite-result";
 import { freePort, startServer } from "./server";
@@ -146,7 +146,7 @@ async function prepareAccess(): Promise<string> {
   return token;
 }
 
-async function overHttp(token: string): Promise<void> {
+async function overHttp(token: string, liveCsv: string | undefined): Promise<void> {
   const port = await freePort();
   const server = await startServer({ port, distDir: args.dist, env: process.env, log });
   const url = (q: string) => `${server.baseUrl}/api/v1/overview?range=1y&granularity=week${q}`;
@@ -154,6 +154,11 @@ async function overHttp(token: string): Promise<void> {
     result.overview = await step("overview over HTTP (org)", () => measureGet(url(""), token, effort.overviewRequests));
     result.group = await step("overview over HTTP (group)", () => measureGet(url(`&scope=group:${GROUP_ID}`), token, effort.scopeRequests));
     result.team = await step("overview over HTTP (team)", () => measureGet(url(`&scope=team:${teamId(0)}`), token, effort.scopeRequests));
+    if (liveCsv) {
+      result.overviewDuringImport = await step(`overview while ${scale.importRows.toLocaleString("en")} metric values are imported`, () =>
+        measureDuringImport(server.baseUrl, url(""), token, liveCsv, scale.importRows, effort.scopeRequests),
+      );
+    }
     result.load = await step(`load: ${effort.loadConnections} connections for ${effort.loadSeconds} s`, () => measureLoad(url(""), token, effort.loadConnections, effort.loadSeconds));
     await step("ingestion over HTTP", async () => {
       const now = new Date();
@@ -206,9 +211,10 @@ async function main(): Promise<void> {
     result.import = await measureImport(scale.importRows, teams, window, log);
   });
   const token = await step("API token and sign-in account", prepareAccess);
+  const liveCsv = await step("a file to import while the overview is measured", () => liveImportFile(scale.importRows, teams, window));
   // The server takes the embedded database's lock: release it first.
   await closeDb();
-  if (token) await step("production server", () => overHttp(token));
+  if (token) await step("production server", () => overHttp(token, liveCsv));
 }
 
 main()
