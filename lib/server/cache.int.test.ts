@@ -33,6 +33,19 @@ describe("data version", () => {
     expect(await cachedByDataVersion(dashboardKey("test", { scope: "org", range: "1y" }), compute)).toEqual({ run: 3, groups: 1 });
   });
 
+  it("computes a view once for the requests that miss together", async () => {
+    let computed = 0;
+    const slow = async () => {
+      computed++;
+      await new Promise((r) => setTimeout(r, 50));
+      return { run: computed };
+    };
+    const key = dashboardKey("burst", {});
+    const answers = await Promise.all(Array.from({ length: 10 }, () => cachedByDataVersion(key, slow)));
+    expect(computed).toBe(1);
+    expect(answers.every((a) => a === answers[0])).toBe(true);
+  });
+
   it.skipIf(databaseKind === "embedded")("keeps what it computed beside a writer only until that writer commits", async () => {
     const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await writer.connect();
@@ -47,6 +60,15 @@ describe("data version", () => {
       const before = await cachedByDataVersion(key, compute);
       // The writer still open and nothing else committed: the committed data is the same, the result too.
       expect(await cachedByDataVersion(key, compute)).toEqual(before);
+      // A second writer that moves no version (job bookkeeping) comes and goes: still the same result.
+      const bookkeeper = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await bookkeeper.connect();
+      await bookkeeper.query("BEGIN");
+      await bookkeeper.query(`INSERT INTO "AuditLog" ("actorLabel", "action", "entityType", "entityId") VALUES ('test', 'test', 'Test', '1')`);
+      expect(await cachedByDataVersion(key, compute)).toEqual(before);
+      await bookkeeper.query("COMMIT");
+      await bookkeeper.end();
+      expect(await cachedByDataVersion(key, compute)).toEqual(before);
       // It writes again: the version moves.
       await writer.query(`INSERT INTO "Group" ("id", "name", "slug", "updatedAt") VALUES ('g-pending-2', 'Pending 2', 'pending-2', now())`);
       const again = await cachedByDataVersion(key, compute);
@@ -56,6 +78,12 @@ describe("data version", () => {
       const after = await cachedByDataVersion(key, compute);
       expect(after).toEqual({ run: again.run + 1, groups: before.groups + 2 });
       expect(await cachedByDataVersion(key, compute)).toEqual(after);
+      // A result computed with no writer about stays good while an unrelated writer is open.
+      const idle = await cachedByDataVersion(dashboardKey("idle", {}), compute);
+      await writer.query("BEGIN");
+      await writer.query(`INSERT INTO "AuditLog" ("actorLabel", "action", "entityType", "entityId") VALUES ('test', 'test', 'Test', '2')`);
+      expect(await cachedByDataVersion(dashboardKey("idle", {}), compute)).toEqual(idle);
+      await writer.query("ROLLBACK");
     } finally {
       await writer.end();
     }

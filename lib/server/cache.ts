@@ -11,14 +11,26 @@ import { isEmbedded } from "@/lib/server/env";
  *
  * Sequences are not transactional: a writer advances the version before it commits, so the version alone
  * cannot say a writer has since committed. A result is therefore kept with the version and the set of
- * transactions that were writing (uncommitted) when it was read, and used again only while both are the same.
- * Then nothing has committed since: a transaction that wrote later moved the version, and one of the set that
- * committed (or rolled back) left the set. So the committed data is what the result was computed from, and a
- * long write — an import in its transaction — does not turn every read meanwhile into a computation, as it
- * would if results computed beside a writer were not kept.
+ * transactions that were writing (uncommitted) when it was read, and used again while the version is the same
+ * and every transaction of that set is still writing. Then nothing it could not see has committed since: a
+ * transaction that wrote dashboard data later moved the version, and one of the set that committed (or rolled
+ * back) left the set; writers that came since without moving the version (job bookkeeping, a heartbeat) wrote
+ * nothing a dashboard reads. So a long write — an import in its transaction — does not turn every read meanwhile
+ * into a computation, and a result computed with no writer about stays good beside any.
+ *
+ * Requests that miss at the same version share one computation, so a burst of readers after a write computes a
+ * view once per instance, not once per reader.
  */
 const MAX_ENTRIES = 500;
 const entries = new Map<string, { version: string; writers: string; value: unknown }>();
+const inflight = new Map<string, Promise<unknown>>();
+
+/** Whether every transaction of `kept` (comma-separated ids) is among `now`'s. */
+function stillWriting(kept: string, now: string): boolean {
+  if (kept === "") return true;
+  const current = new Set(now.split(","));
+  return kept.split(",").every((xid) => current.has(xid));
+}
 
 /** Tables whose changes do not advance the version: no dashboard reads them. */
 export const UNVERSIONED_TABLES = [
@@ -39,15 +51,26 @@ export async function dataVersion(): Promise<{ version: string; writers: string 
 export async function cachedByDataVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const { version, writers } = await dataVersion();
   const hit = entries.get(key);
-  if (hit && hit.version === version && hit.writers === writers) {
+  if (hit && hit.version === version && stillWriting(hit.writers, writers)) {
     entries.delete(key);
     entries.set(key, hit); // most recently used last
     return hit.value as T;
   }
-  const value = await compute();
-  entries.set(key, { version, writers, value });
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  return value;
+  const flight = `${key}\u0000${version}\u0000${writers}`;
+  const running = inflight.get(flight);
+  if (running) return running as Promise<T>;
+  const computing = compute().then((value) => {
+    entries.delete(key);
+    entries.set(key, { version, writers, value });
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    return value;
+  });
+  inflight.set(flight, computing);
+  try {
+    return await computing;
+  } finally {
+    inflight.delete(flight);
+  }
 }
 
 /** JSON with object keys sorted at every level, so equal queries give equal keys. */
