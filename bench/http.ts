@@ -153,16 +153,19 @@ export async function measureDuringImport(baseUrl: string, overviewUrl: string, 
   return { rows, importSeconds, idle, during, ratio: Math.round((during.p95Ms / Math.max(0.1, idle.p95Ms)) * 10) / 10 };
 }
 
-/** Waits until no background job is queued or running (admin API, through the session of `cookie`). */
-export async function waitForIdleJobs(baseUrl: string, cookie: string, timeoutMs = 600_000): Promise<void> {
+/**
+ * Waits until no background job of the kinds `counts` picks is queued or running (admin API, through the
+ * session of `cookie`): by default the delivery recomputes, the ingestion's own work.
+ */
+export async function waitForIdleJobs(baseUrl: string, cookie: string, counts: (kind: string) => boolean = (kind) => kind.startsWith("delivery."), timeoutMs = 600_000): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (performance.now() < until) {
-    const { body } = await timedFetch(`${baseUrl}/api/v1/jobs?status=queued,running&limit=1`, { headers: { cookie } });
-    const { counts } = JSON.parse(body) as { counts: { QUEUED: number; RUNNING: number } };
-    if (counts.QUEUED + counts.RUNNING === 0) return;
+    const { body } = await timedFetch(`${baseUrl}/api/v1/jobs?status=queued,running&limit=500`, { headers: { cookie } });
+    const { jobs } = JSON.parse(body) as { jobs: { kind: string }[] };
+    if (!jobs.some((j) => counts(j.kind))) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error("background jobs still running after 10 minutes");
+  throw new Error(`background jobs still running after ${Math.round(timeoutMs / 60_000)} minutes`);
 }
 
 export interface LoadReport {

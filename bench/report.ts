@@ -65,6 +65,7 @@ export const LINES: Line[] = [
   { label: "Overview p95 at rest, just before an import", value: (r) => r.overviewDuringImport?.idle.p95Ms, unit: "ms" },
   { label: "Overview p95 while the import runs (100,000 rows at large scale)", value: (r) => r.overviewDuringImport?.during.p95Ms, unit: "ms" },
   { label: "Overview p95 while importing ÷ at rest", value: (r) => r.overviewDuringImport?.ratio, unit: "×", digits: 1, embeddedAim: "≤ 2×" },
+  { label: "Alerts check, hourly (every team's overview, after a write)", value: (r) => r.alertsCheck?.seconds, unit: "s", digits: 1 },
   { label: "Load on overview: requests/s", value: (r) => r.load?.requestsPerSecond, unit: "req/s", digits: 1 },
   { label: "Load on overview: p99", value: (r) => r.load?.p99Ms, unit: "ms", digits: 0 },
   { label: "Load on overview: errors (incl. non-2xx)", value: (r) => r.load?.errors, digits: 0, target: { text: "0", met: (v) => v === 0 } },

@@ -24,6 +24,8 @@ export interface SuiteResult {
   /** The overview's first request after a write (no cached result). */
   overviewAfterWrite?: Latency;
   load?: LoadReport;
+  /** The hourly alerts check (every team's overview, uncached), in process. */
+  alertsCheck?: { seconds: number; raised: number };
   /** The overview at rest and while a CSV import of the scale's import rows runs (a background job). */
   overviewDuringImport?: DuringImportReport;
   firstLoadJs?: PageWeight;

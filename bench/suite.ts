@@ -6,6 +6,7 @@
  * Writes its figures as JSON to --out; exits 1 when any measurement threw.
  * `--only import`: the group tree and teams only, then the import measurement alone (no server), e.g.
  * `DATABASE_URL=… npx tsx --conditions=react-server bench/suite.ts --scale large --only import`.
+ * `--only generate`: the dataset alone, left in the database (for profiling against it).
  */
 import { SHARED_VIEWER } from "@/lib/server/disclosure/viewer";
 import fs from "node:fs";
@@ -22,6 +23,8 @@ import { recomputeAffected, recomputeTeams } from "@/lib/server/services/deliver
 import { writeDeployments } from "@/lib/server/services/ingest/deployments";
 import { refreshAllRollups } from "@/lib/server/services/rollups";
 import { getOverview } from "@/lib/server/services/overview";
+import { claimScheduleSlot } from "@/lib/server/data/notifications";
+import { checkAlerts } from "@/lib/server/services/notifications/alerts";
 import { sessionCookie } from "./browser";
 import { datasetWindow, generateDataset, teamId } from "./dataset";
 import { batches, newDeployments, newPullRequests } from "./events";
@@ -45,7 +48,7 @@ const { values: args } = parseArgs({
 const scale = SCALES[args.scale as ScaleName];
 if (!scale) throw new Error(`Unknown scale ${args.scale}`);
 const effort = effortFor(args.quick);
-if (args.only !== undefined && args.only !== "import") throw new Error("--only takes: import");
+if (args.only !== undefined && args.only !== "import" && args.only !== "generate") throw new Error("--only takes: import, generate");
 const importOnly = args.only === "import";
 const teams = teamCount(scale);
 const label = databaseKind === "embedded" ? "embedded" : "postgresql";
@@ -135,6 +138,21 @@ async function recompute(): Promise<void> {
   result.recompute = { full: full_, incremental: { ms: Math.round(performance.now() - started), events: events.length, ...incremental } };
 }
 
+/**
+ * The hourly alerts check, which reads every team's overview, timed in process. It takes this hour's slot and
+ * the next two, so the server does not start it again in the middle of the measurements over HTTP.
+ */
+async function alertsCheck(): Promise<void> {
+  const now = new Date();
+  const runner = await sqlRunner();
+  await runner.transaction(async (tx) => {
+    for (let h = 0; h < 3; h++) await claimScheduleSlot(tx, "alerts.check", new Date(now.getTime() + h * 3_600_000).toISOString().slice(0, 13));
+  });
+  const started = performance.now();
+  const { raised } = await checkAlerts(now);
+  result.alertsCheck = { seconds: seconds(started), raised };
+}
+
 async function prepareAccess(): Promise<string> {
   const { token } = await createApiToken({ name: "bench", scopes: ["read", "ingest"] });
   await db.user.upsert({
@@ -151,6 +169,7 @@ async function overHttp(token: string, liveCsv: string | undefined): Promise<voi
   const server = await startServer({ port, distDir: args.dist, env: process.env, log });
   const url = (q: string) => `${server.baseUrl}/api/v1/overview?range=1y&granularity=week${q}`;
   try {
+
     result.overview = await step("overview over HTTP (org)", () => measureGet(url(""), token, effort.overviewRequests));
     result.group = await step("overview over HTTP (group)", () => measureGet(url(`&scope=group:${GROUP_ID}`), token, effort.scopeRequests));
     result.team = await step("overview over HTTP (team)", () => measureGet(url(`&scope=team:${teamId(0)}`), token, effort.scopeRequests));
@@ -196,7 +215,7 @@ async function overHttp(token: string, liveCsv: string | undefined): Promise<voi
 
 async function main(): Promise<void> {
   const prepared = await step(`generate the ${scale.name} dataset`, async () => (await prepare(), true));
-  if (!prepared) return;
+  if (!prepared || args.only === "generate") return;
   if (importOnly) {
     await step(`import ${scale.importRows.toLocaleString("en")} metric values`, async () => {
       result.import = await measureImport(scale.importRows, teams, window, log);
@@ -210,6 +229,7 @@ async function main(): Promise<void> {
   await step(`import ${scale.importRows.toLocaleString("en")} metric values`, async () => {
     result.import = await measureImport(scale.importRows, teams, window, log);
   });
+  await step("alerts check (every team's overview)", alertsCheck);
   const token = await step("API token and sign-in account", prepareAccess);
   const liveCsv = await step("a file to import while the overview is measured", () => liveImportFile(scale.importRows, teams, window));
   // The server takes the embedded database's lock: release it first.

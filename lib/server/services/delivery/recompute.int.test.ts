@@ -114,7 +114,8 @@ describe("incremental recompute", () => {
  * numerator, denominator), on random histories: failed and non-production deployments, hotfixes and
  * rollbacks, deployments listing commits or not, equal finish times, deployments moved by a re-sent id,
  * pull requests merged or not (some before they were opened), incidents naming their deployment or not,
- * work items with transitions; instants around local midnights and the weeks clocks change, in zones
+ * work items reopened, blocked, moved twice in an instant, in statuses a team maps itself (any case, stray
+ * spaces, Cyrillic) or nobody maps, sent in any order; instants around local midnights and the weeks clocks change, in zones
  * with whole, half and three-quarter hour offsets. Both engines also run incrementally, batch by batch and
  * over ranges of the final history, and must leave what the whole history gives.
  */
@@ -133,6 +134,8 @@ interface Batch {
 
 function randomHistory(seed: number, teams: readonly string[], batches: number): Batch[] {
   const rand = random(seed);
+  // Work items draw from their own stream: the events' history stays the same whatever the items do.
+  const itemRand = random(seed + 1000);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const iso = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString();
   // Near a local midnight (UTC midnight ± the zone offsets) half the time, anywhere in the day otherwise.
@@ -190,8 +193,19 @@ function randomHistory(seed: number, teams: readonly string[], batches: number):
     });
     const items = Array.from({ length: 10 }, (_, i): WorkItemInput => {
       const created = instant();
-      const steps = [["In Progress", created + rand() * 2 * DAY], ["In Review", created + 3 * DAY], ["Done", created + (3 + rand() * 6) * DAY]]
-        .slice(0, 1 + Math.floor(rand() * 3)) as [string, number][];
+      const rand = itemRand;
+      const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+      // Usually started, reviewed and done; sometimes reopened, blocked, in statuses only a team maps (in any
+      // case, with stray spaces, in Cyrillic), or moved twice in one instant; sent in any order.
+      const steps: [string, number][] = rand() < 0.6
+        ? ([["In Progress", created + rand() * 2 * DAY], ["In Review", created + 3 * DAY], ["Done", created + (3 + rand() * 6) * DAY]] as [string, number][]).slice(0, 1 + Math.floor(rand() * 3))
+        : [];
+      let at = created;
+      for (let k = rand() < 0.6 ? 0 : 1 + Math.floor(rand() * 5); k > 0; k--) {
+        at += rand() < 0.2 ? 0 : rand() * 3 * DAY;
+        steps.push([pick(["In Progress", "Blocked", "Done", "Reopened", "in review ", "Ready for QA", "ready for qa", "Готово", "В работе", "Shelved"]), at]);
+      }
+      if (rand() < 0.3) steps.reverse();
       return {
         externalId: `w${b}-${i}`, team: pick(teams), type: pick(["feature", "defect", "risk", "debt"]),
         createdAt: iso(created), transitions: steps.map(([status, at]) => ({ status, at: iso(at) })),
@@ -222,7 +236,11 @@ describe.each(ZONES.map((zone, i) => [zone, 7 + i] as const))("delivery values i
     const teamIds: string[][] = [];
     for (const set of slugs) {
       const ids: string[] = [];
-      for (const slug of set) ids.push((await db.team.create({ data: { name: slug, slug, groupId: group.id, location: "Berlin" } })).id);
+      // The first team of each set names statuses of its own (matched trimmed and in any case), in Cyrillic too.
+      for (const [t, slug] of set.entries()) {
+        const statusMap = t === 0 ? { " Ready For QA": "active", "готово": "done", "в работе": "active", "Shelved": "done" } : undefined;
+        ids.push((await db.team.create({ data: { name: slug, slug, groupId: group.id, location: "Berlin", statusMap } })).id);
+      }
       teamIds.push(ids);
     }
     const runner = await sqlRunner();
@@ -254,7 +272,7 @@ describe.each(ZONES.map((zone, i) => [zone, 7 + i] as const))("delivery values i
     const full = await Promise.all(teamIds.map((ids) => valuesOf(ids)));
     await recomputeTeamsUsing("sql", null, now);
     for (const [e, ids] of teamIds.entries()) expect(await valuesOf(ids), engines[e]).toEqual(full[e]);
-    for (const metric of ["lead_time", "recovery_time", "time_to_restore", "ai_pr_share", "change_failure_rate"]) {
+    for (const metric of ["lead_time", "recovery_time", "time_to_restore", "ai_pr_share", "change_failure_rate", "flow_time", "flow_efficiency", "alloc_debt"]) {
       expect(Object.keys(full[0]).filter((k) => k.startsWith(`${metric}|`)).length, metric).toBeGreaterThan(3);
     }
 
