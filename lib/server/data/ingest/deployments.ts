@@ -4,11 +4,27 @@ import type { SqlRunner } from "@/lib/server/data/runner";
 import { epochMs, utcTimestamp, type EventKeys } from "./sql";
 
 /** The finish of the stored deployments with these (service, externalId) keys, in epoch milliseconds. */
-export async function storedDeploymentFinishes(runner: SqlRunner, keys: EventKeys): Promise<{ serviceId: string; finishedAt: number }[]> {
-  return runner.query<{ serviceId: string; finishedAt: number }>(
-    `SELECT d."serviceId", ${epochMs(`d."finishedAt"`)} AS "finishedAt"
+export async function storedDeploymentFinishes(runner: SqlRunner, keys: EventKeys): Promise<{ serviceId: string; finishedAt: number; shas: string[] }[]> {
+  return runner.query<{ serviceId: string; finishedAt: number; shas: string[] }>(
+    `SELECT d."serviceId", ${epochMs(`d."finishedAt"`)} AS "finishedAt",
+            CASE WHEN coalesce(cardinality(d."commits"), 0) > 0 THEN array_append(d."commits", d."commitSha") ELSE ARRAY[]::text[] END AS "shas"
      FROM "Deployment" d JOIN unnest($1::text[], $2::text[]) AS k(s, e) ON d."serviceId" = k.s AND d."externalId" = k.e`,
     [keys.ownerIds, keys.externalIds],
+  );
+}
+
+/**
+ * Finish instants of the teams' deployments that list one of `shas` (or are one): writing a pull request merged
+ * as one of them moves what those deployments ship.
+ */
+export async function finishesListingShas(runner: SqlRunner, teamIds: readonly string[], shas: readonly string[]): Promise<{ teamId: string; finishedAt: number }[]> {
+  if (teamIds.length === 0 || shas.length === 0) return [];
+  return runner.query<{ teamId: string; finishedAt: number }>(
+    `SELECT s."teamId", ${epochMs(`d."finishedAt"`)} AS "finishedAt"
+     FROM "Service" s JOIN "Deployment" d ON d."serviceId" = s."id"
+     WHERE s."teamId" = ANY($1::text[]) AND coalesce(cardinality(d."commits"), 0) > 0
+       AND (d."commitSha" = ANY($2::text[]) OR d."commits" && $2::text[])`,
+    [teamIds, shas],
   );
 }
 

@@ -4,11 +4,25 @@ import type { SqlRunner } from "@/lib/server/data/runner";
 import { epochMs, utcTimestamp, type EventKeys } from "./sql";
 
 /** The merge of the stored pull requests with these (service, externalId) keys, in epoch milliseconds. */
-export async function storedPullRequestMerges(runner: SqlRunner, keys: EventKeys): Promise<{ serviceId: string; mergedAt: number | null }[]> {
-  return runner.query<{ serviceId: string; mergedAt: number | null }>(
-    `SELECT p."serviceId", ${epochMs(`p."mergedAt"`)} AS "mergedAt"
+export async function storedPullRequestMerges(runner: SqlRunner, keys: EventKeys): Promise<{ serviceId: string; mergedAt: number | null; mergeCommitSha: string | null }[]> {
+  return runner.query<{ serviceId: string; mergedAt: number | null; mergeCommitSha: string | null }>(
+    `SELECT p."serviceId", ${epochMs(`p."mergedAt"`)} AS "mergedAt", p."mergeCommitSha"
      FROM "PullRequest" p JOIN unnest($1::text[], $2::text[]) AS k(s, e) ON p."serviceId" = k.s AND p."externalId" = k.e`,
     [keys.ownerIds, keys.externalIds],
+  );
+}
+
+/**
+ * Merge instants of the teams' pull requests merged as one of `shas`: a deployment listing them ships them, so
+ * writing it moves what they count in.
+ */
+export async function mergesOfShas(runner: SqlRunner, teamIds: readonly string[], shas: readonly string[]): Promise<{ teamId: string; mergedAt: number | null }[]> {
+  if (teamIds.length === 0 || shas.length === 0) return [];
+  return runner.query<{ teamId: string; mergedAt: number | null }>(
+    `SELECT s."teamId", ${epochMs(`p."mergedAt"`)} AS "mergedAt"
+     FROM "Service" s JOIN "PullRequest" p ON p."serviceId" = s."id"
+     WHERE s."teamId" = ANY($1::text[]) AND p."mergeCommitSha" = ANY($2::text[])`,
+    [teamIds, shas],
   );
 }
 

@@ -109,6 +109,46 @@ describe("incremental recompute", () => {
   });
 });
 
+describe.each(["sql", "memory"] as const)("links by commit across weeks (%s)", (engine) => {
+  /**
+   * A deployment listing a merge commit ships that pull request wherever the two are in time, so writing one
+   * of them changes the other's week: the incremental recompute must reach it, not only the weeks around what
+   * was written.
+   */
+  it("recomputes the week of a deployment listing a pull request written weeks later, and the reverse", async () => {
+    const slug = `links-${engine}`;
+    const group = await db.group.create({ data: { name: slug, slug } });
+    const team = (await db.team.create({ data: { name: slug, slug, groupId: group.id, location: "Berlin" } })).id;
+    const svc = `${slug}-svc`;
+    const at = (day: number, hour = 9) => new Date(Date.UTC(2026, 0, 5 + day, hour)).toISOString();
+    const runner = await sqlRunner();
+    const write = async (batch: { deployments?: DeploymentInput[]; prs?: PullRequestInput[] }) => {
+      const affected = new AffectedTeams();
+      await runner.transaction(async (tx) => {
+        if (batch.prs) await writePullRequests(tx, pullRequestBatch.parse(batch.prs), affected);
+        if (batch.deployments) await writeDeployments(tx, deploymentBatch.parse(batch.deployments), affected);
+      });
+      await recomputeAffectedUsing(engine, affected);
+    };
+    const deployment = (id: string, day: number, commits?: string[]): DeploymentInput => ({
+      externalId: id, service: svc, team: slug, environment: "production", status: "success", finishedAt: at(day), commitSha: `sha-${id}`, commits, kind: "regular",
+    });
+    // A chain over ten weeks; the second deployment (week 2) lists the commit "m-late".
+    await write({ deployments: [deployment("d0", 0), deployment("d1", 7, ["m-late"]), ...Array.from({ length: 8 }, (_, i) => deployment(`d${i + 2}`, 14 + 7 * i))] });
+    // Weeks later the pull request merged as "m-late" arrives (merged after the whole chain, opened before d1).
+    await write({ prs: [{ externalId: "p-late", service: svc, author: "ann", createdAt: at(5), mergedAt: at(80), mergeCommitSha: "m-late", commits: [], reviews: [], labels: [] }] });
+    // And a deployment listing an earlier pull request's merge commit, written after that pull request shipped.
+    await write({ prs: [{ externalId: "p-early", service: svc, author: "bob", createdAt: at(20), mergedAt: at(22), mergeCommitSha: "m-early", commits: [], reviews: [], labels: [] }] });
+    await write({ deployments: [deployment("d-listing", 24, ["m-early"])] });
+    const incremental = await computedValues([team]);
+    await recomputeTeamsUsing(engine, [team]);
+    const full = await computedValues([team]);
+    expect([...full].filter(([key]) => key.startsWith("lead_time|")).length).toBeGreaterThan(1);
+    for (const [key, value] of full) expect(incremental.get(key) ?? [0, null, null], key).toEqual(value);
+    for (const [key, value] of incremental) expect(full.get(key), key).toEqual(value);
+  });
+});
+
 /**
  * The delivery values computed in the database equal the ones computed in memory, value for value (value,
  * numerator, denominator), on random histories: failed and non-production deployments, hotfixes and

@@ -1,5 +1,6 @@
 import "server-only";
 import { storedDeploymentFinishes, upsertDeployments } from "@/lib/server/data/ingest/deployments";
+import { mergesOfShas } from "@/lib/server/data/ingest/pull-requests";
 import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import type { DeploymentInput } from "@/lib/validation/ingest";
@@ -37,6 +38,15 @@ export async function writeDeployments(tx: SqlRunner, items: readonly Deployment
   const teamOf = new Map([...services.values()].map((s) => [s.id, s.teamId]));
   for (const r of rows) affected.addDelivery(teamOf.get(r.serviceId) ?? null, [new Date(r.finishedAt)]);
   for (const p of previous) affected.addDelivery(teamOf.get(p.serviceId) ?? null, [fromEpoch(p.finishedAt)]);
+  // A deployment listing commits ships the team's pull requests merged as them, wherever they merged: the
+  // weeks of their merges (where another deployment shipped them, or will) change too — for the commits listed
+  // now and before.
+  const listedShas = [
+    ...rows.flatMap((r) => ((r.commits?.length ?? 0) > 0 ? [...(r.commits ?? []), r.commitSha] : [])),
+    ...previous.flatMap((p) => p.shas),
+  ];
+  const teams = [...new Set(rows.flatMap((r) => teamOf.get(r.serviceId) ?? []))];
+  for (const m of await mergesOfShas(tx, teams, [...new Set(listedShas)])) affected.addDelivery(m.teamId, [fromEpoch(m.mergedAt)]);
 
   const created = written.filter((w) => w.inserted).length;
   return {

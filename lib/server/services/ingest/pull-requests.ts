@@ -7,6 +7,7 @@ import {
   storedPullRequestMerges,
   upsertPullRequests,
 } from "@/lib/server/data/ingest/pull-requests";
+import { finishesListingShas } from "@/lib/server/data/ingest/deployments";
 import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import { isAiAssisted, type PullRequestInput } from "@/lib/validation/ingest";
@@ -99,6 +100,11 @@ export async function writePullRequestRows(tx: SqlRunner, items: readonly PullRe
   const teamOf = new Map([...services.values()].map((s) => [s.id, s.teamId]));
   for (const r of rows) affected.addDelivery(teamOf.get(r.serviceId) ?? null, [r.mergedAt ? new Date(r.mergedAt) : null]);
   for (const p of previous) affected.addDelivery(teamOf.get(p.serviceId) ?? null, [fromEpoch(p.mergedAt)]);
+  // A deployment listing a pull request's merge commit ships it wherever it finished: its week changes too (for
+  // the merge commit given now and the one stored before).
+  const shas = [...new Set([...rows.flatMap((r) => r.mergeCommitSha ?? []), ...previous.flatMap((p) => p.mergeCommitSha ?? [])])];
+  const teams = [...new Set(rows.flatMap((r) => teamOf.get(r.serviceId) ?? []))];
+  for (const d of await finishesListingShas(tx, teams, shas)) affected.addDelivery(d.teamId, [fromEpoch(d.finishedAt)]);
 
   const created = written.filter((w) => w.inserted).length;
   return {
