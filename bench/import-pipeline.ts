@@ -111,29 +111,29 @@ async function* chunked(text: string, size = 64 * 1024): AsyncGenerator<Uint8Arr
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
+/** The planned rows as a metric-values CSV file, for metrics made for it (`${prefix}_1`, …). */
+async function metricValuesFile(prefix: string, plan: ReturnType<typeof plannedRows>): Promise<string> {
+  await benchMetrics(prefix, plan.metrics);
+  const lines = ["team,metric,week,value"];
+  plan.rows.forEach((rows, m) => rows.forEach((r) => lines.push(`${teamSlug(r.team)},${prefix}_${m + 1},${r.week},${r.value}`)));
+  return `${lines.join("\n")}\n`;
+}
+
 /**
  * A metric-values file of `total` rows for metrics made for it (`bench_live_*`), to import over HTTP while the
  * overview is measured; made before the server starts, as the metrics are written in-process.
  */
-export async function liveImportFile(total: number, teams: number, window: DatasetWindow): Promise<string> {
-  const plan = plannedRows(total, teams, window);
-  const keys = Array.from({ length: plan.metrics }, (_, i) => `bench_live_${i + 1}`);
-  await benchMetrics("bench_live", plan.metrics);
-  const lines = ["team,metric,week,value"];
-  plan.rows.forEach((rows, m) => rows.forEach((r) => lines.push(`${teamSlug(r.team)},${keys[m]},${r.week},${r.value}`)));
-  return `${lines.join("\n")}\n`;
+export function liveImportFile(total: number, teams: number, window: DatasetWindow): Promise<string> {
+  return metricValuesFile("bench_live", plannedRows(total, teams, window));
 }
 
 export async function measureImport(total: number, teams: number, window: DatasetWindow, log: (line: string) => void = () => {}): Promise<ImportReport> {
   const plan = plannedRows(total, teams, window);
 
   // The product pipeline.
-  const importKeys = Array.from({ length: plan.metrics }, (_, i) => `bench_import_${i + 1}`);
-  await benchMetrics("bench_import", plan.metrics);
-  const lines = ["team,metric,week,value"];
-  plan.rows.forEach((rows, m) => rows.forEach((r) => lines.push(`${teamSlug(r.team)},${importKeys[m]},${r.week},${r.value}`)));
+  const file = await metricValuesFile("bench_import", plan);
   const started = performance.now();
-  const id = await storeUpload({ kind: "metric-values", fileName: "bench-metric-values.csv", bytes: chunked(lines.join("\n") + "\n"), actor: SYSTEM_ACTOR, user: null });
+  const id = await storeUpload({ kind: "metric-values", fileName: "bench-metric-values.csv", bytes: chunked(file), actor: SYSTEM_ACTOR, user: null });
   log(`  upload stored in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   const result = await runImport(id, { skipInvalid: false, createUnknown: false }, SYSTEM_ACTOR, null);
   const seconds = (performance.now() - started) / 1000;

@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { SqlRunner } from "@/lib/server/data/runner";
 import { epochMs, utcTimestamp, type EventKeys } from "./sql";
 
-/** The finish of the stored deployments with these (service, externalId) keys, in epoch milliseconds. */
+/**
+ * The finish of the stored deployments with these (service, externalId) keys, in epoch milliseconds, and the
+ * commits each listed (with its own; none when it listed none): what writing them again can move.
+ */
 export async function storedDeploymentFinishes(runner: SqlRunner, keys: EventKeys): Promise<{ serviceId: string; finishedAt: number; shas: string[] }[]> {
   return runner.query<{ serviceId: string; finishedAt: number; shas: string[] }>(
     `SELECT d."serviceId", ${epochMs(`d."finishedAt"`)} AS "finishedAt",

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { SqlRunner } from "@/lib/server/data/runner";
 import { epochMs, utcTimestamp, type EventKeys } from "./sql";
 
-/** The merge of the stored pull requests with these (service, externalId) keys, in epoch milliseconds. */
+/** The merge of the stored pull requests with these (service, externalId) keys, in epoch milliseconds, and its commit. */
 export async function storedPullRequestMerges(runner: SqlRunner, keys: EventKeys): Promise<{ serviceId: string; mergedAt: number | null; mergeCommitSha: string | null }[]> {
   return runner.query<{ serviceId: string; mergedAt: number | null; mergeCommitSha: string | null }>(
     `SELECT p."serviceId", ${epochMs(`p."mergedAt"`)} AS "mergedAt", p."mergeCommitSha"
