@@ -9,3 +9,8 @@ export interface SessionUser {
   /** Teams this user manages (writes allowed for MANAGER). */
   managedTeamIds: string[];
 }
+
+/** A user row (with the teams they manage) as the session user every check sees: sessions, jobs and digests acting for them. */
+export function sessionUserOf(user: { id: string; email: string; name: string; role: Role; managedTeams: readonly { teamId: string }[] }): SessionUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, managedTeamIds: user.managedTeams.map((t) => t.teamId) };
+}

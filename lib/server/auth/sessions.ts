@@ -4,7 +4,7 @@ import { sessionUserRow, setSessionsValidAfter } from "@/lib/server/data/auth/us
 import type { Tx } from "@/lib/server/data/runner";
 import { env } from "@/lib/server/env";
 import { isSessionLive, sessionLifetimeMs, type SessionClaims } from "./session-lifetime";
-import type { SessionUser } from "./session-user";
+import { sessionUserOf, type SessionUser } from "./session-user";
 
 /**
  * Which sessions are still good. A session token is accepted only while it is within its absolute lifetime
@@ -27,10 +27,6 @@ export async function sessionUserFor(claims: SessionClaims, now: Date): Promise<
 export async function activeSessionUser(userId: string): Promise<SessionUser | null> {
   const user = await sessionUserRow(userId);
   return user?.active ? sessionUserOf(user) : null;
-}
-
-function sessionUserOf(user: NonNullable<Awaited<ReturnType<typeof sessionUserRow>>>): SessionUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, managedTeamIds: user.managedTeams.map((t) => t.teamId) };
 }
 
 /** Signs one session out everywhere: its id stays refused until the session would have ended anyway. */

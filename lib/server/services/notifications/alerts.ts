@@ -12,7 +12,8 @@ import { can } from "@/lib/server/permissions";
 import { teamWarnings } from "@/lib/server/services/review/early-warnings";
 import { getStatusGrid } from "@/lib/server/services/status-grid";
 import { sendTo, type SendOutcome } from "./channels";
-import { gridCells, publicBaseUrl, sessionUserOf } from "./digest";
+import { gridCells, publicBaseUrl } from "./digest";
+import { sessionUserOf } from "@/lib/server/auth/session-user";
 
 /**
  * Alerts: a team's headline red against its target in the last complete week, or an early warning for the

@@ -5,9 +5,9 @@ import type { StatusGridRow } from "@/lib/metrics/api-types";
 import type { MetricInfo } from "@/lib/metrics/series-types";
 import { renderDigest } from "@/lib/notifications/render";
 import type { Digest, DigestCell } from "@/lib/notifications/types";
-import type { SessionUser } from "@/lib/server/auth/session-user";
+import { sessionUserOf, type SessionUser } from "@/lib/server/auth/session-user";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { recipientById, type RecipientRow } from "@/lib/server/data/notifications";
+import { recipientById } from "@/lib/server/data/notifications";
 import { disclosureViewer } from "@/lib/server/disclosure/viewer";
 import { env } from "@/lib/server/env";
 import { can, digestTeamIds } from "@/lib/server/permissions";
@@ -21,10 +21,6 @@ import { sendTo, type SendOutcome } from "./channels";
  * through the same services with their disclosure viewer — so a number is in the digest only if their
  * dashboard shows it, and equal to it. The week reported is the last complete one (presentation.md rule 1).
  */
-export function sessionUserOf(row: RecipientRow): SessionUser {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, managedTeamIds: row.managedTeams.map((m) => m.teamId) };
-}
-
 export function digestCell(row: StatusGridRow, metric: MetricInfo, cell: GridCell): DigestCell | null {
   if (cell.value === null || cell.period === null) return null;
   const scope = row.scope.type === "ORG" ? "org" : `${row.scope.type.toLowerCase()}:${row.scope.id}`;
