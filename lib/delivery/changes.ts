@@ -9,7 +9,8 @@
  *   its own finish.
  * The first-ever successful deployment of a service/environment ships no measurable change,
  * even with an explicit list: its "since" is unknown, so its list may be the whole history.
- * When several deployments would ship a PR, the earliest-finishing one wins.
+ * When several deployments would ship a PR, the earliest-finishing one wins; so a PR marked
+ * `shippedEarlier` (a deployment before the events read shipped it) is shipped by none of them.
  */
 import { SuccessChains, compareByFinish, isSuccessfulProduction } from "./deployments";
 import { spanMinutes } from "./spans";
@@ -50,7 +51,7 @@ export function shippingDeployments(
   prs: readonly PullRequestEvent[],
   deployments: readonly DeploymentEvent[],
 ): Map<string, DeploymentEvent> {
-  const merged = prs.filter((pr): pr is PullRequestEvent & { mergedAt: Date } => pr.mergedAt !== null);
+  const merged = prs.filter((pr): pr is PullRequestEvent & { mergedAt: Date } => pr.mergedAt !== null && !pr.shippedEarlier);
   const bySha = new Map<string, PullRequestEvent[]>();
   const byService = new Map<string, (typeof merged)[number][]>();
   for (const pr of merged) {

@@ -42,6 +42,11 @@ export interface PullRequestEvent {
   mergeCommitSha: string | null;
   commits: PullRequestCommit[];
   reviews: PullRequestReview[];
+  /**
+   * A deployment before the events read already shipped it (a read of part of the history marks these): no
+   * deployment read ships it again.
+   */
+  shippedEarlier?: boolean;
 }
 
 export interface IncidentEvent {

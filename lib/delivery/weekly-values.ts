@@ -58,14 +58,16 @@ export function flowWeekValues(w: FlowWeek): WeeklyValue[] {
 
 /**
  * AI-assisted share of merged pull requests per week of merge, for the wanted weeks. Only when the
- * team's pull requests carry the label at all ("where the data exists"): otherwise no rows.
+ * team's pull requests carry the label at all, in any week ("where the data exists": `labelled`, all of
+ * `prs` when they are the whole history): otherwise no rows.
  */
 export function aiShareValues(
   prs: readonly { mergedAt: Date | null; aiAssisted: boolean }[],
   weeks: ReadonlySet<string>,
   timeZone: string,
+  labelled = prs.some((p) => p.aiAssisted),
 ): WeeklyValue[] {
-  if (!prs.some((p) => p.aiAssisted)) return [];
+  if (!labelled) return [];
   const counts = new Map<string, { ai: number; all: number }>();
   for (const pr of prs) {
     if (!pr.mergedAt) continue;

@@ -2,6 +2,7 @@ import "server-only";
 import type { DeploymentEvent, DeploymentKind, IncidentEvent, PullRequestEvent } from "@/lib/delivery/types";
 import type { FlowType, StatusTransition, WorkItem } from "@/lib/flow/types";
 import type { SqlRunner } from "@/lib/server/sql-runner";
+import { EARLIER_LISTED, shippedEarlier } from "@/lib/server/data/delivery/shipped-earlier";
 
 /**
  * Reads delivery and flow events into the shapes the pure computations take (lib/delivery, lib/flow).
@@ -36,6 +37,8 @@ export interface DeliveryRows {
   deployments: DeploymentRow[];
   prs: PullRequestRow[];
   incidents: IncidentRow[];
+  /** Whether any pull request of the services, over all history, carries the AI-assisted label. */
+  aiLabelled: boolean;
 }
 
 interface RawDeployment {
@@ -123,6 +126,12 @@ export interface TeamLoad {
   teamId: string;
   serviceIds: readonly string[];
   from: Date | null;
+  /**
+   * The instant from which the caller keeps what it computes (its first week's start or earlier; `from` when
+   * absent). A pull request that a deployment finished before it shipped is marked `shippedEarlier` (see
+   * data/delivery/shipped-earlier.ts).
+   */
+  keptFrom?: Date | null;
 }
 
 /** (team, service, instant) triples as parallel arrays for `unnest`. */
@@ -151,16 +160,16 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /**
  * For each team, the events of its services that can matter from its `from` on (all history when null):
- * deployments that finished from then, pull requests merged from then (plus older ones a loaded deployment
- * lists by SHA), and incidents opened or resolved from then or naming a loaded deployment. Pass as `from`
+ * deployments that finished from then, pull requests merged from then (plus older ones of its services a loaded
+ * deployment lists by SHA; those a deployment before its `keptFrom` shipped are marked `shippedEarlier`), and incidents opened or resolved from then or naming a loaded deployment. Pass as `from`
  * the finish of the last successful production deployment before the period, so the first one in it knows
  * what it ships. Four queries whatever the number of teams.
  */
 export async function loadDeliveryRowsByTeam(runner: SqlRunner, loads: readonly TeamLoad[]): Promise<Map<string, DeliveryRows>> {
-  const out = new Map<string, DeliveryRows>(loads.map((l) => [l.teamId, { deployments: [], prs: [], incidents: [] }]));
+  const out = new Map<string, DeliveryRows>(loads.map((l) => [l.teamId, { deployments: [], prs: [], incidents: [], aiLabelled: false }]));
   const params = perService(loads.map((l) => ({ teamId: l.teamId, serviceIds: l.serviceIds, at: l.from })));
   if (params[0].length === 0) return out;
-  const [rawDeployments, rawPrs] = await Promise.all([
+  const [rawDeployments, rawPrs, labelled] = await Promise.all([
     runner.query<RawDeployment & { teamId: string }>(
       `SELECT s."teamId", ${DEPLOYMENT_COLUMNS("d")} FROM ${SERVICES} JOIN "Deployment" d ON d."serviceId" = s."serviceId"
        WHERE ${sinceOk(`d."finishedAt"`)}`,
@@ -171,10 +180,15 @@ export async function loadDeliveryRowsByTeam(runner: SqlRunner, loads: readonly 
        WHERE p."mergedAt" IS NOT NULL AND ${sinceOk(`p."mergedAt"`)}`,
       [...params],
     ),
+    runner.query<{ teamId: string }>(
+      `SELECT DISTINCT s."teamId" FROM ${SERVICES} WHERE EXISTS (SELECT 1 FROM "PullRequest" p WHERE p."serviceId" = s."serviceId" AND p."aiAssisted")`,
+      [...params],
+    ),
   ]);
   for (const r of rawDeployments) out.get(r.teamId)?.deployments.push(toDeployment(r));
+  for (const r of labelled) (out.get(r.teamId) as DeliveryRows).aiLabelled = true;
 
-  // Older pull requests a loaded deployment ships by SHA (of any service: a SHA is unambiguous).
+  // Older pull requests of the team's services a loaded deployment ships by SHA.
   const listedTeams: string[] = [];
   const listedShas: string[] = [];
   const listedSince: string[] = [];
@@ -190,12 +204,17 @@ export async function loadDeliveryRowsByTeam(runner: SqlRunner, loads: readonly 
   const older = listedShas.length === 0 ? [] : await runner.query<RawPullRequest & { teamId: string }>(
     `SELECT x."teamId", ${PR_COLUMNS("p")}
      FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS x("teamId", "sha", "since")
-     JOIN "PullRequest" p ON p."mergeCommitSha" = x."sha" AND p."mergedAt" < (x."since" AT TIME ZONE 'UTC')`,
-    [listedTeams, listedShas, listedSince],
+     JOIN "PullRequest" p ON p."mergeCommitSha" = x."sha" AND p."mergedAt" < (x."since" AT TIME ZONE 'UTC')
+     JOIN unnest($4::text[], $5::text[]) AS own("teamId", "serviceId") ON own."teamId" = x."teamId" AND own."serviceId" = p."serviceId"`,
+    [listedTeams, listedShas, listedSince, params[0], params[1]],
   );
+  const loadedPrs = [...rawPrs, ...older];
+  const earlier = await shippedEarlierIds(runner, loads, loadedPrs);
   const prsByTeam = new Map<string, RawPullRequest[]>();
-  for (const r of [...rawPrs, ...older]) pushTo(prsByTeam, r.teamId, r);
-  for (const [teamId, prs] of prsByTeam) (out.get(teamId) as DeliveryRows).prs = prs.map(toPullRequest);
+  for (const r of loadedPrs) pushTo(prsByTeam, r.teamId, r);
+  for (const [teamId, prs] of prsByTeam) {
+    (out.get(teamId) as DeliveryRows).prs = prs.map((r) => ({ ...toPullRequest(r), shippedEarlier: earlier.has(`${teamId}\u0000${r.id}`) }));
+  }
 
   const externalIds = new Map<string, Set<string>>(loads.map((l) => [l.teamId, new Set((out.get(l.teamId) as DeliveryRows).deployments.map((d) => d.externalId))]));
   const rawIncidents = await runner.query<RawIncident & { teamId: string; inRange: boolean }>(
@@ -228,9 +247,32 @@ export async function loadDeliveryRowsByTeam(runner: SqlRunner, loads: readonly 
   return out;
 }
 
-/** The events of `serviceIds` that can matter from `from` on (see loadDeliveryRowsByTeam). */
-export async function loadDeliveryRows(runner: SqlRunner, serviceIds: readonly string[], from: Date | null): Promise<DeliveryRows> {
-  const rows = await loadDeliveryRowsByTeam(runner, [{ teamId: "", serviceIds, from }]);
+/**
+ * `teamId\u0000prId` of the loaded pull requests that a deployment before their team's `keptFrom` (its `from`
+ * when absent) shipped: see data/delivery/shipped-earlier.ts. None when reading all history.
+ */
+async function shippedEarlierIds(runner: SqlRunner, loads: readonly TeamLoad[], prs: readonly { teamId: string; id: string }[]): Promise<Set<string>> {
+  const kept = loads.flatMap((l) => (l.from ? [{ ...l, at: l.keptFrom ?? l.from }] : []));
+  const keptTeams = new Set(kept.map((l) => l.teamId));
+  const candidates = prs.filter((p) => keptTeams.has(p.teamId));
+  if (candidates.length === 0) return new Set();
+  const rows = await runner.query<{ teamId: string; id: string }>(
+    `WITH team AS (
+       SELECT s."teamId", array_agg(s."serviceId") AS "serviceIds", min(s."since" AT TIME ZONE 'UTC') AS "keptFrom" FROM ${SERVICES} GROUP BY 1
+     ), earlier_listed AS MATERIALIZED (${EARLIER_LISTED})
+     SELECT p."teamId", p."id"
+     FROM (SELECT x."teamId", q."id", q."serviceId", q."mergedAt", q."mergeCommitSha"
+           FROM unnest($4::text[], $5::text[]) AS x("teamId", "prId") JOIN "PullRequest" q ON q."id" = x."prId") p
+     JOIN team ON team."teamId" = p."teamId"
+     WHERE ${shippedEarlier("p", "earlier_listed")}`,
+    [...perService(kept), candidates.map((p) => p.teamId), candidates.map((p) => p.id)],
+  );
+  return new Set(rows.map((r) => `${r.teamId}\u0000${r.id}`));
+}
+
+/** The events of `serviceIds` that can matter from `from` on, for values kept from `keptFrom` (see loadDeliveryRowsByTeam). */
+export async function loadDeliveryRows(runner: SqlRunner, serviceIds: readonly string[], from: Date | null, keptFrom?: Date): Promise<DeliveryRows> {
+  const rows = await loadDeliveryRowsByTeam(runner, [{ teamId: "", serviceIds, from, keptFrom }]);
   return rows.get("") as DeliveryRows;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SqlRunner } from "@/lib/server/data/runner";
+import { EARLIER_LISTED, shippedEarlier } from "./shipped-earlier";
 
 /**
  * The weekly delivery metric values of teams, computed in the database (one statement per call): the
@@ -21,14 +22,17 @@ import type { SqlRunner } from "@/lib/server/data/runner";
  * Weeks are ISO weeks of the local date in `timeZone`.
  *
  * `since` (per team, null = all history) limits the events read exactly as the in-memory loader does:
- * deployments that finished from then, the team's pull requests merged from then plus older ones of any
- * service a loaded deployment lists by SHA, incidents opened or resolved from then or naming a loaded
- * deployment — so both computations see the same events.
+ * deployments that finished from then, the team's pull requests merged from then plus older ones a loaded
+ * deployment lists by SHA, incidents opened or resolved from then or naming a loaded deployment — so both
+ * computations see the same events. Neither ships a pull request that a deployment before `keptFrom`
+ * shipped (shipped-earlier.ts).
  */
 export interface DeliveryWeeksRequest {
   teamId: string;
   serviceIds: readonly string[];
   since: Date | null;
+  /** The instant the computed weeks start from or later (`since` when absent). */
+  keptFrom?: Date | null;
   /** Monday of the first and of the last week to compute, inclusive. */
   fromWeek: string;
   toWeek: string;
@@ -47,14 +51,17 @@ function perService(requests: readonly DeliveryWeeksRequest[]) {
   const teams: string[] = [];
   const services: string[] = [];
   const since: (string | null)[] = [];
+  const keptFrom: (string | null)[] = [];
   for (const r of requests) {
     for (const id of r.serviceIds) {
       teams.push(r.teamId);
       services.push(id);
       since.push(r.since ? r.since.toISOString() : null);
+      const kept = r.keptFrom ?? r.since;
+      keptFrom.push(kept ? kept.toISOString() : null);
     }
   }
-  return [teams, services, since] as const;
+  return [teams, services, since, keptFrom] as const;
 }
 
 /** The local Monday of a timestamp column (stored as UTC) in the zone `$tz`. */
@@ -65,7 +72,7 @@ const span = (a: string, b: string) =>
 /** Finish order of deployments (lib/delivery/deployments.ts compareByFinish). */
 const FINISH_ORDER = `"finishedAt", "startedAt" NULLS LAST, "id" COLLATE "C"`;
 
-const SERVICES = `unnest($1::text[], $2::text[], $3::timestamptz[]) AS x("teamId", "serviceId", "since")`;
+const SERVICES = `unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS x("teamId", "serviceId", "since", "keptFrom")`;
 
 /**
  * The values of `lib/delivery/weekly-values.ts` (`deliveryWeekValues` and `aiShareValues`) for each team's
@@ -75,12 +82,14 @@ const SERVICES = `unnest($1::text[], $2::text[], $3::timestamptz[]) AS x("teamId
 export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly DeliveryWeeksRequest[], timeZone: string): Promise<WeeklyValueRow[]> {
   const wanted = requests.filter((r) => r.serviceIds.length > 0 && r.fromWeek <= r.toWeek);
   if (wanted.length === 0) return [];
-  const tz = "$7::text";
+  const tz = "$8::text";
   return withHashJoins(runner, wanted.some((r) => r.since === null), (tx) => tx.query<WeeklyValueRow>(
     `WITH s AS MATERIALIZED (
-       SELECT x."teamId", x."serviceId", (x."since" AT TIME ZONE 'UTC') AS "since" FROM ${SERVICES}
+       SELECT x."teamId", x."serviceId", (x."since" AT TIME ZONE 'UTC') AS "since", (x."keptFrom" AT TIME ZONE 'UTC') AS "keptFrom" FROM ${SERVICES}
+     ), team AS MATERIALIZED (
+       SELECT "teamId", "keptFrom", array_agg("serviceId") AS "serviceIds" FROM s GROUP BY 1, 2
      ), wanted AS (
-       SELECT * FROM unnest($4::text[], $5::date[], $6::date[]) AS r("teamId", "fromWeek", "toWeek")
+       SELECT * FROM unnest($5::text[], $6::date[], $7::date[]) AS r("teamId", "fromWeek", "toWeek")
      ), loaded AS MATERIALIZED (
        SELECT s."teamId", s."since", d."id", d."serviceId", d."externalId", d."status" = 'success' AS ok,
               d."kind" IN ('hotfix', 'rollback') AS rework, lower(btrim(d."environment")) = 'production' AS production,
@@ -105,18 +114,24 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
              FROM loaded l CROSS JOIN LATERAL unnest(array_append(l."commits", l."commitSha")) AS u(sha)
              WHERE l."since" IS NOT NULL) o
        JOIN "PullRequest" p ON p."mergeCommitSha" = o.sha AND p."mergedAt" < o."since"
+       JOIN s own ON own."teamId" = o."teamId" AND own."serviceId" = p."serviceId"
+     ), earlier_listed AS MATERIALIZED (${EARLIER_LISTED}
+     ), shippable AS MATERIALIZED (
+       -- The pull requests no deployment before the kept weeks shipped (see shipped-earlier.ts).
+       SELECT p.* FROM prs p JOIN team ON team."teamId" = p."teamId"
+       WHERE team."keptFrom" IS NULL OR NOT ${shippedEarlier("p", "earlier_listed")}
      ), placed AS (
        -- Per pull request: how many of its service's chain finished strictly before it merged.
        SELECT e.*, count(*) FILTER (WHERE NOT e.pr) OVER (PARTITION BY e."teamId", e."serviceId" ORDER BY e.t, e.pr DESC ROWS UNBOUNDED PRECEDING) AS n
        FROM (SELECT "teamId", "serviceId", "id", "finishedAt" AS t, false AS pr, NULL::timestamp AS "createdAt", NULL::timestamp AS "firstCommitAt" FROM chain
              UNION ALL
-             SELECT "teamId", "serviceId", "id", "mergedAt", true, "createdAt", "firstCommitAt" FROM prs) e
+             SELECT "teamId", "serviceId", "id", "mergedAt", true, "createdAt", "firstCommitAt" FROM shippable) e
      ), offers AS (
        -- A deployment listing commits ships the pull requests merged as one of them (or as its own commit).
        SELECT d."teamId", p."id" AS "prId", p."createdAt", p."mergedAt", p."firstCommitAt", d."id" AS "deploymentId", d."finishedAt", d."startedAt"
        FROM chain d
        CROSS JOIN LATERAL (SELECT DISTINCT u.sha FROM unnest(array_append(d."commits", d."commitSha")) AS u(sha)) c
-       JOIN prs p ON p."teamId" = d."teamId" AND p."mergeCommitSha" = c.sha
+       JOIN shippable p ON p."teamId" = d."teamId" AND p."mergeCommitSha" = c.sha
        WHERE d.listed AND d.n > 1 AND c.sha <> ''
        UNION ALL
        -- One listing none ships its service's pull requests merged after the previous one finished, up to its own finish.
@@ -177,9 +192,11 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
               percentile_cont(0.5) WITHIN GROUP (ORDER BY ${span(`"openedAt"`, `"resolvedAt"`)}::float8) AS median
        FROM incidents WHERE "resolvedAt" >= "openedAt" GROUP BY 1, 2
      ), ai AS (
-       -- Only for teams whose pull requests carry the label at all.
+       -- Only for teams whose pull requests carry the label at all, in any week.
        SELECT "teamId", ${weekOf(`"mergedAt"`, tz)} AS week, count(*) FILTER (WHERE "aiAssisted")::float8 AS ai, count(*)::float8 AS n
-       FROM prs WHERE "teamId" IN (SELECT "teamId" FROM prs WHERE "aiAssisted") GROUP BY 1, 2
+       FROM prs
+       WHERE "teamId" IN (SELECT s."teamId" FROM s WHERE EXISTS (SELECT 1 FROM "PullRequest" p WHERE p."serviceId" = s."serviceId" AND p."aiAssisted"))
+       GROUP BY 1, 2
      ), weeks AS (
        SELECT r."teamId", w::date AS week FROM wanted r CROSS JOIN LATERAL generate_series(r."fromWeek", r."toWeek", interval '7 days') AS w
      ), cells AS (

@@ -33,7 +33,7 @@ async function load(query: DeliveryQuery, now: Date): Promise<Loaded> {
   const runner = await openSql();
   const floor = instantBefore(period.from);
   const previous = await previousSuccessBefore(runner, scope.serviceIds, floor);
-  const rows = await loadDeliveryRows(runner, scope.serviceIds, previous && previous < floor ? previous : floor);
+  const rows = await loadDeliveryRows(runner, scope.serviceIds, previous && previous < floor ? previous : floor, floor);
   const services = await serviceNamesOf(scope.serviceIds);
   return { scope, period, rows, serviceNames: new Map(services.map((s) => [s.id, s.name])) };
 }

@@ -120,11 +120,12 @@ async function deliveryForRanges(ctx: Context, entries: readonly DeliveryRange[]
   const loadFrom = await previousSuccessBeforeByTeam(ctx.runner, spans.map((s) => ({ teamId: s.teamId, serviceIds: s.serviceIds, at: s.floor })));
   const loads = spans.map((s) => {
     const from = loadFrom.get(s.teamId) ?? s.floor;
-    return { teamId: s.teamId, serviceIds: s.serviceIds, from: from < s.floor ? from : s.floor };
+    // Values are kept from the first week on: the floor is before it.
+    return { teamId: s.teamId, serviceIds: s.serviceIds, from: from < s.floor ? from : s.floor, keptFrom: s.floor };
   });
   if (ctx.engine === "sql") {
     return deliveryInDatabase(ctx, spans.map((s, i) => ({
-      teamId: s.teamId, serviceIds: s.serviceIds, since: loads[i].from,
+      teamId: s.teamId, serviceIds: s.serviceIds, since: loads[i].from, keptFrom: s.floor,
       fromWeek: weekStartOf(s.start, ctx.timeZone), toWeek: weekStartOf(s.end, ctx.timeZone),
     })));
   }
@@ -182,7 +183,7 @@ async function deliveryInDatabase(ctx: Context, requests: readonly DeliveryWeeks
 function deliveryValuesFor(ctx: Context, teamId: string, rows: DeliveryRows, fromWeek: string, toWeek: string): TeamValues {
   const weekly = computeDeliveryWeekly({ ...rows, fromWeek, toWeek, timeZone: ctx.timeZone });
   const weeks = weekly.map((w) => w.weekStart);
-  const values = [...weekly.flatMap(deliveryWeekValues), ...aiShareValues(rows.prs, new Set(weeks), ctx.timeZone)];
+  const values = [...weekly.flatMap(deliveryWeekValues), ...aiShareValues(rows.prs, new Set(weeks), ctx.timeZone, rows.aiLabelled)];
   return { teamId, keys: DELIVERY_VALUE_KEYS, weeks, values };
 }
 
