@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { SqlRunner } from "@/lib/server/data/runner";
 import { epochMs, utcTimestamp, type EventKeys } from "./sql";
 
-/** The merge of the stored pull requests with these (service, externalId) keys, in epoch milliseconds, and its commit. */
-export async function storedPullRequestMerges(runner: SqlRunner, keys: EventKeys): Promise<{ serviceId: string; mergedAt: number | null; mergeCommitSha: string | null }[]> {
-  return runner.query<{ serviceId: string; mergedAt: number | null; mergeCommitSha: string | null }>(
-    `SELECT p."serviceId", ${epochMs(`p."mergedAt"`)} AS "mergedAt", p."mergeCommitSha"
+/** The merge of the stored pull requests with these (service, externalId) keys, in epoch milliseconds, its commit and AI label. */
+export async function storedPullRequestMerges(runner: SqlRunner, keys: EventKeys): Promise<{ serviceId: string; mergedAt: number | null; mergeCommitSha: string | null; aiAssisted: boolean }[]> {
+  return runner.query<{ serviceId: string; mergedAt: number | null; mergeCommitSha: string | null; aiAssisted: boolean }>(
+    `SELECT p."serviceId", ${epochMs(`p."mergedAt"`)} AS "mergedAt", p."mergeCommitSha", p."aiAssisted"
      FROM "PullRequest" p JOIN unnest($1::text[], $2::text[]) AS k(s, e) ON p."serviceId" = k.s AND p."externalId" = k.e`,
     [keys.ownerIds, keys.externalIds],
   );
@@ -24,6 +24,49 @@ export async function mergesOfShas(runner: SqlRunner, teamIds: readonly string[]
      WHERE s."teamId" = ANY($1::text[]) AND p."mergeCommitSha" = ANY($2::text[])`,
     [teamIds, shas],
   );
+}
+
+/** The teams among `teamIds` with a pull request, of any week, labelled AI-assisted. */
+export async function aiLabelledTeams(runner: SqlRunner, teamIds: readonly string[]): Promise<Set<string>> {
+  if (teamIds.length === 0) return new Set();
+  const rows = await runner.query<{ teamId: string }>(
+    `SELECT DISTINCT s."teamId" FROM "Service" s
+     WHERE s."teamId" = ANY($1::text[]) AND EXISTS (SELECT 1 FROM "PullRequest" p WHERE p."serviceId" = s."id" AND p."aiAssisted")`,
+    [teamIds],
+  );
+  return new Set(rows.map((r) => r.teamId));
+}
+
+/** Per team, the first and last merge of its services' pull requests, in epoch milliseconds. */
+export async function mergeBoundsOfTeams(runner: SqlRunner, teamIds: readonly string[]): Promise<{ teamId: string; first: number; last: number }[]> {
+  if (teamIds.length === 0) return [];
+  return runner.query<{ teamId: string; first: number; last: number }>(
+    `SELECT s."teamId", ${epochMs(`min(p."mergedAt")`)} AS "first", ${epochMs(`max(p."mergedAt")`)} AS "last"
+     FROM "Service" s JOIN "PullRequest" p ON p."serviceId" = s."id"
+     WHERE s."teamId" = ANY($1::text[]) AND p."mergedAt" IS NOT NULL GROUP BY 1`,
+    [teamIds],
+  );
+}
+
+/**
+ * Merge commits of the pull requests a deployment finishing at one of these instants (of its service) can
+ * ship by its window: those of the service merged after its previous successful production deployment and
+ * up to the next one. Writing or moving that deployment can hand them to another deployment, one listing them
+ * anywhere in time among them.
+ */
+export async function shasMergedAround(runner: SqlRunner, at: readonly { serviceId: string; instant: number }[]): Promise<string[]> {
+  if (at.length === 0) return [];
+  const success = (d: string) => `${d}."serviceId" = x.s AND ${d}."status" = 'success' AND lower(btrim(${d}."environment")) = 'production'`;
+  const rows = await runner.query<{ sha: string }>(
+    `SELECT DISTINCT p."mergeCommitSha" AS sha
+     FROM (SELECT DISTINCT s, (t AT TIME ZONE 'UTC') AS t FROM unnest($1::text[], $2::timestamptz[]) AS u(s, t)) x
+     JOIN "PullRequest" p ON p."serviceId" = x.s
+       AND p."mergedAt" > coalesce((SELECT max(d."finishedAt") FROM "Deployment" d WHERE ${success("d")} AND d."finishedAt" < x.t), '-infinity')
+       AND p."mergedAt" <= coalesce((SELECT min(d."finishedAt") FROM "Deployment" d WHERE ${success("d")} AND d."finishedAt" > x.t), 'infinity')
+     WHERE p."mergeCommitSha" <> ''`,
+    [at.map((a) => a.serviceId), at.map((a) => new Date(a.instant).toISOString())],
+  );
+  return rows.map((r) => r.sha);
 }
 
 export interface PullRequestUpsert {

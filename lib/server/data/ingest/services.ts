@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { SqlRunner } from "@/lib/server/data/runner";
+import { epochMs } from "./sql";
 
 /** Teams and services as an ingest batch resolves them, on the batch's runner. */
 
@@ -31,5 +32,22 @@ export async function attachServicesToTeams(runner: SqlRunner, pairs: readonly {
      FROM unnest($1::text[], $2::text[]) AS a(id, team_id)
      WHERE s."id" = a.id AND s."teamId" IS NULL`,
     [pairs.map((p) => p.serviceId), pairs.map((p) => p.teamId)],
+  );
+}
+
+/**
+ * Per service, the first and last instant of its delivery events (deployment finishes, merges, incidents opened
+ * and resolved), in epoch milliseconds; services without events are left out.
+ */
+export async function eventBoundsOfServices(runner: SqlRunner, serviceIds: readonly string[]): Promise<{ serviceId: string; first: number; last: number }[]> {
+  if (serviceIds.length === 0) return [];
+  return runner.query<{ serviceId: string; first: number; last: number }>(
+    `SELECT "serviceId", ${epochMs("min(t)")} AS "first", ${epochMs("max(t)")} AS "last" FROM (
+       SELECT "serviceId", "finishedAt" AS t FROM "Deployment" WHERE "serviceId" = ANY($1::text[])
+       UNION ALL SELECT "serviceId", "mergedAt" FROM "PullRequest" WHERE "serviceId" = ANY($1::text[]) AND "mergedAt" IS NOT NULL
+       UNION ALL SELECT "serviceId", "openedAt" FROM "Incident" WHERE "serviceId" = ANY($1::text[])
+       UNION ALL SELECT "serviceId", "resolvedAt" FROM "Incident" WHERE "serviceId" = ANY($1::text[]) AND "resolvedAt" IS NOT NULL
+     ) e GROUP BY 1`,
+    [serviceIds],
   );
 }

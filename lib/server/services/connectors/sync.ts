@@ -168,7 +168,7 @@ export async function runConnectorSync(connectorId: string, options: SyncOptions
       const { jobId } = await inIngestTransaction(async (tx, affected) => {
         // Services first seen through this connector go to its default team.
         const services = [...new Set([...items.deployments, ...items.pullRequests, ...items.incidents].map((i) => (i as { service: string }).service))];
-        if (services.length > 0) await resolveServices(tx, services.map((service, index) => ({ index, service, team: defaultTeam?.slug })));
+        if (services.length > 0) await resolveServices(tx, services.map((service, index) => ({ index, service, team: defaultTeam?.slug })), affected);
         for (const kind of KINDS) {
           if (items[kind].length === 0) continue;
           const result = await WRITERS[kind](tx, items[kind] as never[], affected);

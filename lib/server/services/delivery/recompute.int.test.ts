@@ -197,6 +197,16 @@ describe.each(["sql", "memory"] as const)("lead times linked by commit across we
     expect(summary.leadTime).toMatchObject({ median: (1 + 87) * 1440, count: 1 });
   });
 
+  it("hands a pull request to a deployment listing it weeks later when the one that shipped it by its window fails", async () => {
+    const t = await teamWithService(engine, `handed-${engine}`);
+    // p-w merges on day 3 and d1 ships it by its window; d2 lists other commits, so when d1 turns out to have
+    // failed no window ships p-w, and d-list (day 70) does.
+    await t.write({ prs: [t.pr("p-w", 3)], deployments: [...t.weekly(0, 9, { 2: ["m-other"] }), t.deployment("d-list", 70, ["m-p-w"])] });
+    await t.write({ deployments: [t.deployment("d1", 7, undefined, "failure")] });
+    const full = await expectIncrementalIsWhole(engine, [t.team]);
+    expect(full.get(`lead_time|${t.team}|${t.at(70).slice(0, 10)}`)).toEqual([(1 + 67) * 1440, null, null]);
+  });
+
   it("leaves another team's pull request merged as a commit it lists to that team", async () => {
     const ours = await teamWithService(engine, `ours-${engine}`);
     const theirs = await teamWithService(engine, `theirs-${engine}`);
@@ -207,6 +217,34 @@ describe.each(["sql", "memory"] as const)("lead times linked by commit across we
     const full = await expectIncrementalIsWhole(engine, [ours.team, theirs.team]);
     expect(full.get(`lead_time|${ours.team}|${ours.at(70).slice(0, 10)}`)).toBeUndefined();
     expect(full.get(`lead_time|${theirs.team}|${theirs.at(7).slice(0, 10)}`)).toEqual([(1 + 4) * 1440, null, null]);
+  });
+});
+
+describe.each(["sql", "memory"] as const)("the AI-assisted share (%s)", (engine) => {
+  it("appears in every week with merges once a pull request carries the label, and goes when none does", async () => {
+    const t = await teamWithService(engine, `ai-${engine}`);
+    await t.write({ prs: Array.from({ length: 10 }, (_, i) => t.pr(`p${i}`, 7 * i + 2)), deployments: t.weekly(0, 10) });
+    const labelled = { ...t.pr("p-ai", 80), labels: ["ai-assisted"] };
+    await t.write({ prs: [labelled] });
+    const full = await expectIncrementalIsWhole(engine, [t.team]);
+    expect([...full.keys()].filter((key) => key.startsWith("ai_pr_share|")).length).toBe(11);
+    expect(full.get(`ai_pr_share|${t.team}|${t.at(0).slice(0, 10)}`)).toEqual([0, 0, 1]);
+    // Sent again without the label: the share goes from every week.
+    await t.write({ prs: [{ ...labelled, labels: [] }] });
+    const none = await expectIncrementalIsWhole(engine, [t.team]);
+    expect([...none.keys()].filter((key) => key.startsWith("ai_pr_share|"))).toEqual([]);
+  });
+});
+
+describe.each(["sql", "memory"] as const)("a service attached to its team by a deployment (%s)", (engine) => {
+  it("brings the weeks of the pull requests it had before into the team's figures", async () => {
+    const t = await teamWithService(engine, `attached-${engine}`);
+    // The pull requests come first (pull requests name no team: their service waits unassigned), one merged
+    // months after the deployments that then name the team.
+    await t.write({ prs: [{ ...t.pr("p-early", 2), labels: ["ai-assisted"] }, t.pr("p-late", 119)] });
+    await t.write({ deployments: t.weekly(0, 1) });
+    const full = await expectIncrementalIsWhole(engine, [t.team]);
+    expect(full.get(`ai_pr_share|${t.team}|${t.at(119).slice(0, 10)}`)).toEqual([0, 0, 1]);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { storedDeploymentFinishes, upsertDeployments } from "@/lib/server/data/ingest/deployments";
-import { mergesOfShas } from "@/lib/server/data/ingest/pull-requests";
+import { finishesListingShas, storedDeploymentFinishes, upsertDeployments } from "@/lib/server/data/ingest/deployments";
+import { mergesOfShas, shasMergedAround } from "@/lib/server/data/ingest/pull-requests";
 import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import type { DeploymentInput } from "@/lib/validation/ingest";
@@ -12,7 +12,7 @@ import { lastPerKey, resolveServices } from "./services";
  * deployment updates it. Records the teams and instants touched (old and new finish) for the recompute.
  */
 export async function writeDeployments(tx: SqlRunner, items: readonly DeploymentInput[], affected: AffectedTeams): Promise<IngestResult> {
-  const services = await resolveServices(tx, items.map((d, index) => ({ index, service: d.service, team: d.team })));
+  const services = await resolveServices(tx, items.map((d, index) => ({ index, service: d.service, team: d.team })), affected);
   const rows = lastPerKey(
     items.map((d, index) => ({ ...d, index, serviceId: (services.get(d.service) as { id: string }).id })),
     (d) => `${d.serviceId}\u0000${d.externalId}`,
@@ -47,6 +47,14 @@ export async function writeDeployments(tx: SqlRunner, items: readonly Deployment
   ];
   const teams = [...new Set(rows.flatMap((r) => teamOf.get(r.serviceId) ?? []))];
   for (const m of await mergesOfShas(tx, teams, [...new Set(listedShas)])) affected.addDelivery(m.teamId, [fromEpoch(m.mergedAt)]);
+  // And a deployment shipping by its window, where it finishes now and did before, passes the pull requests
+  // merged around it between itself and its neighbours: one no longer shipped there goes to a deployment
+  // listing it, whose week changes too.
+  const around = await shasMergedAround(tx, [
+    ...rows.map((r) => ({ serviceId: r.serviceId, instant: Date.parse(r.finishedAt) })),
+    ...previous.map((p) => ({ serviceId: p.serviceId, instant: p.finishedAt })),
+  ]);
+  for (const d of await finishesListingShas(tx, teams, around)) affected.addDelivery(d.teamId, [fromEpoch(d.finishedAt)]);
 
   const created = written.filter((w) => w.inserted).length;
   return {

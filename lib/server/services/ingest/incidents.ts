@@ -13,7 +13,7 @@ import { lastPerKey, resolveServices } from "./services";
  * re-scores its deployment's week; a time-linked incident's deployment is found by the recompute.
  */
 export async function writeIncidents(tx: SqlRunner, items: readonly IncidentInput[], affected: AffectedTeams): Promise<IngestResult> {
-  const services = await resolveServices(tx, items.map((p, index) => ({ index, service: p.service })));
+  const services = await resolveServices(tx, items.map((p, index) => ({ index, service: p.service })), affected);
   const rows = lastPerKey(
     items.map((p, index) => ({ ...p, index, serviceId: (services.get(p.service) as { id: string }).id })),
     (p) => `${p.serviceId}\u0000${p.externalId}`,

@@ -1,9 +1,11 @@
 import "server-only";
 import {
+  aiLabelledTeams,
   deletePullRequestCommits,
   deletePullRequestReviews,
   insertPullRequestCommits,
   insertPullRequestReviews,
+  mergeBoundsOfTeams,
   storedPullRequestMerges,
   upsertPullRequests,
 } from "@/lib/server/data/ingest/pull-requests";
@@ -55,13 +57,21 @@ export const writePullRequests = (tx: SqlRunner, items: readonly PullRequestInpu
   writePullRequestRows(tx, items.map(pullRequestRow), affected);
 
 export async function writePullRequestRows(tx: SqlRunner, items: readonly PullRequestRow[], affected: AffectedTeams): Promise<IngestResult> {
-  const services = await resolveServices(tx, items.map((p, index) => ({ index, service: p.service })));
+  const services = await resolveServices(tx, items.map((p, index) => ({ index, service: p.service })), affected);
   const rows = lastPerKey(
     items.map((p, index) => ({ ...p, index, serviceId: (services.get(p.service) as { id: string }).id })),
     (p) => `${p.serviceId}\u0000${p.externalId}`,
   );
 
   const previous = await storedPullRequestMerges(tx, { ownerIds: rows.map((r) => r.serviceId), externalIds: rows.map((r) => r.externalId) });
+  // A team's AI-assisted share exists in every week it merged anything once one of its pull requests carries
+  // the label: the teams whose label is given or taken here may start or stop having it.
+  const teamOf = new Map([...services.values()].map((s) => [s.id, s.teamId]));
+  const labelTeams = [...new Set([
+    ...rows.filter((r) => isAiAssisted(r.labels)).map((r) => r.serviceId),
+    ...previous.filter((p) => p.aiAssisted).map((p) => p.serviceId),
+  ].flatMap((id) => teamOf.get(id) ?? []))];
+  const labelledBefore = await aiLabelledTeams(tx, labelTeams);
 
   const written = await upsertPullRequests(
     tx,
@@ -97,7 +107,9 @@ export async function writePullRequestRows(tx: SqlRunner, items: readonly PullRe
   });
   if (reviews.length > 0) await insertPullRequestReviews(tx, reviews);
 
-  const teamOf = new Map([...services.values()].map((s) => [s.id, s.teamId]));
+  const labelledAfter = await aiLabelledTeams(tx, labelTeams);
+  const relabelled = labelTeams.filter((t) => labelledBefore.has(t) !== labelledAfter.has(t));
+  for (const b of await mergeBoundsOfTeams(tx, relabelled)) affected.addDelivery(b.teamId, [fromEpoch(b.first), fromEpoch(b.last)]);
   for (const r of rows) affected.addDelivery(teamOf.get(r.serviceId) ?? null, [r.mergedAt ? new Date(r.mergedAt) : null]);
   for (const p of previous) affected.addDelivery(teamOf.get(p.serviceId) ?? null, [fromEpoch(p.mergedAt)]);
   // A deployment listing a pull request's merge commit ships it wherever it finished: its week changes too (for

@@ -1,12 +1,14 @@
 import "server-only";
-import { attachServicesToTeams, insertServices, servicesByName, teamsBySlug } from "@/lib/server/data/ingest/services";
+import { attachServicesToTeams, eventBoundsOfServices, insertServices, servicesByName, teamsBySlug } from "@/lib/server/data/ingest/services";
+import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import { rejectItems, type ItemIssue } from "./issues";
 
 /**
  * Services named by an ingest batch, found or created. A new service is attached to the team the item
  * names (deployments may name one) or left unassigned (teamId null) for an admin to map; an existing
- * unassigned service is attached when an item names its team. An assigned service keeps its team.
+ * unassigned service is attached when an item names its team, and its events so far become that team's:
+ * their whole span is recomputed. An assigned service keeps its team.
  */
 export interface ServiceRef {
   index: number;
@@ -36,7 +38,7 @@ export async function resolveTeamSlugs(
   return bySlug;
 }
 
-export async function resolveServices(tx: SqlRunner, refs: readonly ServiceRef[]): Promise<Map<string, ResolvedService>> {
+export async function resolveServices(tx: SqlRunner, refs: readonly ServiceRef[], affected: AffectedTeams): Promise<Map<string, ResolvedService>> {
   const teams = await resolveTeamSlugs(tx, refs);
   const wantedTeam = new Map<string, string>();
   for (const r of refs) {
@@ -56,6 +58,10 @@ export async function resolveServices(tx: SqlRunner, refs: readonly ServiceRef[]
   if (attach.length > 0) {
     await attachServicesToTeams(tx, attach.map((r) => ({ serviceId: r.id, teamId: wantedTeam.get(r.name) as string })));
     for (const r of attach) r.teamId = wantedTeam.get(r.name) ?? null;
+    const teamOf = new Map(attach.map((r) => [r.id, r.teamId]));
+    for (const b of await eventBoundsOfServices(tx, attach.map((r) => r.id))) {
+      affected.addDelivery(teamOf.get(b.serviceId) ?? null, [new Date(b.first), new Date(b.last)]);
+    }
   }
   return new Map(rows.map((r) => [r.name, { id: r.id, teamId: r.teamId }]));
 }

@@ -102,7 +102,7 @@ async function store(provider: Provider, source: Source, deliveryId: string, eve
     if (event.kind === "ignored") return { status: 202, body: { ok: true, ignored: event.reason } };
 
     // Services first seen through this source go to its default team.
-    await resolveServices(tx, [{ index: 0, service: event.item.service, team: defaultTeam?.slug }]);
+    await resolveServices(tx, [{ index: 0, service: event.item.service, team: defaultTeam?.slug }], affected);
     if (event.kind === "deployment") {
       await auditBatch(tx, actor, "Deployment", await writeDeployments(tx, [event.item], affected));
     } else if (event.kind === "pullRequest") {
