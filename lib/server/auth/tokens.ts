@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { apiTokenByHash, insertApiToken, setApiTokenLastUsed } from "@/lib/server/data/auth/tokens";
+import { apiTokenByHash, apiTokenById, insertApiToken, setApiTokenLastUsed } from "@/lib/server/data/auth/tokens";
 
 /** API tokens: `pil_<random>`; only a sha256 hash is stored, the token is shown once at creation. */
 export const TOKEN_SCOPES = ["ingest", "read"] as const;
@@ -29,18 +29,32 @@ export async function createApiToken(input: { name: string; scopes: TokenScope[]
   return { token, ...row };
 }
 
+type TokenRow = NonNullable<Awaited<ReturnType<typeof apiTokenByHash>>>;
+
+/** The principal of a stored token that is neither revoked nor expired at `now`. */
+function principalOf(row: TokenRow | null, now: Date): TokenPrincipal | null {
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  return { id: row.id, name: row.name, scopes: row.scopes.filter((s): s is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(s)) };
+}
+
 /** The token behind an `Authorization: Bearer …` header, or null when absent, unknown, revoked or expired. */
 export async function verifyBearer(headers: Headers, now = new Date()): Promise<TokenPrincipal | null> {
   const header = headers.get("authorization");
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match) return null;
   const row = await apiTokenByHash(hashToken(match[1]));
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  const principal = principalOf(row, now);
+  if (!row || !principal) return null;
   // Last-used time is informational; coarse (once a minute) to keep hot ingestion paths from rewriting the row.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await setApiTokenLastUsed(row.id, now);
   }
-  return { id: row.id, name: row.name, scopes: row.scopes.filter((s): s is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(s)) };
+  return principal;
+}
+
+/** A token by id as work it started later finds it (a queued job): null once revoked or expired. */
+export async function activeToken(id: string, now: Date): Promise<TokenPrincipal | null> {
+  return principalOf(await apiTokenById(id), now);
 }
 
 export function hasBearer(headers: Headers): boolean {

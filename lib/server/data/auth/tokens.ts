@@ -12,6 +12,10 @@ export async function apiTokenByHash(tokenHash: string, tx: Tx = client) {
   return tx.apiToken.findUnique({ where: { tokenHash } });
 }
 
+export async function apiTokenById(id: string, tx: Tx = client) {
+  return tx.apiToken.findUnique({ where: { id } });
+}
+
 export async function setApiTokenLastUsed(id: string, at: Date, tx: Tx = client): Promise<void> {
   await tx.apiToken.update({ where: { id }, data: { lastUsedAt: at } });
 }

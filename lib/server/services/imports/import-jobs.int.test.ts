@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/server/auth/session-user";
+import { createApiToken } from "@/lib/server/auth/tokens";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
 import { runJob, waitForJob } from "@/lib/server/jobs/queue";
@@ -78,6 +79,22 @@ describe("imports as jobs", () => {
     expect(row).toMatchObject({ status: "FAILED", created: 0 });
     expect(row.error).toMatch(/no longer active.*Nothing was imported/);
     expect(await valueAt("2026-02-09")).toBeNull();
+  });
+
+  it("an API token revoked between the click and the run imports nothing", async () => {
+    const token = await createApiToken({ name: "nightly loader", scopes: ["ingest"] });
+    const actor = { userId: null, label: "token:nightly loader", tokenId: token.id };
+    const id = await storeUpload({ kind: "metric-values", fileName: "values.csv", bytes: bytesOf("team,metric,week,value\npayments,escaped_defects,2026-02-23,7\n"), actor, user: null });
+    await previewImport(id, {}, actor, null, NOW);
+    await db.import.update({ where: { id }, data: { status: "VALIDATING", startedAt: NOW } });
+    await db.apiToken.update({ where: { id: token.id }, data: { revokedAt: NOW } });
+    const job = await db.job.create({ data: { kind: "import.run", payload: { importId: id, options: OPTIONS, actor }, status: "QUEUED", createdAt: NOW } });
+    await runJob(job.id, "test-worker");
+    expect(await waitForJob(job.id, 30_000)).toMatchObject({ status: "DONE" });
+    const row = await db.import.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "FAILED", created: 0 });
+    expect(row.error).toMatch(/API token .* revoked.*Nothing was imported/);
+    expect(await valueAt("2026-02-23")).toBeNull();
   });
 
   it("a manager who lost the team meanwhile gets a failed import naming why, and nothing written", async () => {

@@ -8,6 +8,7 @@ import { databaseKind } from "@/lib/server/db";
 import { conflict, HttpError } from "@/lib/server/errors";
 import { afterCommit, enqueueJob, waitForJob } from "@/lib/server/jobs/queue";
 import { activeSessionUser } from "@/lib/server/auth/sessions";
+import { activeToken } from "@/lib/server/auth/tokens";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { ImportOptions } from "@/lib/validation/imports";
@@ -119,7 +120,7 @@ export async function awaitImport(id: string, jobId: string, wait: boolean, acto
 
 /**
  * The `import.run` job. It runs an import its queueing claimed, as the user (or token) who asked, whose right
- * to run it is checked again now. Repeated after a crash it runs the import again from the start (the crashed
+ * to run it is checked again now (a user still active, a token neither revoked nor expired). Repeated after a crash it runs the import again from the start (the crashed
  * run's transaction left nothing); an import already finished is left as it is.
  */
 export async function runQueuedImport(payload: ImportJobPayload, now: Date): Promise<{ status: string }> {
@@ -131,6 +132,10 @@ export async function runQueuedImport(payload: ImportJobPayload, now: Date): Pro
   if (payload.actor.userId) {
     user = await activeSessionUser(payload.actor.userId);
     if (!user) return refuse("The user who ran this import is no longer active.");
+  }
+  if (payload.actor.tokenId) {
+    const token = await activeToken(payload.actor.tokenId, now);
+    if (!token?.scopes.includes("ingest")) return refuse("The API token that ran this import has been revoked, has expired or may no longer ingest.");
   }
   try {
     await loadImportFor(row.id, callerOf(payload.actor, user), mayRun, "Only managers and admins can run an import.");
