@@ -20,7 +20,10 @@ export function importPercent(state: Pick<ImportState, "status" | "processedRows
 export function ProgressStep({ state, onUndo, undoing, canUndo, onAnother }: { state: ImportState; onUndo: () => void; undoing: boolean; canUndo: boolean; onAnother: () => void }) {
   const percent = importPercent(state);
   const running = state.status === "UPLOADED" || state.status === "VALIDATING" || state.status === "RUNNING";
-  const phase = state.status === "VALIDATING" || state.status === "UPLOADED" ? "Queued: it starts when the imports before it finish" : state.status === "RUNNING" ? "Checking and writing rows" : "Done";
+  const queued = state.waitingForWorker
+    ? "Queued, but no worker is running to take it: it starts when one does (`npm run worker`, or the app with its own worker on)"
+    : "Queued: it starts when the imports before it finish";
+  const phase = state.status === "VALIDATING" || state.status === "UPLOADED" ? queued : state.status === "RUNNING" ? "Checking and writing rows" : "Done";
   return (
     <section aria-labelledby="import-progress-h" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="import-progress-h" className="text-base font-semibold">3. Import of {state.fileName}</h2>

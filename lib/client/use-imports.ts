@@ -25,6 +25,8 @@ export interface ImportState {
   undoableUntil: string | null;
   /** Whether the viewer may undo it: its uploader or an admin. */
   mayUndo: boolean;
+  /** Queued while no worker is alive to take it. */
+  waitingForWorker?: boolean;
   rejects?: RowProblem[];
   rejectsListed?: number;
 }

@@ -181,6 +181,23 @@ export async function forgetWorker(runner: SqlRunner, id: string): Promise<void>
 }
 
 /** Workers silent since `before`: removed here, returned so their locks can be released. */
+/** Per import, the state of its newest `import.run` job (an import run from the command line has none). */
+export async function importRunJobStates(runner: SqlRunner, importIds: readonly string[]): Promise<{ importId: string; status: JobStatus }[]> {
+  if (importIds.length === 0) return [];
+  return runner.query(
+    `SELECT DISTINCT ON (i) i AS "importId", "status"
+     FROM (SELECT "payload"->>'importId' AS i, "status", "createdAt" FROM "Job" WHERE "kind" = 'import.run' AND "payload"->>'importId' = ANY($1::text[])) j
+     ORDER BY i, "createdAt" DESC`,
+    [[...importIds]],
+  );
+}
+
+/** How many job workers (PostgreSQL) showed a sign of life since `since`. */
+export async function liveWorkerCount(runner: SqlRunner, since: Date): Promise<number> {
+  const rows = await runner.query<{ n: number }>(`SELECT count(*)::int AS n FROM "JobWorker" WHERE "beatAt" >= ${T("$1")}`, [since.toISOString()]);
+  return rows[0]?.n ?? 0;
+}
+
 export async function takeDeadWorkers(runner: SqlRunner, before: Date): Promise<string[]> {
   const rows = await runner.query<{ id: string }>(`DELETE FROM "JobWorker" WHERE "beatAt" < ${T("$1")} RETURNING "id"`, [before.toISOString()]);
   return rows.map((r) => r.id);

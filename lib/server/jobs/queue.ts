@@ -20,6 +20,9 @@ import { isEmbedded } from "@/lib/server/env";
 import { conflict, notFound } from "@/lib/server/errors";
 import { JOB_KINDS, jobKind, queueOf, type JobKind, type JobKindName, type PayloadOf } from "./kinds";
 
+/** A worker (PostgreSQL) silent for this long is dead: the jobs it held go to the others. */
+export const WORKER_TIMEOUT_MS = 60_000;
+
 /**
  * Background jobs. A service enqueues inside the transaction that made the work necessary, so the job
  * exists exactly when that transaction commits; a queued job of the same kind that has not started takes

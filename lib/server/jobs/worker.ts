@@ -5,7 +5,7 @@ import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type WorkerEv
 import { beatWorker, forgetWorker, takeDeadWorkers } from "@/lib/server/data/jobs";
 import { openSql } from "@/lib/server/data/runner";
 import { env, isEmbedded } from "@/lib/server/env";
-import { kickLocal, PROCESS_WORKER_ID, runJob, settleLocal } from "./queue";
+import { kickLocal, PROCESS_WORKER_ID, runJob, settleLocal, WORKER_TIMEOUT_MS } from "./queue";
 import { startScheduler } from "./schedule";
 
 /**
@@ -19,7 +19,6 @@ import { startScheduler } from "./schedule";
  *   what a previous run left queued.
  */
 const HEARTBEAT_MS = 10_000;
-export const WORKER_TIMEOUT_MS = 60_000;
 
 export interface JobWorkerHandle {
   stop(): Promise<void>;

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
 import { runJob, waitForJob } from "@/lib/server/jobs/queue";
 import { previewImport } from "./preview";
-import { getImport } from "./queries";
+import { getImport, listImports } from "./queries";
 import { awaitImport, queueImport } from "./run";
 import { storeUpload } from "./storage";
 
@@ -95,6 +95,20 @@ describe("imports as jobs", () => {
     expect(row).toMatchObject({ status: "FAILED", created: 0 });
     expect(row.error).toMatch(/API token .* revoked.*Nothing was imported/);
     expect(await valueAt("2026-02-23")).toBeNull();
+  });
+
+  it("reads as under way while its job is, however long it waited, and as interrupted once the job ended without it", async () => {
+    const di = await manager("di.jobs@example.com");
+    const id = await uploaded(di, "2026-03-02", 8);
+    // Queued two hours ago behind long imports; a worker has just taken it.
+    await db.import.update({ where: { id }, data: { status: "VALIDATING", startedAt: new Date(NOW.getTime() - 2 * 3_600_000) } });
+    const job = await db.job.create({ data: { kind: "import.run", payload: jobPayload(id, di), status: "RUNNING", lockedBy: "elsewhere", createdAt: NOW } });
+    expect(await getImport(id, { user: di, tokenId: null }, NOW)).toMatchObject({ status: "VALIDATING", error: null, waitingForWorker: false });
+    // The job failed for good without finishing it: interrupted, and the list says so too.
+    await db.job.update({ where: { id: job.id }, data: { status: "FAILED", lockedBy: null } });
+    const expected = { status: "FAILED", error: expect.stringMatching(/interrupted.*Run it again/) };
+    expect(await getImport(id, { user: di, tokenId: null }, NOW)).toMatchObject(expected);
+    expect((await listImports({ user: di, tokenId: null }, 100, NOW)).find((i) => i.id === id)).toMatchObject(expected);
   });
 
   it("a manager who lost the team meanwhile gets a failed import naming why, and nothing written", async () => {
