@@ -31,6 +31,21 @@ export async function finishesListingShas(runner: SqlRunner, teamIds: readonly s
   );
 }
 
+/**
+ * The teams among `teamIds` with a deployment that lists the commits it ships. Most teams have none; for
+ * them nothing ships by list, and what a write moves stays around its own instants. (Written as the partial
+ * index "Deployment_listing_idx" is: one empty probe per service.)
+ */
+export async function teamsListingCommits(runner: SqlRunner, teamIds: readonly string[]): Promise<Set<string>> {
+  if (teamIds.length === 0) return new Set();
+  const rows = await runner.query<{ teamId: string }>(
+    `SELECT DISTINCT s."teamId" FROM "Service" s
+     WHERE s."teamId" = ANY($1::text[]) AND EXISTS (SELECT 1 FROM "Deployment" d WHERE d."serviceId" = s."id" AND coalesce(cardinality(d."commits"), 0) > 0)`,
+    [teamIds],
+  );
+  return new Set(rows.map((r) => r.teamId));
+}
+
 export interface DeploymentUpsert {
   serviceId: string;
   externalId: string;

@@ -51,18 +51,19 @@ export async function mergeBoundsOfTeams(runner: SqlRunner, teamIds: readonly st
 /**
  * Merge commits of the pull requests a deployment finishing at one of these instants (of its service) can
  * ship by its window: those of the service merged after its previous successful production deployment and
- * up to the next one (per service, around its earliest and latest instant: one window holding all of them).
- * Writing or moving that deployment can hand them to another deployment, one listing them anywhere in time.
+ * up to the next one. Writing or moving that deployment can hand them to another deployment, one listing them
+ * anywhere in time.
  */
 export async function shasMergedAround(runner: SqlRunner, at: readonly { serviceId: string; instant: number }[]): Promise<string[]> {
   if (at.length === 0) return [];
+  // Written as the partial index "Deployment_success_production_idx" is: one index entry per bound.
   const success = (d: string) => `${d}."serviceId" = x.s AND ${d}."status" = 'success' AND lower(btrim(${d}."environment")) = 'production'`;
   const rows = await runner.query<{ sha: string }>(
     `SELECT DISTINCT p."mergeCommitSha" AS sha
-     FROM (SELECT s, min(t AT TIME ZONE 'UTC') AS lo, max(t AT TIME ZONE 'UTC') AS hi FROM unnest($1::text[], $2::timestamptz[]) AS u(s, t) GROUP BY s) x
+     FROM (SELECT DISTINCT s, (t AT TIME ZONE 'UTC') AS t FROM unnest($1::text[], $2::timestamptz[]) AS u(s, t)) x
      JOIN "PullRequest" p ON p."serviceId" = x.s
-       AND p."mergedAt" > coalesce((SELECT max(d."finishedAt") FROM "Deployment" d WHERE ${success("d")} AND d."finishedAt" < x.lo), '-infinity')
-       AND p."mergedAt" <= coalesce((SELECT min(d."finishedAt") FROM "Deployment" d WHERE ${success("d")} AND d."finishedAt" > x.hi), 'infinity')
+       AND p."mergedAt" > coalesce((SELECT max(d."finishedAt") FROM "Deployment" d WHERE ${success("d")} AND d."finishedAt" < x.t), '-infinity')
+       AND p."mergedAt" <= coalesce((SELECT min(d."finishedAt") FROM "Deployment" d WHERE ${success("d")} AND d."finishedAt" > x.t), 'infinity')
      WHERE p."mergeCommitSha" <> ''`,
     [at.map((a) => a.serviceId), at.map((a) => new Date(a.instant).toISOString())],
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import { finishesListingShas, storedDeploymentFinishes, upsertDeployments } from "@/lib/server/data/ingest/deployments";
+import { finishesListingShas, storedDeploymentFinishes, teamsListingCommits, upsertDeployments } from "@/lib/server/data/ingest/deployments";
 import { mergesOfShas, shasMergedAround } from "@/lib/server/data/ingest/pull-requests";
 import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
@@ -50,11 +50,14 @@ export async function writeDeployments(tx: SqlRunner, items: readonly Deployment
   // And a deployment shipping by its window, where it finishes now and did before, passes the pull requests
   // merged around it between itself and its neighbours: one no longer shipped there goes to a deployment
   // listing it, whose week changes too.
+  // Only teams with deployments that list commits can hand a pull request on that way.
+  const listing = await teamsListingCommits(tx, teams);
+  const listingService = (serviceId: string) => listing.has(teamOf.get(serviceId) ?? "");
   const around = await shasMergedAround(tx, [
-    ...rows.map((r) => ({ serviceId: r.serviceId, instant: Date.parse(r.finishedAt) })),
-    ...previous.map((p) => ({ serviceId: p.serviceId, instant: p.finishedAt })),
+    ...rows.filter((r) => listingService(r.serviceId)).map((r) => ({ serviceId: r.serviceId, instant: Date.parse(r.finishedAt) })),
+    ...previous.filter((p) => listingService(p.serviceId)).map((p) => ({ serviceId: p.serviceId, instant: p.finishedAt })),
   ]);
-  for (const d of await finishesListingShas(tx, teams, around)) affected.addDelivery(d.teamId, [fromEpoch(d.finishedAt)]);
+  for (const d of await finishesListingShas(tx, [...listing], around)) affected.addDelivery(d.teamId, [fromEpoch(d.finishedAt)]);
 
   const created = written.filter((w) => w.inserted).length;
   return {
