@@ -1,4 +1,5 @@
 import "server-only";
+import { successfulProduction } from "@/lib/server/data/delivery/predicates";
 import type { DeploymentEvent, DeploymentKind, IncidentEvent, PullRequestEvent } from "@/lib/delivery/types";
 import type { FlowType, StatusTransition, WorkItem } from "@/lib/flow/types";
 import type { SqlRunner } from "@/lib/server/sql-runner";
@@ -14,7 +15,6 @@ import { EARLIER_LISTED, shippedEarlier } from "@/lib/server/data/delivery/shipp
  * author, which is what it is.
  */
 const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
-const PRODUCTION = `lower(btrim(d."environment")) = 'production'`;
 /** Author of the stand-in first review: empty, so it never equals a real author (authors are non-empty). */
 const OTHER_REVIEWER = "";
 
@@ -291,7 +291,7 @@ export interface TeamInstant {
 export async function previousSuccessBeforeByTeam(runner: SqlRunner, entries: readonly TeamInstant[]): Promise<Map<string, Date | null>> {
   const rows = await runner.query<{ teamId: string; at: number | null }>(
     `SELECT s."teamId", ${ms(`(SELECT max(d."finishedAt") FROM "Deployment" d
-       WHERE d."serviceId" = s."serviceId" AND d."status" = 'success' AND ${PRODUCTION} AND d."finishedAt" < (s."since" AT TIME ZONE 'UTC'))`)} AS "at"
+       WHERE d."serviceId" = s."serviceId" AND ${successfulProduction("d")} AND d."finishedAt" < (s."since" AT TIME ZONE 'UTC'))`)} AS "at"
      FROM ${SERVICES}`,
     [...perService(entries)],
   );
@@ -310,7 +310,7 @@ export async function previousSuccessBeforeByTeam(runner: SqlRunner, entries: re
 export async function nextSuccessAfterByTeam(runner: SqlRunner, entries: readonly TeamInstant[]): Promise<Map<string, Date | null>> {
   const rows = await runner.query<{ teamId: string; at: number | null }>(
     `SELECT s."teamId", ${ms(`(SELECT min(d."finishedAt") FROM "Deployment" d
-       WHERE d."serviceId" = s."serviceId" AND d."status" = 'success' AND ${PRODUCTION} AND d."finishedAt" > (s."since" AT TIME ZONE 'UTC'))`)} AS "at"
+       WHERE d."serviceId" = s."serviceId" AND ${successfulProduction("d")} AND d."finishedAt" > (s."since" AT TIME ZONE 'UTC'))`)} AS "at"
      FROM ${SERVICES}`,
     [...perService(entries)],
   );

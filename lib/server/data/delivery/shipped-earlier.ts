@@ -1,4 +1,5 @@
 import "server-only";
+import { listsCommits, successfulProduction } from "./predicates";
 
 /**
  * Reading a team's delivery events from an instant on (an incremental recompute, a period's summary) sees the
@@ -24,7 +25,6 @@ import "server-only";
  * The statements below read a relation `team` ("teamId", "serviceIds" text[], "keptFrom" timestamp, UTC).
  */
 
-const successfulProduction = (d: string) => `${d}."status" = 'success' AND lower(btrim(${d}."environment")) = 'production'`;
 const finishOrder = (d: string) => `(${d}."finishedAt", coalesce(${d}."startedAt", 'infinity'::timestamp), ${d}."id" COLLATE "C")`;
 
 /** ("teamId", "sha"): the commits listed by each team's deployments that ship by list before its `keptFrom`. */
@@ -32,7 +32,7 @@ export const EARLIER_LISTED = `
   SELECT DISTINCT team."teamId", u.sha
   FROM team JOIN "Deployment" e ON e."serviceId" = ANY(team."serviceIds") AND e."finishedAt" < team."keptFrom"
   CROSS JOIN LATERAL unnest(array_append(e."commits", e."commitSha")) AS u(sha)
-  WHERE ${successfulProduction("e")} AND coalesce(cardinality(e."commits"), 0) > 0 AND u.sha <> ''
+  WHERE ${successfulProduction("e")} AND ${listsCommits("e")} AND u.sha <> ''
     AND EXISTS (SELECT 1 FROM "Deployment" f WHERE f."serviceId" = e."serviceId" AND ${successfulProduction("f")} AND ${finishOrder("f")} < ${finishOrder("e")})`;
 
 /**
@@ -45,7 +45,7 @@ export function shippedEarlier(p: string, listed: string): string {
     OR (${p}."mergedAt" < team."keptFrom" AND ${p}."serviceId" = ANY(team."serviceIds")
       AND EXISTS (SELECT 1 FROM "Deployment" f WHERE f."serviceId" = ${p}."serviceId" AND ${successfulProduction("f")} AND f."finishedAt" < ${p}."mergedAt")
       AND coalesce((
-        SELECT coalesce(cardinality(n."commits"), 0) = 0 AND n."finishedAt" < team."keptFrom"
+        SELECT NOT (${listsCommits("n")}) AND n."finishedAt" < team."keptFrom"
         FROM "Deployment" n
         WHERE n."serviceId" = ${p}."serviceId" AND ${successfulProduction("n")} AND n."finishedAt" >= ${p}."mergedAt"
         ORDER BY n."finishedAt", n."startedAt" NULLS LAST, n."id" COLLATE "C" LIMIT 1

@@ -1,4 +1,5 @@
 import "server-only";
+import { listsCommits } from "@/lib/server/data/delivery/predicates";
 import { randomUUID } from "node:crypto";
 import type { SqlRunner } from "@/lib/server/data/runner";
 import { epochMs, utcTimestamp, type EventKeys } from "./sql";
@@ -25,7 +26,7 @@ export async function finishesListingShas(runner: SqlRunner, teamIds: readonly s
   return runner.query<{ teamId: string; finishedAt: number }>(
     `SELECT s."teamId", ${epochMs(`d."finishedAt"`)} AS "finishedAt"
      FROM "Service" s JOIN "Deployment" d ON d."serviceId" = s."id"
-     WHERE s."teamId" = ANY($1::text[]) AND coalesce(cardinality(d."commits"), 0) > 0
+     WHERE s."teamId" = ANY($1::text[]) AND ${listsCommits("d")}
        AND (d."commitSha" = ANY($2::text[]) OR d."commits" && $2::text[])`,
     [teamIds, shas],
   );
@@ -33,14 +34,14 @@ export async function finishesListingShas(runner: SqlRunner, teamIds: readonly s
 
 /**
  * The teams among `teamIds` with a deployment that lists the commits it ships. Most teams have none; for
- * them nothing ships by list, and what a write moves stays around its own instants. (Written as the partial
- * index "Deployment_listing_idx" is: one empty probe per service.)
+ * them nothing ships by list, and what a write moves stays around its own instants. (Through the partial index
+ * of listing deployments: one empty probe per service.)
  */
 export async function teamsListingCommits(runner: SqlRunner, teamIds: readonly string[]): Promise<Set<string>> {
   if (teamIds.length === 0) return new Set();
   const rows = await runner.query<{ teamId: string }>(
     `SELECT DISTINCT s."teamId" FROM "Service" s
-     WHERE s."teamId" = ANY($1::text[]) AND EXISTS (SELECT 1 FROM "Deployment" d WHERE d."serviceId" = s."id" AND coalesce(cardinality(d."commits"), 0) > 0)`,
+     WHERE s."teamId" = ANY($1::text[]) AND EXISTS (SELECT 1 FROM "Deployment" d WHERE d."serviceId" = s."id" AND ${listsCommits("d")})`,
     [teamIds],
   );
   return new Set(rows.map((r) => r.teamId));

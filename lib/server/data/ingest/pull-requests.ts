@@ -1,4 +1,5 @@
 import "server-only";
+import { successfulProduction } from "@/lib/server/data/delivery/predicates";
 import { randomUUID } from "node:crypto";
 import type { SqlRunner } from "@/lib/server/data/runner";
 import { epochMs, utcTimestamp, type EventKeys } from "./sql";
@@ -56,8 +57,8 @@ export async function mergeBoundsOfTeams(runner: SqlRunner, teamIds: readonly st
  */
 export async function shasMergedAround(runner: SqlRunner, at: readonly { serviceId: string; instant: number }[]): Promise<string[]> {
   if (at.length === 0) return [];
-  // Written as the partial index "Deployment_success_production_idx" is: one index entry per bound.
-  const success = (d: string) => `${d}."serviceId" = x.s AND ${d}."status" = 'success' AND lower(btrim(${d}."environment")) = 'production'`;
+  // Through the partial index of successful production deployments: one index entry per bound.
+  const success = (d: string) => `${d}."serviceId" = x.s AND ${successfulProduction(d)}`;
   const rows = await runner.query<{ sha: string }>(
     `SELECT DISTINCT p."mergeCommitSha" AS sha
      FROM (SELECT DISTINCT s, (t AT TIME ZONE 'UTC') AS t FROM unnest($1::text[], $2::timestamptz[]) AS u(s, t)) x
