@@ -21,7 +21,7 @@ export function ProgressStep({ state, onUndo, undoing, canUndo, onAnother }: { s
   const percent = importPercent(state);
   const running = state.status === "UPLOADED" || state.status === "VALIDATING" || state.status === "RUNNING";
   const queued = state.waitingForWorker
-    ? "Queued, but no worker is running to take it: it starts when one does (`npm run worker`, or the app with its own worker on)"
+    ? "Queued, but no worker is running to take it: it starts when one does (start one with npm run worker, or run the app with its own worker on)"
     : "Queued: it starts when the imports before it finish";
   const phase = state.status === "VALIDATING" || state.status === "UPLOADED" ? queued : state.status === "RUNNING" ? "Checking and writing rows" : "Done";
   return (
