@@ -1,5 +1,5 @@
 import "server-only";
-import { successfulProduction } from "@/lib/server/data/delivery/predicates";
+import { listsCommits, successfulProduction } from "@/lib/server/data/delivery/predicates";
 import type { DeploymentEvent, DeploymentKind, IncidentEvent, PullRequestEvent } from "@/lib/delivery/types";
 import type { FlowType, StatusTransition, WorkItem } from "@/lib/flow/types";
 import type { SqlRunner } from "@/lib/server/sql-runner";
@@ -326,6 +326,21 @@ export async function nextSuccessAfterByTeam(runner: SqlRunner, entries: readonl
 export async function previousSuccessBefore(runner: SqlRunner, serviceIds: readonly string[], before: Date): Promise<Date | null> {
   if (serviceIds.length === 0) return null;
   return (await previousSuccessBeforeByTeam(runner, [{ teamId: "", serviceIds, at: before }])).get("") ?? null;
+}
+
+/**
+ * Finish of the first successful production deployment of `serviceIds` that lists commits and lists `sha` (or is
+ * that commit), whenever it finished: with clock skew a deployment may finish before the merge it ships.
+ */
+export async function firstListingOf(runner: SqlRunner, serviceIds: readonly string[], sha: string): Promise<Date | null> {
+  if (serviceIds.length === 0) return null;
+  const [row] = await runner.query<{ at: number | null }>(
+    `SELECT ${ms(`min(d."finishedAt")`)} AS "at" FROM "Deployment" d
+     WHERE d."serviceId" = ANY($1::text[]) AND ${successfulProduction("d")} AND ${listsCommits("d")}
+       AND (d."commitSha" = $2 OR $2 = ANY(d."commits"))`,
+    [[...serviceIds], sha],
+  );
+  return row?.at === null || row?.at === undefined ? null : new Date(row.at);
 }
 
 export interface WorkItemRow extends WorkItem {

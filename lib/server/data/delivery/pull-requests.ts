@@ -7,7 +7,7 @@ export async function pullRequestWithHistory(externalId: string, serviceName: st
     where: { externalId, service: { name: serviceName } },
     select: {
       id: true, externalId: true, title: true, author: true, createdAt: true, mergedAt: true, mergeCommitSha: true, aiAssisted: true, labels: true,
-      serviceId: true, service: { select: { name: true, team: { select: { slug: true, name: true } } } },
+      serviceId: true, service: { select: { name: true, teamId: true, team: { select: { slug: true, name: true } } } },
       commits: { select: { sha: true, authoredAt: true }, orderBy: { authoredAt: "asc" } },
       reviews: { select: { author: true, submittedAt: true }, orderBy: { submittedAt: "asc" } },
     },

@@ -1,6 +1,7 @@
 import "server-only";
 import { attributeChanges, type ChangeTiming } from "@/lib/delivery/changes";
-import { loadDeliveryRows, previousSuccessBefore } from "@/lib/server/data/events";
+import { firstListingOf, loadDeliveryRows, previousSuccessBefore } from "@/lib/server/data/events";
+import { serviceIdsOfTeams, serviceNamesOf } from "@/lib/server/data/delivery/services";
 import { pullRequestWithHistory } from "@/lib/server/data/delivery/pull-requests";
 import { openSql } from "@/lib/server/data/runner";
 import { notFound } from "@/lib/server/errors";
@@ -9,6 +10,10 @@ import { notFound } from "@/lib/server/errors";
  * One change: its commits and reviews as received, its coding / pickup / review / deploy breakdown and
  * the deployment that shipped it, computed by the same attribution as the lead-time metric.
  */
+async function serviceNameOf(serviceId: string): Promise<string | null> {
+  return (await serviceNamesOf([serviceId]))[0]?.name ?? null;
+}
+
 export async function getPullRequestBreakdown(externalId: string, serviceName: string) {
   const pr = await pullRequestWithHistory(externalId, serviceName);
   if (!pr) throw notFound("Pull request");
@@ -17,15 +22,21 @@ export async function getPullRequestBreakdown(externalId: string, serviceName: s
   let deployment: Record<string, unknown> | null = null;
   if (pr.mergedAt) {
     const runner = await openSql();
-    // What ships a PR depends on the service's successful deployment just before its merge.
-    const from = (await previousSuccessBefore(runner, [pr.serviceId], pr.mergedAt)) ?? pr.mergedAt;
-    const rows = await loadDeliveryRows(runner, [pr.serviceId], from);
-    const full = { ...pr, commits: pr.commits, reviews: pr.reviews };
+    // The weekly figures attribute a team's pull requests over all its services' deployments, the earliest
+    // shipping one winning; a deployment listing the merge commit may have finished before the merge (clock
+    // skew). So the read keeps from the earlier of the merge and that listing, and starts at the deployment
+    // before it, so the first shipping candidate knows its predecessor: what the whole history gives.
+    const serviceIds = pr.service.teamId ? await serviceIdsOfTeams([pr.service.teamId]) : [pr.serviceId];
+    const listed = pr.mergeCommitSha ? await firstListingOf(runner, serviceIds, pr.mergeCommitSha) : null;
+    const keptFrom = listed && listed < pr.mergedAt ? listed : pr.mergedAt;
+    const from = (await previousSuccessBefore(runner, serviceIds, keptFrom)) ?? keptFrom;
+    const rows = await loadDeliveryRows(runner, serviceIds, from, keptFrom);
+    const full = { ...pr, commits: pr.commits, reviews: pr.reviews, shippedEarlier: false };
     const others = rows.prs.filter((p) => p.id !== pr.id);
     change = attributeChanges([full, ...others], rows.deployments).find((c) => c.prId === pr.id) ?? null;
     const shipped = change?.deploymentId ? rows.deployments.find((d) => d.id === change?.deploymentId) : undefined;
     deployment = shipped
-      ? { externalId: shipped.externalId, environment: shipped.environment, status: shipped.status, kind: shipped.kind, finishedAt: shipped.finishedAt, commitSha: shipped.commitSha }
+      ? { externalId: shipped.externalId, service: shipped.serviceId === pr.serviceId ? pr.service.name : await serviceNameOf(shipped.serviceId), environment: shipped.environment, status: shipped.status, kind: shipped.kind, finishedAt: shipped.finishedAt, commitSha: shipped.commitSha }
       : null;
   }
   return {

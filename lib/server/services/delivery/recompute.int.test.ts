@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { attributeChanges } from "@/lib/delivery/changes";
 import { db, sqlRunner } from "@/lib/server/db";
+import { loadDeliveryRows } from "@/lib/server/data/events";
 import { computedValues } from "@/lib/testing/computed-values";
 import type { Actor } from "@/lib/server/http/actor";
 import { whenIdle } from "@/lib/server/jobs/queue";
 import { AffectedTeams } from "@/lib/server/services/delivery/affected";
+import { getPullRequestBreakdown } from "@/lib/server/services/delivery/pull-request";
 import { recomputeAffectedUsing, recomputeTeams, recomputeTeamsUsing, type RecomputeEngine } from "@/lib/server/services/delivery/recompute";
 import { writeDeployments } from "@/lib/server/services/ingest/deployments";
 import { writeIncidents } from "@/lib/server/services/ingest/incidents";
@@ -269,6 +272,20 @@ describe.each(ZONES.map((zone, i) => [zone, 7 + i] as const))("delivery values i
     for (const metric of ["lead_time", "recovery_time", "time_to_restore", "ai_pr_share", "change_failure_rate", "flow_time", "flow_efficiency", "alloc_debt"]) {
       expect(Object.keys(full[0]).filter((k) => k.startsWith(`${metric}|`)).length, metric).toBeGreaterThan(3);
     }
+
+    // The one-change breakdown names the deployment the whole history gives it, for every merged pull request.
+    const services = await db.service.findMany({ where: { teamId: { in: teamIds[0] } }, select: { id: true, teamId: true } });
+    let checked = 0;
+    for (const teamId of teamIds[0]) {
+      const rows = await loadDeliveryRows(runner, services.filter((s) => s.teamId === teamId).map((s) => s.id), null);
+      const shipper = new Map(attributeChanges(rows.prs, rows.deployments).map((c) => [c.prId, rows.deployments.find((d) => d.id === c.deploymentId)?.externalId ?? null]));
+      for (const pr of rows.prs) {
+        const breakdown = await getPullRequestBreakdown(pr.externalId, (await db.service.findUniqueOrThrow({ where: { id: pr.serviceId } })).name);
+        expect(breakdown.deployment?.externalId ?? null, `${teamId} ${pr.externalId}`).toBe(shipper.get(pr.id));
+        checked += shipper.get(pr.id) ? 1 : 0;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
 
     for (const [e, engine] of engines.entries()) {
       // Each engine's incremental recomputes left what the whole history gives, plus zero counts for untouched weeks…
