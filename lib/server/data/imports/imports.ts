@@ -29,16 +29,18 @@ export async function saveImportPreview(id: string, totalRows: number, mapping: 
 }
 
 /**
- * Claims the import for a run: only when it is uploaded or failed, or was cut off while running (started
- * before `interruptedBefore`). Resets its counts. False when another run has it or it is done.
+ * Claims the import for a run: only when it is uploaded or failed, or when its earlier run reads as interrupted
+ * (`interrupted`: that run's start, as read; lib/imports/run-state.ts) and nobody has claimed it since. Resets
+ * its counts. False when another run has it or it is done.
  */
 export async function claimImportRun(
   id: string,
-  run: { skipInvalid: boolean; createUnknown: boolean; startedAt: Date; interruptedBefore: Date },
+  run: { skipInvalid: boolean; createUnknown: boolean; startedAt: Date; interrupted: { startedAt: Date | null } | null },
   tx: Tx = client,
 ): Promise<boolean> {
+  const again = run.interrupted ? [{ status: { in: ["VALIDATING", "RUNNING"] }, startedAt: run.interrupted.startedAt }] : [];
   const claimed = await tx.import.updateMany({
-    where: { id, OR: [{ status: { in: ["UPLOADED", "FAILED"] } }, { status: { in: ["VALIDATING", "RUNNING"] }, startedAt: { lt: run.interruptedBefore } }] },
+    where: { id, OR: [{ status: { in: ["UPLOADED", "FAILED"] } }, ...again] },
     data: {
       status: "VALIDATING", skipInvalid: run.skipInvalid, createUnknown: run.createUnknown, startedAt: run.startedAt, finishedAt: null,
       processedRows: 0, error: null, rejects: undefined, created: 0, updated: 0, unchanged: 0, skipped: 0,

@@ -101,14 +101,21 @@ describe("imports as jobs", () => {
     const di = await manager("di.jobs@example.com");
     const id = await uploaded(di, "2026-03-02", 8);
     // Queued two hours ago behind long imports; a worker has just taken it.
-    await db.import.update({ where: { id }, data: { status: "VALIDATING", startedAt: new Date(NOW.getTime() - 2 * 3_600_000) } });
-    const job = await db.job.create({ data: { kind: "import.run", payload: jobPayload(id, di), status: "RUNNING", lockedBy: "elsewhere", createdAt: NOW } });
+    const queuedAt = new Date(NOW.getTime() - 2 * 3_600_000);
+    await db.import.update({ where: { id }, data: { status: "VALIDATING", startedAt: queuedAt } });
+    const job = await db.job.create({ data: { kind: "import.run", payload: jobPayload(id, di), status: "RUNNING", lockedBy: "elsewhere", createdAt: queuedAt } });
     expect(await getImport(id, { user: di, tokenId: null }, NOW)).toMatchObject({ status: "VALIDATING", error: null, waitingForWorker: false });
+    // Under way, so it is not run a second time, however long ago it was queued.
+    await expect(queueImport(id, OPTIONS, actorOf(di), di, NOW)).rejects.toMatchObject({ status: 409 });
+    expect(await db.job.count({ where: { kind: "import.run", payload: { path: ["importId"], equals: id } } })).toBe(1);
     // The job failed for good without finishing it: interrupted, and the list says so too.
     await db.job.update({ where: { id: job.id }, data: { status: "FAILED", lockedBy: null } });
     const expected = { status: "FAILED", error: expect.stringMatching(/interrupted.*Run it again/) };
     expect(await getImport(id, { user: di, tokenId: null }, NOW)).toMatchObject(expected);
     expect((await listImports({ user: di, tokenId: null }, 100, NOW)).find((i) => i.id === id)).toMatchObject(expected);
+    // As it reads, so it runs: it can be run again, and this run completes.
+    const again = await queueImport(id, OPTIONS, actorOf(di), di, NOW);
+    expect((await awaitImport(id, again.jobId, true, actorOf(di), di)).import).toMatchObject({ status: "COMPLETED", created: 1 });
   });
 
   it("a manager who lost the team meanwhile gets a failed import naming why, and nothing written", async () => {

@@ -35,7 +35,7 @@ export async function getImport(id: string, caller: Caller, now = new Date()) {
 const INTERRUPTED = "The import was interrupted (the server stopped while it ran); nothing from it was written. Run it again.";
 
 /** How each import's run reads (lib/imports/run-state.ts), from its job and the workers alive. */
-async function runsOf(rows: readonly { id: string; status: string; startedAt: Date | null }[], now: Date): Promise<Map<string, RunReading>> {
+export async function runsOf(rows: readonly { id: string; status: string; startedAt: Date | null }[], now: Date): Promise<Map<string, RunReading>> {
   const unfinished = rows.filter((r) => r.status === "VALIDATING" || r.status === "RUNNING");
   const runner = await openSql();
   const [jobs, workers] = unfinished.length === 0

@@ -3,7 +3,7 @@ import { CsvError } from "@/lib/csv/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { claimImportRun, finishImportRun, importById, insertImportChanges, markImportRunning, setImportProgress } from "@/lib/server/data/imports/imports";
-import { inTransaction, transactionRunner } from "@/lib/server/data/runner";
+import { inTransaction, transactionRunner, type Tx } from "@/lib/server/data/runner";
 import { databaseKind } from "@/lib/server/db";
 import { conflict, HttpError } from "@/lib/server/errors";
 import { afterCommit, enqueueJob, waitForJob } from "@/lib/server/jobs/queue";
@@ -19,7 +19,7 @@ import { deleteImportFile } from "./cleanup";
 import { callerOf, loadImportFor, sessionOpener, type ImportRow } from "./session";
 import { previewImport as mayPreview, runImport as mayRun } from "@/lib/server/permissions";
 import { storedBytes } from "./storage";
-import { getImport } from "./queries";
+import { getImport, runsOf } from "./queries";
 
 /**
  * Running an import: one pass over the file inside one transaction, checking every row as it is read
@@ -76,12 +76,24 @@ export function interruptedBefore(now: Date): Date {
 /** Claims the import and runs it here and now, to its end (the command line, and tests). */
 export async function runImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()) {
   const row = await loadImportFor(id, callerOf(actor, user), mayRun, "Only managers and admins can run an import.");
-  const claimed = await claimImportRun(id, claimOf(options, now));
-  if (!claimed) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
+  await (await claimer(row, options, now))();
   return executeImport(row, options, actor, user, now);
 }
 
-const claimOf = (options: ImportOptions, now: Date) => ({ skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, interruptedBefore: interruptedBefore(now) });
+/**
+ * Claims the import for this run (409 when it cannot be run now). An earlier run that did not finish is run
+ * again only once it reads as interrupted, as the import page shows it: its job ended without finishing it, or
+ * (run from the command line) its transaction's limit has passed. One queued behind long imports, or
+ * running, is not run twice. The reading comes first, outside the claiming transaction (the embedded database
+ * has one connection); the claim then holds only if nobody claimed the import since.
+ */
+async function claimer(row: ImportRow, options: ImportOptions, now: Date): Promise<(tx?: Tx) => Promise<void>> {
+  const interrupted = (await runsOf([row], now)).get(row.id)?.interrupted ? { startedAt: row.startedAt } : null;
+  return async (tx) => {
+    const claimed = await claimImportRun(row.id, { skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, interrupted }, tx);
+    if (!claimed) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
+  };
+}
 
 /** What an `import.run` job carries: the run's options and who asked for it (checked again when it runs). */
 export interface ImportJobPayload {
@@ -97,8 +109,9 @@ export interface ImportJobPayload {
  */
 export async function queueImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()): Promise<{ jobId: string }> {
   const row = await loadImportFor(id, callerOf(actor, user), mayRun, "Only managers and admins can run an import.");
+  const claim = await claimer(row, options, now);
   const jobId = await inTransaction(async (tx) => {
-    if (!(await claimImportRun(id, claimOf(options, now), tx))) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
+    await claim(tx);
     return enqueueJob(transactionRunner(tx), "import.run", { importId: id, options, actor }, now);
   });
   afterCommit();
