@@ -130,13 +130,12 @@ export async function countJobsByStatus(runner: SqlRunner): Promise<{ status: Jo
   return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
 }
 
-/** The oldest job waiting to run (the embedded database's in-process runner takes them in order). */
-export async function nextQueuedJob(runner: SqlRunner, notBefore: readonly string[]): Promise<{ id: string } | null> {
-  const rows = await runner.query<{ id: string }>(
-    `SELECT "id" FROM "Job" WHERE "status" IN ('QUEUED', 'RUNNING') AND NOT ("id" = ANY($1::text[])) ORDER BY "createdAt", "id" LIMIT 1`,
+/** The jobs waiting to run or running, oldest first (the embedded database's in-process runner starts each queue's oldest). */
+export async function pendingJobs(runner: SqlRunner, notBefore: readonly string[]): Promise<{ id: string; kind: string; payload: unknown }[]> {
+  return runner.query(
+    `SELECT "id", "kind", "payload" FROM "Job" WHERE "status" IN ('QUEUED', 'RUNNING') AND NOT ("id" = ANY($1::text[])) ORDER BY "createdAt", "id"`,
     [[...notBefore]],
   );
-  return rows[0] ?? null;
 }
 
 /** Pending work of `kinds` (queued or running): what a reader is told is being recomputed. */

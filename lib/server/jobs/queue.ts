@@ -7,7 +7,7 @@ import {
   getJob,
   insertJob,
   lockQueuedJob,
-  nextQueuedJob,
+  pendingJobs,
   pendingJobsOf,
   requeueFailedJob,
   setJobPayload,
@@ -29,7 +29,8 @@ export const WORKER_TIMEOUT_MS = 60_000;
  * the new payload into its own (coalescing batches that arrive together). Then:
  * - on PostgreSQL, graphile-worker runs it on any worker process (lib/server/jobs/worker.ts), retried with
  *   back-off up to the kind's attempts, once;
- * - on the embedded database, this process runs it after the commit (`afterCommit()`), in order.
+ * - on the embedded database, this process runs it after the commit (`afterCommit()`); each queue's jobs in
+ *   order, one at a time, queues side by side.
  * Users see every job in Admin → Jobs: progress, failures, and a retry for one whose attempts are spent.
  */
 
@@ -87,8 +88,7 @@ export async function whenIdle(timeoutMs: number): Promise<boolean> {
   const until = performance.now() + timeoutMs;
   const kinds = Object.keys(JOB_KINDS);
   for (;;) {
-    const local = localState();
-    if ((await pendingJobsOf(runner, kinds)).length === 0 && !local.running) return true;
+    if ((await pendingJobsOf(runner, kinds)).length === 0 && !localBusy(localState())) return true;
     if (performance.now() >= until) return false;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
@@ -121,11 +121,17 @@ export async function runJob(id: string, workerId: string, now: Date = new Date(
   }
 }
 
-// ── The embedded database: this process runs queued jobs one at a time, oldest first ──
+// ── The embedded database: this process runs each queue's jobs one at a time, oldest first ──
+// Queues run side by side, as graphile-worker runs them on PostgreSQL: an hourly alerts check or a connector
+// sync waiting for its lease does not hold up an import or a recompute.
 
 interface LocalState {
-  running: Promise<void> | null;
+  /** The scan that starts each free queue's oldest job; null while none runs. */
+  dispatching: Promise<void> | null;
+  /** Scan again: a job was queued or a queue came free while the scan ran. */
   again: boolean;
+  /** Queue → its job running now. */
+  lanes: Map<string, Promise<void>>;
   /** Jobs waiting out a back-off after a failed run: id → earliest next run (ms). */
   backoff: Map<string, number>;
   timer: NodeJS.Timeout | null;
@@ -134,54 +140,62 @@ interface LocalState {
 const globalForJobs = globalThis as unknown as { __pillarsLocalJobs?: LocalState };
 
 function localState(): LocalState {
-  return (globalForJobs.__pillarsLocalJobs ??= { running: null, again: false, backoff: new Map(), timer: null });
+  return (globalForJobs.__pillarsLocalJobs ??= { dispatching: null, again: false, lanes: new Map(), backoff: new Map(), timer: null });
 }
 
-/** Starts (or continues) running the queued jobs in this process. Also called at start-up: a job a crash interrupted runs again. */
+const localBusy = (state: LocalState) => state.dispatching !== null || state.lanes.size > 0;
+
+/** Starts the queued jobs of every queue that has none running, in this process. Also called at start-up: a job a crash interrupted runs again. */
 export function kickLocal(): void {
   const state = localState();
-  if (state.running) {
-    state.again = true;
-    return;
-  }
-  state.running = drainLocal(state)
+  state.again = true;
+  if (state.dispatching) return;
+  state.dispatching = dispatchLocal(state)
     .catch((error) => console.error("Background jobs stopped on an error:", error))
     .finally(() => {
-      state.running = null;
-      if (state.again) {
-        state.again = false;
-        kickLocal();
-      }
+      state.dispatching = null;
+      if (state.again) kickLocal();
     });
 }
 
-async function drainLocal(state: LocalState): Promise<void> {
+async function dispatchLocal(state: LocalState): Promise<void> {
   const runner = await openSql();
-  for (;;) {
+  while (state.again) {
     state.again = false;
     const now = Date.now();
     for (const [id, at] of state.backoff) if (at <= now) state.backoff.delete(id);
-    const next = await nextQueuedJob(runner, [...state.backoff.keys()]);
-    if (!next) break;
-    try {
-      await runJob(next.id, PROCESS_WORKER_ID);
-    } catch (error) {
-      console.error(`Background job ${next.id} failed:`, error instanceof Error ? error.message : error);
-      const job = await getJob(runner, next.id);
-      // graphile-worker's back-off: exp(attempts) seconds.
-      if (job?.status === "QUEUED") state.backoff.set(next.id, Date.now() + Math.min(Math.exp(job.attempts), 3600) * 1000);
+    // Oldest first: each free queue starts its oldest job.
+    for (const job of await pendingJobs(runner, [...state.backoff.keys()])) {
+      const def = jobKind(job.kind);
+      const queue = def ? queueOf(def, job.payload) : `unknown:${job.kind}`;
+      if (state.lanes.has(queue)) continue;
+      state.lanes.set(queue, runLocal(state, runner, job.id).finally(() => {
+        state.lanes.delete(queue);
+        kickLocal();
+      }));
     }
   }
   wakeForBackoff(state);
 }
 
-/** Runs the drain again when the soonest job waiting out its back-off is due. */
+async function runLocal(state: LocalState, runner: SqlRunner, id: string): Promise<void> {
+  try {
+    await runJob(id, PROCESS_WORKER_ID);
+  } catch (error) {
+    console.error(`Background job ${id} failed:`, error instanceof Error ? error.message : error);
+    const job = await getJob(runner, id).catch(() => null);
+    // graphile-worker's back-off: exp(attempts) seconds.
+    if (job?.status === "QUEUED") state.backoff.set(id, Date.now() + Math.min(Math.exp(job.attempts), 3600) * 1000);
+  }
+}
+
+/** Scans again when the soonest job waiting out its back-off is due. */
 function wakeForBackoff(state: LocalState): void {
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
   if (state.backoff.size === 0) return;
   const due = Math.min(...state.backoff.values());
-  // A timer may fire a millisecond before the wall clock reaches `due`: the drain drops entries that are due.
+  // A timer may fire a millisecond before the wall clock reaches `due`: the scan drops entries that are due.
   state.timer = setTimeout(() => {
     state.timer = null;
     kickLocal();
@@ -189,10 +203,10 @@ function wakeForBackoff(state: LocalState): void {
   state.timer.unref();
 }
 
-/** Waits for this process's in-flight local run to finish (tests between files, shutdown). */
+/** Waits for this process's in-flight local jobs to finish (tests between files, shutdown). */
 export async function settleLocal(): Promise<void> {
   const state = localState();
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
-  while (state.running) await state.running;
+  while (localBusy(state)) await Promise.all([state.dispatching, ...state.lanes.values()]);
 }
