@@ -1,6 +1,6 @@
 import "server-only";
 import { Octokit, RequestError } from "octokit";
-import { retryingFetch, statusError } from "./retry";
+import { ProviderError, retryingFetch, statusError } from "./retry";
 import type { SyncContext } from "./types";
 
 /**
@@ -26,6 +26,8 @@ export interface GithubClient {
 }
 
 function providerError(error: unknown, what: string): unknown {
+  // Octokit reports a call that got no answer (retry.ts gave up on the network) as a RequestError with status 500.
+  if (error instanceof RequestError && error.cause instanceof ProviderError) return new ProviderError(`GitHub: ${what}: ${error.cause.message}`, error.cause.status);
   if (error instanceof RequestError) return statusError(`GitHub: ${what}`, error.status);
   return error;
 }

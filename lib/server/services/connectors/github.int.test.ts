@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import net from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as githubWebhook } from "@/app/api/webhooks/github/route";
@@ -251,5 +252,23 @@ describe("GitHub connector", () => {
     const row = await db.connector.findUniqueOrThrow({ where: { id } });
     expect(row.lastError).toBe("GitHub: pull requests of acme/shop, page 1: HTTP 401 (check the token)");
     expect(row.lastError).not.toContain("ghp_revoked");
+  });
+
+  it("fails naming the address it could not reach when GitHub does not answer, not as an HTTP error", async () => {
+    // A port nothing listens on: the address was free a moment ago.
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const id = await addConnector("acme unreachable", "acme/shop", `http://127.0.0.1:${closed}`);
+    const waits: number[] = [];
+    await expect(sync(id, async (ms) => void waits.push(ms))).rejects.toThrow(`GitHub: pull requests of acme/shop, page 1: could not reach 127.0.0.1:${closed}`);
+    // Retried with back-off before giving up.
+    expect(waits).toHaveLength(4);
+    const row = await db.connector.findUniqueOrThrow({ where: { id } });
+    expect(row.lastError).toMatch(/could not reach/);
+    expect(row.lastError).not.toMatch(/HTTP 500/);
   });
 });
