@@ -17,7 +17,10 @@ import { removeMovedWorkItems, writeWorkItems } from "@/lib/server/services/inge
 import type { AffectedTeams } from "@/lib/server/services/delivery/affected";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 import { PROVIDER_OPTIONS } from "@/lib/validation/connectors";
-import { deploymentInput, incidentInput, pullRequestInput, workItemInput, type WorkItemInput } from "@/lib/validation/ingest";
+import {
+  deploymentInput, incidentInput, pullRequestInput, workItemInput,
+  type DeploymentInput, type IncidentInput, type PullRequestInput, type WorkItemInput,
+} from "@/lib/validation/ingest";
 import { advanceCursor, type StreamCursor } from "./cursor";
 import { connectorToken } from "./tokens";
 import { SYNCERS } from "./syncers";
@@ -85,30 +88,56 @@ const emptyCounts = (): SyncCounts => ({
   problems: [],
 });
 
-const SCHEMAS: Record<Kind, z.ZodType> = { deployments: deploymentInput, pullRequests: pullRequestInput, incidents: incidentInput, workItems: workItemInput };
-const ENTITY: Record<Kind, string> = { deployments: "Deployment", pullRequests: "PullRequest", incidents: "Incident", workItems: "WorkItem" };
-type Writer = (tx: SqlRunner, items: readonly never[], affected: AffectedTeams) => Promise<IngestResult>;
-const WRITERS: Record<Kind, Writer> = { deployments: writeDeployments, pullRequests: writePullRequests, incidents: writeIncidents, workItems: writeWorkItems } as Record<Kind, Writer>;
+interface ItemOf {
+  deployments: DeploymentInput;
+  pullRequests: PullRequestInput;
+  incidents: IncidentInput;
+  workItems: WorkItemInput;
+}
+type Items = { [K in Kind]: ItemOf[K][] };
 
-/** The page's items that pass the ingestion API's validation; the others counted as skipped with their problem. */
-function validItems(page: SyncPage, counts: SyncCounts): Record<Kind, unknown[]> {
-  const out = {} as Record<Kind, unknown[]>;
-  for (const kind of KINDS) {
-    out[kind] = [];
-    for (const item of page[kind] ?? []) {
-      const parsed = SCHEMAS[kind].safeParse(item);
-      if (parsed.success) out[kind].push(parsed.data);
-      else {
-        counts.skipped++;
-        if (counts.problems.length < 10) {
-          const issue = parsed.error.issues[0];
-          const id = (item as { externalId?: unknown }).externalId;
-          counts.problems.push(`${ENTITY[kind]} ${String(id)} in ${page.stream}: ${issue?.path.join(".")} ${issue?.message}`);
-        }
+/** Per kind: the ingestion API's validation, the audit's entity and the writer, as the ingestion API uses them. */
+interface Stage<K extends Kind> {
+  schema: z.ZodType<ItemOf[K]>;
+  entity: string;
+  write: (tx: SqlRunner, items: readonly ItemOf[K][], affected: AffectedTeams) => Promise<IngestResult>;
+}
+const STAGES: { [K in Kind]: Stage<K> } = {
+  deployments: { schema: deploymentInput, entity: "Deployment", write: writeDeployments },
+  pullRequests: { schema: pullRequestInput, entity: "PullRequest", write: writePullRequests },
+  incidents: { schema: incidentInput, entity: "Incident", write: writeIncidents },
+  workItems: { schema: workItemInput, entity: "WorkItem", write: writeWorkItems },
+};
+
+/** The page's items of `kind` that pass the ingestion API's validation; the others counted as skipped with their problem. */
+function validOf<K extends Kind>(kind: K, page: SyncPage, counts: SyncCounts): ItemOf[K][] {
+  const stage: Stage<K> = STAGES[kind];
+  const out: ItemOf[K][] = [];
+  for (const item of (page[kind] ?? []) as unknown[]) {
+    const parsed = stage.schema.safeParse(item);
+    if (parsed.success) out.push(parsed.data);
+    else {
+      counts.skipped++;
+      if (counts.problems.length < 10) {
+        const issue = parsed.error.issues[0];
+        const id = (item as { externalId?: unknown }).externalId;
+        counts.problems.push(`${stage.entity} ${String(id)} in ${page.stream}: ${issue?.path.join(".")} ${issue?.message}`);
       }
     }
   }
   return out;
+}
+
+function validItems(page: SyncPage, counts: SyncCounts): Items {
+  return { deployments: validOf("deployments", page, counts), pullRequests: validOf("pullRequests", page, counts), incidents: validOf("incidents", page, counts), workItems: validOf("workItems", page, counts) };
+}
+
+/** Writes the page's items of `kind` and audits the batch. */
+async function writeKind<K extends Kind>(kind: K, tx: SqlRunner, items: readonly ItemOf[K][], actor: Actor, affected: AffectedTeams): Promise<IngestResult> {
+  const stage: Stage<K> = STAGES[kind];
+  const result = await stage.write(tx, items, affected);
+  await auditBatch(tx, actor, stage.entity, result);
+  return result;
 }
 
 function later(stored: StreamCursor | null, next: StreamCursor | null): StreamCursor | null {
@@ -167,18 +196,17 @@ export async function runConnectorSync(connectorId: string, options: SyncOptions
       const cursor = later((stored[page.stream] as StreamCursor | undefined) ?? null, page.cursor);
       const { jobId } = await inIngestTransaction(async (tx, affected) => {
         // Services first seen through this connector go to its default team.
-        const services = [...new Set([...items.deployments, ...items.pullRequests, ...items.incidents].map((i) => (i as { service: string }).service))];
+        const services = [...new Set([...items.deployments, ...items.pullRequests, ...items.incidents].map((i) => i.service))];
         if (services.length > 0) await resolveServices(tx, services.map((service, index) => ({ index, service, team: defaultTeam?.slug })), affected);
         for (const kind of KINDS) {
           if (items[kind].length === 0) continue;
-          const result = await WRITERS[kind](tx, items[kind] as never[], affected);
-          await auditBatch(tx, actor, ENTITY[kind], result);
+          const result = await writeKind(kind, tx, items[kind], actor, affected);
           counts[kind].received += result.received;
           counts[kind].created += result.created;
           counts[kind].updated += result.updated;
         }
         // A tracker's issue key is one item: a copy another team kept from before the issue moved goes.
-        await removeMovedWorkItems(tx, items.workItems as WorkItemInput[], affected);
+        await removeMovedWorkItems(tx, items.workItems, affected);
         if (cursor) await saveStreamCursor(tx, row.id, page.stream, cursor, new Date(Date.now() + LEASE_MS));
       }, now);
       if (cursor) {
