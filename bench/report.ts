@@ -19,7 +19,32 @@ export interface BenchResults {
   /** The same suites at the small scale (1/50 of the data), run first by a large run: how each figure grows. */
   scaling?: { scale: string; databases: Partial<Record<"embedded" | "postgresql", SuiteResult>> };
   frontend: { firstLoadJs?: PageWeight; lighthouse?: LighthouseReport; lighthouseSkipped?: string };
+  /** Two app servers and a separate worker on one PostgreSQL database (`npm run test:resilience`'s run). */
+  twoInstances?: TwoInstanceFigures;
   errors: { measurement: string; message: string }[];
+}
+
+/**
+ * Two app servers (PILLARS_WORKER=off) and `npm run worker` on one PostgreSQL database for `seconds`: overview
+ * reads on both servers, ingestion on one, the worker SIGKILLed while a recompute runs and another started.
+ */
+export interface TwoInstanceFigures {
+  seconds: number;
+  /** Overview reads answered 200 (both servers). */
+  reads: number;
+  readP95Ms: number | null;
+  /** Reads and writes not answered 2xx. */
+  errors: number;
+  acknowledged: number;
+  /** Acknowledged events stored exactly once. */
+  storedOnce: number;
+  stored: number;
+  /** The recomputed weekly deployments, summed. */
+  counted: number;
+  killedDuringJob: boolean;
+  /** Jobs queued, running or failed once the dead worker's were released and everything ran. */
+  jobsUndone: number;
+  doneAfterKillSeconds: number;
 }
 
 type Cell = number | null | undefined;
@@ -97,6 +122,7 @@ export function tableRows(results: BenchResults): Row[] {
     if (line.target && pgValue !== null && pgValue !== undefined) met = line.target.met(pgValue) ? "yes" : "**no**";
     return { label: line.label, embedded: emb ? format(line.value(emb), line) : "not run", postgresql: pg ? format(pgValue, line) : "not run", target, met };
   });
+  rows.push(...twoInstanceRows(results.twoInstances));
   const fe = results.frontend;
   const js = fe.firstLoadJs?.gzipKb;
   rows.push({ label: "Overview first-load JS (gzip)", embedded: format(js, { unit: "kB" }), postgresql: "(same build)", target: "≤ 200 kB", met: js == null ? "" : js <= 200 ? "yes" : "**no**" });
@@ -106,6 +132,21 @@ export function tableRows(results: BenchResults): Row[] {
     target: "≥ 95", met: lh == null ? "" : lh >= 95 ? "yes" : "**no**",
   });
   return rows;
+}
+
+/** The two-instance run's rows: PostgreSQL only (the embedded database serves one process). */
+function twoInstanceRows(t: TwoInstanceFigures | undefined): Row[] {
+  if (!t) return [];
+  const n = (v: number) => v.toLocaleString("en");
+  const row = (label: string, value: string, target: string, met: boolean | null): Row => ({
+    label: `Two app servers + worker, ${t.seconds} s: ${label}`, embedded: "(one process)", postgresql: value, target, met: met === null ? "" : met ? "yes" : "**no**",
+  });
+  return [
+    row("overview reads on both, p95", `${format(t.readP95Ms, { unit: "ms", digits: 0 })} (${n(t.reads)} reads)`, "", null),
+    row("errors (incl. non-2xx)", n(t.errors), "0", t.errors === 0),
+    row("events acknowledged / stored once / counted", `${n(t.acknowledged)} / ${n(t.storedOnce)} / ${n(t.counted)}`, "all equal", t.acknowledged > 0 && t.storedOnce === t.acknowledged && t.stored === t.acknowledged && t.counted === t.stored),
+    row(`worker SIGKILLed ${t.killedDuringJob ? "mid-recompute" : "(no job was running)"}: jobs left undone`, `${n(t.jobsUndone)} (all done ${format(t.doneAfterKillSeconds, { unit: "s", digits: 0 })} after)`, "0", t.killedDuringJob && t.jobsUndone === 0),
+  ];
 }
 
 export function markdownTable(results: BenchResults): string {

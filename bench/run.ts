@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scale large|small [--quick] [--db embedded,postgresql] [--no-lighthouse] [--no-scaling] [--readme] [--reuse-build] [--out FILE]`
+ * `npm run bench -- --scale large|small [--quick] [--db embedded,postgresql] [--no-lighthouse] [--no-scaling] [--no-two-instances] [--readme] [--reuse-build] [--out FILE]`
  *
  * Builds the production server when its build is stale (`--reuse-build`: whenever one exists), runs bench/suite.ts once per database (each in
  * its own process: the database is chosen when the server modules load), measures the overview page in
@@ -10,7 +10,9 @@
  * TEST_DATABASE_URL is set, fewer requests, a 5-second load test, no Lighthouse, and the results go to a
  * temporary file so the published ones stay. A large run first runs the same suites at the small scale
  * (unless `--no-scaling`) for the scaling table: each figure at both scales and its growth against the data's
- * 50×. Exits 1 when any measurement failed; timings never fail it.
+ * 50×. With PostgreSQL (not `--quick`) it also runs two app servers and a separate worker on one database, as
+ * `npm run test:resilience` does, and reports its figures. Exits 1 when any measurement failed; timings never
+ * fail it.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -32,6 +34,7 @@ const { values: args } = parseArgs({
     db: { type: "string" },
     "no-lighthouse": { type: "boolean", default: false },
     "no-scaling": { type: "boolean", default: false },
+    "no-two-instances": { type: "boolean", default: false },
     readme: { type: "boolean", default: false },
     "reuse-build": { type: "boolean", default: false },
     out: { type: "string" },
@@ -139,6 +142,25 @@ async function lighthouse(results: BenchResults): Promise<void> {
   }
 }
 
+/** `npm run test:resilience`'s two-instance run (two app servers, a worker SIGKILLed mid-job), its figures kept. */
+async function twoInstances(results: BenchResults): Promise<void> {
+  log("\n━━ PostgreSQL: two app servers and a worker");
+  const out = path.join(os.tmpdir(), `pillars-bench-two-${process.pid}.json`);
+  const env = { ...baseEnv(), RESILIENCE_ONLY: "two-instances", RESILIENCE_DIST_DIR: distDir, RESILIENCE_PG_URL: withDatabase(pgBase, "postgres"), RESILIENCE_OUT: out };
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ["scripts/resilience/run.mjs"], { cwd: ROOT, env, stdio: "inherit" });
+    child.on("exit", (c) => resolve(c ?? 1));
+  });
+  if (!fs.existsSync(out)) {
+    errors.push({ measurement: "two instances", message: `The two-instance run exited with code ${code} without results.` });
+    return;
+  }
+  const run = JSON.parse(fs.readFileSync(out, "utf8")) as { checks: { name: string; ok: boolean }[]; twoInstances: BenchResults["twoInstances"] | null };
+  fs.rmSync(out, { force: true });
+  if (run.twoInstances) results.twoInstances = run.twoInstances;
+  for (const c of run.checks.filter((c) => !c.ok)) errors.push({ measurement: "two instances", message: `check failed: ${c.name}` });
+}
+
 /** Replaces the table between the README's bench markers with this run's (`--readme`). */
 function updateReadme(results: BenchResults): void {
   const file = path.join(ROOT, "README.md");
@@ -211,6 +233,7 @@ async function main(): Promise<void> {
     log(`\n━━ PostgreSQL (${pgBase})`);
     results.databases.postgresql = await postgres(firstLoad);
   }
+  if (usePostgres && !quick && !args["no-two-instances"]) await twoInstances(results);
   const withJs = Object.values(results.databases).find((r) => r?.firstLoadJs);
   results.frontend.firstLoadJs = withJs?.firstLoadJs;
   if (effort.lighthouse && !args["no-lighthouse"]) await lighthouse(results);

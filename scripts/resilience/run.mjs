@@ -12,7 +12,7 @@
 //            by the new one), and the computed weekly deployments count each event once
 //   db-down  (PostgreSQL) the database cut off behind a relay: APIs and pages answer 503 with a clear
 //            message, and both recover when it returns
-// Env: TWO_INSTANCE_SECONDS (40), RESILIENCE_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres; "off" to skip),
+// Env: RESILIENCE_OUT (a file: the checks and the two-instance run's figures as JSON, for `npm run bench`), TWO_INSTANCE_SECONDS (40), RESILIENCE_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres; "off" to skip),
 //      SOAK_SECONDS, SOAK_CLIENTS, RESILIENCE_DIST_DIR, RESILIENCE_REBUILD=1, RESILIENCE_ONLY=embedded|postgresql|two-instances|db-down.
 import fs from "node:fs";
 import os from "node:os";
@@ -26,6 +26,8 @@ const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 50);
 const PG_URL = process.env.RESILIENCE_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const results = [];
+/** The two-instance run's figures, for `npm run bench` (RESILIENCE_OUT). */
+let twoInstanceFigures = null;
 
 function check(name, ok, detail = "") {
   results.push({ name, ok });
@@ -272,11 +274,15 @@ async function twoInstances(pgBase) {
     const until = Date.now() + seconds * 1000;
     const errors = [];
     const acknowledged = [];
+    const readMs = [];
     let killedDuringJob = false;
+    let killedAt = 0;
     const reader = async (call) => {
       while (Date.now() < until) {
+        const started = performance.now();
         const r = await call("GET", "/api/v1/overview?range=12w").catch((e) => ({ status: 0, text: String(e) }));
         if (r.status !== 200) errors.push(`GET ${r.status} ${r.text.slice(0, 200)}`);
+        else readMs.push(performance.now() - started);
       }
     };
     const writer = async () => {
@@ -299,6 +305,7 @@ async function twoInstances(pgBase) {
         } else await sleep(10);
       }
       if (!killedDuringJob) await workers[0].kill("SIGKILL");
+      killedAt = Date.now();
       await sleep(2000);
       workers.push(startWorker(database, log));
     };
@@ -314,6 +321,7 @@ async function twoInstances(pgBase) {
       if (!pending.QUEUED && !pending.RUNNING) break;
       await sleep(1000);
     }
+    const doneAfterKillSeconds = (Date.now() - killedAt) / 1000;
     const allDone = !pending.QUEUED && !pending.RUNNING && !pending.FAILED;
     check("two instances: every job done, none failed, after the worker was killed", allDone, JSON.stringify(pending));
     if (!allDone) console.log(log.join("").slice(-3000));
@@ -324,6 +332,20 @@ async function twoInstances(pgBase) {
       `SELECT coalesce(sum(v.value), 0)::int AS n FROM "MetricValue" v JOIN "MetricDefinition" m ON m.id = v."metricId" WHERE m.key = 'deployments' AND v."teamId" = 'two-t'`,
     );
     check("two instances: the recomputed weekly deployments count each stored event once", figure[0].n === stored.length, `figure ${figure[0].n}, stored ${stored.length}`);
+    readMs.sort((x, y) => x - y);
+    twoInstanceFigures = {
+      seconds,
+      reads: readMs.length,
+      readP95Ms: readMs.length ? readMs[Math.min(readMs.length - 1, Math.ceil(readMs.length * 0.95) - 1)] : null,
+      errors: errors.length,
+      acknowledged: acknowledged.length,
+      storedOnce: acknowledged.filter((id) => counts.get(id) === 1).length,
+      stored: stored.length,
+      counted: figure[0].n,
+      killedDuringJob,
+      jobsUndone: (pending.QUEUED ?? 0) + (pending.RUNNING ?? 0) + (pending.FAILED ?? 0),
+      doneAfterKillSeconds,
+    };
   } finally {
     for (const w of workers) await w.kill("SIGTERM").catch(() => {});
     for (const s of servers) await s.kill("SIGTERM").catch(() => {});
@@ -367,6 +389,7 @@ async function main() {
   }
   const failed = results.filter((r) => !r.ok).length;
   console.log(`\n${results.length - failed} of ${results.length} checks passed.`);
+  if (process.env.RESILIENCE_OUT) fs.writeFileSync(process.env.RESILIENCE_OUT, JSON.stringify({ checks: results, twoInstances: twoInstanceFigures }));
   process.exit(failed ? 1 : 0);
 }
 
