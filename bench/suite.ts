@@ -23,7 +23,7 @@ import { recomputeAffected, recomputeTeams } from "@/lib/server/services/deliver
 import { writeDeployments } from "@/lib/server/services/ingest/deployments";
 import { refreshAllRollups } from "@/lib/server/services/rollups";
 import { getOverview } from "@/lib/server/services/overview";
-import { claimScheduleSlot } from "@/lib/server/data/notifications";
+import { claimScheduleSlot } from "@/lib/server/data/jobs";
 import { checkAlerts } from "@/lib/server/services/notifications/alerts";
 import { sessionCookie } from "./browser";
 import { datasetWindow, generateDataset, teamId } from "./dataset";

@@ -165,6 +165,17 @@ export async function deleteOldJobs(runner: SqlRunner, cutoffs: { doneBefore: Da
   return rows.length;
 }
 
+/** Marks a schedule's slot as taken; true for the one caller that took it (the key is the guard across workers). */
+export async function claimScheduleSlot(tx: SqlRunner, name: string, slot: string): Promise<boolean> {
+  const rows = await tx.query(`INSERT INTO "ScheduleRun" ("name", "slot") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "name"`, [name, slot]);
+  return rows.length === 1;
+}
+
+/** Forgets schedule slots taken before `before` (only the current slot is ever claimed). */
+export async function deleteScheduleRunsBefore(runner: SqlRunner, before: Date): Promise<number> {
+  return (await runner.query(`DELETE FROM "ScheduleRun" WHERE "createdAt" < ${T("$1")} RETURNING "slot"`, [before.toISOString()])).length;
+}
+
 // ── Workers (PostgreSQL): a heartbeat per process, and release of what dead ones held ──
 
 export async function beatWorker(runner: SqlRunner, worker: { id: string; host: string; pid: number; now: Date }): Promise<void> {

@@ -72,9 +72,3 @@ export async function alertRecipientCandidates(teamId: string, tx: Tx = client) 
     orderBy: { email: "asc" },
   });
 }
-
-/** Marks a schedule's slot as taken; true for the one caller that took it (the key is the guard across workers). */
-export async function claimScheduleSlot(tx: SqlRunner, name: string, slot: string): Promise<boolean> {
-  const rows = await tx.query(`INSERT INTO "ScheduleRun" ("name", "slot") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "name"`, [name, slot]);
-  return rows.length === 1;
-}

@@ -1,5 +1,6 @@
 import "server-only";
 import { client, type SqlRunner, type Tx } from "@/lib/server/data/runner";
+import { utcTimestamp } from "./sql";
 
 /** Webhook sources and deliveries as the receiver reads and records them. */
 
@@ -20,6 +21,12 @@ export async function insertWebhookDelivery(runner: SqlRunner, provider: string,
     [provider, deliveryId],
   );
   return fresh.length > 0;
+}
+
+/** Forgets delivery ids received before `before`; returns how many went. */
+export async function deleteWebhookDeliveriesBefore(runner: SqlRunner, before: Date): Promise<number> {
+  const rows = await runner.query(`DELETE FROM "WebhookDelivery" WHERE "receivedAt" < ${utcTimestamp("$1::timestamptz")} RETURNING "deliveryId"`, [before.toISOString()]);
+  return rows.length;
 }
 
 /** Marks the source as having delivered now. */
