@@ -6,14 +6,14 @@ import { pullRequestWithHistory } from "@/lib/server/data/delivery/pull-requests
 import { openSql } from "@/lib/server/data/runner";
 import { notFound } from "@/lib/server/errors";
 
-/**
- * One change: its commits and reviews as received, its coding / pickup / review / deploy breakdown and
- * the deployment that shipped it, computed by the same attribution as the lead-time metric.
- */
 async function serviceNameOf(serviceId: string): Promise<string | null> {
   return (await serviceNamesOf([serviceId]))[0]?.name ?? null;
 }
 
+/**
+ * One change: its commits and reviews as received, its coding / pickup / review / deploy breakdown and
+ * the deployment that shipped it, computed by the same attribution as the lead-time metric.
+ */
 export async function getPullRequestBreakdown(externalId: string, serviceName: string) {
   const pr = await pullRequestWithHistory(externalId, serviceName);
   if (!pr) throw notFound("Pull request");
@@ -31,7 +31,7 @@ export async function getPullRequestBreakdown(externalId: string, serviceName: s
     const keptFrom = listed && listed < pr.mergedAt ? listed : pr.mergedAt;
     const from = (await previousSuccessBefore(runner, serviceIds, keptFrom)) ?? keptFrom;
     const rows = await loadDeliveryRows(runner, serviceIds, from, keptFrom);
-    const full = { ...pr, commits: pr.commits, reviews: pr.reviews, shippedEarlier: false };
+    const full = { ...pr, shippedEarlier: false };
     const others = rows.prs.filter((p) => p.id !== pr.id);
     change = attributeChanges([full, ...others], rows.deployments).find((c) => c.prId === pr.id) ?? null;
     const shipped = change?.deploymentId ? rows.deployments.find((d) => d.id === change?.deploymentId) : undefined;

@@ -76,23 +76,24 @@ export function interruptedBefore(now: Date): Date {
 /** Claims the import and runs it here and now, to its end (the command line, and tests). */
 export async function runImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()) {
   const row = await loadImportFor(id, callerOf(actor, user), mayRun, "Only managers and admins can run an import.");
-  await (await claimer(row, options, now))();
+  await claim(row, options, now, await earlierRunInterrupted(row, now));
   return executeImport(row, options, actor, user, now);
 }
 
 /**
- * Claims the import for this run (409 when it cannot be run now). An earlier run that did not finish is run
- * again only once it reads as interrupted, as the import page shows it: its job ended without finishing it, or
- * (run from the command line) its transaction's limit has passed. One queued behind long imports, or
- * running, is not run twice. The reading comes first, outside the claiming transaction (the embedded database
- * has one connection); the claim then holds only if nobody claimed the import since.
+ * An import's earlier run that did not finish may be taken over only once it reads as interrupted, as the import
+ * page shows it: its job ended without finishing it, or (run from the command line) its transaction's limit has
+ * passed. One queued behind long imports, or running, is not run twice. Read before the claiming transaction
+ * (the embedded database has one connection); null when it may not be taken over.
  */
-async function claimer(row: ImportRow, options: ImportOptions, now: Date): Promise<(tx?: Tx) => Promise<void>> {
-  const interrupted = (await runsOf([row], now)).get(row.id)?.interrupted ? { startedAt: row.startedAt } : null;
-  return async (tx) => {
-    const claimed = await claimImportRun(row.id, { skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, interrupted }, tx);
-    if (!claimed) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
-  };
+async function earlierRunInterrupted(row: ImportRow, now: Date): Promise<{ startedAt: Date | null } | null> {
+  return (await runsOf([row], now)).get(row.id)?.interrupted ? { startedAt: row.startedAt } : null;
+}
+
+/** Claims the import for this run, or 409; a take-over holds only if nobody claimed the import since it was read. */
+async function claim(row: ImportRow, options: ImportOptions, now: Date, interrupted: { startedAt: Date | null } | null, tx?: Tx): Promise<void> {
+  const claimed = await claimImportRun(row.id, { skipInvalid: options.skipInvalid, createUnknown: options.createUnknown, startedAt: now, interrupted }, tx);
+  if (!claimed) throw conflict(`This import is ${row.status.toLowerCase()}; it cannot be run again.`);
 }
 
 /** What an `import.run` job carries: the run's options and who asked for it (checked again when it runs). */
@@ -109,9 +110,9 @@ export interface ImportJobPayload {
  */
 export async function queueImport(id: string, options: ImportOptions, actor: Actor, user: SessionUser | null, now = new Date()): Promise<{ jobId: string }> {
   const row = await loadImportFor(id, callerOf(actor, user), mayRun, "Only managers and admins can run an import.");
-  const claim = await claimer(row, options, now);
+  const interrupted = await earlierRunInterrupted(row, now);
   const jobId = await inTransaction(async (tx) => {
-    await claim(tx);
+    await claim(row, options, now, interrupted, tx);
     return enqueueJob(transactionRunner(tx), "import.run", { importId: id, options, actor }, now);
   });
   afterCommit();
