@@ -1,5 +1,6 @@
 import "server-only";
-import { listsCommits, successfulProduction } from "@/lib/server/data/delivery/predicates";
+import { perService, SERVICES } from "@/lib/server/data/delivery/per-service";
+import { epochMs as ms } from "@/lib/server/data/ingest/sql";
 import type { DeploymentEvent, DeploymentKind, IncidentEvent, PullRequestEvent } from "@/lib/delivery/types";
 import type { FlowType, StatusTransition, WorkItem } from "@/lib/flow/types";
 import type { SqlRunner } from "@/lib/server/sql-runner";
@@ -14,7 +15,6 @@ import { EARLIER_LISTED, shippedEarlier } from "@/lib/server/data/delivery/shipp
  * needs) rather than the child rows: the first review stands in as a review by someone other than the
  * author, which is what it is.
  */
-const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 /** Author of the stand-in first review: empty, so it never equals a real author (authors are non-empty). */
 const OTHER_REVIEWER = "";
 
@@ -134,22 +134,6 @@ export interface TeamLoad {
   keptFrom?: Date | null;
 }
 
-/** (team, service, instant) triples as parallel arrays for `unnest`. */
-function perService(loads: readonly { teamId: string; serviceIds: readonly string[]; at: Date | null }[]) {
-  const teams: string[] = [];
-  const services: string[] = [];
-  const instants: (string | null)[] = [];
-  for (const l of loads) {
-    for (const id of l.serviceIds) {
-      teams.push(l.teamId);
-      services.push(id);
-      instants.push(l.at ? l.at.toISOString() : null);
-    }
-  }
-  return [teams, services, instants] as const;
-}
-
-const SERVICES = `unnest($1::text[], $2::text[], $3::timestamptz[]) AS s("teamId", "serviceId", "since")`;
 const sinceOk = (column: string) => `(s."since" IS NULL OR ${column} >= (s."since" AT TIME ZONE 'UTC'))`;
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -274,73 +258,6 @@ async function shippedEarlierIds(runner: SqlRunner, loads: readonly TeamLoad[], 
 export async function loadDeliveryRows(runner: SqlRunner, serviceIds: readonly string[], from: Date | null, keptFrom?: Date): Promise<DeliveryRows> {
   const rows = await loadDeliveryRowsByTeam(runner, [{ teamId: "", serviceIds, from, keptFrom }]);
   return rows.get("") as DeliveryRows;
-}
-
-/** One team's services and an instant to look around. */
-export interface TeamInstant {
-  teamId: string;
-  serviceIds: readonly string[];
-  at: Date;
-}
-
-/**
- * Per team: finish of the latest successful production deployment before its instant, the earliest over
- * its services that have one (null when none has). A service without one starts its chain after the
- * instant, so it needs nothing earlier; the others' predecessors must not be lost because of it.
- */
-export async function previousSuccessBeforeByTeam(runner: SqlRunner, entries: readonly TeamInstant[]): Promise<Map<string, Date | null>> {
-  const rows = await runner.query<{ teamId: string; at: number | null }>(
-    `SELECT s."teamId", ${ms(`(SELECT max(d."finishedAt") FROM "Deployment" d
-       WHERE d."serviceId" = s."serviceId" AND ${successfulProduction("d")} AND d."finishedAt" < (s."since" AT TIME ZONE 'UTC'))`)} AS "at"
-     FROM ${SERVICES}`,
-    [...perService(entries)],
-  );
-  const out = new Map<string, Date | null>(entries.map((e) => [e.teamId, null]));
-  for (const r of rows) {
-    const current = out.get(r.teamId) ?? null;
-    if (r.at !== null && (current === null || r.at < current.getTime())) out.set(r.teamId, new Date(r.at));
-  }
-  return out;
-}
-
-/**
- * Per team: finish of the first successful production deployment after its instant, the latest over its
- * services (null when none has one).
- */
-export async function nextSuccessAfterByTeam(runner: SqlRunner, entries: readonly TeamInstant[]): Promise<Map<string, Date | null>> {
-  const rows = await runner.query<{ teamId: string; at: number | null }>(
-    `SELECT s."teamId", ${ms(`(SELECT min(d."finishedAt") FROM "Deployment" d
-       WHERE d."serviceId" = s."serviceId" AND ${successfulProduction("d")} AND d."finishedAt" > (s."since" AT TIME ZONE 'UTC'))`)} AS "at"
-     FROM ${SERVICES}`,
-    [...perService(entries)],
-  );
-  const out = new Map<string, Date | null>(entries.map((e) => [e.teamId, null]));
-  for (const r of rows) {
-    const current = out.get(r.teamId) ?? null;
-    if (r.at !== null && (current === null || r.at > current.getTime())) out.set(r.teamId, new Date(r.at));
-  }
-  return out;
-}
-
-/** Finish of the latest successful production deployment before `before`, the earliest over the services that have one. */
-export async function previousSuccessBefore(runner: SqlRunner, serviceIds: readonly string[], before: Date): Promise<Date | null> {
-  if (serviceIds.length === 0) return null;
-  return (await previousSuccessBeforeByTeam(runner, [{ teamId: "", serviceIds, at: before }])).get("") ?? null;
-}
-
-/**
- * Finish of the first successful production deployment of `serviceIds` that lists commits and lists `sha` (or is
- * that commit), whenever it finished: with clock skew a deployment may finish before the merge it ships.
- */
-export async function firstListingOf(runner: SqlRunner, serviceIds: readonly string[], sha: string): Promise<Date | null> {
-  if (serviceIds.length === 0) return null;
-  const [row] = await runner.query<{ at: number | null }>(
-    `SELECT ${ms(`min(d."finishedAt")`)} AS "at" FROM "Deployment" d
-     WHERE d."serviceId" = ANY($1::text[]) AND ${successfulProduction("d")} AND ${listsCommits("d")}
-       AND (d."commitSha" = $2 OR $2 = ANY(d."commits"))`,
-    [[...serviceIds], sha],
-  );
-  return row?.at === null || row?.at === undefined ? null : new Date(row.at);
 }
 
 export interface WorkItemRow extends WorkItem {

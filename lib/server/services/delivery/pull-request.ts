@@ -1,6 +1,7 @@
 import "server-only";
 import { attributeChanges, type ChangeTiming } from "@/lib/delivery/changes";
-import { firstListingOf, loadDeliveryRows, previousSuccessBefore } from "@/lib/server/data/events";
+import { firstListingOf, previousSuccessBefore } from "@/lib/server/data/delivery/chain";
+import { loadDeliveryRows } from "@/lib/server/data/events";
 import { serviceIdsOfTeams, serviceNamesOf } from "@/lib/server/data/delivery/services";
 import { pullRequestWithHistory } from "@/lib/server/data/delivery/pull-requests";
 import { openSql } from "@/lib/server/data/runner";

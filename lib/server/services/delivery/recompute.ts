@@ -2,14 +2,8 @@ import "server-only";
 import { computeDeliveryWeekly } from "@/lib/delivery/weekly";
 import { weekStartOf, weeksBetween } from "@/lib/domain/time";
 import { computeFlowWeekly } from "@/lib/flow/weekly";
-import {
-  loadDeliveryRowsByTeam,
-  loadWorkItemRowsByTeam,
-  nextSuccessAfterByTeam,
-  previousSuccessBeforeByTeam,
-  servicesByTeam,
-  type DeliveryRows,
-} from "@/lib/server/data/events";
+import { nextSuccessAfterByTeam, previousSuccessBeforeByTeam } from "@/lib/server/data/delivery/chain";
+import { loadDeliveryRowsByTeam, loadWorkItemRowsByTeam, servicesByTeam, type DeliveryRows } from "@/lib/server/data/events";
 import { writeComputed } from "@/lib/server/data/metric-value-writer";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { mapLimited } from "@/lib/domain/async";
