@@ -1,8 +1,10 @@
 import "server-only";
-import { formBlocks, verdictFor, type Blocks } from "@/lib/disclosure/blocks";
+import { verdictFor, type Blocks, type FamilyGroup } from "@/lib/disclosure/blocks";
+import { blocksOf } from "./blocks-memo";
 import type { WithheldReason } from "@/lib/disclosure/reasons";
 import { addDays } from "@/lib/domain/time";
 import { builtInMetric } from "@/lib/metrics/catalog";
+import { cachedByDataVersion } from "@/lib/server/cache";
 import { surveySampleRows, teamsWithValueRows } from "@/lib/server/data/disclosure/metrics";
 import { openSql } from "@/lib/server/data/runner";
 import { disclosureOrg } from "./org";
@@ -32,13 +34,18 @@ export interface MetricDisclosure {
 
 const SHOWN: PointVerdict = { released: true };
 
-/** Entered or imported survey values of one metric and week: blocks of their respondents, decided once. */
+/**
+ * Entered or imported survey values of one metric and week: blocks of their respondents, decided once per data
+ * version. The values and blocks are the organisation's, whatever the view, so every view of the same metrics and
+ * weeks shares them (the status grid asks for each of its teams). The blocks of a week are decided on first asking,
+ * and always the same way at one data version: which teams answered a run of that week is data too.
+ */
 class EnteredSurveyValues {
   private readonly blocks = new Map<string, { counts: Map<string, number>; blocks: Blocks }>();
 
   constructor(
     private readonly samples: Map<string, Map<string, number>>,
-    private readonly family: Parameters<typeof formBlocks>[1],
+    private readonly family: readonly FamilyGroup[],
     private readonly floor: number,
   ) {}
 
@@ -47,7 +54,7 @@ class EnteredSurveyValues {
     let decided = this.blocks.get(key);
     if (!decided) {
       const counts = new Map([...(this.samples.get(key) ?? [])].filter(([team]) => !excluded(team)));
-      decided = { counts, blocks: formBlocks(counts, this.family, this.floor) };
+      decided = { counts, blocks: blocksOf(counts, this.family, this.floor) };
       this.blocks.set(key, decided);
     }
     const inside = teamIds.filter((t) => decided.counts.has(t));
@@ -63,19 +70,17 @@ export async function metricDisclosure(
 ): Promise<MetricDisclosure> {
   const surveyMetrics = scope.metrics.filter((m) => m.sensitivity === "SURVEY");
   const needsPeople = scope.metrics.some((m) => m.sensitivity === "PEOPLE");
-  const org = await disclosureOrg();
   const peopleMetrics = scope.metrics.filter((m) => m.sensitivity === "PEOPLE");
-  const [people, surveys, samples, withValues]: [PeopleDisclosure | null, SurveyWeekDisclosure | null, Map<string, Map<string, number>>, Map<string, Set<string>>] = await Promise.all([
+  const [people, surveys, entered, withValues]: [PeopleDisclosure | null, SurveyWeekDisclosure | null, EnteredSurveyValues | null, Map<string, Set<string>>] = await Promise.all([
     needsPeople ? peopleDisclosure(now) : Promise.resolve(null),
     surveyMetrics.length ? surveyWeekDisclosure() : Promise.resolve(null),
-    surveyMetrics.length ? surveySamples(surveyMetrics, scope.fromWeek, scope.toWeek) : Promise.resolve(new Map()),
+    surveyMetrics.length ? enteredSurveyValues(surveyMetrics, scope.fromWeek, scope.toWeek) : Promise.resolve(null),
     peopleMetrics.length ? teamsWithValues(peopleMetrics, scope.fromWeek, scope.toWeek) : Promise.resolve(new Map()),
   ]);
-  const entered = new EnteredSurveyValues(samples, org.family, org.threshold);
 
   return {
     point(metric, teamIds, weeks) {
-      if (metric.sensitivity === "SURVEY" && surveys) {
+      if (metric.sensitivity === "SURVEY" && surveys && entered) {
         for (const week of weeks) {
           const runs = surveys.runsIn(week);
           const inRuns = (team: string) => runs.some((r) => r.teams.has(team));
@@ -108,15 +113,24 @@ export async function metricDisclosure(
   };
 }
 
-/** Respondents behind each entered or imported survey value, per metric and week. */
-async function surveySamples(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Map<string, number>>> {
-  const byNumerator = metrics.filter((m) => builtInMetric(m.key)?.anonymitySample === "numerator").map((m) => m.id);
-  const rows = await surveySampleRows(await openSql(), metrics.map((m) => m.id), byNumerator, fromWeek, toWeek);
-  return new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Map(r.teams.map((team, i) => [team, r.samples[i]]))]));
+/** The key of an organisation-wide reading of some metrics over some weeks. */
+const readingKey = (name: string, metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string) =>
+  `${name}:${metrics.map((m) => m.id).sort().join(",")}|${fromWeek}|${toWeek}`;
+
+/** Respondents behind each entered or imported survey value, per metric and week, with their blocks. */
+function enteredSurveyValues(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<EnteredSurveyValues> {
+  return cachedByDataVersion(readingKey("disclosure:survey-samples", metrics, fromWeek, toWeek), async () => {
+    const byNumerator = metrics.filter((m) => builtInMetric(m.key)?.anonymitySample === "numerator").map((m) => m.id);
+    const [org, rows] = await Promise.all([disclosureOrg(), surveySampleRows(await openSql(), metrics.map((m) => m.id), byNumerator, fromWeek, toWeek)]);
+    const samples = new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Map(r.teams.map((team, i) => [team, r.samples[i]]))]));
+    return new EnteredSurveyValues(samples, org.family, org.threshold);
+  });
 }
 
 /** Which teams have a value of each people metric in each week (the people a combined value rests on). */
-async function teamsWithValues(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Set<string>>> {
-  const rows = await teamsWithValueRows(await openSql(), metrics.map((m) => m.id), fromWeek, toWeek);
-  return new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Set(r.teams)]));
+function teamsWithValues(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Set<string>>> {
+  return cachedByDataVersion(readingKey("disclosure:teams-with-values", metrics, fromWeek, toWeek), async () => {
+    const rows = await teamsWithValueRows(await openSql(), metrics.map((m) => m.id), fromWeek, toWeek);
+    return new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Set(r.teams)]));
+  });
 }

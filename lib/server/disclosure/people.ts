@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { formBlocks, isUnionOfBlocks, peopleIn, verdictFor, type Blocks } from "@/lib/disclosure/blocks";
+import { isUnionOfBlocks, peopleIn, verdictFor, type Blocks } from "@/lib/disclosure/blocks";
+import { blocksOf } from "./blocks-memo";
 import { releasedCrossings } from "@/lib/disclosure/crossing";
 import { cellCounts, peopleCells } from "@/lib/disclosure/people-cells";
 import { CLASSIFICATION_FLOOR, type WithheldReason } from "@/lib/disclosure/reasons";
@@ -104,7 +105,7 @@ function weekOf(s: Sources, week: string, today: string): Week {
   const counts = new Map(teams);
   for (const [team, n] of s.headcount.get(week) ?? []) if (!s.rosterTeams.has(team)) counts.set(team, n);
   const floor = s.org.peopleFloor;
-  const blocks = formBlocks(counts, s.org.family, floor);
+  const blocks = blocksOf(counts, s.org.family, floor);
   const blockPeople = new Map<number, number>();
   const levelCells: { block: number; value: string; people: number }[] = [];
   for (const [team, byLevel] of levels) {
@@ -134,7 +135,7 @@ function monthOf(s: Sources, month: string): Month {
       if (team) counts.set(team, (counts.get(team) ?? 0) + 1);
     }
   }
-  const decided = { counts, blocks: formBlocks(counts, s.org.family, CLASSIFICATION_FLOOR) };
+  const decided = { counts, blocks: blocksOf(counts, s.org.family, CLASSIFICATION_FLOOR) };
   s.months.set(month, decided);
   return decided;
 }
