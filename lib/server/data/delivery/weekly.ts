@@ -1,5 +1,6 @@
 import "server-only";
 import type { SqlRunner } from "@/lib/server/data/runner";
+import { perService } from "./per-service";
 import { EARLIER_LISTED, shippedEarlier } from "./shipped-earlier";
 
 /**
@@ -47,21 +48,13 @@ export interface WeeklyValueRow {
   denominator: number | null;
 }
 
-function perService(requests: readonly DeliveryWeeksRequest[]) {
-  const teams: string[] = [];
-  const services: string[] = [];
-  const since: (string | null)[] = [];
-  const keptFrom: (string | null)[] = [];
-  for (const r of requests) {
-    for (const id of r.serviceIds) {
-      teams.push(r.teamId);
-      services.push(id);
-      since.push(r.since ? r.since.toISOString() : null);
-      const kept = r.keptFrom ?? r.since;
-      keptFrom.push(kept ? kept.toISOString() : null);
-    }
-  }
-  return [teams, services, since, keptFrom] as const;
+/** perService's (team, service, since) arrays, with each row's `keptFrom` beside them ($4). */
+function perServiceKept(requests: readonly DeliveryWeeksRequest[]) {
+  const kept = requests.flatMap((r) => {
+    const from = r.keptFrom ?? r.since;
+    return r.serviceIds.map(() => (from ? from.toISOString() : null));
+  });
+  return [...perService(requests.map((r) => ({ teamId: r.teamId, serviceIds: r.serviceIds, at: r.since }))), kept] as const;
 }
 
 /** The local Monday of a timestamp column (stored as UTC) in the zone `$tz`. */
@@ -222,7 +215,7 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
        ('ai_pr_share', CASE WHEN c.merged > 0 THEN (c.ai / c.merged) * 100 END, c.ai, c.merged)
      ) AS v(key, value, numerator, denominator)
      WHERE v.value IS NOT NULL`,
-    [...perService(wanted), wanted.map((r) => r.teamId), wanted.map((r) => r.fromWeek), wanted.map((r) => r.toWeek), timeZone],
+    [...perServiceKept(wanted), wanted.map((r) => r.teamId), wanted.map((r) => r.fromWeek), wanted.map((r) => r.toWeek), timeZone],
   ));
 }
 
@@ -259,7 +252,7 @@ export async function deliveryEventWeeks(
   teams: readonly { teamId: string; serviceIds: readonly string[] }[],
   timeZone: string,
 ): Promise<Map<string, { first: string; last: string }>> {
-  const [teamIds, serviceIds] = perService(teams.map((t) => ({ ...t, since: null, fromWeek: "", toWeek: "" })));
+  const [teamIds, serviceIds] = perService(teams.map((t) => ({ ...t, at: null })));
   if (teamIds.length === 0) return new Map();
   const rows = await runner.query<{ teamId: string; first: string; last: string }>(
     `WITH s AS (SELECT * FROM unnest($1::text[], $2::text[]) AS s("teamId", "serviceId")),
