@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -97,6 +98,23 @@ test("events sent through the API show on the Delivery page and its drill-down, 
   await expect(changes).toHaveCount(summary.leadTime.count);
   await expect(changes.filter({ hasText: "#101" })).toContainText("46 h");
   await expect(changes.filter({ hasText: "#101" })).toContainText("d2");
+
+  // A change opens on its own page: the same breakdown, the deployment that shipped it, its commits and reviews.
+  await changes.filter({ hasText: "#101" }).getByRole("link", { name: /Change #101/ }).click();
+  await expect(page).toHaveURL(/\/delivery\/change\?service=.+&pr=101$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("#101");
+  await expect(page.getByTestId("change-lead-time")).toHaveText("46 h");
+  await expect(page.getByTestId("change-stage-coding")).toContainText("2 h");
+  await expect(page.getByTestId("change-stage-pickup")).toContainText("19 h");
+  await expect(page.getByTestId("change-stage-review")).toContainText("60 min");
+  await expect(page.getByTestId("change-stage-deploy")).toContainText("24 h");
+  await expect(page.getByTestId("change-deployment")).toContainText("d2");
+  await expect(page.getByTestId("change-commits")).toContainText("c1");
+  await expect(page.getByTestId("change-reviews")).toContainText("bob");
+  await expect(page).toHaveTitle("Change · Pillars");
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => v.id)).toEqual([]);
+  await page.goBack();
 
   await page.getByTestId("delivery-card-incidents").getByRole("button", { name: /rows behind/ }).click();
   await expect(page.getByTestId("drilldown-incidents").locator("tbody tr")).toContainText(["d2"]);

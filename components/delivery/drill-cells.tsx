@@ -3,7 +3,8 @@
 import type { ReactNode } from "react";
 import type { Formatters } from "@/components/format/format-context";
 import { EMPTY_TEXT as EMPTY, formatDuration, orEmpty } from "@/lib/format";
-import type { ChangeRowJson, DeploymentRowJson, IncidentRowJson } from "@/lib/client/use-delivery";
+import Link from "next/link";
+import { changeHref, type ChangeRowJson, type DeploymentRowJson, type IncidentRowJson } from "@/lib/client/use-delivery";
 
 /**
  * How each drill-down column (lib/delivery/drilldown.ts `DRILL_COLUMNS`, by key) reads on screen; the CSV writes
@@ -26,7 +27,11 @@ export const DEPLOYMENT_CELLS: Cells<DeploymentRowJson> = {
 };
 
 export const CHANGE_CELLS: Cells<ChangeRowJson> = {
-  externalId: (c) => mono(`#${c.externalId}`),
+  externalId: (c) => (
+    <Link href={changeHref(c.service, c.externalId)} className="font-mono text-xs text-blue-700 underline" aria-label={`Change #${c.externalId} of ${c.service}`}>
+      #{c.externalId}
+    </Link>
+  ),
   title: (c) => c.title ?? EMPTY,
   author: (c) => c.author ?? EMPTY,
   service: (c) => c.service,

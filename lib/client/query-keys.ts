@@ -28,6 +28,7 @@ const delivery = {
   /** `filter` is the segment filter as query text, so equal filters give equal keys. */
   view: (what: string, scope: string, from: string, to: string, filter: string) => [...delivery.all(), what, scope, from, to, filter] as const,
   services: () => [...delivery.all(), "services"] as const,
+  pullRequest: (service: string, externalId: string) => [...delivery.all(), "pull-request", service, externalId] as const,
   trends: (search: string) => [...delivery.all(), "trends", search] as const,
   allocation: (team: string | null, from: string, to: string) => [...delivery.all(), "allocation", team, from, to] as const,
 };

@@ -5,7 +5,7 @@ import { fetchJson, sendJson } from "./api";
 import { queryKeys } from "./query-keys";
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { appendFilter, type SegmentFilter } from "@/lib/segments/segment-filter";
-import type { ChangeRow, DeliverySummaryResponse, DeploymentRow, FlowSummaryResponse, IncidentRow } from "@/lib/delivery/api-types";
+import type { ChangeRow, DeliverySummaryResponse, DeploymentRow, FlowSummaryResponse, IncidentRow, PullRequestBreakdown } from "@/lib/delivery/api-types";
 
 /** Data for the Delivery page: one hook per API resource, keyed under ["pillars", "delivery", …]. */
 export interface DeliveryView {
@@ -37,6 +37,7 @@ export type FlowSummaryJson = Json<FlowSummaryResponse>;
 export type DeploymentRowJson = Json<DeploymentRow>;
 export type ChangeRowJson = Json<ChangeRow>;
 export type IncidentRowJson = Json<IncidentRow>;
+export type PullRequestJson = Json<PullRequestBreakdown>;
 
 /** What a drill-down asks for beyond the scope and period (the API's names; see lib/validation/delivery.ts). */
 export interface RowsParams {
@@ -122,6 +123,20 @@ export function useFlowItems(view: DeliveryView, enabled: boolean) {
     queryKey: viewKey("work-items", view),
     queryFn: ({ signal }) => fetchJson<{ finished: WorkItemRowJson[]; inProgress: WorkItemRowJson[] }>(`/api/v1/flow/work-items?${scopeQuery(view)}`, { signal }),
     enabled,
+  });
+}
+
+/** A change's page: `/delivery/change?service=…&pr=…` (the drill-down links each change there). */
+export function changeHref(service: string, externalId: string): string {
+  return `/delivery/change?${new URLSearchParams({ service, pr: externalId })}`;
+}
+
+/** One change with its commits, reviews, breakdown and shipping deployment. */
+export function usePullRequest(service: string, externalId: string) {
+  return useQuery({
+    queryKey: queryKeys.delivery.pullRequest(service, externalId),
+    queryFn: ({ signal }) =>
+      fetchJson<PullRequestJson>(`/api/v1/pull-requests/${encodeURIComponent(externalId)}?${new URLSearchParams({ service })}`, { signal }),
   });
 }
 

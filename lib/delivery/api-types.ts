@@ -3,6 +3,7 @@
  * summary). Pure types: the server builds them, the Delivery page and its client hooks read them. Instants
  * are Dates here; the browser receives them as JSON strings (lib/client/use-delivery.ts maps them).
  */
+import type { ChangeTiming } from "@/lib/delivery/changes";
 import type { DoraBenchmarks } from "@/lib/delivery/benchmarks";
 import type { DeliveryMetricKey } from "@/lib/delivery/explanations";
 import type { FailureReason } from "@/lib/delivery/failures";
@@ -83,6 +84,36 @@ export interface ChangeRow {
   deploy: number | null;
   leadTime: number | null;
   countedInLeadTime: boolean;
+}
+
+/**
+ * One change as received (commits and reviews in time order), its coding / pickup / review / deploy breakdown
+ * and the deployment that shipped it — the lead time's own attribution (`GET /api/v1/pull-requests/:id`).
+ * The breakdown is null until the change is merged; the deployment until one ships it.
+ */
+export interface PullRequestBreakdown {
+  externalId: string;
+  service: string;
+  team: { slug: string; name: string } | null;
+  title: string | null;
+  author: string | null;
+  createdAt: Date | null;
+  mergedAt: Date | null;
+  mergeCommitSha: string | null;
+  aiAssisted: boolean | null;
+  labels: string[];
+  commits: { sha: string; authoredAt: Date }[];
+  reviews: { author: string | null; submittedAt: Date }[];
+  breakdown: Pick<ChangeTiming, "firstCommitAt" | "firstReviewAt" | "coding" | "pickup" | "review" | "deploy" | "leadTime"> | null;
+  deployment: {
+    externalId: string;
+    service: string | null;
+    environment: string;
+    status: string;
+    kind: string;
+    finishedAt: Date;
+    commitSha: string;
+  } | null;
 }
 
 /** An incident opened or resolved in the period, with the deployment it links to. */

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PullRequestBreakdown } from "@/lib/delivery/api-types";
 import { attributeChanges, type ChangeTiming } from "@/lib/delivery/changes";
 import { firstListingOf, previousSuccessBefore } from "@/lib/server/data/delivery/chain";
 import { loadDeliveryRows } from "@/lib/server/data/events";
@@ -15,12 +16,12 @@ async function serviceNameOf(serviceId: string): Promise<string | null> {
  * One change: its commits and reviews as received, its coding / pickup / review / deploy breakdown and
  * the deployment that shipped it, computed by the same attribution as the lead-time metric.
  */
-export async function getPullRequestBreakdown(externalId: string, serviceName: string) {
+export async function getPullRequestBreakdown(externalId: string, serviceName: string): Promise<PullRequestBreakdown> {
   const pr = await pullRequestWithHistory(externalId, serviceName);
   if (!pr) throw notFound("Pull request");
 
   let change: ChangeTiming | null = null;
-  let deployment: Record<string, unknown> | null = null;
+  let deployment: PullRequestBreakdown["deployment"] = null;
   if (pr.mergedAt) {
     const runner = await openSql();
     // The weekly figures attribute a team's pull requests over all its services' deployments, the earliest
