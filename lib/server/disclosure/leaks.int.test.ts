@@ -8,6 +8,8 @@ import { findDerivableSmallSet } from "@/lib/disclosure/derivability";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db, sqlRunner } from "@/lib/server/db";
 import { publishSnapshot } from "@/lib/server/disclosure/surveys";
+import { disclosureViewer } from "@/lib/server/disclosure/viewer";
+import { getMetricSeries } from "@/lib/server/services/overview";
 import { SYSTEM_ACTOR } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import { writeBackup } from "@/lib/server/services/backup";
@@ -149,6 +151,21 @@ describe("people numbers", () => {
     expect(w).toMatchObject({ classified: false, metrics: { voluntary: null, regretted: null, regrettedRate: null } });
     const leader = await read<RetentionReport>(`/api/v1/retention?${params}`, LEADER);
     expect(leader.rows.find((r) => r.segment === ids.w)).toMatchObject({ classified: true, metrics: { voluntary: 1, regretted: 1 } });
+  });
+
+  it("withholds a single leaver's regretted attrition on viewers' dashboards, and shows it to leaders (rule 5)", async () => {
+    const series = async (as: SessionUser) => {
+      const { series } = await getMetricSeries({ scope: `team:${ids.w}`, metrics: ["regretted_attrition", "turnover_rate"], range: "12w", granularity: "week", now: NOW, viewer: disclosureViewer(as) });
+      const week = (key: string) => series.find((s) => s.metric.key === key)?.points.find((p) => p.period === "2026-03-09");
+      return { regretted: week("regretted_attrition"), turnover: week("turnover_rate") };
+    };
+    const viewer = await series(VIEWER);
+    // The separation's count is released (w is a block of 8); how it is classified is not, to a viewer.
+    expect(viewer.turnover?.value).toBeGreaterThan(0);
+    expect(viewer.regretted).toMatchObject({ value: null, withheld: "classification" });
+    const leader = await series(LEADER);
+    expect(leader.regretted?.value).toBeGreaterThan(0);
+    expect(leader.regretted?.withheld).toBeUndefined();
   });
 
   it("keeps the people floor in exports even with the survey threshold at 3", async () => {

@@ -78,6 +78,23 @@ export async function metricDisclosure(
     peopleMetrics.length ? teamsWithValues(peopleMetrics, scope.fromWeek, scope.toWeek) : Promise.resolve(new Map()),
   ]);
 
+  // One week of a people metric for one group, decided once: a rolling rate's points share 51 of their 52 weeks
+  // with the point before, and a view asks for every point of a series with the same teams.
+  const peopleWeeks = new WeakMap<readonly string[], Map<string, { inside: string[]; verdict: PointVerdict }>>();
+  const peopleWeek = (people: PeopleDisclosure, metric: SensitiveMetricRef, teamIds: readonly string[], week: string) => {
+    let ofGroup = peopleWeeks.get(teamIds);
+    if (!ofGroup) peopleWeeks.set(teamIds, (ofGroup = new Map()));
+    const key = `${metric.id}|${week}`;
+    let decided = ofGroup.get(key);
+    if (!decided) {
+      const having = withValues.get(key);
+      const inside = having ? teamIds.filter((t) => having.has(t)) : [];
+      decided = { inside, verdict: inside.length > 0 ? people.teams(inside, week, addDays(week, 6)) : SHOWN };
+      ofGroup.set(key, decided);
+    }
+    return decided;
+  };
+
   return {
     point(metric, teamIds, weeks) {
       if (metric.sensitivity === "SURVEY" && surveys && entered) {
@@ -93,16 +110,15 @@ export async function metricDisclosure(
       }
       if (metric.sensitivity === "PEOPLE" && people) {
         // A group's value describes the teams that have one: those are the people it rests on, week by week.
-        const contributing = new Set<string>();
+        let anyone = false;
         for (const week of weeks) {
-          const having = withValues.get(`${metric.id}|${week}`);
-          const inside = having ? teamIds.filter((t) => having.has(t)) : [];
+          const { inside, verdict } = peopleWeek(people, metric, teamIds, week);
           if (inside.length === 0) continue;
-          inside.forEach((t) => contributing.add(t));
-          const verdict = people.teams(inside, week, addDays(week, 6));
+          anyone = true;
           if (!verdict.released) return verdict;
         }
-        if (contributing.size > 0 && builtInMetric(metric.key)?.classifiesSeparations && !viewer.seesClassifications) {
+        if (anyone && builtInMetric(metric.key)?.classifiesSeparations && !viewer.seesClassifications) {
+          const contributing = new Set(weeks.flatMap((week) => peopleWeek(people, metric, teamIds, week).inside));
           const sorted = [...weeks].sort();
           return people.classification([...contributing], sorted[0], addDays(sorted[sorted.length - 1], 6));
         }
