@@ -148,6 +148,8 @@ describe("GitHub connector", () => {
     expect(outcome.counts).toMatchObject({ pullRequests: zero, deployments: zero, incidents: zero, skipped: 0, pages: 0 });
     expect(outcome.jobIds).toEqual([]);
     expect(commitsCalls(mark)).toEqual([]);
+    // The listing, newest update first, stops at the cursor: one page, not the repository's whole history (four pages).
+    expect(fake.requests.slice(mark).filter((r) => r.startsWith("GET /repos/acme/shop/pulls?"))).toHaveLength(1);
     expect([await db.pullRequest.count(), await db.deployment.count(), await db.incident.count(), await db.pullRequestCommit.count()]).toEqual(before);
   });
 
@@ -221,24 +223,26 @@ describe("GitHub connector", () => {
 
   it("resumes after a failure mid-stream and ends with the data of an uninterrupted sync", async () => {
     const id = await addConnector("acme flaky", "acme/flaky", fake.ghesUrl);
-    const fault = { path: /^\/repos\/acme\/flaky\/pulls$/, page: 3, status: 500, times: Number.POSITIVE_INFINITY };
+    // Listed newest first in pages of two — [#6 #4] [#3 #2] [#5 #1] [#7, older than the window: the listing stops] —
+    // and written oldest page first: [#1 #5] then [#2 #3], whose #3 cannot be read.
+    const fault = { path: /^\/repos\/acme\/flaky\/pulls\/3\/commits$/, status: 500, times: Number.POSITIVE_INFINITY };
     fake.faults.push(fault);
     const waits: number[] = [];
     // The retries' back-off is recorded, not waited: five attempts, then the error stands.
-    await expect(sync(id, async (ms) => void waits.push(ms))).rejects.toThrow("GitHub: pull requests of acme/flaky, page 3: HTTP 500");
+    await expect(sync(id, async (ms) => void waits.push(ms))).rejects.toThrow("GitHub: commits of acme/flaky#3, page 1: HTTP 500");
     expect(waits).toEqual([1000, 2000, 4000, 8000]);
     expect(fake.requests.some((r) => r.startsWith("GET /api/v3/repos/acme/flaky/pulls?"))).toBe(true);
     const failed = await db.connector.findUniqueOrThrow({ where: { id } });
     expect(failed.lastSyncStatus).toBe("FAILED");
-    expect(failed.lastError).toBe("GitHub: pull requests of acme/flaky, page 3: HTTP 500");
-    // Pages 1 and 2 (#7 too old, #1; #5 skipped, #2) are committed with their cursor.
-    expect((await rowsOf("acme/flaky")).pullRequests.map((p) => p.externalId)).toEqual(["1", "2"]);
+    expect(failed.lastError).toBe("GitHub: commits of acme/flaky#3, page 1: HTTP 500");
+    // The first page written (#1; #5 skipped) is committed with its cursor; nothing of the second.
+    expect((await rowsOf("acme/flaky")).pullRequests.map((p) => p.externalId)).toEqual(["1"]);
 
     fault.times = 0;
     const mark = fake.requests.length;
     const outcome = await sync(id);
-    expect(commitsCalls(mark)).toEqual(["3", "4", "6"]);
-    expect(outcome.counts).toMatchObject({ pullRequests: { received: 3, created: 3, updated: 0 }, deployments: { received: 5, created: 5 }, incidents: { received: 1, created: 1 } });
+    expect(commitsCalls(mark)).toEqual(["2", "3", "4", "6"]);
+    expect(outcome.counts).toMatchObject({ pullRequests: { received: 4, created: 4, updated: 0 }, deployments: { received: 5, created: 5 }, incidents: { received: 1, created: 1 } });
     const rows = await rowsOf("acme/flaky");
     const uninterrupted = await rowsOf("acme/hooks");
     expect(rows.pullRequests).toEqual(uninterrupted.pullRequests.filter((p) => p.externalId !== "7"));

@@ -1,9 +1,9 @@
 import "server-only";
-import { githubIncidentItem, githubPullRequestItem, isMerged } from "@/lib/server/services/ingest/github";
+import { githubIncidentItem, githubPullRequestItem, isMerged, type GithubPullRequest } from "@/lib/server/services/ingest/github";
 import { providerTime } from "@/lib/server/services/ingest/webhook-events";
 import type { IncidentInput, PullRequestInput } from "@/lib/validation/ingest";
 import { githubIssue, githubPullRequest } from "@/lib/validation/webhooks";
-import { advanceCursor, alreadySynced } from "./cursor";
+import { advanceCursor, alreadySynced, type StreamCursor } from "./cursor";
 import { githubClient, repoParams, type GithubClient } from "./github-client";
 import { deploymentPages } from "./github-deployments";
 import type { SyncContext, SyncPage, Syncer } from "./types";
@@ -15,9 +15,12 @@ import type { SyncContext, SyncPage, Syncer } from "./types";
  * Every object goes through the webhook's mapping (ingest/github.ts), so a PR, deployment or issue a webhook
  * already delivered is updated, never counted twice.
  *
- * Pull requests have no `since` filter: they are listed oldest update first and the ones updated before the
- * cursor (or the backfill window) are passed over without further calls. A pull request closed without merging
- * is skipped, as the webhook ignores it; an open one (a draft too) is stored as the webhook's "opened" stores it.
+ * Pull requests have no `since` filter: they are listed newest update first, and the listing stops at the first
+ * one updated before the cursor (or the backfill window), so a sync reads the pages of what changed rather than
+ * the repository's whole history. What it found is then written oldest first, a listed page at a time (the last
+ * page first), each page with its cursor, so a sync that fails part-way resumes after the last page it wrote.
+ * A pull request closed without merging is skipped, as the webhook ignores it; an open one (a draft too) is
+ * stored as the webhook's "opened" stores it.
  */
 type Ctx = SyncContext<"github">;
 
@@ -59,25 +62,63 @@ interface Updated {
   number?: number;
 }
 
+/** A pull request the listing found changed: when, and what the webhook's mapping reads (null: not a pull request it stores). */
+interface Changed {
+  at: string;
+  number: number;
+  pr: GithubPullRequest | null;
+}
+
+/** What the mapping reads of a listed pull request: a listing item carries its repositories too, tens of kilobytes. */
+function compact(pr: GithubPullRequest): GithubPullRequest {
+  const { number, title, user, created_at, merged, merged_at, merge_commit_sha, labels } = pr;
+  return { number, title, user: { login: user.login }, created_at, merged, merged_at, merge_commit_sha, labels: labels?.map((l) => ({ name: l.name })) };
+}
+
+/**
+ * The listing, newest update first, up to the first pull request updated before the cursor or the window: the
+ * changed ones, page by page as listed. A pull request updated while the listing runs moves to its head, so a
+ * page may repeat one already read (kept once) and the moved one is left to the next sync, whose cursor is older.
+ */
+async function changedPullRequests(ctx: Ctx, gh: GithubClient, repo: string, cursor: StreamCursor | null): Promise<Changed[][]> {
+  const since = ctx.since.getTime();
+  const params = { ...repoParams(repo), state: "all", sort: "updated", direction: "desc" };
+  const pages: Changed[][] = [];
+  const seen = new Set<number>();
+  for await (const page of gh.pages("GET /repos/{owner}/{repo}/pulls", params, `pull requests of ${repo}`)) {
+    const changed: Changed[] = [];
+    let older = false;
+    for (const raw of page as Updated[]) {
+      if (!raw.updated_at || typeof raw.number !== "number") continue;
+      const at = Date.parse(raw.updated_at);
+      if (at < since || (cursor && at < Date.parse(cursor.at))) {
+        older = true;
+        break;
+      }
+      if (alreadySynced(cursor, raw.updated_at, String(raw.number)) || seen.has(raw.number)) continue;
+      seen.add(raw.number);
+      const pr = githubPullRequest.safeParse(raw);
+      changed.push({ at: raw.updated_at, number: raw.number, pr: pr.success && !(pr.data.state === "closed" && !isMerged(pr.data)) ? compact(pr.data) : null });
+    }
+    if (changed.length > 0) pages.push(changed);
+    if (older) break;
+  }
+  return pages;
+}
+
 async function* pullRequestPages(ctx: Ctx, gh: GithubClient, repo: string): AsyncGenerator<SyncPage> {
   const stream = `${repo}:pulls`;
   let cursor = ctx.cursorOf(stream);
-  const since = ctx.since.getTime();
-  const params = { ...repoParams(repo), state: "all", sort: "updated", direction: "asc" };
-  for await (const page of gh.pages("GET /repos/{owner}/{repo}/pulls", params, `pull requests of ${repo}`)) {
-    const fresh = (page as Updated[]).filter((p) => p.updated_at && Date.parse(p.updated_at) >= since && !alreadySynced(cursor, p.updated_at, String(p.number)));
-    if (fresh.length === 0) continue;
+  const pages = await changedPullRequests(ctx, gh, repo, cursor);
+  for (const page of pages.reverse()) {
+    const fresh = page.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.number - b.number);
     const pullRequests: PullRequestInput[] = [];
     let skipped = 0;
-    for (const raw of fresh) {
-      const pr = githubPullRequest.safeParse(raw);
-      if (!pr.success || (pr.data.state === "closed" && !isMerged(pr.data))) {
-        skipped++;
-        continue;
-      }
-      pullRequests.push(githubPullRequestItem(repo, pr.data, await commitsAndReviews(gh, repo, pr.data.number)));
+    for (const { pr } of fresh) {
+      if (pr) pullRequests.push(githubPullRequestItem(repo, pr, await commitsAndReviews(gh, repo, pr.number)));
+      else skipped++;
     }
-    cursor = advanceCursor(cursor, fresh.map((p) => ({ at: p.updated_at as string, id: String(p.number) })));
+    cursor = advanceCursor(cursor, fresh.map((p) => ({ at: p.at, id: String(p.number) })));
     yield { stream, cursor, pullRequests, skipped };
   }
 }
