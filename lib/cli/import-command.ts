@@ -11,7 +11,8 @@ import { GROUPS_HEADER, groupRows, TEAMS_HEADER, teamRows } from "@/lib/server/s
 import type { ImportPreview, RowProblem } from "@/lib/imports/api-types";
 import { previewUpload } from "@/lib/server/services/imports/preview";
 import { IMPORT_KINDS } from "@/lib/server/services/imports/registry";
-import { describeProblem, runImport } from "@/lib/server/services/imports/run";
+import { describeProblem } from "@/lib/server/services/imports/file-pass";
+import { runImport } from "@/lib/server/services/imports/run";
 import { storeUpload } from "@/lib/server/services/imports/storage";
 import { booleanFlag, CliError, optionalFlag, requireFlag, type ParsedArgs } from "./args";
 

@@ -4,7 +4,8 @@ import { metricValueHistory } from "@/lib/server/data/audit";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/http/actor";
 import { upsertMetricValues } from "@/lib/server/services/metric-values";
-import { BATCH_ITEMS, runImport } from "./run";
+import { BATCH_ITEMS } from "./file-pass";
+import { runImport } from "./run";
 import { storeUpload } from "./storage";
 import { undoImport } from "./undo";
 

@@ -2,9 +2,8 @@ import "server-only";
 import { CsvError } from "@/lib/csv/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { claimImportRun, finishImportRun, importById, insertImportChanges, markImportRunning, setImportProgress } from "@/lib/server/data/imports/imports";
+import { claimImportRun, finishImportRun, importById, markImportRunning } from "@/lib/server/data/imports/imports";
 import { inTransaction, transactionRunner, type Tx } from "@/lib/server/data/runner";
-import { databaseKind } from "@/lib/server/db";
 import { conflict, HttpError } from "@/lib/server/errors";
 import { afterCommit, enqueueJob, waitForJob } from "@/lib/server/jobs/queue";
 import { activeSessionUser } from "@/lib/server/auth/sessions";
@@ -13,24 +12,23 @@ import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { ImportOptions } from "@/lib/validation/imports";
 import type { ColumnMapping, RowProblem } from "@/lib/imports/api-types";
-import type { BeforeImage, Client, KindSession } from "./kinds/types";
-import { MappingError, scanFile } from "./scan";
+import type { KindSession } from "./kinds/types";
+import { MappingError } from "./scan";
 import { deleteImportFile } from "./cleanup";
-import { callerOf, loadImportFor, sessionOpener, type ImportRow } from "./session";
+import { callerOf, loadImportFor, type ImportRow } from "./session";
 import { previewImport as mayPreview, runImport as mayRun } from "@/lib/server/permissions";
-import { storedBytes } from "./storage";
 import { getImport, runsOf } from "./queries";
+import { applyFile, describeProblem, RowFailure, type Counts, type FilePass } from "./file-pass";
 
 /**
  * Running an import: one pass over the file inside one transaction, checking every row as it is read
- * and applying the good ones in batches of BATCH_ITEMS (progress of "writing"). Any bad row in atomic
+ * and applying the good ones in batches (file-pass.ts; progress of "writing"). Any bad row in atomic
  * mode stops the writing; the rest of the file is still checked, so the failure names the first line
  * and column and lists every problem, and the transaction is rolled back — as it is for a refusal from
  * the database side. Progress lives in the Import row, so any instance can report it. On PostgreSQL it is
  * committed from a second connection while the transaction runs; the embedded database has a single
  * connection, so there the import shows as running until it commits.
  */
-export const BATCH_ITEMS = 5000;
 /** Rejects kept on the Import row (and in the downloadable CSV); the count covers all of them. */
 export const MAX_STORED_REJECTS = 10_000;
 
@@ -41,24 +39,6 @@ class RefusedRows extends Error {
   constructor(readonly rows: number) {
     super("Rows were refused.");
   }
-}
-
-class RowFailure extends Error {
-  constructor(readonly problem: RowProblem) {
-    super(describeProblem(problem));
-  }
-}
-
-/** "Line 3, column "value": … ." — always ending with a full stop, so a sentence can follow. */
-export function describeProblem(p: RowProblem): string {
-  const message = /[.!?]$/.test(p.message) ? p.message : `${p.message}.`;
-  return `Line ${p.line}${p.column ? `, column "${p.column}"` : ""}: ${message}`;
-}
-
-interface Counts {
-  created: number;
-  updated: number;
-  unchanged: number;
 }
 
 /** The longest an import's transaction may run; Prisma aborts it (and nothing of it is kept) after that. */
@@ -212,101 +192,6 @@ async function executeImport(row: ImportRow, options: ImportOptions, actor: Acto
   }
 }
 
-interface FilePass {
-  totals: Counts;
-  rows: number;
-  session: KindSession<unknown> | null;
-}
-
-interface PassOptions {
-  id: string;
-  open: Parameters<typeof sessionOpener>[1];
-  mapping: ColumnMapping | null;
-  skipInvalid: boolean;
-  reject: (p: RowProblem) => void;
-  /** Where the file's own problems go (found as rows are read); `reject` when absent. */
-  rejectRead?: (p: RowProblem) => void;
-  rejected: () => number;
-  /** Commit the rows written so far to the Import row from a second connection (PostgreSQL). */
-  reportProgress: boolean;
-  /** Read and apply only the first this many rows (the preview has read and checked the whole file); all when absent. */
-  limitRows?: number;
-}
-
-/** Thrown out of the scan once a limited pass has its rows: the rest of the file is not read again. */
-class EnoughRows extends Error {
-  constructor() {
-    super("Enough rows read.");
-  }
-}
-
-/**
- * One pass over the stored file inside the caller's transaction: every row checked as it is read, good rows
- * applied in batches (the kind's own checks against the database included). In atomic mode nothing more is
- * written once a row is refused, but the rest of the file is still checked, so every problem is listed.
- */
-async function applyFile(tx: Client, o: PassOptions): Promise<FilePass> {
-  const totals: Counts = { created: 0, updated: 0, unchanged: 0 };
-  let session: KindSession<unknown> | null = null;
-  let batch: { line: number; item: unknown }[] = [];
-  let columnName = (field: string) => field;
-  let read = 0;
-  // The database writes one batch while the next is read and checked: at most one batch in flight.
-  let writing: Promise<void> = Promise.resolve();
-  let dispatchedAt = 0;
-  let writtenRows = 0;
-  const flush = async () => {
-    await writing;
-    writtenRows = dispatchedAt;
-    dispatchedAt = read;
-    if (batch.length === 0 || !session) return;
-    const items = batch;
-    const opened: KindSession<unknown> = session;
-    batch = [];
-    writing = (async () => {
-      const result = await applyBatch(opened, items, tx, o.skipInvalid, columnName, o.reject);
-      totals.created += result.created;
-      totals.updated += result.updated;
-      totals.unchanged += result.unchanged;
-      await saveChanges(tx, o.id, result.changes);
-    })();
-    // A failure surfaces at the next flush; until then it must not count as unhandled.
-    writing.catch(() => {});
-  };
-  const scan = await scanFile({
-    bytes: storedBytes(tx, o.id),
-    open: sessionOpener(tx, o.open),
-    mapping: o.mapping,
-    onSetup(setup, opened) {
-      session = opened;
-      columnName = (field) => (setup.mapping[field] === undefined ? field : (setup.header[setup.mapping[field]] ?? field));
-    },
-    async onRow(scanned) {
-      if (o.limitRows !== undefined && read >= o.limitRows) throw new EnoughRows();
-      read++;
-      if (scanned.problems.length > 0) scanned.problems.forEach(o.rejectRead ?? o.reject);
-      // Atomic mode writes nothing once a row is refused: the transaction is rolled back by the caller.
-      if (o.rejected() > 0 && !o.skipInvalid) return;
-      for (const parsed of scanned.items) batch.push({ line: scanned.line, item: parsed.item });
-      if (batch.length >= BATCH_ITEMS) {
-        await flush();
-        // The embedded database has one connection, held by this transaction: no progress until it commits.
-        if (o.reportProgress && databaseKind === "postgresql") await setImportProgress(o.id, writtenRows);
-      }
-    },
-  }).catch((error: unknown) => {
-    if (error instanceof EnoughRows) return { rows: read };
-    throw error;
-  });
-  if (o.rejected() > 0 && !o.skipInvalid) {
-    await writing.catch(() => {});
-    return { totals, rows: scan.rows, session };
-  }
-  await flush();
-  await writing;
-  return { totals, rows: scan.rows, session };
-}
-
 /** Ends a dry run: thrown out of its transaction so that everything it wrote is rolled back. */
 class DryRunDone extends Error {
   constructor(readonly pass: FilePass) {
@@ -357,41 +242,6 @@ export async function dryRunImport(id: string, options: { mapping: ColumnMapping
     throw error;
   }
   throw new Error("unreachable: a dry run always rolls back");
-}
-
-async function applyBatch(
-  session: KindSession<unknown>,
-  batch: { line: number; item: unknown }[],
-  tx: Client,
-  skipInvalid: boolean,
-  columnName: (field: string) => string,
-  reject: (p: RowProblem) => void,
-): Promise<Counts & { changes: BeforeImage[] }> {
-  const changes: BeforeImage[] = [];
-  let pending = batch;
-  for (;;) {
-    if (pending.length === 0) return { created: 0, updated: 0, unchanged: 0, changes };
-    const result = await session.apply(pending.map((b) => b.item), tx);
-    changes.push(...result.changes);
-    if (result.issues.length === 0) return { created: result.created, updated: result.updated, unchanged: result.unchanged, changes };
-    // A note demanded by a jump from a value that is itself refused is not the row's fault: refuse the
-    // values first, then look at the notes again.
-    const primary = result.issues.filter((i) => i.field !== "note");
-    const issues = skipInvalid && primary.length > 0 ? primary : result.issues;
-    const problems = issues.map((i) => ({ line: pending[i.index].line, column: columnName(i.field), message: i.message }));
-    if (!skipInvalid) throw new RowFailure(problems[0]);
-    problems.forEach(reject);
-    // The whole line goes (a wide row's other values too), so a line is imported entirely or not at all.
-    const badLines = new Set(problems.map((p) => p.line));
-    pending = pending.filter((b) => !badLines.has(b.line));
-  }
-}
-
-/** Before-images in bulk (one statement per 5,000): the query builder is the slow part at this volume. */
-async function saveChanges(tx: Client, importId: string, changes: BeforeImage[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += 5000) {
-    await insertImportChanges(importId, changes.slice(i, i + 5000), tx);
-  }
 }
 
 async function finish(id: string, status: "COMPLETED" | "FAILED", counts: Counts, rejects: RowProblem[], rejectCount: number, totalRows: number | undefined, error: string | null) {
