@@ -111,6 +111,8 @@ test("events sent through the API show on the Delivery page and its drill-down, 
   await expect(page.getByTestId("change-deployment")).toContainText("d2");
   await expect(page.getByTestId("change-commits")).toContainText("c1");
   await expect(page.getByTestId("change-reviews")).toContainText("bob");
+  await page.getByText("How is this computed?").click();
+  await expect(page.getByText(/from its first commit to the finish of the first successful production deployment/)).toBeVisible();
   await expect(page).toHaveTitle("Change · Pillars");
   const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => v.id)).toEqual([]);

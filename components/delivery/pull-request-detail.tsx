@@ -6,6 +6,7 @@ import { useFormat } from "@/components/format/format-context";
 import { LoadState } from "@/components/ui/form";
 import { EMPTY_TEXT, formatDuration } from "@/lib/format";
 import { usePullRequest, type PullRequestJson } from "@/lib/client/use-delivery";
+import { DELIVERY_EXPLANATIONS } from "@/lib/delivery/explanations";
 
 const CARD = "rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm";
 const HEADING = "text-base font-semibold text-slate-900";
@@ -13,7 +14,7 @@ const HEADING = "text-base font-semibold text-slate-900";
 /** The four stages of a change's lead time, in order, with the instants each runs between. */
 const STAGES = [
   { key: "coding", label: "Coding", from: "first commit", to: "opened", colour: "bg-sky-600" },
-  { key: "pickup", label: "Pickup", from: "opened", to: "first review", colour: "bg-amber-500" },
+  { key: "pickup", label: "Pickup", from: "opened", to: "first review by someone else", colour: "bg-amber-500" },
   { key: "review", label: "Review", from: "first review", to: "merged", colour: "bg-violet-600" },
   { key: "deploy", label: "Deploy", from: "merged", to: "deployed", colour: "bg-emerald-600" },
 ] as const;
@@ -96,6 +97,10 @@ function LeadTime({ p }: { p: PullRequestJson }) {
               </div>
             ))}
           </dl>
+          <details className="mt-3 text-slate-700">
+            <summary className="cursor-pointer select-none text-xs font-medium text-blue-700 hover:text-blue-900">How is this computed?</summary>
+            <p className="mt-2 leading-relaxed">{DELIVERY_EXPLANATIONS.lead_time}</p>
+          </details>
         </>
       )}
     </section>
