@@ -1,19 +1,25 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { cachedByDataVersion, dashboardKey, dataVersion, UNVERSIONED_TABLES } from "@/lib/server/cache";
+import { cachedByDataVersion, cachedByDisclosureVersion, dashboardKey, dataVersion, DISCLOSURE_UNVERSIONED_TABLES, UNVERSIONED_TABLES } from "@/lib/server/cache";
 import { databaseKind, db, sqlRunner } from "@/lib/server/db";
 
 describe("data version", () => {
-  it("is advanced by every table a dashboard can read", async () => {
+  // Each sequence is moved by a statement trigger on every table but those its list names: the data version by
+  // what any dashboard reads, the disclosure version by what a disclosure decision reads (versioning.int.test.ts).
+  it.each([
+    ["pillars_data_version", UNVERSIONED_TABLES],
+    ["pillars_disclosure_version", DISCLOSURE_UNVERSIONED_TABLES],
+  ] as const)("%s is advanced by every table but those listed", async (trigger, unversioned) => {
     const runner = await sqlRunner();
     const tables = await runner.query<{ tablename: string; versioned: boolean }>(
       `SELECT t.tablename, EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
-                                   WHERE c.relname = t.tablename AND g.tgname = 'pillars_data_version') AS versioned
+                                   WHERE c.relname = t.tablename AND g.tgname = $1) AS versioned
        FROM pg_tables t WHERE t.schemaname = current_schema()`,
+      [trigger],
     );
     expect(tables.length).toBeGreaterThan(40);
     for (const t of tables) {
-      expect({ table: t.tablename, versioned: t.versioned }).toEqual({ table: t.tablename, versioned: !(UNVERSIONED_TABLES as readonly string[]).includes(t.tablename) });
+      expect({ table: t.tablename, versioned: t.versioned }).toEqual({ table: t.tablename, versioned: !(unversioned as readonly string[]).includes(t.tablename) });
     }
   });
 
@@ -31,6 +37,20 @@ describe("data version", () => {
     expect(await cachedByDataVersion(key, compute)).toEqual({ run: 2, groups: 1 });
     expect(await cachedByDataVersion(dashboardKey("test", { range: "6m", scope: "org" }), compute)).toEqual({ run: 2, groups: 1 });
     expect(await cachedByDataVersion(dashboardKey("test", { scope: "org", range: "1y" }), compute)).toEqual({ run: 3, groups: 1 });
+  });
+
+  it("keeps disclosure inputs across a write of delivery data, not across a change of the organisation", async () => {
+    let data = 0;
+    let disclosure = 0;
+    const read = async () => [
+      await cachedByDataVersion("test:data", async () => ++data),
+      await cachedByDisclosureVersion("test:disclosure", async () => ++disclosure),
+    ];
+    expect(await read()).toEqual([1, 1]);
+    await db.metricRollup.deleteMany({ where: { scopeId: "nothing" } });
+    expect(await read()).toEqual([2, 1]);
+    await db.group.create({ data: { name: "Another", slug: "another-group" } });
+    expect(await read()).toEqual([3, 2]);
   });
 
   it("computes a view once for the requests that miss together", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { openSql } from "@/lib/server/data/runner";
-import { readDataVersion, readDataVersionWithWriters } from "@/lib/server/data/system/data-version";
+import { readDataVersion, readDataVersionWithWriters, type VersionKind } from "@/lib/server/data/system/data-version";
 import { isEmbedded } from "@/lib/server/env";
 
 /**
@@ -20,6 +20,12 @@ import { isEmbedded } from "@/lib/server/env";
  *
  * Requests that miss at the same version share one computation, so a burst of readers after a write computes a
  * view once per instance, not once per reader.
+ *
+ * The inputs of disclosure decisions (the roster, surveys, the organisation, the values of people and survey
+ * metrics) follow a second sequence, the disclosure version, which the same writes advance except those to tables
+ * no disclosure decision reads (DISCLOSURE_UNVERSIONED_TABLES) and to values of metrics without people in them. A
+ * deployment and its recompute then leave those inputs in memory, and the dashboards after it compute only what
+ * the deployment changed. The same reasoning about writers holds for either sequence.
  */
 const MAX_ENTRIES = 500;
 const entries = new Map<string, { version: string; writers: string; value: unknown }>();
@@ -38,18 +44,37 @@ export const UNVERSIONED_TABLES = [
   "WebhookDelivery", "SurveyInvitation", "Connector", "NotificationSettings", "DigestDelivery", "AlertDelivery", "ScheduleRun",
 ] as const;
 
-/** The data version, and the transactions writing now (PostgreSQL; "" when none, always "" embedded). */
-export async function dataVersion(): Promise<{ version: string; writers: string }> {
+/**
+ * Tables whose changes leave every disclosure decision alone: besides the unversioned ones, delivery events and
+ * metric roll-ups (metric values move it only for metrics with people in them). cache.int.test.ts hides these
+ * tables and makes every decision's inputs again.
+ */
+export const DISCLOSURE_UNVERSIONED_TABLES = [
+  ...UNVERSIONED_TABLES, "Deployment", "PullRequest", "PullRequestCommit", "PullRequestReview", "Incident", "WorkItem", "MetricRollup",
+] as const;
+
+/** The data (or disclosure) version, and the transactions writing now (PostgreSQL; "" when none, always "" embedded). */
+export async function dataVersion(kind: VersionKind = "data"): Promise<{ version: string; writers: string }> {
   const runner = await openSql();
   // One connection: while a transaction is open every other statement waits for it, so the version read
   // here is always committed.
-  if (isEmbedded) return { version: await readDataVersion(runner), writers: "" };
-  return readDataVersionWithWriters(runner);
+  if (isEmbedded) return { version: await readDataVersion(runner, kind), writers: "" };
+  return readDataVersionWithWriters(runner, kind);
 }
 
 /** `compute()` once per data version, writing transactions and key; the value is shared between requests, so callers must not mutate it. */
-export async function cachedByDataVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const { version, writers } = await dataVersion();
+export function cachedByDataVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  return cachedByVersion("data", key, compute);
+}
+
+/** `compute()` once per disclosure version (for the inputs of disclosure decisions only), as cachedByDataVersion. */
+export function cachedByDisclosureVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  return cachedByVersion("disclosure", key, compute);
+}
+
+async function cachedByVersion<T>(kind: VersionKind, name: string, compute: () => Promise<T>): Promise<T> {
+  const { version, writers } = await dataVersion(kind);
+  const key = `${kind}\u0000${name}`;
   const hit = entries.get(key);
   if (hit && hit.version === version && stillWriting(hit.writers, writers)) {
     entries.delete(key);

@@ -4,7 +4,7 @@ import { blocksOf } from "./blocks-memo";
 import type { WithheldReason } from "@/lib/disclosure/reasons";
 import { addDays } from "@/lib/domain/time";
 import { builtInMetric } from "@/lib/metrics/catalog";
-import { cachedByDataVersion } from "@/lib/server/cache";
+import { cachedByDisclosureVersion } from "@/lib/server/cache";
 import { surveySampleRows, teamsWithValueRows } from "@/lib/server/data/disclosure/metrics";
 import { openSql } from "@/lib/server/data/runner";
 import { disclosureOrg } from "./org";
@@ -35,10 +35,10 @@ export interface MetricDisclosure {
 const SHOWN: PointVerdict = { released: true };
 
 /**
- * Entered or imported survey values of one metric and week: blocks of their respondents, decided once per data
- * version. The values and blocks are the organisation's, whatever the view, so every view of the same metrics and
+ * Entered or imported survey values of one metric and week: blocks of their respondents, decided once per
+ * disclosure version. The values and blocks are the organisation's, whatever the view, so every view of the same metrics and
  * weeks shares them (the status grid asks for each of its teams). The blocks of a week are decided on first asking,
- * and always the same way at one data version: which teams answered a run of that week is data too.
+ * and always the same way at one disclosure version: which teams answered a run of that week is data too.
  */
 class EnteredSurveyValues {
   private readonly blocks = new Map<string, { counts: Map<string, number>; blocks: Blocks }>();
@@ -135,7 +135,7 @@ const readingKey = (name: string, metrics: readonly SensitiveMetricRef[], fromWe
 
 /** Respondents behind each entered or imported survey value, per metric and week, with their blocks. */
 function enteredSurveyValues(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<EnteredSurveyValues> {
-  return cachedByDataVersion(readingKey("disclosure:survey-samples", metrics, fromWeek, toWeek), async () => {
+  return cachedByDisclosureVersion(readingKey("disclosure:survey-samples", metrics, fromWeek, toWeek), async () => {
     const byNumerator = metrics.filter((m) => builtInMetric(m.key)?.anonymitySample === "numerator").map((m) => m.id);
     const [org, rows] = await Promise.all([disclosureOrg(), surveySampleRows(await openSql(), metrics.map((m) => m.id), byNumerator, fromWeek, toWeek)]);
     const samples = new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Map(r.teams.map((team, i) => [team, r.samples[i]]))]));
@@ -145,7 +145,7 @@ function enteredSurveyValues(metrics: readonly SensitiveMetricRef[], fromWeek: s
 
 /** Which teams have a value of each people metric in each week (the people a combined value rests on). */
 function teamsWithValues(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Set<string>>> {
-  return cachedByDataVersion(readingKey("disclosure:teams-with-values", metrics, fromWeek, toWeek), async () => {
+  return cachedByDisclosureVersion(readingKey("disclosure:teams-with-values", metrics, fromWeek, toWeek), async () => {
     const rows = await teamsWithValueRows(await openSql(), metrics.map((m) => m.id), fromWeek, toWeek);
     return new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Set(r.teams)]));
   });

@@ -3,12 +3,12 @@ import { queryableFamily } from "@/lib/disclosure/family";
 import { peopleFloor } from "@/lib/disclosure/reasons";
 import type { FamilyGroup } from "@/lib/disclosure/blocks";
 import { resolveSegment, type SegmentGroup, type SegmentTeam } from "@/lib/segments/segments";
-import { cachedByDataVersion } from "@/lib/server/cache";
+import { cachedByDisclosureVersion } from "@/lib/server/cache";
 import { getOrgSettings, listGroups, listTeams } from "@/lib/server/data/org";
 
 /**
  * What every disclosure decision starts from: the thresholds and the organisation's structure, with the family
- * of team groups any user could ask for (lib/disclosure/family.ts). Computed once per data version.
+ * of team groups any user could ask for (lib/disclosure/family.ts). Computed once per disclosure version.
  */
 
 export interface DisclosureOrg {
@@ -24,7 +24,7 @@ export interface DisclosureOrg {
 }
 
 export function disclosureOrg(): Promise<DisclosureOrg> {
-  return cachedByDataVersion("disclosure:org", async () => {
+  return cachedByDisclosureVersion("disclosure:org", async () => {
     const [settings, teams, groups] = await Promise.all([getOrgSettings(), listTeams({ includeArchived: true }), listGroups()]);
     return {
       threshold: settings.anonymityThreshold,

@@ -8,7 +8,7 @@ import { CLASSIFICATION_FLOOR, type WithheldReason } from "@/lib/disclosure/reas
 import { addDays, formatDay, localDate, mondayOf } from "@/lib/domain/time";
 import { addMonths } from "@/lib/retention/calendar";
 import { teamAt, type RosterPerson } from "@/lib/retention/roster";
-import { cachedByDataVersion } from "@/lib/server/cache";
+import { cachedByDisclosureVersion } from "@/lib/server/cache";
 import { headcountValues } from "@/lib/server/data/disclosure/people";
 import { loadRoster } from "@/lib/server/services/retention/roster";
 import { disclosureOrg, type DisclosureOrg } from "./org";
@@ -53,9 +53,9 @@ interface Sources {
 }
 
 /**
- * The week and month decisions are pure functions of the sources' content (and the day). Every write moves the
- * data version, but most writes (events, delivery recomputes, entered values) do not touch the roster, the
- * headcount values or the organisation's structure: the decisions made for the same content are kept, so a
+ * The week and month decisions are pure functions of the sources' content (and the day). Many writes move the
+ * disclosure version without touching the roster, the headcount values or the organisation's structure (an
+ * entered survey value, a published survey run): the decisions made for the same content are kept, so a
  * dashboard's first view after such a write does not form every week's blocks again. Any change of content —
  * one person, one headcount value, one team moved between groups, the floor — is a new key and starts afresh.
  */
@@ -170,7 +170,7 @@ export interface PeopleDisclosure {
 
 /** The people decisions as of `now` (the day decides which weeks are over). */
 export async function peopleDisclosure(now: Date): Promise<PeopleDisclosure> {
-  const sources = await cachedByDataVersion("disclosure:people", loadSources);
+  const sources = await cachedByDisclosureVersion("disclosure:people", loadSources);
   const today = localDate(now, sources.org.timeZone);
   const weeksIn = (from: string, to: string) => weeksOverlapping(from, to).map((w) => weekOf(sources, w, today));
   return {

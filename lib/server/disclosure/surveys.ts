@@ -3,7 +3,7 @@ import type { Blocks } from "@/lib/disclosure/blocks";
 import { epochBlocks, snapshotRelease, type Epoch, type SnapshotRelease } from "@/lib/disclosure/snapshots";
 import { formatDay, localDate, mondayOf } from "@/lib/domain/time";
 import type { Answers, SurveyResponse } from "@/lib/engagement/items";
-import { cachedByDataVersion } from "@/lib/server/cache";
+import { cachedByDisclosureVersion } from "@/lib/server/cache";
 import { writeComputed, type ComputedValue } from "@/lib/server/data/metric-value-writer";
 import {
   insertSnapshot,
@@ -203,7 +203,7 @@ export interface SurveyWeekDisclosure {
 }
 
 export async function surveyWeekDisclosure(): Promise<SurveyWeekDisclosure> {
-  const sources = await cachedByDataVersion("disclosure:survey-weeks", loadWeekSources);
+  const sources = await cachedByDisclosureVersion("disclosure:survey-weeks", loadWeekSources);
   return {
     runsIn: (week) => sources.runsByWeek.get(week) ?? [],
     fromRuns(teamIds, week) {
