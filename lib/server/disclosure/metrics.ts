@@ -80,7 +80,7 @@ export async function metricDisclosure(
 
   // One week of a people metric for one group, decided once: a rolling rate's points share 51 of their 52 weeks
   // with the point before, and a view asks for every point of a series with the same teams.
-  const peopleWeeks = new WeakMap<readonly string[], Map<string, { inside: string[]; verdict: PointVerdict }>>();
+  const peopleWeeks = new WeakMap<readonly string[], Map<string, { inside: readonly string[]; verdict: PointVerdict }>>();
   const peopleWeek = (people: PeopleDisclosure, metric: SensitiveMetricRef, teamIds: readonly string[], week: string) => {
     let ofGroup = peopleWeeks.get(teamIds);
     if (!ofGroup) peopleWeeks.set(teamIds, (ofGroup = new Map()));
@@ -88,7 +88,9 @@ export async function metricDisclosure(
     let decided = ofGroup.get(key);
     if (!decided) {
       const having = withValues.get(key);
-      const inside = having ? teamIds.filter((t) => having.has(t)) : [];
+      const filtered = having ? teamIds.filter((t) => having.has(t)) : [];
+      // Every team has a value: the group itself, the same array week after week, whose key people.ts makes once.
+      const inside = filtered.length === teamIds.length ? teamIds : filtered;
       decided = { inside, verdict: inside.length > 0 ? people.teams(inside, week, addDays(week, 6)) : SHOWN };
       ofGroup.set(key, decided);
     }
@@ -118,9 +120,11 @@ export async function metricDisclosure(
           if (!verdict.released) return verdict;
         }
         if (anyone && builtInMetric(metric.key)?.classifiesSeparations && !viewer.seesClassifications) {
-          const contributing = new Set(weeks.flatMap((week) => peopleWeek(people, metric, teamIds, week).inside));
+          // The teams with a value in any of the weeks (the union of each week's `inside`).
+          const having = weeks.flatMap((week) => withValues.get(`${metric.id}|${week}`) ?? []);
+          const contributing = teamIds.filter((t) => having.some((h) => h.has(t)));
           const sorted = [...weeks].sort();
-          return people.classification([...contributing], sorted[0], addDays(sorted[sorted.length - 1], 6));
+          return people.classification(contributing, sorted[0], addDays(sorted[sorted.length - 1], 6));
         }
         return SHOWN;
       }

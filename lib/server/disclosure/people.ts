@@ -173,13 +173,20 @@ export async function peopleDisclosure(now: Date): Promise<PeopleDisclosure> {
   const sources = await cachedByDisclosureVersion("disclosure:people", loadSources);
   const today = localDate(now, sources.org.timeZone);
   const weeksIn = (from: string, to: string) => weeksOverlapping(from, to).map((w) => weekOf(sources, w, today));
+  // A group's key, made once per array: a view asks about the same group (the same array) for every week shown.
+  const groupKeys = new WeakMap<readonly string[], string>();
+  const groupKey = (teamIds: readonly string[]) => {
+    let key = groupKeys.get(teamIds);
+    if (key === undefined) groupKeys.set(teamIds, (key = teamIds.join("\u0000")));
+    return key;
+  };
   return {
     peopleFloor: sources.org.peopleFloor,
     teams(teamIds, from, to) {
       const weeks = weeksIn(from, to);
       if (weeks.length === 0) return { released: false, reason: "too-few" };
       if (weeks.some((w) => !w.complete)) return { released: false, reason: "in-progress" };
-      const group = teamIds.join("\u0000");
+      const group = groupKey(teamIds);
       for (const w of weeks) {
         let v = w.verdicts.get(group);
         if (!v) w.verdicts.set(group, (v = verdictFor(teamIds, w.counts, w.blocks)));
