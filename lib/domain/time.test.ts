@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { localDate, periodLabel, weekStartOf, weeksBetween } from "./time";
+import { addDays, formatDay, localDate, parseDay, periodLabel, weekStartOf, weeksBetween } from "./time";
 
 /** What the memoised local date must equal: Intl formatting of the exact instant. */
 const reference = new Map<string, Intl.DateTimeFormat>();
@@ -63,5 +63,30 @@ describe("year boundaries", () => {
     const weeks = weeksBetween("2026-12-21", "2027-01-11");
     expect(weeks).toEqual(["2026-12-21", "2026-12-28", "2027-01-04", "2027-01-11"]);
     expect(weeksBetween("2025-12-29", "2026-12-28")).toHaveLength(53);
+  });
+});
+
+describe("days", () => {
+  it("reads each day as its UTC midnight, a new Date each time, however often it is read", () => {
+    const first = parseDay("2026-02-28");
+    first.setUTCDate(1);
+    expect(parseDay("2026-02-28").toISOString()).toBe("2026-02-28T00:00:00.000Z");
+    expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+  });
+
+  it("refuses what is not a day, every time it is asked", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(() => parseDay("2026-02-30")).toThrow(RangeError);
+      expect(() => addDays("2026-13-01", 1)).toThrow(RangeError);
+      expect(() => parseDay("26-02-01")).toThrow(RangeError);
+    }
+  });
+
+  it("formats the UTC date of any instant, not only midnights", () => {
+    expect(formatDay(new Date("2026-03-01T23:59:59.999Z"))).toBe("2026-03-01");
+    expect(formatDay(new Date("1969-12-31T12:00:00Z"))).toBe("1969-12-31");
+    expect(() => formatDay(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

@@ -58,21 +58,38 @@ export function localDate(instant: Date, timeZone = "UTC"): string {
   return day;
 }
 
+/**
+ * Days (`YYYY-MM-DD`) already read, as their UTC midnight: a dashboard's disclosure checks and roll-ups step
+ * through the same few hundred weeks tens of thousands of times, and checking a day by formatting it back is the
+ * slow part.
+ */
+const dayStarts = new Map<string, number>();
+
+function dayStart(day: string): number {
+  let ms = dayStarts.get(day);
+  if (ms === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+    if (!m) throw new RangeError(`not a date: ${day}`);
+    ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    if (new Date(ms).toISOString().slice(0, 10) !== day) throw new RangeError(`not a date: ${day}`);
+    if (dayStarts.size >= MEMO_LIMIT) dayStarts.clear();
+    dayStarts.set(day, ms);
+  }
+  return ms;
+}
+
 /** Parses `YYYY-MM-DD` as a UTC midnight Date (date-only values carry no zone). */
 export function parseDay(day: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) throw new RangeError(`not a date: ${day}`);
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (d.toISOString().slice(0, 10) !== day) throw new RangeError(`not a date: ${day}`);
-  return d;
+  return new Date(dayStart(day));
 }
 
 export function formatDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const ms = d.getTime();
+  return ms >= 0 && ms < 253402300800000 ? utcDate(ms) : d.toISOString().slice(0, 10);
 }
 
 export function addDays(day: string, days: number): string {
-  return formatDay(new Date(parseDay(day).getTime() + days * DAY_MS));
+  return formatDay(new Date(dayStart(day) + days * DAY_MS));
 }
 
 /** Monday of the ISO week containing the date-only `day`. */
