@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dataVersion } from "@/lib/server/cache";
 import { db, sqlRunner } from "@/lib/server/db";
 import { resetDatabase } from "@/lib/testing/reset";
 import { BackupError, restoreBackup, summarizeTables, topologicalOrder, writeBackup } from "./backup";
@@ -49,8 +50,12 @@ describe("backup and restore", () => {
 
     await resetDatabase();
     expect((await summarizeTables(await sqlRunner())).Team!.rows).toBe(0);
+    const before = await Promise.all([dataVersion("data"), dataVersion("disclosure")]);
     const restored = await restoreBackup(await sqlRunner(), linesOf(text));
     expect(restored).toEqual(summary);
+    // Every instance sees the restore: both versions moved, so nothing kept from before it is used again.
+    const after = await Promise.all([dataVersion("data"), dataVersion("disclosure")]);
+    expect(after.map((v, i) => BigInt(v.version) > BigInt(before[i].version))).toEqual([true, true]);
     expect(await summarizeTables(await sqlRunner())).toEqual(summary);
 
     const value = await db.metricValue.findFirstOrThrow({ where: { weekStart: new Date("2025-01-06") } });
