@@ -46,8 +46,8 @@ export const UNVERSIONED_TABLES = [
 
 /**
  * Tables whose changes leave every disclosure decision alone: besides the unversioned ones, delivery events and
- * metric roll-ups (metric values move it only for metrics with people in them). cache.int.test.ts hides these
- * tables and makes every decision's inputs again.
+ * metric roll-ups (metric values move it only for metrics with people in them). disclosure/versioning.int.test.ts
+ * hides these tables and makes every decision's inputs again.
  */
 export const DISCLOSURE_UNVERSIONED_TABLES = [
   ...UNVERSIONED_TABLES, "Deployment", "PullRequest", "PullRequestCommit", "PullRequestReview", "Incident", "WorkItem", "MetricRollup",

@@ -12,9 +12,9 @@ export async function readDataVersion(runner: SqlRunner, kind: VersionKind = "da
 }
 
 /**
- * The data version (or disclosure version), read first (FROM before the select list), then the transaction ids other sessions of this
- * database hold — those that have written and not yet committed or rolled back — sorted and comma-separated
- * ("" when none). PostgreSQL only.
+ * The data version (or disclosure version), read first (FROM before the select list), then the transaction ids
+ * other sessions of this database hold — those that have written and not yet committed or rolled back — sorted
+ * and comma-separated ("" when none). PostgreSQL only.
  */
 export async function readDataVersionWithWriters(runner: SqlRunner, kind: VersionKind = "data"): Promise<{ version: string; writers: string }> {
   const [row] = await runner.query<{ version: string; writers: string | null }>(
