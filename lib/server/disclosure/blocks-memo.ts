@@ -5,8 +5,9 @@ import { formBlocks, type Blocks, type FamilyGroup } from "@/lib/disclosure/bloc
 /**
  * `formBlocks`, kept by what it is given: the same counts, family and floor give the same blocks (the function is
  * pure and deterministic), so a week whose people or respondents did not change is not pooled again when the
- * disclosure version moves for something else — an entered survey value, a team's other people metric. Nothing here needs
- * invalidating or sharing between instances: an entry is the answer to its own input, found by a digest of it.
+ * disclosure version moves for something else — an entered survey value, a team's other people metric. Nothing
+ * here needs invalidating or sharing between instances: an entry is the answer to its own input, found by a
+ * digest of it.
  * Callers read the blocks and never change them.
  */
 const MAX_ENTRIES = 4000;

@@ -34,11 +34,15 @@ export interface MetricDisclosure {
 
 const SHOWN: PointVerdict = { released: true };
 
+/** The key of one metric's week in the organisation-wide readings below. */
+const weekKey = (metricId: string, week: string) => `${metricId}|${week}`;
+
 /**
  * Entered or imported survey values of one metric and week: blocks of their respondents, decided once per
- * disclosure version. The values and blocks are the organisation's, whatever the view, so every view of the same metrics and
- * weeks shares them (the status grid asks for each of its teams). The blocks of a week are decided on first asking,
- * and always the same way at one disclosure version: which teams answered a run of that week is data too.
+ * disclosure version. The values and blocks are the organisation's, whatever the view, so every view of the same
+ * metrics and weeks shares them (the status grid asks for each of its teams). The blocks of a week are decided on
+ * first asking, and always the same way at one disclosure version: which teams answered a run of that week is data
+ * too.
  */
 class EnteredSurveyValues {
   private readonly blocks = new Map<string, { counts: Map<string, number>; blocks: Blocks }>();
@@ -50,7 +54,7 @@ class EnteredSurveyValues {
   ) {}
 
   verdict(metricId: string, week: string, teamIds: readonly string[], excluded: (teamId: string) => boolean): PointVerdict {
-    const key = `${metricId}|${week}`;
+    const key = weekKey(metricId, week);
     let decided = this.blocks.get(key);
     if (!decided) {
       const counts = new Map([...(this.samples.get(key) ?? [])].filter(([team]) => !excluded(team)));
@@ -84,7 +88,7 @@ export async function metricDisclosure(
   const peopleWeek = (people: PeopleDisclosure, metric: SensitiveMetricRef, teamIds: readonly string[], week: string) => {
     let ofGroup = peopleWeeks.get(teamIds);
     if (!ofGroup) peopleWeeks.set(teamIds, (ofGroup = new Map()));
-    const key = `${metric.id}|${week}`;
+    const key = weekKey(metric.id, week);
     let decided = ofGroup.get(key);
     if (!decided) {
       const having = withValues.get(key);
@@ -121,7 +125,7 @@ export async function metricDisclosure(
         }
         if (anyone && builtInMetric(metric.key)?.classifiesSeparations && !viewer.seesClassifications) {
           // The teams with a value in any of the weeks (the union of each week's `inside`).
-          const having = weeks.flatMap((week) => withValues.get(`${metric.id}|${week}`) ?? []);
+          const having = weeks.map((week) => withValues.get(weekKey(metric.id, week))).filter((h) => h !== undefined);
           const contributing = teamIds.filter((t) => having.some((h) => h.has(t)));
           const sorted = [...weeks].sort();
           return people.classification(contributing, sorted[0], addDays(sorted[sorted.length - 1], 6));
@@ -142,7 +146,7 @@ function enteredSurveyValues(metrics: readonly SensitiveMetricRef[], fromWeek: s
   return cachedByDisclosureVersion(readingKey("disclosure:survey-samples", metrics, fromWeek, toWeek), async () => {
     const byNumerator = metrics.filter((m) => builtInMetric(m.key)?.anonymitySample === "numerator").map((m) => m.id);
     const [org, rows] = await Promise.all([disclosureOrg(), surveySampleRows(await openSql(), metrics.map((m) => m.id), byNumerator, fromWeek, toWeek)]);
-    const samples = new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Map(r.teams.map((team, i) => [team, r.samples[i]]))]));
+    const samples = new Map(rows.map((r) => [weekKey(r.metricId, r.week), new Map(r.teams.map((team, i) => [team, r.samples[i]]))]));
     return new EnteredSurveyValues(samples, org.family, org.threshold);
   });
 }
@@ -151,6 +155,6 @@ function enteredSurveyValues(metrics: readonly SensitiveMetricRef[], fromWeek: s
 function teamsWithValues(metrics: readonly SensitiveMetricRef[], fromWeek: string, toWeek: string): Promise<Map<string, Set<string>>> {
   return cachedByDisclosureVersion(readingKey("disclosure:teams-with-values", metrics, fromWeek, toWeek), async () => {
     const rows = await teamsWithValueRows(await openSql(), metrics.map((m) => m.id), fromWeek, toWeek);
-    return new Map(rows.map((r) => [`${r.metricId}|${r.week}`, new Set(r.teams)]));
+    return new Map(rows.map((r) => [weekKey(r.metricId, r.week), new Set(r.teams)]));
   });
 }

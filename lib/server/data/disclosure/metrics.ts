@@ -6,6 +6,7 @@ import type { SqlRunner } from "@/lib/server/data/runner";
  * of metrics with people in them (sensitivity other than NONE) are read: only their writes move the disclosure
  * version (the disclosure_version migration), so a reading kept at one version stays true.
  */
+const ONLY_SENSITIVE = `"metricId" IN (SELECT "id" FROM "MetricDefinition" WHERE "sensitivity" <> 'NONE')`;
 
 /**
  * Per metric and week (YYYY-MM-DD) in `fromWeek`..`toWeek`: each team with a value and the people behind it — the
@@ -24,7 +25,7 @@ export async function surveySampleRows(
     `SELECT "metricId", to_char("weekStart", 'YYYY-MM-DD') AS "week", array_agg("teamId" ORDER BY "teamId") AS "teams",
             array_agg(GREATEST(0, round(COALESCE(CASE WHEN "metricId" = ANY($2::text[]) THEN "numerator" ELSE "denominator" END, 0)::numeric))::float8 ORDER BY "teamId") AS "samples"
      FROM "MetricValue" WHERE "metricId" = ANY($1::text[]) AND "weekStart" BETWEEN $3::date AND $4::date
-       AND "metricId" IN (SELECT "id" FROM "MetricDefinition" WHERE "sensitivity" <> 'NONE')
+       AND ${ONLY_SENSITIVE}
      GROUP BY "metricId", "weekStart"`,
     [[...metricIds], [...numeratorMetricIds], fromWeek, toWeek],
   );
@@ -40,7 +41,7 @@ export async function teamsWithValueRows(
   return runner.query<{ metricId: string; week: string; teams: string[] }>(
     `SELECT "metricId", to_char("weekStart", 'YYYY-MM-DD') AS "week", array_agg("teamId") AS "teams"
      FROM "MetricValue" WHERE "metricId" = ANY($1::text[]) AND "weekStart" BETWEEN $2::date AND $3::date
-       AND "metricId" IN (SELECT "id" FROM "MetricDefinition" WHERE "sensitivity" <> 'NONE')
+       AND ${ONLY_SENSITIVE}
      GROUP BY "metricId", "weekStart"`,
     [[...metricIds], fromWeek, toWeek],
   );
