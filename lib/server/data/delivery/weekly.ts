@@ -106,7 +106,9 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
        FROM (SELECT DISTINCT l."teamId", l."since", u.sha
              FROM loaded l CROSS JOIN LATERAL unnest(array_append(l."commits", l."commitSha")) AS u(sha)
              WHERE l."since" IS NOT NULL) o
-       JOIN "PullRequest" p ON p."mergeCommitSha" = o.sha AND p."mergedAt" < o."since"
+       -- One index probe per SHA (OFFSET 0 keeps the look-up as written): over many teams the planner would
+       -- otherwise read every pull request of their services, to join them by hash.
+       CROSS JOIN LATERAL (SELECT * FROM "PullRequest" pr WHERE pr."mergeCommitSha" = o.sha AND pr."mergedAt" < o."since" OFFSET 0) p
        JOIN s own ON own."teamId" = o."teamId" AND own."serviceId" = p."serviceId"
      ), earlier_listed AS MATERIALIZED (${EARLIER_LISTED}
      ), shippable AS MATERIALIZED (
