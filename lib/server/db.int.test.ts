@@ -27,6 +27,19 @@ describe("database", () => {
     ).rejects.toThrow(/modified after it was applied/);
   });
 
+  it("stores and returns bytes exactly, in and outside a transaction", async () => {
+    const every = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
+    const imported = await db.import.create({ data: { kind: "metric-values", fileName: "bytes.csv", fileSize: every.length } });
+    await db.importChunk.create({ data: { importId: imported.id, seq: 0, data: every } });
+    await db.$transaction((tx) => tx.importChunk.create({ data: { importId: imported.id, seq: 1, data: new Uint8Array(0) } }));
+    const read = async (seq: number) => (await db.importChunk.findUniqueOrThrow({ where: { importId_seq: { importId: imported.id, seq } } })).data;
+    const first = await read(0);
+    expect([...first]).toEqual([...every]);
+    expect((await read(1)).byteLength).toBe(0);
+    const inTransaction = await db.$transaction((tx) => tx.importChunk.findUniqueOrThrow({ where: { importId_seq: { importId: imported.id, seq: 0 } } }));
+    expect([...inTransaction.data]).toEqual([...every]);
+  });
+
   it("seeds the built-in catalog", async () => {
     const keys = (await db.metricDefinition.findMany({ select: { key: true } })).map((m) => m.key).sort();
     expect(keys).toEqual(BUILT_IN_METRICS.map((m) => m.key).sort());

@@ -42,6 +42,8 @@ async function openEmbedded(dir: string): Promise<Embedded> {
       dataDir: inMemory ? undefined : dir,
       // Without these the write-ahead log grows to more than half of the folder.
       postgresqlconf: ["max_wal_size = 64MB", "min_wal_size = 32MB"],
+      serializers: { [BYTEA]: byteaText },
+      parsers: { [BYTEA]: byteaBytes },
     });
     await applyMigrations(pgliteRunner(pglite), { advisoryLock: false });
     return { pglite, lock };
@@ -51,6 +53,40 @@ async function openEmbedded(dir: string): Promise<Embedded> {
   }
 }
 
+/**
+ * Bytes travel to and from PGlite as hex text. Its own conversion and the Prisma adapter's go byte by byte in
+ * JavaScript (an import's stored file: 200 ms per MB written, 70 ms per MB read); Buffer's hex codec does the same
+ * in a seventh of the time.
+ */
+const BYTEA = 17;
+
+function byteaText(value: unknown): string {
+  if (!(value instanceof Uint8Array)) throw new Error("Invalid input for bytea type");
+  return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
+}
+
+function byteaBytes(text: string): Uint8Array {
+  const bytes = Buffer.from(text.slice(2), "hex");
+  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)); // its own memory, not Buffer's shared pool
+}
+
+/** `client` with the adapter's per-query bytea parser replaced by byteaBytes, in its transactions too. */
+function withFastBytes<T extends Pick<PGlite, "query">>(client: T): T {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "query") {
+        return (sql: string, params?: unknown[], options?: Parameters<PGlite["query"]>[2]) =>
+          target.query(sql, params, options?.parsers ? { ...options, parsers: { ...options.parsers, [BYTEA]: byteaBytes } } : options);
+      }
+      if (property === "transaction" && typeof (target as { transaction?: unknown }).transaction === "function") {
+        return (work: Parameters<PGlite["transaction"]>[0]) => (target as unknown as PGlite).transaction((tx) => work(withFastBytes(tx)));
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Opens PGlite on first use, so importing this module never touches the disk (e.g. during `next build`). */
 class LazyPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "postgres" as const;
@@ -58,7 +94,7 @@ class LazyPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
   constructor(private readonly open: () => Promise<Embedded>) {}
   async connect(): Promise<SqlDriverAdapter> {
     const { pglite } = await this.open();
-    return new PrismaPGlite(pglite).connect();
+    return new PrismaPGlite(withFastBytes(pglite)).connect();
   }
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     throw new Error("The embedded database has no shadow database; author migrations against PostgreSQL.");
