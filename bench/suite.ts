@@ -168,18 +168,24 @@ async function overHttp(token: string, liveCsv: string | undefined): Promise<voi
   const port = await freePort();
   const server = await startServer({ port, distDir: args.dist, env: process.env, log });
   const url = (q: string) => `${server.baseUrl}/api/v1/overview?range=1y&granularity=week${q}`;
+  // Each measurement with the server's peak memory so far, so the log shows which one raised it.
+  const measure = async <T>(name: string, work: () => Promise<T>): Promise<T | undefined> => {
+    const value = await step(name, work);
+    log(`  server peak memory so far: ${server.memory().peakRssMb} MB`);
+    return value;
+  };
   try {
 
-    result.overview = await step("overview over HTTP (org)", () => measureGet(url(""), token, effort.overviewRequests));
-    result.group = await step("overview over HTTP (group)", () => measureGet(url(`&scope=group:${GROUP_ID}`), token, effort.scopeRequests));
-    result.team = await step("overview over HTTP (team)", () => measureGet(url(`&scope=team:${teamId(0)}`), token, effort.scopeRequests));
+    result.overview = await measure("overview over HTTP (org)", () => measureGet(url(""), token, effort.overviewRequests));
+    result.group = await measure("overview over HTTP (group)", () => measureGet(url(`&scope=group:${GROUP_ID}`), token, effort.scopeRequests));
+    result.team = await measure("overview over HTTP (team)", () => measureGet(url(`&scope=team:${teamId(0)}`), token, effort.scopeRequests));
     if (liveCsv) {
-      result.overviewDuringImport = await step(`overview while ${scale.importRows.toLocaleString("en")} metric values are imported`, () =>
+      result.overviewDuringImport = await measure(`overview while ${scale.importRows.toLocaleString("en")} metric values are imported`, () =>
         measureDuringImport(server.baseUrl, url(""), token, liveCsv, scale.importRows, effort.scopeRequests),
       );
     }
-    result.load = await step(`load: ${effort.loadConnections} connections for ${effort.loadSeconds} s`, () => measureLoad(url(""), token, effort.loadConnections, effort.loadSeconds));
-    await step("ingestion over HTTP", async () => {
+    result.load = await measure(`load: ${effort.loadConnections} connections for ${effort.loadSeconds} s`, () => measureLoad(url(""), token, effort.loadConnections, effort.loadSeconds));
+    await measure("ingestion over HTTP", async () => {
       const now = new Date();
       const runTag = `ing${Date.now().toString(36)}`;
       const count = effort.ingestBatches * 500;
@@ -195,17 +201,17 @@ async function overHttp(token: string, liveCsv: string | undefined): Promise<voi
       await waitForIdleJobs(server.baseUrl, cookie);
       result.ingestDrainSeconds = Math.round((performance.now() - drainStarted) / 100) / 10;
     });
-    result.ingestEndToEnd = await step("ingestion end to end (POST to recomputed values)", async () => {
+    result.ingestEndToEnd = await measure("ingestion end to end (POST to recomputed values)", async () => {
       const runTag = `e2e${Date.now().toString(36)}`;
       return measureEndToEnd(server.baseUrl, `${server.baseUrl}/api/v1/deployments`, token, batches(newDeployments(runTag, effort.endToEndBatches * 500, teams, scale.servicesPerTeam, new Date()), 500));
     });
-    result.overviewAfterWrite = await step("overview: first request after a write", async () => {
+    result.overviewAfterWrite = await measure("overview: first request after a write", async () => {
       const runTag = `w${Date.now().toString(36)}`;
       const writes = Array.from({ length: effort.afterWriteRequests }, (_, i) => newDeployments(`${runTag}${i}`, 1, teams, scale.servicesPerTeam, new Date()));
       return measureFirstAfterWrite(server.baseUrl, url(""), `${server.baseUrl}/api/v1/deployments`, token, writes);
     });
     if (args["first-load"]) {
-      result.firstLoadJs = await step("first-load JS of the overview page", async () => firstLoadJs(`${server.baseUrl}/`, await sessionCookie(server.baseUrl, BENCH_USER.email, BENCH_USER.password)));
+      result.firstLoadJs = await measure("first-load JS of the overview page", async () => firstLoadJs(`${server.baseUrl}/`, await sessionCookie(server.baseUrl, BENCH_USER.email, BENCH_USER.password)));
     }
   } finally {
     const memory = await server.stop();
