@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db";
+import { db, sqlRunner } from "@/lib/server/db";
+import { isEmbedded } from "@/lib/server/env";
 import { jobUpkeep } from "./upkeep";
 
 /**
@@ -48,5 +49,33 @@ describe("upkeep", () => {
     expect(await db.job.count({ where: { id: "old-done-2" } })).toBe(1);
     await jobUpkeep.enqueueDue(new Date(NOW.getTime() + 3_600_000));
     expect(await db.job.count({ where: { id: "old-done-2" } })).toBe(0);
+    // The queued job was written straight into the table, so no worker was told of it: gone, the file's end
+    // does not wait 30 s for it to run.
+    await db.job.deleteMany({ where: { status: "QUEUED" } });
+  });
+
+  // PostgreSQL's autovacuum does this on its own time; PGlite runs no background process, so the upkeep does it.
+  it.skipIf(!isEmbedded)("vacuums and analyzes the embedded database in the hour's upkeep, once per hour", async () => {
+    const group = await db.group.create({ data: { name: "Platform", slug: "platform" } });
+    const team = await db.team.create({ data: { name: "Payments", slug: "payments", groupId: group.id, location: "Berlin" } });
+    const metric = await db.metricDefinition.findUniqueOrThrow({ where: { key: "slo_attainment" } });
+    const weeks = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({
+      metricId: metric.id, teamId: team.id, weekStart: new Date(Date.UTC(2020, 0, 6 + 7 * (from + i))), value: 99,
+    }));
+    const counted = async () => {
+      const [row] = await (await sqlRunner()).query<{ rows: number }>(`SELECT reltuples::int AS "rows" FROM pg_class WHERE relname = 'MetricValue'`);
+      return row.rows;
+    };
+    await db.metricValue.createMany({ data: weeks(0, 300) });
+    expect(await counted()).not.toBe(300);
+    const hour = new Date("2026-07-01T08:00:00Z");
+    await jobUpkeep.enqueueDue(hour);
+    expect(await counted()).toBe(300);
+
+    await db.metricValue.createMany({ data: weeks(300, 50) });
+    await jobUpkeep.enqueueDue(new Date(hour.getTime() + 60_000));
+    expect(await counted()).toBe(300);
+    await jobUpkeep.enqueueDue(new Date(hour.getTime() + 3_600_000));
+    expect(await counted()).toBe(350);
   });
 });
