@@ -4,12 +4,13 @@ import net from "node:net";
 import path from "node:path";
 
 /**
- * The production server under test: `next start` from the build in `distDir`, on 127.0.0.1, with the
+ * The production server under test: what `npm start` serves (scripts/serve.mjs) from the build in `distDir`, on 127.0.0.1, with the
  * same database settings as the in-process measurements. Its memory is sampled over the whole process
  * tree while it runs (resident set, summed), and each process's own high-water mark is read at the end.
  */
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVE = path.join(ROOT, "scripts", "serve.mjs");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -90,7 +91,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: { port: number; distDir: string; env: NodeJS.ProcessEnv; log: (line: string) => void }): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [SERVE, "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...options.env, PILLARS_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(options.port) },
     stdio: ["ignore", "pipe", "pipe"],
