@@ -57,6 +57,32 @@ describe("writeComputed", () => {
     expect(again).toEqual({ changed: [], kept: 0 });
     expect(await stored(deployments, earlier)).toEqual({ value: 4, source: "IMPORT" });
   });
+
+  it("names each changed (metric, week) pair once, however many teams' values changed in it, and counts every kept value", async () => {
+    const second = (await db.team.create({ data: { name: "Ledger", slug: "ledger", groupId: (await db.team.findUniqueOrThrow({ where: { id: teamId } })).groupId, location: "Berlin" } })).id;
+    const third = (await db.team.create({ data: { name: "Billing", slug: "billing", groupId: (await db.team.findUniqueOrThrow({ where: { id: teamId } })).groupId, location: "Berlin" } })).id;
+    await db.metricValue.createMany({
+      data: [
+        { metricId: deployments, teamId: second, weekStart: new Date(earlier), value: 1, source: "COMPUTED" },
+        { metricId: deployments, teamId: third, weekStart: new Date(earlier), value: 1, source: "COMPUTED" },
+        { metricId: headcount, teamId: second, weekStart: new Date(week), value: 2, source: "MANUAL" },
+        { metricId: headcount, teamId: third, weekStart: new Date(week), value: 2, source: "IMPORT" },
+      ],
+    });
+    const runner = await sqlRunner();
+    const result = await runner.transaction((tx) =>
+      writeComputed(tx, [
+        { metricId: deployments, teamId: second, week, value: 3 },
+        { metricId: deployments, teamId: third, week, value: 4 },
+        { metricId: headcount, teamId: second, week, value: 5 },
+        { metricId: headcount, teamId: third, week, value: 5 },
+      ], { kind: "range", metricIds: [deployments, headcount], teamIds: [second, third], fromWeek: earlier, toWeek: week }),
+    );
+    // Two teams' deployments written in `week` and two deleted in `earlier`: one pair each.
+    expect(result.changed.map((c) => `${c.metricId === deployments ? "deployments" : "headcount"} ${c.week}`).sort()).toEqual([`deployments ${earlier}`, `deployments ${week}`]);
+    expect(result.kept).toBe(2);
+    expect(await db.metricValue.count({ where: { teamId: { in: [second, third] }, metricId: deployments, weekStart: new Date(earlier) } })).toBe(0);
+  });
 });
 
 describe("every computation follows it", () => {

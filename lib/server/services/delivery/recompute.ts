@@ -244,7 +244,8 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
   if (keys.length === 0) return { teams: 0, weeks: 0, values: 0 };
   const metrics = await metricIdsOfKeys(runner, keys);
   const metricId = new Map(metrics.map((m) => [m.key, m.id]));
-  const rows = all.flatMap((t) => t.values.filter((v) => metricId.has(v.key)).map((v) => ({ ...v, teamId: t.teamId })));
+  let produced = 0;
+  for (const t of all) for (const v of t.values) if (metricId.has(v.key)) produced++;
   const allWeeks = [...new Set(all.flatMap((t) => t.weeks))];
   const changed = new Set<string>();
   const note = (r: { metricId: string; week: string }) => changed.add(`${r.metricId}|${r.week}`);
@@ -279,7 +280,7 @@ async function writeValues(runner: SqlRunner, all: readonly TeamValues[]): Promi
       await refreshRollups({ metricIds: [...new Set(pairs.map(([m]) => m))], weeks: [...new Set(pairs.map(([, w]) => w))] }, tx);
     }
   });
-  return { teams: new Set(all.map((t) => t.teamId)).size, weeks: allWeeks.length, values: rows.length };
+  return { teams: new Set(all.map((t) => t.teamId)).size, weeks: allWeeks.length, values: produced };
 }
 
 /** Recomputes what an ingest batch touched (call after its transaction committed). */
