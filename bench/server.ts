@@ -2,9 +2,10 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { heapArgs } from "../scripts/heap.mjs";
 
 /**
- * The production server under test: what `npm start` serves (scripts/serve.mjs) from the build in `distDir`, on 127.0.0.1, with the
+ * The production server under test: what `npm start` serves (scripts/serve.mjs, with its heap limit) from the build in `distDir`, on 127.0.0.1, with the
  * same database settings as the in-process measurements. Its memory is sampled over the whole process
  * tree while it runs (resident set, summed), and each process's own high-water mark is read at the end.
  */
@@ -91,7 +92,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: { port: number; distDir: string; env: NodeJS.ProcessEnv; log: (line: string) => void }): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [SERVE, "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...heapArgs(options.env), SERVE, "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...options.env, PILLARS_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(options.port) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -40,4 +40,11 @@ describe.skipIf(!!process.env.DATABASE_URL)("npm start and the demo's published 
     expect(output).not.toMatch(/Demo organisation created|▸ Building|▸ Serving/);
     expect(code).toBe(1);
   }, 120_000);
+
+  it("stops before anything else on a heap limit that is not a size", async () => {
+    const { code, output } = await start({ PILLARS_HEAP_MB: "lots" });
+    expect(output).toContain("PILLARS_HEAP_MB must be a whole number of megabytes");
+    expect(output).not.toMatch(/Migrating|Demo organisation|▸ Building|▸ Serving/);
+    expect(code).toBe(1);
+  }, 120_000);
 });

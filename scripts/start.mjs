@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { heapArgs } from "./heap.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -31,6 +32,15 @@ function run(cmd, args) {
     console.error(`\n✖ ${[path.basename(cmd), ...args].join(" ")} failed (exit ${result.status}).`);
     process.exit(result.status ?? 1);
   }
+}
+
+// The server's heap limit (scripts/heap.mjs), checked before anything else runs.
+let serverHeap;
+try {
+  serverHeap = heapArgs(env);
+} catch (error) {
+  console.error(`✖ ${error.message}`);
+  process.exit(1);
 }
 
 // 1. Session secret
@@ -79,6 +89,6 @@ step(`Serving on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
 // Production runs scripts/serve.mjs (Next.js plus the client's socket address in X-Forwarded-For).
 const server = dev
   ? spawn(bin("next"), ["dev", "-p", port, "-H", host], { stdio: "inherit", env })
-  : spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", host], { stdio: "inherit", env });
+  : spawn(process.execPath, [...serverHeap, "scripts/serve.mjs", "-p", port, "-H", host], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

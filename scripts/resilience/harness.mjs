@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { heapArgs } from "../heap.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -41,7 +42,7 @@ export function ensureBuild() {
 
 /** The production server `npm start` runs (scripts/serve.mjs), in its own process group, so SIGKILL takes it all down at once. */
 export async function startServer(database, port, log) {
-  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: baseEnv(database), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...heapArgs(baseEnv(database)), "scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: baseEnv(database), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (d) => log.push(d.toString()));
   child.stderr.on("data", (d) => log.push(d.toString()));
   const url = `http://127.0.0.1:${port}`;
