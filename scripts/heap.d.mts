@@ -1,2 +1,2 @@
 export declare const DEFAULT_HEAP_MB: number;
-export declare function heapArgs(env?: NodeJS.ProcessEnv): string[];
+export declare function heapArgs(env?: Readonly<Record<string, string | undefined>>): string[];
