@@ -22,15 +22,25 @@ export const ANNUALISED_EXPLANATION =
 /** How many weeks a trailing 12-month window can reach back from its last week (12 months of up to 5 weeks). */
 export const TRAILING_WEEKS = 60;
 
-/** The Mondays of a month (`YYYY-MM-01`): the weeks whose Thursday falls in it. */
-function weeksOfMonth(month: string): string[] {
-  return weeksBetween(mondayOf(month), addDays(month, 31)).filter((w) => periodOfWeek(w, "month") === month);
+const monthWeeks = new Map<string, readonly string[]>();
+
+/** The Mondays of a month (`YYYY-MM-01`): the weeks whose Thursday falls in it. Kept once made: a series asks for each month 12 times. */
+function weeksOfMonth(month: string): readonly string[] {
+  let weeks = monthWeeks.get(month);
+  if (!weeks) {
+    if (monthWeeks.size >= 10_000) monthWeeks.clear();
+    weeks = weeksBetween(mondayOf(month), addDays(month, 31)).filter((w) => periodOfWeek(w, "month") === month);
+    monthWeeks.set(month, weeks);
+  }
+  return weeks;
 }
 
 /** The month `months` calendar months before `month` (`YYYY-MM-01`). */
 function monthsBefore(month: string, months: number): string {
   const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1 - months, 1)).toISOString().slice(0, 10);
+  const index = y * 12 + (m - 1) - months;
+  const year = Math.floor(index / 12);
+  return `${String(year).padStart(4, "0")}-${String(index - year * 12 + 1).padStart(2, "0")}-01`;
 }
 
 export interface AnnualisedRate {
@@ -44,7 +54,15 @@ export interface AnnualisedRate {
  * week-end headcount), using only weeks up to `week`.
  */
 export function annualisedRollingRate(points: readonly WeeklyPoint[], week: string): AnnualisedRate {
-  const byWeek = new Map(points.filter((p) => p.numerator !== null && p.denominator !== null).map((p) => [p.week, p]));
+  return rateAt(pointsByWeek(points), week);
+}
+
+/** The points that have both a numerator and a denominator, by week. */
+function pointsByWeek(points: readonly WeeklyPoint[]): Map<string, WeeklyPoint> {
+  return new Map(points.filter((p) => p.numerator !== null && p.denominator !== null).map((p) => [p.week, p]));
+}
+
+function rateAt(byWeek: ReadonlyMap<string, WeeklyPoint>, week: string): AnnualisedRate {
   const last = periodOfWeek(week, "month");
   let rates = 0;
   let covered = 0;
@@ -72,9 +90,10 @@ export function annualisedPeriods(points: readonly WeeklyPoint[], periods: reado
   if (first) {
     for (const w of weeksBetween(mondayOf(addDays(first, -7)), toWeek)) byPeriod.set(periodOfWeek(w, granularity), w);
   }
+  const byWeek = pointsByWeek(points);
   return periods.map((period) => {
     const end = byPeriod.get(period);
-    const rate = end ? annualisedRollingRate(points, end) : { value: null, weeks: [] };
+    const rate = end ? rateAt(byWeek, end) : { value: null, weeks: [] };
     const used = new Set(rate.weeks);
     const teams = points.filter((p) => used.has(p.week)).reduce((n, p) => Math.max(n, p.teams), 0);
     return { period, label: periodLabel(period, granularity), value: rate.value, numerator: null, denominator: null, teams, weeks: rate.weeks };
