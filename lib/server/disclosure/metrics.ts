@@ -34,6 +34,10 @@ export interface MetricDisclosure {
 
 const SHOWN: PointVerdict = { released: true };
 
+/** Points decided, per reading of the inputs (one per disclosure version): cleared when this many are kept. */
+const MAX_MEMO = 100_000;
+const pointMemos = new WeakMap<object, Map<string, PointVerdict>>();
+
 /** The key of one metric's week in the organisation-wide readings below. */
 const weekKey = (metricId: string, week: string) => `${metricId}|${week}`;
 
@@ -101,37 +105,68 @@ export async function metricDisclosure(
     return decided;
   };
 
+  // A point's verdict, kept with the readings it came from (cached per disclosure version), so the views after a
+  // write that moved only the data version decide each point once, not once per view.
+  const today = people ? people.today : "";
+  // A view asks about the same group (the same array) for every point it shows: its key is made once.
+  const teamKeys = new WeakMap<readonly string[], string>();
+  const teamsKey = (teamIds: readonly string[]) => {
+    let key = teamKeys.get(teamIds);
+    if (key === undefined) teamKeys.set(teamIds, (key = teamIds.join(",")));
+    return key;
+  };
+  const memoOf = (reading: object) => {
+    let memo = pointMemos.get(reading);
+    if (!memo) pointMemos.set(reading, (memo = new Map()));
+    return memo;
+  };
+  const decide = (metric: SensitiveMetricRef, teamIds: readonly string[], weeks: readonly string[], reading: object, verdict: () => PointVerdict) => {
+    const memo = memoOf(reading);
+    const key = `${metric.id}|${metric.key}|${viewer.seesClassifications}|${today}|${weeks.join(",")}|${teamsKey(teamIds)}`;
+    let decided = memo.get(key);
+    if (!decided) {
+      decided = verdict();
+      if (memo.size >= MAX_MEMO) memo.clear();
+      memo.set(key, decided);
+    }
+    return decided;
+  };
+
+  const surveyPoint = (surveys: SurveyWeekDisclosure, entered: EnteredSurveyValues, metric: SensitiveMetricRef, teamIds: readonly string[], weeks: readonly string[]): PointVerdict => {
+    for (const week of weeks) {
+      const runs = surveys.runsIn(week);
+      const inRuns = (team: string) => runs.some((r) => r.teams.has(team));
+      const fromRuns = surveys.fromRuns(teamIds, week);
+      if (!fromRuns.released) return fromRuns;
+      const rest = entered.verdict(metric.id, week, teamIds, inRuns);
+      if (!rest.released) return rest;
+    }
+    return SHOWN;
+  };
+
+  const peoplePoint = (people: PeopleDisclosure, metric: SensitiveMetricRef, teamIds: readonly string[], weeks: readonly string[]): PointVerdict => {
+    // A group's value describes the teams that have one: those are the people it rests on, week by week.
+    let anyone = false;
+    for (const week of weeks) {
+      const { inside, verdict } = peopleWeek(people, metric, teamIds, week);
+      if (inside.length === 0) continue;
+      anyone = true;
+      if (!verdict.released) return verdict;
+    }
+    if (anyone && builtInMetric(metric.key)?.classifiesSeparations && !viewer.seesClassifications) {
+      // The teams with a value in any of the weeks (the union of each week's `inside`).
+      const having = weeks.map((week) => withValues.get(weekKey(metric.id, week))).filter((h) => h !== undefined);
+      const contributing = teamIds.filter((t) => having.some((h) => h.has(t)));
+      const sorted = [...weeks].sort();
+      return people.classification(contributing, sorted[0], addDays(sorted[sorted.length - 1], 6));
+    }
+    return SHOWN;
+  };
+
   return {
     point(metric, teamIds, weeks) {
-      if (metric.sensitivity === "SURVEY" && surveys && entered) {
-        for (const week of weeks) {
-          const runs = surveys.runsIn(week);
-          const inRuns = (team: string) => runs.some((r) => r.teams.has(team));
-          const fromRuns = surveys.fromRuns(teamIds, week);
-          if (!fromRuns.released) return fromRuns;
-          const rest = entered.verdict(metric.id, week, teamIds, inRuns);
-          if (!rest.released) return rest;
-        }
-        return SHOWN;
-      }
-      if (metric.sensitivity === "PEOPLE" && people) {
-        // A group's value describes the teams that have one: those are the people it rests on, week by week.
-        let anyone = false;
-        for (const week of weeks) {
-          const { inside, verdict } = peopleWeek(people, metric, teamIds, week);
-          if (inside.length === 0) continue;
-          anyone = true;
-          if (!verdict.released) return verdict;
-        }
-        if (anyone && builtInMetric(metric.key)?.classifiesSeparations && !viewer.seesClassifications) {
-          // The teams with a value in any of the weeks (the union of each week's `inside`).
-          const having = weeks.map((week) => withValues.get(weekKey(metric.id, week))).filter((h) => h !== undefined);
-          const contributing = teamIds.filter((t) => having.some((h) => h.has(t)));
-          const sorted = [...weeks].sort();
-          return people.classification(contributing, sorted[0], addDays(sorted[sorted.length - 1], 6));
-        }
-        return SHOWN;
-      }
+      if (metric.sensitivity === "SURVEY" && surveys && entered) return decide(metric, teamIds, weeks, entered, () => surveyPoint(surveys, entered, metric, teamIds, weeks));
+      if (metric.sensitivity === "PEOPLE" && people) return decide(metric, teamIds, weeks, withValues, () => peoplePoint(people, metric, teamIds, weeks));
       return SHOWN;
     },
   };

@@ -156,6 +156,8 @@ function monthsOverlapping(from: string, to: string): string[] {
 
 export interface PeopleDisclosure {
   peopleFloor: number;
+  /** The organisation's local day the decisions are made on (it decides which weeks are over). */
+  today: string;
   /** A group of teams over the weeks of a span (`from`..`to`, days). */
   teams(teamIds: readonly string[], from: string, to: string): PeopleVerdict;
   /** A career level, organisation-wide, over the weeks of a span. */
@@ -182,6 +184,7 @@ export async function peopleDisclosure(now: Date): Promise<PeopleDisclosure> {
   };
   return {
     peopleFloor: sources.org.peopleFloor,
+    today,
     teams(teamIds, from, to) {
       const weeks = weeksIn(from, to);
       if (weeks.length === 0) return { released: false, reason: "too-few" };

@@ -137,3 +137,24 @@ describe("disclosure version", () => {
     expect(await moved(() => db.team.update({ where: { id: ids.d }, data: { name: "d2" } }))).toEqual({ data: true, disclosure: true });
   });
 });
+
+describe("decisions kept per disclosure version", () => {
+  it("decides a point again once a roster change moves the version, in the same process", async () => {
+    const g = await db.group.findFirstOrThrow({ where: { slug: "platform" }, select: { id: true } });
+    const e = (await db.team.create({ data: { name: "e", slug: "e", groupId: g.id, location: "Berlin" } })).id;
+    await savePeopleRecords(SYSTEM_ACTOR, [1, 2, 3, 4].map((n) => person(`E${n}`, "e")));
+    const headcount = sensitive.find((m) => m.key === "headcount")!;
+    const week = "2026-02-02";
+    const verdict = async () => (await metricDisclosure({ seesClassifications: true }, NOW, { metrics: sensitive, fromWeek: FROM, toWeek: TO })).point(headcount, [e], [week]);
+    // Four people: under the floor, withheld; asked again at the same version, the same.
+    expect(await verdict()).toEqual({ released: false, reason: "too-few" });
+    expect(await verdict()).toEqual({ released: false, reason: "too-few" });
+    // Two more join: the team reaches the floor, and the next reading says so at once.
+    await savePeopleRecords(SYSTEM_ACTOR, [5, 6].map((n) => person(`E${n}`, "e")));
+    expect(await verdict()).toEqual({ released: true });
+    // The running week is decided as of the day asked: withheld while under way, shown once it is over.
+    const running = async (now: Date) => (await metricDisclosure({ seesClassifications: true }, now, { metrics: sensitive, fromWeek: FROM, toWeek: "2026-03-16" })).point(headcount, [e], ["2026-03-16"]);
+    expect(await running(NOW)).toEqual({ released: false, reason: "in-progress" });
+    expect(await running(new Date("2026-03-23T12:00:00Z"))).toEqual({ released: true });
+  });
+});
