@@ -72,24 +72,24 @@ const config = [
   },
   {
     // One writer of MetricValue (ARCHITECTURE: "A written value"): the rule that a value a person gave stands
-    // lives in lib/server/data/metric-value-writer.ts, so no other data function writes the table.
+    // lives in lib/server/data/metric-value-writer/, so no other data function writes the table.
     files: ["lib/server/data/**/*.ts"],
-    ignores: ["lib/server/data/metric-value-writer.ts", "**/*.test.ts"],
+    ignores: ["lib/server/data/metric-value-writer/**", "**/*.test.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
         roleLiteral,
         {
           selector: "CallExpression[callee.object.property.name='metricValue'][callee.property.name=/^(create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany)$/]",
-          message: "MetricValue rows are written only by lib/server/data/metric-value-writer.ts.",
+          message: "MetricValue rows are written only by lib/server/data/metric-value-writer/.",
         },
         {
           selector: "TemplateElement[value.raw=/(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+\"MetricValue\"/i]",
-          message: "MetricValue rows are written only by lib/server/data/metric-value-writer.ts.",
+          message: "MetricValue rows are written only by lib/server/data/metric-value-writer/.",
         },
         {
           selector: "Literal[value=/(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+\"MetricValue\"/i]",
-          message: "MetricValue rows are written only by lib/server/data/metric-value-writer.ts.",
+          message: "MetricValue rows are written only by lib/server/data/metric-value-writer/.",
         },
       ],
     },

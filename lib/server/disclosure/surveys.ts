@@ -4,7 +4,7 @@ import { epochBlocks, snapshotRelease, type Epoch, type SnapshotRelease } from "
 import { formatDay, localDate, mondayOf } from "@/lib/domain/time";
 import type { Answers, SurveyResponse } from "@/lib/engagement/items";
 import { cachedByDisclosureVersion } from "@/lib/server/cache";
-import { writeComputed, type ComputedValue } from "@/lib/server/data/metric-value-writer";
+import { writeComputed, type ComputedValue } from "@/lib/server/data/metric-value-writer/computed";
 import {
   insertSnapshot,
   lockRunForPublishing,

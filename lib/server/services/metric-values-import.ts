@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { writeEntered } from "@/lib/server/data/metric-value-writer";
+import { writeEntered } from "@/lib/server/data/metric-value-writer/entered";
 import type { Tx } from "@/lib/server/data/runner";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit } from "@/lib/server/services/audit";

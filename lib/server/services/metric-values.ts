@@ -2,7 +2,7 @@ import "server-only";
 import { formatDay } from "@/lib/domain/time";
 import { previousPeriodWeek } from "@/lib/entry/periods";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { writeEntered } from "@/lib/server/data/metric-value-writer";
+import { writeEntered } from "@/lib/server/data/metric-value-writer/entered";
 import { importActorLabel, lastAuditActorLabel, storedValuesOf, usersByIds, type StoredValue } from "@/lib/server/data/metric-values/entry";
 import { inTransaction, type Tx } from "@/lib/server/data/runner";
 import type { Actor } from "@/lib/server/http/actor";

@@ -1,7 +1,7 @@
 import "server-only";
 import { client, type Tx } from "@/lib/server/data/runner";
 
-/** Reads of the metric value entry path (checks, conflicts); the writes are `writeEntered` in ../metric-value-writer.ts. */
+/** Reads of the metric value entry path (checks, conflicts); the writes are `writeEntered` in ../metric-value-writer/entered.ts. */
 
 export interface EntryMetricDef {
   id: string;

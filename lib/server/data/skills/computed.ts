@@ -2,7 +2,7 @@ import "server-only";
 import { parseDay } from "@/lib/domain/time";
 import { client, type Tx } from "@/lib/server/data/runner";
 
-/** Reads behind the Skills pillar's computed values (they are written by ../metric-value-writer.ts). */
+/** Reads behind the Skills pillar's computed values (they are written by ../metric-value-writer/computed.ts). */
 
 export async function metricIdsOfKeys(keys: string[], tx: Tx = client): Promise<{ id: string; key: string }[]> {
   return tx.metricDefinition.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });

@@ -4,7 +4,7 @@ import { validateAllocation } from "@/lib/flow/allocation";
 import { flowOfPeriod, localTimelines } from "@/lib/flow/summary";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { loadWorkItemRows } from "@/lib/server/data/events";
-import { writeEntered } from "@/lib/server/data/metric-value-writer";
+import { writeEntered } from "@/lib/server/data/metric-value-writer/entered";
 import { manualValuesBetween, metricIdsByKeys, teamBySlugOrId as findTeam, weeksWithComputedValues } from "@/lib/server/data/metric-values/allocation";
 import { inTransaction, openSql } from "@/lib/server/data/runner";
 import { badRequest, conflict, notFound } from "@/lib/server/errors";

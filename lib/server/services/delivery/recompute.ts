@@ -4,7 +4,7 @@ import { weekStartOf, weeksBetween } from "@/lib/domain/time";
 import { computeFlowWeekly } from "@/lib/flow/weekly";
 import { nextSuccessAfterByTeam, previousSuccessBeforeByTeam } from "@/lib/server/data/delivery/chain";
 import { loadDeliveryRowsByTeam, loadWorkItemRowsByTeam, servicesByTeam, type DeliveryRows } from "@/lib/server/data/events";
-import { writeComputed } from "@/lib/server/data/metric-value-writer";
+import { writeComputed } from "@/lib/server/data/metric-value-writer/computed";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { mapLimited } from "@/lib/domain/async";
 import { metricIdsOfKeys } from "@/lib/server/data/delivery/metrics";
@@ -235,7 +235,7 @@ const TEAM_CONCURRENCY = isEmbedded ? 1 : 3;
 /**
  * Writes each team's values for its keys and weeks, touching only what changed: a value that differs is
  * upserted, a computed value no longer produced is deleted, equal values are left alone (through the one
- * computed-value writer, lib/server/data/metric-value-writer.ts, whose rule keeps values people gave); then,
+ * computed-value writer, lib/server/data/metric-value-writer/computed.ts, whose rule keeps values people gave); then,
  * in the same transaction, the roll-ups of the changed (metric, week) pairs are rewritten, so the values and
  * their roll-ups commit together or not at all.
  */

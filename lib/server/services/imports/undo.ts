@@ -1,5 +1,5 @@
 import "server-only";
-import { deleteMetricValuesById, restoreMetricValue, undoImportBatches } from "@/lib/server/data/metric-value-writer";
+import { deleteMetricValuesById, restoreMetricValue, undoImportBatches } from "@/lib/server/data/metric-value-writer/undo";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deleteImportChunks, importChangesAfter, markImportUndone } from "@/lib/server/data/imports/imports";
 import {

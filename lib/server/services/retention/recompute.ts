@@ -1,6 +1,6 @@
 import "server-only";
 import { addDays, mondayOf, weekStartOf, weeksBetween } from "@/lib/domain/time";
-import { writeComputed } from "@/lib/server/data/metric-value-writer";
+import { writeComputed } from "@/lib/server/data/metric-value-writer/computed";
 import { getOrgSettings } from "@/lib/server/data/org";
 import { allTeamIds, metricIdsByKey } from "@/lib/server/data/retention/roster";
 import { openSql } from "@/lib/server/data/runner";
@@ -11,7 +11,7 @@ import { PEOPLE_METRIC_KEYS, weeklyPeopleValues, type WeeklyValue } from "@/lib/
 /**
  * Rewrites the computed Retention metric values (headcount, hires, turnover, attrition, promotions,
  * mobility, median tenure) per team and week from the roster, then the roll-ups. Values people entered or
- * imported for these metrics stand (lib/server/data/metric-value-writer.ts). Called after every
+ * imported for these metrics stand (lib/server/data/metric-value-writer/computed.ts). Called after every
  * roster change, for the teams the change touched from the earliest date it touched.
  */
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { addDays, formatDay, parseDay, weekStartOf } from "@/lib/domain/time";
 import { getOrgSettings } from "@/lib/server/data/org";
-import { writeComputed } from "@/lib/server/data/metric-value-writer";
+import { writeComputed } from "@/lib/server/data/metric-value-writer/computed";
 import { openSql } from "@/lib/server/data/runner";
 import { metricIdsOfKeys, teamEmployments, teamValuesUpTo } from "@/lib/server/data/skills/computed";
 import { refreshRollups } from "@/lib/server/services/rollups";
@@ -10,7 +10,7 @@ import type { HeadcountOf, SkillsWeeklyValue } from "@/lib/skills/weekly-values"
 /**
  * Stores the Skills pillar's computed weekly values (source COMPUTED) for the team-weeks a change
  * touched, then rewrites the roll-ups those values feed, through the one computed-value writer
- * (lib/server/data/metric-value-writer.ts): values people gave stand; seeded and earlier computed values
+ * (lib/server/data/metric-value-writer/computed.ts): values people gave stand; seeded and earlier computed values
  * are replaced.
  */
 export interface TeamWeeks {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartOf } from "@/lib/domain/time";
 import { db, sqlRunner } from "@/lib/server/db";
 import { recomputePeopleMetrics } from "@/lib/server/services/retention/recompute";
-import { writeComputed } from "./metric-value-writer";
+import { writeComputed } from "./computed";
 
 /** The one rule for computed values: a value a person gave stands; computed values are replaced and pruned. */
 const now = new Date("2026-03-19T12:00:00Z");

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartOf } from "@/lib/domain/time";
 import { db } from "@/lib/server/db";
-import { writeEntered } from "./metric-value-writer";
+import { writeEntered } from "./entered";
 
 /** The one writer of values people gave: entry and API (version-guarded), allocation entry, and an import's batch. */
 const week = weekStartOf(new Date("2026-03-19T12:00:00Z"));
