@@ -34,9 +34,18 @@ export interface MetricDisclosure {
 
 const SHOWN: PointVerdict = { released: true };
 
-/** Points decided, per reading of the inputs (one per disclosure version): cleared when this many are kept. */
-const MAX_MEMO = 100_000;
-const pointMemos = new WeakMap<object, Map<string, PointVerdict>>();
+/**
+ * Points decided, per reading of the inputs (one per disclosure version) and group of teams (a group's key is
+ * long: the whole organisation's team ids, so it is kept once, not in every point's key). A reading's points
+ * are forgotten together when it holds this many, or this many groups.
+ */
+const MAX_MEMO = 20_000;
+const MAX_GROUPS = 1_000;
+interface PointMemo {
+  size: number;
+  byGroup: Map<string, Map<string, PointVerdict>>;
+}
+const pointMemos = new WeakMap<object, PointMemo>();
 
 /** The key of one metric's week in the organisation-wide readings below. */
 const weekKey = (metricId: string, week: string) => `${metricId}|${week}`;
@@ -115,20 +124,22 @@ export async function metricDisclosure(
     if (key === undefined) teamKeys.set(teamIds, (key = teamIds.join(",")));
     return key;
   };
-  const memoOf = (reading: object) => {
-    let memo = pointMemos.get(reading);
-    if (!memo) pointMemos.set(reading, (memo = new Map()));
-    return memo;
-  };
   const decide = (metric: SensitiveMetricRef, teamIds: readonly string[], weeks: readonly string[], reading: object, verdict: () => PointVerdict) => {
-    const memo = memoOf(reading);
-    const key = `${metric.id}|${metric.key}|${viewer.seesClassifications}|${today}|${weeks.join(",")}|${teamsKey(teamIds)}`;
-    let decided = memo.get(key);
-    if (!decided) {
-      decided = verdict();
-      if (memo.size >= MAX_MEMO) memo.clear();
-      memo.set(key, decided);
+    let memo = pointMemos.get(reading);
+    if (!memo) pointMemos.set(reading, (memo = { size: 0, byGroup: new Map() }));
+    const group = teamsKey(teamIds);
+    const key = `${metric.id}|${metric.key}|${viewer.seesClassifications}|${today}|${weeks.join(",")}`;
+    const known = memo.byGroup.get(group)?.get(key);
+    if (known) return known;
+    const decided = verdict();
+    if (memo.size >= MAX_MEMO || memo.byGroup.size >= MAX_GROUPS) {
+      memo.byGroup.clear();
+      memo.size = 0;
     }
+    let ofGroup = memo.byGroup.get(group);
+    if (!ofGroup) memo.byGroup.set(group, (ofGroup = new Map()));
+    ofGroup.set(key, decided);
+    memo.size++;
     return decided;
   };
 
