@@ -7,6 +7,7 @@ import { builtInMetric } from "@/lib/metrics/catalog";
 import { cachedByDisclosureVersion } from "@/lib/server/cache";
 import { surveySampleRows, teamsWithValueRows } from "@/lib/server/data/disclosure/metrics";
 import { openSql } from "@/lib/server/data/runner";
+import { groupKeys } from "./group-key";
 import { disclosureOrg } from "./org";
 import { peopleDisclosure, type PeopleDisclosure } from "./people";
 import { surveyWeekDisclosure, type SurveyWeekDisclosure } from "./surveys";
@@ -117,13 +118,7 @@ export async function metricDisclosure(
   // A point's verdict, kept with the readings it came from (cached per disclosure version), so the views after a
   // write that moved only the data version decide each point once, not once per view.
   const today = people ? people.today : "";
-  // A view asks about the same group (the same array) for every point it shows: its key is made once.
-  const teamKeys = new WeakMap<readonly string[], string>();
-  const teamsKey = (teamIds: readonly string[]) => {
-    let key = teamKeys.get(teamIds);
-    if (key === undefined) teamKeys.set(teamIds, (key = teamIds.join(",")));
-    return key;
-  };
+  const teamsKey = groupKeys();
   const decide = (metric: SensitiveMetricRef, teamIds: readonly string[], weeks: readonly string[], reading: object, verdict: () => PointVerdict) => {
     let memo = pointMemos.get(reading);
     if (!memo) pointMemos.set(reading, (memo = { size: 0, byGroup: new Map() }));

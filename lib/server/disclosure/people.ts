@@ -12,6 +12,7 @@ import { cachedByDisclosureVersion } from "@/lib/server/cache";
 import { headcountValues } from "@/lib/server/data/disclosure/people";
 import { loadRoster } from "@/lib/server/services/retention/roster";
 import { disclosureOrg, type DisclosureOrg } from "./org";
+import { groupKeys } from "./group-key";
 
 /**
  * People metrics (headcount, turnover, promotions, tenure… — disclosure.md rules 2, 4 and 5), decided per ISO week
@@ -175,13 +176,7 @@ export async function peopleDisclosure(now: Date): Promise<PeopleDisclosure> {
   const sources = await cachedByDisclosureVersion("disclosure:people", loadSources);
   const today = localDate(now, sources.org.timeZone);
   const weeksIn = (from: string, to: string) => weeksOverlapping(from, to).map((w) => weekOf(sources, w, today));
-  // A group's key, made once per array: a view asks about the same group (the same array) for every week shown.
-  const groupKeys = new WeakMap<readonly string[], string>();
-  const groupKey = (teamIds: readonly string[]) => {
-    let key = groupKeys.get(teamIds);
-    if (key === undefined) groupKeys.set(teamIds, (key = teamIds.join("\u0000")));
-    return key;
-  };
+  const groupKey = groupKeys();
   return {
     peopleFloor: sources.org.peopleFloor,
     today,
