@@ -15,7 +15,9 @@ export interface SuiteResult {
   group?: Latency;
   team?: Latency;
   import?: ImportReport;
-  recompute?: { full: { seconds: number; teams: number; weeks: number; values: number }; incremental: { ms: number; events: number; teams: number; weeks: number; values: number } };
+  recompute?: { full: { seconds: number; teams: number; weeks: number; values: number }; incremental: { ms: number; events: number; teams: number; weeks: number; values: number };
+    /** The three batches after the first, in order (the first meets the full recompute's rewritten rows). */
+    nextIncrementalMs?: number[] };
   ingest?: { deployments: IngestReport; pullRequests: IngestReport };
   /** From the POST of a 500-event batch to its recomputed values readable. */
   ingestEndToEnd?: Latency;
