@@ -1,6 +1,7 @@
 import "server-only";
 import { perService, SERVICES } from "@/lib/server/data/delivery/per-service";
 import { epochMs as ms } from "@/lib/server/data/ingest/sql";
+import { isSuccessfulProduction } from "@/lib/delivery/deployments";
 import type { DeploymentEvent, DeploymentKind, IncidentEvent, PullRequestEvent } from "@/lib/delivery/types";
 import type { FlowType, StatusTransition, WorkItem } from "@/lib/flow/types";
 import type { SqlRunner } from "@/lib/server/sql-runner";
@@ -172,14 +173,17 @@ export async function loadDeliveryRowsByTeam(runner: SqlRunner, loads: readonly 
   for (const r of rawDeployments) out.get(r.teamId)?.deployments.push(toDeployment(r));
   for (const r of labelled) (out.get(r.teamId) as DeliveryRows).aiLabelled = true;
 
-  // Older pull requests of the team's services a loaded deployment ships by SHA.
+  // Older pull requests of the team's services a loaded deployment ships by SHA: only a successful production
+  // deployment that lists commits ships by SHA (one that lists none ships what merged after the one before it,
+  // and nothing loaded is before `from`).
   const listedTeams: string[] = [];
   const listedShas: string[] = [];
   const listedSince: string[] = [];
   for (const l of loads) {
     if (!l.from) continue;
     const rows = out.get(l.teamId) as DeliveryRows;
-    for (const sha of new Set(rows.deployments.flatMap((d) => [...(d.commits ?? []), d.commitSha]))) {
+    const listing = rows.deployments.filter((d) => d.commits !== null && isSuccessfulProduction(d));
+    for (const sha of new Set(listing.flatMap((d) => [...(d.commits ?? []), d.commitSha]))) {
       listedTeams.push(l.teamId);
       listedShas.push(sha);
       listedSince.push(l.from.toISOString());

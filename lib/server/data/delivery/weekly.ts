@@ -24,7 +24,7 @@ import { EARLIER_LISTED, shippedEarlier } from "./shipped-earlier";
  *
  * `since` (per team, null = all history) limits the events read exactly as the in-memory loader does:
  * deployments that finished from then, the team's pull requests merged from then plus older ones a loaded
- * deployment lists by SHA, incidents opened or resolved from then or naming a loaded deployment — so both
+ * successful production deployment that lists commits names by SHA (no other loaded deployment can ship one), incidents opened or resolved from then or naming a loaded deployment — so both
  * computations see the same events. Neither ships a pull request that a deployment before `keptFrom`
  * shipped (shipped-earlier.ts).
  */
@@ -105,7 +105,7 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
        SELECT o."teamId", p."id", p."serviceId", p."createdAt", p."mergedAt", p."mergeCommitSha", p."firstCommitAt", p."aiAssisted"
        FROM (SELECT DISTINCT l."teamId", l."since", u.sha
              FROM loaded l CROSS JOIN LATERAL unnest(array_append(l."commits", l."commitSha")) AS u(sha)
-             WHERE l."since" IS NOT NULL) o
+             WHERE l."since" IS NOT NULL AND l.ok AND l.production AND coalesce(cardinality(l."commits"), 0) > 0) o
        -- One index probe per SHA (OFFSET 0 keeps the look-up as written): over many teams the planner would
        -- otherwise read every pull request of their services, to join them by hash.
        CROSS JOIN LATERAL (SELECT * FROM "PullRequest" pr WHERE pr."mergeCommitSha" = o.sha AND pr."mergedAt" < o."since" OFFSET 0) p
