@@ -42,7 +42,8 @@ export interface ChangeTiming {
   leadTime: number | null;
 }
 
-function hasCommitList(d: DeploymentEvent): d is DeploymentEvent & { commits: string[] } {
+/** A deployment that lists the commits it ships (it then ships the pull requests merged as one of them). */
+export function hasCommitList<D extends DeploymentEvent>(d: D): d is D & { commits: string[] } {
   return d.commits !== null && d.commits.length > 0;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { perService, SERVICES } from "@/lib/server/data/delivery/per-service";
 import { epochMs as ms } from "@/lib/server/data/ingest/sql";
+import { hasCommitList } from "@/lib/delivery/changes";
 import { isSuccessfulProduction } from "@/lib/delivery/deployments";
 import type { DeploymentEvent, DeploymentKind, IncidentEvent, PullRequestEvent } from "@/lib/delivery/types";
 import type { FlowType, StatusTransition, WorkItem } from "@/lib/flow/types";
@@ -182,8 +183,8 @@ export async function loadDeliveryRowsByTeam(runner: SqlRunner, loads: readonly 
   for (const l of loads) {
     if (!l.from) continue;
     const rows = out.get(l.teamId) as DeliveryRows;
-    const listing = rows.deployments.filter((d) => d.commits !== null && isSuccessfulProduction(d));
-    for (const sha of new Set(listing.flatMap((d) => [...(d.commits ?? []), d.commitSha]))) {
+    const listing = rows.deployments.filter(hasCommitList).filter(isSuccessfulProduction);
+    for (const sha of new Set(listing.flatMap((d) => [...d.commits, d.commitSha]))) {
       listedTeams.push(l.teamId);
       listedShas.push(sha);
       listedSince.push(l.from.toISOString());

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SqlRunner } from "@/lib/server/data/runner";
 import { perService } from "./per-service";
+import { listsCommits } from "./predicates";
 import { EARLIER_LISTED, shippedEarlier } from "./shipped-earlier";
 
 /**
@@ -105,7 +106,7 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
        SELECT o."teamId", p."id", p."serviceId", p."createdAt", p."mergedAt", p."mergeCommitSha", p."firstCommitAt", p."aiAssisted"
        FROM (SELECT DISTINCT l."teamId", l."since", u.sha
              FROM loaded l CROSS JOIN LATERAL unnest(array_append(l."commits", l."commitSha")) AS u(sha)
-             WHERE l."since" IS NOT NULL AND l.ok AND l.production AND coalesce(cardinality(l."commits"), 0) > 0) o
+             WHERE l."since" IS NOT NULL AND l.ok AND l.production AND ${listsCommits("l")}) o
        -- One index probe per SHA (OFFSET 0 keeps the look-up as written): over many teams the planner would
        -- otherwise read every pull request of their services, to join them by hash.
        CROSS JOIN LATERAL (SELECT * FROM "PullRequest" pr WHERE pr."mergeCommitSha" = o.sha AND pr."mergedAt" < o."since" OFFSET 0) p
