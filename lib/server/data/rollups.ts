@@ -1,4 +1,5 @@
 import "server-only";
+import { withPlannerSettings } from "@/lib/server/data/planner-settings";
 import type { SqlRunner } from "@/lib/server/sql-runner";
 
 /**
@@ -80,23 +81,21 @@ export async function rewriteRollups(runner: SqlRunner, mapping: RollupMapping, 
   const deleteParams = params.slice(3);
   const deleteWhere = where.replace(/\$(\d+)/g, (_, n) => `$${Number(n) - 3}`);
   await runner.query(`DELETE FROM "MetricRollup" ${deleteWhere}`, deleteParams);
-  // The groups' hash table and the median's sort of every (value × scope) row stay in memory, not on disk. That
-  // sort goes by the week first (a date compares at once) and the ids byte by byte ("C"; equal ids are equal in
-  // any collation): a full rewrite's statement took 0.8 s where it took 1.1–1.4 s by metric id first.
-  await runner.query(`SET LOCAL work_mem = '64MB'`);
-  // Values just written (an import's new metric, a new week) have no statistics yet, so the planner expects one
-  // row and loops over the team mapping for each value: 25 million comparisons and 10 s for an import of
+  // The groups' hash table and the median's sort of every (value × scope) row stay in memory (work_mem), not on
+  // disk. That sort goes by the week first (a date compares at once) and the ids byte by byte ("C"; equal ids are
+  // equal in any collation): a full rewrite's statement took 0.8 s where it took 1.1–1.4 s by metric id first.
+  // Values just written (an import's new metric, a new week) have no statistics yet, so the planner expects
+  // one row and loops over the team mapping for each value: 25 million comparisons and 10 s for an import of
   // 100,000 values, where hashing the mapping (a few hundred rows) takes 0.1 s. The joins here are with small
-  // tables, so they are always hashed; the setting is put back for the rest of the writer's transaction.
-  await runner.query(`SET LOCAL enable_nestloop = off`);
-  // Two statements, the same rule: the median's ordered input makes PostgreSQL sort every (value × scope) row
-  // and then each group's values again, so only MEDIAN metrics pay for it; the others are hashed (a sort of
-  // 400,000 rows and 32,400 small ones is most of an import's roll-up, which took 1.1 s for 100,000 values).
-  await runner.query(`SET LOCAL enable_sort = off`);
-  await runner.query(rollupInsertSql(where, false), params);
-  await runner.query(`RESET enable_sort`);
-  await runner.query(rollupInsertSql(where, true), params);
-  await runner.query(`RESET enable_nestloop`);
+  // tables, so they are always hashed (enable_nestloop). The settings are put back for the rest of the writer's
+  // transaction (lib/server/data/planner-settings.ts).
+  await withPlannerSettings(runner, { work_mem: "64MB", enable_nestloop: "off" }, async () => {
+    // Two statements, the same rule: the median's ordered input makes PostgreSQL sort every (value × scope) row
+    // and then each group's values again, so only MEDIAN metrics pay for it; the others are hashed (a sort of
+    // 400,000 rows and 32,400 small ones is most of an import's roll-up, which took 1.1 s for 100,000 values).
+    await withPlannerSettings(runner, { enable_sort: "off" }, () => runner.query(rollupInsertSql(where, false), params));
+    await runner.query(rollupInsertSql(where, true), params);
+  });
 }
 
 /** Refreshes the planner's statistics of the roll-ups and the values after a full rewrite. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { withPlannerSettings } from "@/lib/server/data/planner-settings";
 import type { SqlRunner } from "@/lib/server/data/runner";
 import { perService } from "./per-service";
 import { listsCommits } from "./predicates";
@@ -232,18 +233,8 @@ export async function deliveryWeeklyValues(runner: SqlRunner, requests: readonly
  * the statement costs seconds and saves less than it costs.
  */
 async function withHashJoins<T>(runner: SqlRunner, wholeHistory: boolean, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-  const settings = ["enable_mergejoin", "jit", wholeHistory ? "enable_nestloop" : "enable_seqscan"];
-  return runner.transaction(async (tx) => {
-    const [before] = await tx.query<Record<string, string>>(
-      `SELECT ${settings.map((name, i) => `current_setting('${name}') AS s${i}, set_config('${name}', 'off', true) AS o${i}`).join(", ")}`,
-    );
-    try {
-      return await work(tx);
-    } finally {
-      // Inside a caller's transaction (the embedded database nests none) the settings would outlive this statement.
-      await tx.query(`SELECT ${settings.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(", ")}`, settings.map((_, i) => before[`s${i}`]));
-    }
-  });
+  const settings = { enable_mergejoin: "off", jit: "off", [wholeHistory ? "enable_nestloop" : "enable_seqscan"]: "off" };
+  return runner.transaction((tx) => withPlannerSettings(tx, settings, () => work(tx)));
 }
 
 /**

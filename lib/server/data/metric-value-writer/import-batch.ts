@@ -1,5 +1,6 @@
 import "server-only";
-import { transactionCopy, type Tx } from "@/lib/server/data/runner";
+import { withPlannerSettings } from "@/lib/server/data/planner-settings";
+import { transactionCopy, transactionRunner, type Tx } from "@/lib/server/data/runner";
 import type { EnteredValue, EnteredWrite, WriteEnteredResult } from "./entered";
 
 /**
@@ -93,43 +94,42 @@ export async function writeImport(write: Extract<EnteredWrite, { kind: "import" 
       `CREATE TEMP TABLE IF NOT EXISTS import_stage (metric_id text, team_id text, week date, value float8, note text, numerator float8, denominator float8) ON COMMIT DROP`,
     );
   }
-  // The before-images are read by one index probe per row. The planner would rather scan "MetricValue" once
-  // per row while it believes the table small (an import into a new or empty table: its first batch took
-  // 570 ms where the others take 200), and that scan wades through every row the statement has just written.
-  // The penalty that setting puts on the staging table's own scan would make the statement look expensive
-  // enough to compile (JIT: 300 ms more per batch), hence the second setting.
-  await tx.$executeRawUnsafe(`SET LOCAL enable_seqscan = off`);
-  await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
   let created = 0;
   let updated = 0;
   const metricIds = new Set<string>();
   const weeks = new Set<string>();
-  for (const rows of shapes.values()) {
-    const flags = [write.source, write.enteredById, write.importId, rows[0].note === undefined, rows[0].denominator === undefined];
-    let result: { created: number; updated: number; metric_ids: string[]; weeks: string[] };
-    if (copy) {
-      await tx.$executeRawUnsafe(`TRUNCATE ${STAGE}`);
-      await copy(`${STAGE} (${STAGE_COLUMNS})`, stagedCsv(rows));
-      [result] = await tx.$queryRawUnsafe<(typeof result)[]>(STAGED_UPSERT_SQL, ...flags);
-    } else {
-      [result] = await tx.$queryRawUnsafe<(typeof result)[]>(
-        UNNEST_UPSERT_SQL,
-        ...flags,
-        rows.map((v) => v.metricId),
-        rows.map((v) => v.teamId),
-        rows.map((v) => v.week),
-        rows.map((v) => v.value),
-        rows.map((v) => v.note ?? null),
-        rows.map((v) => v.numerator ?? null),
-        rows.map((v) => v.denominator ?? null),
-      );
+  // The before-images are read by one index probe per row. The planner would rather scan "MetricValue" once
+  // per row while it believes the table small (an import into a new or empty table: its first batch took
+  // 570 ms where the others take 200), and that scan wades through every row the statement has just written.
+  // The penalty that setting puts on the staging table's own scan would make the statement look expensive
+  // enough to compile (JIT: 300 ms more per batch), hence the second setting. Both are put back for the rest of
+  // the import's transaction (lib/server/data/planner-settings.ts).
+  await withPlannerSettings(transactionRunner(tx), { enable_seqscan: "off", jit: "off" }, async () => {
+    for (const rows of shapes.values()) {
+      const flags = [write.source, write.enteredById, write.importId, rows[0].note === undefined, rows[0].denominator === undefined];
+      let result: { created: number; updated: number; metric_ids: string[]; weeks: string[] };
+      if (copy) {
+        await tx.$executeRawUnsafe(`TRUNCATE ${STAGE}`);
+        await copy(`${STAGE} (${STAGE_COLUMNS})`, stagedCsv(rows));
+        [result] = await tx.$queryRawUnsafe<(typeof result)[]>(STAGED_UPSERT_SQL, ...flags);
+      } else {
+        [result] = await tx.$queryRawUnsafe<(typeof result)[]>(
+          UNNEST_UPSERT_SQL,
+          ...flags,
+          rows.map((v) => v.metricId),
+          rows.map((v) => v.teamId),
+          rows.map((v) => v.week),
+          rows.map((v) => v.value),
+          rows.map((v) => v.note ?? null),
+          rows.map((v) => v.numerator ?? null),
+          rows.map((v) => v.denominator ?? null),
+        );
+      }
+      created += result.created;
+      updated += result.updated;
+      result.metric_ids.forEach((id) => metricIds.add(id));
+      result.weeks.forEach((week) => weeks.add(week));
     }
-    created += result.created;
-    updated += result.updated;
-    result.metric_ids.forEach((id) => metricIds.add(id));
-    result.weeks.forEach((week) => weeks.add(week));
-  }
-  await tx.$executeRawUnsafe(`RESET enable_seqscan`);
-  await tx.$executeRawUnsafe(`RESET jit`);
+  });
   return { created, updated, metricIds: [...metricIds], weeks: [...weeks] };
 }
