@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formBlocks, type FamilyGroup } from "@/lib/disclosure/blocks";
-import { blocksOf } from "./blocks-memo";
+import { blocksOf, MAX_KEPT_BLOCKS } from "./blocks-memo";
 
 const family: FamilyGroup[] = [
   { key: "org", cells: ["a", "b", "c", "d"], weight: 1000 },
@@ -30,5 +30,22 @@ describe("blocksOf", () => {
     expect(blocksOf(counts, reweighted, 5)).toEqual(formBlocks(counts, reweighted, 5));
     expect(blocksOf(counts, family, 3)).toEqual(formBlocks(counts, family, 3));
     expect(blocksOf(counts, family, 3)).not.toBe(base);
+  });
+
+  it(`keeps at most ${MAX_KEPT_BLOCKS} answers, the least recently used going first`, () => {
+    // Inputs no other test uses: a count of `i` people in cell a.
+    const input = (i: number) => new Map([["a", 1000 + i], ["b", 6]]);
+    const oldest = blocksOf(input(0), family, 5);
+    const used = blocksOf(input(1), family, 5);
+    for (let i = 2; i < MAX_KEPT_BLOCKS; i++) blocksOf(input(i), family, 5);
+    // Inputs 0 to MAX_KEPT_BLOCKS − 1 are now the most recent answers, all kept (what the tests before left went first).
+    expect(blocksOf(input(1), family, 5)).toBe(used);
+    // Two more answers push out the two least recently used: input(0), then input(2); input(1) was just used.
+    blocksOf(input(MAX_KEPT_BLOCKS), family, 5);
+    blocksOf(input(MAX_KEPT_BLOCKS + 1), family, 5);
+    expect(blocksOf(input(1), family, 5)).toBe(used);
+    const again = blocksOf(input(0), family, 5);
+    expect(again).not.toBe(oldest);
+    expect(again).toEqual(oldest);
   });
 });

@@ -8,9 +8,10 @@ import { formBlocks, type Blocks, type FamilyGroup } from "@/lib/disclosure/bloc
  * disclosure version moves for something else — an entered survey value, a team's other people metric. Nothing
  * here needs invalidating or sharing between instances: an entry is the answer to its own input, found by a
  * digest of it.
- * Callers read the blocks and never change them.
+ * Callers read the blocks and never change them. At most MAX_KEPT_BLOCKS answers are kept, the least recently used
+ * going first.
  */
-const MAX_ENTRIES = 4000;
+export const MAX_KEPT_BLOCKS = 4000;
 const kept = new Map<string, Blocks>();
 const familyDigests = new WeakMap<readonly FamilyGroup[], string>();
 
@@ -35,6 +36,6 @@ export function blocksOf(counts: ReadonlyMap<string, number>, family: readonly F
   }
   const blocks = formBlocks(counts, family, floor);
   kept.set(key, blocks);
-  if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value as string);
+  if (kept.size > MAX_KEPT_BLOCKS) kept.delete(kept.keys().next().value as string);
   return blocks;
 }

@@ -10,6 +10,7 @@ import { openSql } from "@/lib/server/data/runner";
 import { groupKeys } from "./group-key";
 import { disclosureOrg } from "./org";
 import { peopleDisclosure, type PeopleDisclosure } from "./people";
+import { PointMemo } from "./point-memo";
 import { surveyWeekDisclosure, type SurveyWeekDisclosure } from "./surveys";
 import type { DisclosureViewer } from "./viewer";
 
@@ -35,18 +36,8 @@ export interface MetricDisclosure {
 
 const SHOWN: PointVerdict = { released: true };
 
-/**
- * Points decided, per reading of the inputs (one per disclosure version) and group of teams (a group's key is
- * long: the whole organisation's team ids, so it is kept once, not in every point's key). A reading's points
- * are forgotten together when it holds this many, or this many groups.
- */
-const MAX_MEMO = 20_000;
-const MAX_GROUPS = 1_000;
-interface PointMemo {
-  size: number;
-  byGroup: Map<string, Map<string, PointVerdict>>;
-}
-const pointMemos = new WeakMap<object, PointMemo>();
+/** Points decided, per reading of the inputs (one per disclosure version): ./point-memo.ts. */
+const pointMemos = new WeakMap<object, PointMemo<PointVerdict>>();
 
 /** The key of one metric's week in the organisation-wide readings below. */
 const weekKey = (metricId: string, week: string) => `${metricId}|${week}`;
@@ -121,20 +112,13 @@ export async function metricDisclosure(
   const teamsKey = groupKeys();
   const decide = (metric: SensitiveMetricRef, teamIds: readonly string[], weeks: readonly string[], reading: object, verdict: () => PointVerdict) => {
     let memo = pointMemos.get(reading);
-    if (!memo) pointMemos.set(reading, (memo = { size: 0, byGroup: new Map() }));
+    if (!memo) pointMemos.set(reading, (memo = new PointMemo()));
     const group = teamsKey(teamIds);
     const key = `${metric.id}|${metric.key}|${viewer.seesClassifications}|${today}|${weeks.join(",")}`;
-    const known = memo.byGroup.get(group)?.get(key);
+    const known = memo.get(group, key);
     if (known) return known;
     const decided = verdict();
-    if (memo.size >= MAX_MEMO || memo.byGroup.size >= MAX_GROUPS) {
-      memo.byGroup.clear();
-      memo.size = 0;
-    }
-    let ofGroup = memo.byGroup.get(group);
-    if (!ofGroup) memo.byGroup.set(group, (ofGroup = new Map()));
-    ofGroup.set(key, decided);
-    memo.size++;
+    memo.set(group, key, decided);
     return decided;
   };
 
