@@ -1,19 +1,14 @@
-// `npm test`: every suite, stopping at nothing — all run, and the exit code is non-zero when any failed.
+// `npm test`: every suite, in order of speed, stopping at nothing — all run, and the exit code is non-zero
+// when any failed.
 //   lint · typecheck · unit · integration on PGlite (in memory) · integration on PostgreSQL (when
 //   TEST_DATABASE_URL is set) · unit and integration on PGlite again with the clock moved (when
 //   PILLARS_TEST_CLOCK_SHIFT is set) · end-to-end in Chromium (against a production build on a fresh embedded
 //   database) · the benchmark at the small scale (`npm run bench -- --scale small --quick`; no timing is asserted)
 // Set PILLARS_TEST_ONLY=unit,int,... to run a subset.
-// The suites run in two lanes side by side (each lane in order): the embedded-database suites, which keep one core
-// busy in their own process, beside the PostgreSQL suite, the end-to-end journeys and the bench, whose work is split
-// between Node, the PostgreSQL server and Chromium. The lanes share nothing: the integration suites use an in-memory
-// database and the PostgreSQL one its own, every test server listens on a free port, and the end-to-end server and
-// the bench (fixed ports, one build folder) are in the same lane. Each line of output is prefixed with its suite's
-// name. PILLARS_TEST_SERIAL=1 runs every suite one after another instead (on a machine with one core).
 // Set PILLARS_TEST_CLOCK_SHIFT (a faketime offset such as `+400d`; CI sets it) to run the unit and embedded
 // integration suites once more with the whole process's clock moved by that much (Debian's `faketime`), so a
 // test that only passes on the day it was written fails now, not on a later day.
-import { spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,78 +31,42 @@ function shifted(name, args) {
   return { name, cmd: FAKETIME, args: ["-f", clockShift, bin("vitest"), ...args], env: { FAKETIME_DONT_FAKE_MONOTONIC: "1" } };
 }
 
-const embeddedLane = [
+const suites = [
   { name: "lint", cmd: bin("eslint"), args: [".", "--max-warnings=0"] },
   { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
   { name: "unit", cmd: bin("vitest"), args: ["run", "--project", "unit"] },
   { name: "int", cmd: bin("vitest"), args: ["run", "--project", "int"] },
-  shifted("int-shifted-clock", ["run", "--project", "int"]),
-];
-const otherLane = [
   process.env.TEST_DATABASE_URL
     ? { name: "int-postgres", cmd: bin("vitest"), args: ["run", "--project", "int"], env: { DATABASE_URL: process.env.TEST_DATABASE_URL } }
     : { name: "int-postgres", skip: "TEST_DATABASE_URL is not set" },
   shifted("unit-shifted-clock", ["run", "--project", "unit"]),
+  shifted("int-shifted-clock", ["run", "--project", "int"]),
   { name: "e2e", cmd: bin("playwright"), args: ["test"] },
   // The benchmark harness at the small scale, once: proves it still runs end to end; timings are never asserted.
   { name: "bench-small", cmd: "npm", args: ["run", "bench", "--", "--scale", "small", "--quick"] },
 ];
-/** The order the summary lists them in, fastest first. */
-const order = ["lint", "typecheck", "unit", "int", "int-postgres", "unit-shifted-clock", "int-shifted-clock", "e2e", "bench-small"];
-const serial = process.env.PILLARS_TEST_SERIAL === "1";
-const lanes = serial ? [[...embeddedLane, ...otherLane].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))] : [embeddedLane, otherLane];
-const width = Math.max(...order.map((n) => n.length));
-
-/** Runs one suite, each line of its output prefixed with its name (the lanes' lines interleave). */
-function run(suite) {
-  return new Promise((resolve) => {
-    const child = spawn(suite.cmd, suite.args, { stdio: ["ignore", "pipe", "pipe"], env: { ...baseEnv, ...suite.env } });
-    const prefix = `${suite.name.padEnd(width)} │ `;
-    for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
-      let rest = "";
-      from.setEncoding("utf8");
-      from.on("data", (chunk) => {
-        const lines = (rest + chunk).split("\n");
-        rest = lines.pop();
-        if (lines.length) to.write(lines.map((l) => prefix + l + "\n").join(""));
-      });
-      from.on("end", () => rest && to.write(prefix + rest + "\n"));
-    }
-    child.on("error", (error) => {
-      process.stderr.write(`${prefix}${error.message}\n`);
-      resolve(1);
-    });
-    child.on("close", (code) => resolve(code));
-  });
-}
 
 const results = [];
-async function runLane(lane) {
-  for (const suite of lane) {
-    if (only && !only.includes(suite.name)) continue;
-    if (suite.skip) {
-      console.log(`\n━━ ${suite.name}: skipped (${suite.skip})`);
-      results.push({ name: suite.name, status: "skipped" });
-      continue;
-    }
-    if (suite.fail) {
-      console.log(`\n━━ ${suite.name}: ${suite.fail}`);
-      results.push({ name: suite.name, status: "failed" });
-      continue;
-    }
-    console.log(`\n━━ ${suite.name}${suite.cmd === FAKETIME ? ` (clock moved ${clockShift})` : ""}`);
-    const started = Date.now();
-    const code = await run(suite);
-    const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    console.log(`━━ ${suite.name}: ${code === 0 ? "passed" : "failed"} (${seconds} s)`);
-    results.push({ name: suite.name, status: code === 0 ? "passed" : "failed", seconds });
+for (const suite of suites) {
+  if (only && !only.includes(suite.name)) continue;
+  if (suite.skip) {
+    console.log(`\n━━ ${suite.name}: skipped (${suite.skip})`);
+    results.push({ name: suite.name, status: "skipped" });
+    continue;
   }
+  if (suite.fail) {
+    console.log(`\n━━ ${suite.name}: ${suite.fail}`);
+    results.push({ name: suite.name, status: "failed" });
+    continue;
+  }
+  console.log(`\n━━ ${suite.name}${suite.cmd === FAKETIME ? ` (clock moved ${clockShift})` : ""}`);
+  const started = Date.now();
+  const r = spawnSync(suite.cmd, suite.args, { stdio: "inherit", env: { ...baseEnv, ...suite.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  results.push({ name: suite.name, status: r.status === 0 ? "passed" : "failed", seconds });
 }
-const started = Date.now();
-await Promise.all(lanes.map(runLane));
-results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 
-console.log(`\n━━ summary (${((Date.now() - started) / 1000).toFixed(0)} s${serial ? "" : " in two lanes side by side"})`);
+console.log("\n━━ summary");
 for (const r of results) console.log(`  ${r.status.padEnd(8)} ${r.name}${r.seconds ? ` (${r.seconds} s)` : ""}`);
 const passed = results.filter((r) => r.status === "passed").length;
 const failed = results.filter((r) => r.status === "failed").length;
