@@ -20,6 +20,13 @@ export async function insertGroup(slug: string, name: string, tx: Tx = client): 
   return tx.group.create({ data: { slug, name }, select: { id: true } });
 }
 
+/** Creates the groups (slugs not yet taken) in one statement; their ids by slug. */
+export async function insertGroups(groups: readonly { slug: string; name: string }[], tx: Tx = client): Promise<Map<string, string>> {
+  if (groups.length === 0) return new Map();
+  const rows = await tx.group.createManyAndReturn({ data: groups.map(({ slug, name }) => ({ slug, name })), select: { id: true, slug: true } });
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
 export async function updateGroupPlacement(id: string, name: string, parentId: string | null, tx: Tx = client): Promise<void> {
   await tx.group.update({ where: { id }, data: { name, parentId } });
 }

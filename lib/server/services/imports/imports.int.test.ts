@@ -183,6 +183,32 @@ describe("teams and groups", () => {
     const again = await upload("slug,name,group,location,sourcing\nios,iOS,Mobile,Porto,nearshore\n", "teams", "teams.csv");
     expect(await run(again)).toMatchObject({ status: "COMPLETED", created: 0, updated: 0, unchanged: 1 });
   });
+
+  it("moves and renames stored groups beside new ones, refuses a cycle, and undo puts the tree back", async () => {
+    const labs = await db.group.create({ data: { name: "Labs", slug: "labs" } });
+    await db.group.create({ data: { name: "Bots", slug: "bots", parentId: labs.id } });
+    const tree = async () =>
+      Object.fromEntries((await db.group.findMany({ where: { slug: { in: ["labs", "bots", "kits", "docs"] } }, include: { parent: true } })).map((g) => [g.slug, `${g.name} < ${g.parent?.slug ?? "-"}`]));
+    const before = await tree();
+    expect(before).toEqual({ labs: "Labs < -", bots: "Bots < labs" });
+
+    // A new group, a stored one moved under it and renamed, a new one under it by name, an unchanged one.
+    const id = await upload("slug,name,parent\nkits,Kits,labs\nbots,Bots team,kits\ndocs,Docs,Kits\nlabs,Labs,\n", "groups", "groups.csv");
+    expect(await run(id)).toMatchObject({ status: "COMPLETED", created: 2, updated: 1, unchanged: 1 });
+    const after = { labs: "Labs < -", kits: "Kits < labs", bots: "Bots team < kits", docs: "Docs < kits" };
+    expect(await tree()).toEqual(after);
+    const audit = await db.auditLog.findMany({ where: { action: "import", entityType: "Group" }, orderBy: { id: "asc" }, select: { summary: true } });
+    expect(audit.map((a) => a.summary).slice(-3)).toEqual(['Group "Kits" created by an import', 'Group "Docs" created by an import', 'Group "Bots team" updated by an import']);
+
+    // Labs under Docs, which sits under Kits, which sits under Labs.
+    const refused = await run(await upload("slug,name,parent\nlabs,Labs,docs\n", "groups", "groups.csv"));
+    expect(refused.status).toBe("FAILED");
+    expect(refused.error).toContain('Making "docs" the parent of "Labs" would put the group inside itself.');
+    expect(await tree()).toEqual(after);
+
+    await undoImport(id, actor(), admin, NOW);
+    expect(await tree()).toEqual(before);
+  });
 });
 
 describe("malformed files", () => {

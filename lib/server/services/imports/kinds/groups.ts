@@ -1,5 +1,5 @@
 import "server-only";
-import { groupTreeRows, insertGroup, updateGroupPlacement } from "@/lib/server/data/imports/records";
+import { groupTreeRows, insertGroups, updateGroupPlacement } from "@/lib/server/data/imports/records";
 import { recordAudit, type AuditEntry } from "@/lib/server/services/audit";
 import { refreshAllRollups } from "@/lib/server/services/rollups";
 import { RowReader } from "./cells";
@@ -34,6 +34,9 @@ export const groupsKind: ImportKind<GroupItem> = {
   async open(client, options) {
     const stored = await groupTreeRows(client);
     const index = new RefIndex<StoredGroup>(stored);
+    // The groups stored and those this import created, by slug and by id (a file may hold tens of thousands).
+    const bySlug = new Map(stored.map((g) => [g.slug, g]));
+    const byId = new Map(stored.map((g) => [g.id, g]));
     let structureChanged = false;
     return {
       // Group and org roll-ups depend on which teams sit in which groups.
@@ -69,19 +72,25 @@ export const groupsKind: ImportKind<GroupItem> = {
         let updated = 0;
         let unchanged = 0;
         const idOf = new Map<string, string>();
+        const fresh = new Map<string, GroupItem>();
         for (const item of items) {
-          const existing = stored.find((g) => g.slug === item.slug) ?? null;
-          if (existing) {
-            idOf.set(item.slug, existing.id);
-            continue;
-          }
-          const group = await insertGroup(item.slug, item.name, tx);
-          const row = { id: group.id, slug: item.slug, name: item.name, parentId: null };
+          const existing = bySlug.get(item.slug);
+          if (existing) idOf.set(item.slug, existing.id);
+          else if (!fresh.has(item.slug)) fresh.set(item.slug, item);
+        }
+        const createdIds = new Set<string>();
+        const insertedIds = await insertGroups([...fresh.values()], tx);
+        for (const item of fresh.values()) {
+          const id = insertedIds.get(item.slug) as string;
+          const row: StoredGroup = { id, slug: item.slug, name: item.name, parentId: null };
           stored.push(row);
+          bySlug.set(row.slug, row);
+          byId.set(id, row);
           index.add(row);
-          idOf.set(item.slug, group.id);
-          changes.push({ entityType: "Group", entityId: group.id, before: null });
-          audit.push({ action: "import", entityType: "Group", entityId: group.id, summary: `Group "${item.name}" created by an import`, after: item });
+          idOf.set(item.slug, id);
+          createdIds.add(id);
+          changes.push({ entityType: "Group", entityId: id, before: null });
+          audit.push({ action: "import", entityType: "Group", entityId: id, summary: `Group "${item.name}" created by an import`, after: item });
           created++;
         }
         const parentIds = new Map<string, string>(stored.map((g) => [g.id, g.parentId ?? ""]));
@@ -96,9 +105,9 @@ export const groupsKind: ImportKind<GroupItem> = {
         if (issues.length > 0) return { created, updated: 0, unchanged: 0, issues, changes };
         for (const item of items) {
           const id = idOf.get(item.slug) as string;
-          const current = stored.find((g) => g.id === id) as StoredGroup;
+          const current = byId.get(id) as StoredGroup;
           const parentId = parentIds.get(id) || null;
-          const isNew = changes.some((c) => c.entityId === id);
+          const isNew = createdIds.has(id);
           if (current.name === item.name && current.parentId === parentId) {
             if (!isNew) unchanged++;
             continue;
