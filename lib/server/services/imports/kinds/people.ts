@@ -69,13 +69,16 @@ export const peopleKind: ImportKind<RosterItem> = {
         const issues: ItemIssue[] = [];
         const records: PersonRecord[] = [];
         const rowsOfRecord: ParsedRow[][] = [];
+        // Each person's rows of this batch, in file order (a batch holds thousands of people).
+        const batchRows = new Map<string, ParsedRow[]>(ids.map((id) => [id, []]));
+        items.forEach((item, index) => batchRows.get(item.employeeId)?.push({ line: index, cells: item.cells }));
         for (const id of ids) {
           const earlier = seen.get(id);
           const before = earlier ? earlier.before : (stored.get(id) ?? null);
           // A person's rows from earlier batches count too (line -1: not in this batch).
           const rows: ParsedRow[] = [
             ...(earlier?.rows ?? []).map((cells) => ({ line: -1, cells })),
-            ...items.flatMap((item, index) => (item.employeeId === id ? [{ line: index, cells: item.cells }] : [])),
+            ...(batchRows.get(id) ?? []),
           ];
           const firstInBatch = rows.find((r) => r.line >= 0)?.line ?? 0;
           const at = (p: { line: number; column: string | null; message: string }): ItemIssue => ({ index: p.line >= 0 ? p.line : firstInBatch, ...toIssue(p) });
@@ -99,12 +102,13 @@ export const peopleKind: ImportKind<RosterItem> = {
         const changes: BeforeImage[] = [];
         let created = 0;
         let updated = 0;
+        const written = new Set(plan.changes.map((c) => c.after.employeeId));
         for (const [index, record] of records.entries()) {
           const id = record.employeeId;
           const state = seen.get(id) ?? { rows: [], before: stored.get(id) ?? null, recorded: false };
           state.rows = rowsOfRecord[index].map((r) => r.cells);
           seen.set(id, state);
-          if (state.recorded || !plan.changes.some((c) => c.after.employeeId === id)) continue;
+          if (state.recorded || !written.has(id)) continue;
           state.recorded = true;
           changes.push({ entityType: "Person", entityId: id, before: state.before as unknown as Prisma.InputJsonValue | null });
           if (state.before) updated++;
