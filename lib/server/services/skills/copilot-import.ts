@@ -36,11 +36,18 @@ export async function importCopilotMetrics(body: CopilotImportBody, options: Wri
   const asOf = body.asOf ?? localDate(options.now ?? new Date(), (await getOrgSettings()).timeZone);
   let seats: CopilotSeat[] = [];
   const raw: { team: string; row: Omit<UsageRowInput, "teamId" | "tool"> }[] = [];
+  /** The first row of each team and day (the seat list's, else the report's), which a later one of that day joins. */
+  const firstOf = new Map<string, (typeof raw)[number]>();
+  const add = (row: (typeof raw)[number]) => {
+    raw.push(row);
+    const key = `${row.team}|${row.row.date}`;
+    if (!firstOf.has(key)) firstOf.set(key, row);
+  };
   if (body.seats !== undefined) {
     seats = parseOrThrow("seat list", () => parseCopilotSeats(body.seats)).seats;
     for (const s of seatRows(seats, asOf, WEEKLY_ACTIVE_DAYS)) {
       if (s.team === null) continue;
-      raw.push({ team: s.team, row: { date: s.date, seats: s.seats, activeUsers: s.activeUsers, engagedUsers: null, suggestions: null, acceptances: null, agentTasks: null } });
+      add({ team: s.team, row: { date: s.date, seats: s.seats, activeUsers: s.activeUsers, engagedUsers: null, suggestions: null, acceptances: null, agentTasks: null } });
     }
   }
   if (body.report !== undefined) {
@@ -48,12 +55,12 @@ export async function importCopilotMetrics(body: CopilotImportBody, options: Wri
     const records = parseOrThrow("usage report", () => parseCopilotReportNdjson(body.report as string));
     for (const r of teamUsageRows(records, seats)) {
       if (r.team === null) continue;
-      const seatRow = raw.find((x) => x.team === r.team && x.row.date === r.date);
+      const seatRow = firstOf.get(`${r.team}|${r.date}`);
       if (seatRow) {
         // The seat list's 7-day actives and the report's daily actives describe the same day: keep the larger.
         seatRow.row = { ...seatRow.row, activeUsers: Math.max(seatRow.row.activeUsers ?? 0, r.activeUsers ?? 0), engagedUsers: r.engagedUsers, suggestions: r.suggestions, acceptances: r.acceptances };
       } else {
-        raw.push({ team: r.team, row: { date: r.date, seats: null, activeUsers: r.activeUsers, engagedUsers: r.engagedUsers, suggestions: r.suggestions, acceptances: r.acceptances, agentTasks: null } });
+        add({ team: r.team, row: { date: r.date, seats: null, activeUsers: r.activeUsers, engagedUsers: r.engagedUsers, suggestions: r.suggestions, acceptances: r.acceptances, agentTasks: null } });
       }
     }
   }
