@@ -1,9 +1,10 @@
-// The app server's JavaScript heap limit, one rule for every way it is started (`npm start`, the bench, the
-// resilience checks). Node's own default lets the heap grow to about 4 GB before it must collect, so a busy
-// server held several hundred MB of garbage (peaks over 1 GB at the bench's large scale). The largest jobs the
-// server runs in process were measured at that scale (250 teams, 157 weeks, 1.5 million events): a full recompute
-// rewriting 582,000 values peaked at 302 MB of heap under a 384 MB limit, a 100,000-row import at 156 MB, the
-// alerts check over every team at 204 MB. The default leaves twice the largest of them.
+// The JavaScript heap limit of the app server and the job worker, one rule for every way they are started
+// (`npm start`, `npm run worker`, the bench, the resilience checks). Node's own default lets the heap grow to
+// about 4 GB before it must collect, so a busy server held several hundred MB of garbage (peaks over 1 GB at the
+// bench's large scale). The largest jobs the server runs in process were measured at that scale (250 teams,
+// 157 weeks, 1.5 million events): a full recompute rewriting 582,000 values peaked at 302 MB of heap under a
+// 384 MB limit, a 100,000-row import at 156 MB, the alerts check over every team at 204 MB. The default leaves
+// twice the largest of them.
 //   PILLARS_HEAP_MB=1536  a larger organisation; PILLARS_HEAP_MB=0  Node's default.
 export const DEFAULT_HEAP_MB = 768;
 

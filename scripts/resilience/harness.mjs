@@ -72,7 +72,7 @@ export async function startServer(database, port, log) {
 
 /** `npm run worker` (PostgreSQL): a process that only runs background jobs, in its own process group. */
 export function startWorker(database, log) {
-  const child = spawn(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: baseEnv(database), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["scripts/worker.mjs"], { cwd: root, env: baseEnv(database), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (d) => log.push(d.toString()));
   child.stderr.on("data", (d) => log.push(d.toString()));
   const exited = new Promise((resolve) => child.on("exit", resolve));
