@@ -11,7 +11,7 @@ import {
 } from "./copilot";
 
 const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(path.join(process.cwd(), "../shared/fixtures/github", name), "utf8"));
+  JSON.parse(readFileSync(path.join(process.cwd(), "lib/testing/fixtures/github", name), "utf8"));
 
 describe("Copilot seats list", () => {
   const { totalSeats, seats } = parseCopilotSeats(fixture("copilot-seats-list.json"));

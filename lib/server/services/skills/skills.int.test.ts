@@ -181,7 +181,7 @@ describe("skills matrix access and coverage", () => {
 });
 
 describe("AI adoption", () => {
-  const seats = JSON.parse(readFileSync(path.join(process.cwd(), "../shared/fixtures/github/copilot-seats-list.json"), "utf8")) as unknown;
+  const seats = JSON.parse(readFileSync(path.join(process.cwd(), "lib/testing/fixtures/github/copilot-seats-list.json"), "utf8")) as unknown;
 
   it("parses the Copilot seat list and asks about teams whose slug matches none", async () => {
     as("ADMIN");
