@@ -150,3 +150,31 @@ describe.each(["sql", "memory"] as const)("a service attached to its team by a d
     expect(full.get(`ai_pr_share|${t.team}|${t.at(119).slice(0, 10)}`)).toEqual([0, 0, 1]);
   });
 });
+
+/**
+ * A deployment changes the figures of the one before it in its chain, however long before: a rollback or hotfix
+ * marks it failed. The incremental recompute reaches back to that week (lib/server/data/delivery/chain.ts
+ * `chainSpansByTeam`, the start of its span; each test here fails when the span starts at the batch's own events).
+ */
+describe.each(["sql", "memory"] as const)("a chain's neighbours weeks apart (%s)", (engine) => {
+  it("fails the deployment a rollback follows four weeks later, in the week it finished", async () => {
+    const t = await teamWithService(engine, `rollback-${engine}`);
+    await t.write({ deployments: [t.deployment("d0", 0), t.deployment("d1", 3)] });
+    await t.write({ deployments: [{ ...t.deployment("d-rollback", 31), kind: "rollback" }] });
+    const full = await expectIncrementalIsWhole(engine, [t.team]);
+    // d1 (week 1) failed: the next in its chain rolled it back; d0 did not.
+    expect(full.get(`change_failure_rate|${t.team}|${t.at(0).slice(0, 10)}`)).toEqual([50, 1, 2]);
+  });
+
+  it("fails the deployment a hotfix follows three weeks later, and ships the pull request merged between them", async () => {
+    const t = await teamWithService(engine, `before-${engine}`);
+    await t.write({ deployments: [t.deployment("d0", 0), t.deployment("d-late", 35)] });
+    await t.write({ prs: [t.pr("p-between", 14)] });
+    await t.write({ deployments: [{ ...t.deployment("d-hotfix", 21), kind: "hotfix" }] });
+    const full = await expectIncrementalIsWhole(engine, [t.team]);
+    // d0 (week 1) failed: a hotfix followed it. p-between now ships with d-hotfix (week 4), no longer with d-late.
+    expect(full.get(`change_failure_rate|${t.team}|${t.at(0).slice(0, 10)}`)).toEqual([100, 1, 1]);
+    expect(full.get(`lead_time|${t.team}|${t.at(21).slice(0, 10)}`)).toEqual([(1 + 7) * 1440, null, null]);
+    expect(full.get(`lead_time|${t.team}|${t.at(35).slice(0, 10)}`)).toBeUndefined();
+  });
+});

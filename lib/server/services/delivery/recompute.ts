@@ -2,7 +2,7 @@ import "server-only";
 import { computeDeliveryWeekly } from "@/lib/delivery/weekly";
 import { weekStartOf, weeksBetween } from "@/lib/domain/time";
 import { computeFlowWeekly } from "@/lib/flow/weekly";
-import { nextSuccessAfterByTeam, previousSuccessBeforeByTeam } from "@/lib/server/data/delivery/chain";
+import { chainSpansByTeam, type ChainSpan } from "@/lib/server/data/delivery/chain";
 import { loadDeliveryRowsByTeam, loadWorkItemRowsByTeam, servicesByTeam, type DeliveryRows } from "@/lib/server/data/events";
 import { writeComputed } from "@/lib/server/data/metric-value-writer/computed";
 import { getOrgSettings } from "@/lib/server/data/org";
@@ -105,28 +105,13 @@ interface DeliveryRange {
 
 /** Each team's weeks from the last successful production deployment before its range to the first after it. */
 async function deliveryForRanges(ctx: Context, entries: readonly DeliveryRange[]): Promise<TeamValues[]> {
-  const [before, after] = await Promise.all([
-    previousSuccessBeforeByTeam(ctx.runner, entries.map((e) => ({ teamId: e.teamId, serviceIds: e.serviceIds, at: new Date(e.range.min) }))),
-    nextSuccessAfterByTeam(ctx.runner, entries.map((e) => ({ teamId: e.teamId, serviceIds: e.serviceIds, at: new Date(e.range.max) }))),
-  ]);
-  const spans = entries.map((e) => {
-    const lo = new Date(e.range.min);
-    const hi = new Date(e.range.max);
-    const b = before.get(e.teamId) ?? null;
-    const a = after.get(e.teamId) ?? null;
-    const start = b && b < lo ? b : lo;
-    const end = a && a > hi ? a : hi;
-    return { ...e, start, end, floor: new Date(start.getTime() - WEEK_FLOOR_MS) };
-  });
-  const loadFrom = await previousSuccessBeforeByTeam(ctx.runner, spans.map((s) => ({ teamId: s.teamId, serviceIds: s.serviceIds, at: s.floor })));
-  const loads = spans.map((s) => {
-    const from = loadFrom.get(s.teamId) ?? s.floor;
-    // Values are kept from the first week on: the floor is before it.
-    return { teamId: s.teamId, serviceIds: s.serviceIds, from: from < s.floor ? from : s.floor, keptFrom: s.floor };
-  });
+  const chain = await chainSpansByTeam(ctx.runner, entries.map((e) => ({ teamId: e.teamId, serviceIds: e.serviceIds, lo: new Date(e.range.min), hi: new Date(e.range.max) })), WEEK_FLOOR_MS);
+  const spans = entries.map((e) => ({ ...e, ...(chain.get(e.teamId) as ChainSpan) }));
+  // Values are kept from the first week on: the floor is before it.
+  const loads = spans.map((s) => ({ teamId: s.teamId, serviceIds: s.serviceIds, from: s.loadFrom, keptFrom: s.floor }));
   if (ctx.engine === "sql") {
-    return deliveryInDatabase(ctx, spans.map((s, i) => ({
-      teamId: s.teamId, serviceIds: s.serviceIds, since: loads[i].from, keptFrom: s.floor,
+    return deliveryInDatabase(ctx, spans.map((s) => ({
+      teamId: s.teamId, serviceIds: s.serviceIds, since: s.loadFrom, keptFrom: s.floor,
       fromWeek: weekStartOf(s.start, ctx.timeZone), toWeek: weekStartOf(s.end, ctx.timeZone),
     })));
   }
