@@ -85,7 +85,7 @@ async function context(runner: SqlRunner, now: Date, engine: RecomputeEngine): P
 const TEAM_CHUNK = 25;
 /**
  * Teams whose delivery values of a batch's weeks the database computes in one statement: their events stay in
- * the database, and each statement costs three look-ups of where the teams' chains start and its planning. A
+ * the database, and each statement costs a look-up of where the teams' chains start and end and its planning. A
  * batch that touched all 250 teams of the large benchmark dataset took 120–160 ms in two statements side by
  * side, 180–210 ms in ten of 25 teams and 220–250 ms in one.
  */
