@@ -18,6 +18,7 @@ import {
   formatPercent,
   formatTick,
   formatValue,
+  orEmpty,
   valueAxis,
   valueStyle,
 } from "./index";
@@ -54,12 +55,24 @@ describe("numbers", () => {
     expect(formatMoney(202_040, "GBP")).toBe("£202K");
     expect(formatMoney(15_077, "GBP")).toBe("£15.1K");
     expect(formatMoney(9_500, "GBP")).toBe("£9,500");
+    // The threshold itself is compact ("at or above"); one unit below it is not.
+    expect(formatMoney(10_000, "GBP")).toBe("£10K");
+    expect(formatMoney(9_999, "GBP")).toBe("£9,999");
     expect(formatMoney(1_234_567, "EUR")).toBe("€1.23M");
     expect(formatMoney(203, "USD")).toBe("$203");
     expect(formatMoney(-2_500, "JPY")).toBe(`${MINUS}¥2,500`);
     expect(formatValue(178, "currency", GBP)).toBe("£178");
     expect(currencySymbol("GBP")).toBe("£");
     expect(currencySymbol("EUR")).toBe("€");
+  });
+});
+
+describe("absent values", () => {
+  it("read as an em dash, never as 0, while a real 0 reads as 0", () => {
+    expect(orEmpty(null, formatCount)).toBe("—");
+    expect(orEmpty(undefined, formatCount)).toBe("—");
+    expect(orEmpty(0, formatCount)).toBe("0");
+    expect(orEmpty(-36.2, formatEnps)).toBe(`${MINUS}36`);
   });
 });
 

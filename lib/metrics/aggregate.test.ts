@@ -26,6 +26,13 @@ describe("aggregatePeriod", () => {
     expect(aggregatePeriod(points, "LAST", "count")).toBe(3);
   });
 
+  it("leaves a week without both parts out of a ratio, rather than counting its missing numerator as zero", () => {
+    // 1 of 2, then a week with a sample of 2 but no numerator: the ratio is 1/2, not 1/4.
+    const points = [week("2026-03-02", 50, 1, 2), week("2026-03-09", 50, null, 2)];
+    expect(aggregatePeriod(points, "RATIO", "percent")).toBeCloseTo(50, 10);
+    expect(aggregatePeriod([week("2026-03-02", 40, null, 5), week("2026-03-09", 60, null, 5)], "RATIO", "percent")).toBe(50);
+  });
+
   it("is empty rather than zero when there is nothing to divide by", () => {
     expect(aggregatePeriod([week("2026-03-02", null, 0, 0)], "RATIO", "percent")).toBeNull();
     expect(aggregatePeriod([], "SUM", "count")).toBeNull();
@@ -45,6 +52,14 @@ describe("rollUp", () => {
     const rolled = rollUp([week("2026-03-02", 5, 10, 2), week("2026-03-09", 5, 10, 2)], ["2026-03-01"], "month", "RATIO", "score");
     expect(rolled[0].denominator).toBe(4);
   });
+
+  it("reports the latest week's sample behind a period that is not a ratio, and sums numerators of whole pairs only", () => {
+    // A mean score over weeks answered by 6, then 8 people: the period rests on the latest 8, not 14.
+    const mean = rollUp([week("2026-03-02", 7, null, 6), week("2026-03-09", 8, null, 8)], ["2026-03-01"], "month", "MEAN", "score");
+    expect(mean[0]).toMatchObject({ value: 7.5, numerator: null, denominator: 8 });
+    const ratio = rollUp([week("2026-03-02", 50, 1, 2), week("2026-03-09", 50, null, 2)], ["2026-03-01"], "month", "RATIO", "percent");
+    expect(ratio[0].numerator).toBe(1);
+  });
 });
 
 describe("targetStatus", () => {
@@ -55,6 +70,13 @@ describe("targetStatus", () => {
     expect(targetStatus(12, 15, 25, "LOWER_IS_BETTER")).toBe("green");
     expect(targetStatus(20, 15, 25, "LOWER_IS_BETTER")).toBe("amber");
     expect(targetStatus(30, 15, 25, "LOWER_IS_BETTER")).toBe("red");
+  });
+
+  it("counts a value exactly at a threshold as reaching it", () => {
+    expect(targetStatus(80, 80, 70, "HIGHER_IS_BETTER")).toBe("green");
+    expect(targetStatus(70, 80, 70, "HIGHER_IS_BETTER")).toBe("amber");
+    expect(targetStatus(15, 15, 25, "LOWER_IS_BETTER")).toBe("green");
+    expect(targetStatus(25, 15, 25, "LOWER_IS_BETTER")).toBe("amber");
   });
 });
 
