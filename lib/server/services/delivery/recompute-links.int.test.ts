@@ -167,7 +167,7 @@ describe.each(["sql", "memory"] as const)("a chain's neighbours weeks apart (%s)
   });
 
   it("fails the deployment a hotfix follows three weeks later, and ships the pull request merged between them", async () => {
-    const t = await teamWithService(engine, `before-${engine}`);
+    const t = await teamWithService(engine, `hotfix-${engine}`);
     await t.write({ deployments: [t.deployment("d0", 0), t.deployment("d-late", 35)] });
     await t.write({ prs: [t.pr("p-between", 14)] });
     await t.write({ deployments: [{ ...t.deployment("d-hotfix", 21), kind: "hotfix" }] });

@@ -108,14 +108,13 @@ async function deliveryForRanges(ctx: Context, entries: readonly DeliveryRange[]
   const chain = await chainSpansByTeam(ctx.runner, entries.map((e) => ({ teamId: e.teamId, serviceIds: e.serviceIds, lo: new Date(e.range.min), hi: new Date(e.range.max) })), WEEK_FLOOR_MS);
   const spans = entries.map((e) => ({ ...e, ...(chain.get(e.teamId) as ChainSpan) }));
   // Values are kept from the first week on: the floor is before it.
-  const loads = spans.map((s) => ({ teamId: s.teamId, serviceIds: s.serviceIds, from: s.loadFrom, keptFrom: s.floor }));
   if (ctx.engine === "sql") {
     return deliveryInDatabase(ctx, spans.map((s) => ({
       teamId: s.teamId, serviceIds: s.serviceIds, since: s.loadFrom, keptFrom: s.floor,
       fromWeek: weekStartOf(s.start, ctx.timeZone), toWeek: weekStartOf(s.end, ctx.timeZone),
     })));
   }
-  const rows = await loadDeliveryRowsByTeam(ctx.runner, loads);
+  const rows = await loadDeliveryRowsByTeam(ctx.runner, spans.map((s) => ({ teamId: s.teamId, serviceIds: s.serviceIds, from: s.loadFrom, keptFrom: s.floor })));
   return spans.map((s) => deliveryValuesFor(ctx, s.teamId, rows.get(s.teamId) as DeliveryRows, weekStartOf(s.start, ctx.timeZone), weekStartOf(s.end, ctx.timeZone)));
 }
 
