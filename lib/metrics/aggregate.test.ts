@@ -48,7 +48,7 @@ describe("rollUp", () => {
     expect(rolled[1].label).toBe("Apr 2026");
   });
 
-  it("reports the respondents behind a ratio period as the anonymity sample", () => {
+  it("reports the respondents behind a ratio period as its sample", () => {
     const rolled = rollUp([week("2026-03-02", 5, 10, 2), week("2026-03-09", 5, 10, 2)], ["2026-03-01"], "month", "RATIO", "score");
     expect(rolled[0].denominator).toBe(4);
   });
@@ -59,6 +59,14 @@ describe("rollUp", () => {
     expect(mean[0]).toMatchObject({ value: 7.5, numerator: null, denominator: 8 });
     const ratio = rollUp([week("2026-03-02", 50, 1, 2), week("2026-03-09", 50, null, 2)], ["2026-03-01"], "month", "RATIO", "percent");
     expect(ratio[0].numerator).toBe(1);
+  });
+
+  it("keeps a ratio period's parts consistent with its value when a week lacks its numerator", () => {
+    // The value is computed from the whole pair only (1 of 2 = 50 %); the parts must say 1 of 2, not 1 of 4.
+    const ratio = rollUp([week("2026-03-02", 50, 1, 2), week("2026-03-09", 50, null, 2)], ["2026-03-01"], "month", "RATIO", "percent");
+    expect(ratio[0]).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+    const none = rollUp([week("2026-03-02", 40, null, 5)], ["2026-03-01"], "month", "RATIO", "percent");
+    expect(none[0]).toMatchObject({ value: 40, numerator: null, denominator: null });
   });
 });
 

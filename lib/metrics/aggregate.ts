@@ -53,11 +53,18 @@ export function aggregatePeriod(points: WeeklyPoint[], aggregation: AggregationK
   }
 }
 
-/** The sample size behind a period, for anonymity: summed denominators for ratios, else the latest week's. */
+/**
+ * The sample behind a period. A ratio's is the sum of the denominators of the weeks that have both parts, the
+ * same weeks its value is computed from, so numerator ÷ denominator is the value; any other period's is its
+ * latest week's.
+ */
 function periodSample(points: WeeklyPoint[], aggregation: AggregationKey): number | null {
+  if (aggregation === "RATIO") {
+    const pairs = points.filter((p) => p.numerator !== null && p.denominator !== null);
+    return pairs.length ? sum(pairs.map((p) => p.denominator as number)) : null;
+  }
   const dens = points.filter((p) => p.denominator !== null).map((p) => p.denominator as number);
-  if (dens.length === 0) return null;
-  return aggregation === "RATIO" ? sum(dens) : dens[dens.length - 1];
+  return dens.length ? dens[dens.length - 1] : null;
 }
 
 export interface RollUpOptions {
