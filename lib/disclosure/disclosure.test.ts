@@ -53,6 +53,23 @@ describe("formBlocks", () => {
     expect(isUnionOfBlocks(["a", "b"], blocks)).toBe(false);
   });
 
+  it("counts a group holding exactly the floor as worth keeping whole", () => {
+    // b (1) must join a or c. Joining c would cut g (a + b = 3, exactly the floor, so releasable); joining a cuts
+    // only k, which costs less. Were g treated as never releasable, b would join c and a would follow.
+    const c = counts({ a: 2, b: 1, c: 3 });
+    const blocks = formBlocks(c, [group("g", ["a", "b"], 2), group("k", ["b", "c"], 1)], 3);
+    expect(blocks.blocks).toEqual([{ cells: ["a", "b"], count: 3 }, { cells: ["c"], count: 3 }]);
+    expect(verdictFor(["a", "b"], c, blocks)).toEqual({ released: true });
+  });
+
+  it("pools the smallest block first, with the smallest other block when no group decides", () => {
+    // No groups: every merge costs nothing, so size decides, then the cell key.
+    expect(formBlocks(counts({ a: 1, b: 5, c: 2 }), [], 3).blocks).toEqual([{ cells: ["a", "c"], count: 3 }, { cells: ["b"], count: 5 }]);
+    expect(formBlocks(counts({ a: 1, b: 2, c: 5 }), [], 3).blocks).toEqual([{ cells: ["a", "b"], count: 3 }, { cells: ["c"], count: 5 }]);
+    // b joins a (tied with c on size, first by key); c, still small, then joins that block, smaller than d.
+    expect(formBlocks(counts({ a: 2, b: 1, c: 2, d: 9 }), [], 3).blocks).toEqual([{ cells: ["a", "b", "c"], count: 5 }, { cells: ["d"], count: 9 }]);
+  });
+
   it("gives the same blocks whatever the order of cells and groups", () => {
     const c1 = counts({ a: 1, b: 2, c: 9, d: 3, e: 6 });
     const c2 = counts({ e: 6, d: 3, c: 9, b: 2, a: 1 });
@@ -126,6 +143,19 @@ describe("releasedCrossings (levels across team blocks)", () => {
     expect([...safe.values()]).toEqual([{ released: true }, { released: true }]);
   });
 
+  it("decides at most 16 levels and withholds the rest", () => {
+    // Every level its own block of 5: each is safe alone, so only the cap withholds the 17th.
+    const values = Array.from({ length: 17 }, (_, i) => `L${i + 1}`);
+    const verdicts = releasedCrossings({
+      cells: values.map((value, block) => ({ block, value, people: 5 })),
+      blockPeople: new Map(values.map((_, block) => [block, 5])),
+      values,
+      floor: 5,
+    });
+    expect(values.slice(0, 16).map((v) => verdicts.get(v))).toEqual(Array(16).fill({ released: true }));
+    expect(verdicts.get("L17")).toEqual({ released: false, reason: "differencing" });
+  });
+
   it("is safe beside the team blocks (property, exact checker over team × level cells)", () => {
     const levels = ["L1", "L2", "L3", "L4"];
     fc.assert(
@@ -167,6 +197,19 @@ describe("snapshotRelease (answers arriving over several snapshots)", () => {
     expect(snapshotRelease(["c"], [e1, e2])).toEqual({ released: true, asOfEpoch: 2, respondents: 7 });
     expect(snapshotRelease(["a", "b", "c"], [e1, e2])).toEqual({ released: true, asOfEpoch: 2, respondents: 25 });
     expect(snapshotRelease(["a"], [])).toEqual({ released: false, reason: "not-published" });
+  });
+
+  it("releases a group answered by exactly the threshold, and says why another is withheld", () => {
+    // b (2) is pooled with a (5, the smaller of its equally good partners), so a alone cuts a block.
+    const family = [group("org", ["a", "b", "c"], 100), group("a", ["a"], 10), group("b", ["b"], 10), group("c", ["c"], 10)];
+    const exact = counts({ a: 5, c: 6 });
+    expect(snapshotRelease(["a"], [{ epoch: 1, counts: exact, blocks: epochBlocks(exact, [], family, 5) }])).toEqual({ released: true, asOfEpoch: 1, respondents: 5 });
+    const pooled = counts({ a: 5, b: 2, c: 6 });
+    const e1: Epoch = { epoch: 1, counts: pooled, blocks: epochBlocks(pooled, [], family, 5) };
+    expect(e1.blocks.blocks.map((b) => b.cells)).toEqual([["a", "b"], ["c"]]);
+    expect(snapshotRelease(["a"], [e1])).toEqual({ released: false, reason: "differencing" });
+    expect(snapshotRelease(["b"], [e1])).toEqual({ released: false, reason: "too-few" });
+    expect(snapshotRelease(["a", "b"], [e1])).toEqual({ released: true, asOfEpoch: 1, respondents: 7 });
   });
 
   it("never lets snapshots be subtracted into a small set (property over answer sequences)", () => {
