@@ -41,6 +41,18 @@ describe("tenure", () => {
     // G promoted 23 March (8 days), F 15 days, D 22 days, A years → median (15 + 22) / 2 days.
     expect(t.medianDays).toBe(18.5);
   });
+
+  it("counts a promotion on the day itself, and none from an earlier employment", () => {
+    const promotedToday = person("P", { employments: [{ hireDate: "2025-01-01" }], promotions: [{ date: "2026-03-31", fromLevel: "L2", toLevel: "L3" }], level: "L3" });
+    expect(timeInLevel([promotedToday], "2026-03-31", everyone).medianDays).toBe(0);
+    // Promoted in 2021, left in 2023, rehired on 1 March 2026: 30 days in level at close of 31 March.
+    const rehired = person("R", {
+      employments: [{ hireDate: "2019-01-01", exitDate: "2023-06-30", exitType: "voluntary" }, { hireDate: "2026-03-01" }],
+      promotions: [{ date: "2021-04-01", fromLevel: "L2", toLevel: "L3" }],
+      level: "L3",
+    });
+    expect(timeInLevel([rehired], "2026-03-31", everyone).medianDays).toBe(30);
+  });
 });
 
 describe("promotions and internal mobility", () => {

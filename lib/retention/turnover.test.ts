@@ -62,6 +62,11 @@ describe("turnover", () => {
     expect([t.hires, t.separations, t.averageHeadcount, t.percent]).toEqual([1, 1, 0, null]);
   });
 
+  it("counts hires on the period's first and last days, and none outside it", () => {
+    const roster = ["2026-02-28", "2026-03-01", "2026-03-31", "2026-04-01"].map((hireDate) => person(hireDate, { employments: [{ hireDate }] }));
+    expect(hiresIn(roster, MARCH_2026, everyone)).toEqual(["2026-03-01", "2026-03-31"]);
+  });
+
   it("segments by a person attribute", () => {
     expect(turnover(MARCH_ROSTER, MARCH_2026, inSegment("location", "Porto")).separations).toBe(0);
   });
@@ -89,6 +94,15 @@ describe("annualised turnover", () => {
     expect(round(a.percent!, 4)).toBe(round(100 / 11.5 + 100 / 11, 4));
   });
 
+  it("sums monthly rates from exactly 12 months on", () => {
+    const roster = [...Array.from({ length: 9 }, (_, i) => person(`S${i}`, { employments: [{ hireDate: "2020-01-01" }] })),
+      person("X", { employments: [{ hireDate: "2020-01-01", exitDate: "2025-06-30", exitType: "voluntary" }] })];
+    const a = annualisedTurnover(roster, { start: "2025-01-01", end: "2025-12-31" }, everyone);
+    // June 2025 Sundays 1, 8, 15, 22, 29 → 10 each (X's last day is the 30th); 1 / 10.
+    expect(a).toMatchObject({ method: "sum-of-monthly-rates", months: 12 });
+    expect(round(a.percent!, 4)).toBe(10);
+  });
+
   it("refuses a period that is not whole calendar months", () => {
     expect(() => annualisedTurnover(MARCH_ROSTER, { start: "2026-03-02", end: "2026-03-31" }, everyone)).toThrow(RangeError);
   });
@@ -108,6 +122,11 @@ describe("retention rate", () => {
     expect(r.retained).toBe(2);
     expect(r.stayedInScope).toBe(1);
     expect(round(r.percent!, 2)).toBe(66.67);
+  });
+
+  it("counts someone who leaves after the period as retained", () => {
+    const roster = [person("P", { employments: [{ hireDate: "2024-01-01", exitDate: "2026-04-10", exitType: "voluntary" }] })];
+    expect(retentionRate(roster, MARCH_2026, everyone)).toMatchObject({ startHeadcount: 1, retained: 1, percent: 100 });
   });
 
   it("does not count a leaver rehired within the period as retained", () => {
