@@ -8,6 +8,8 @@ const alias = {
 };
 
 export default defineConfig({
+  // scripts/test.mjs gives each of the runs it starts side by side a cache of its own (run order and timings).
+  cacheDir: process.env.PILLARS_VITEST_CACHE_DIR || undefined,
   resolve: { alias },
   test: {
     projects: [
