@@ -26,6 +26,8 @@ describe("team cost", () => {
     expect(cost.annualCost).toBe(0);
     expect(cost.missingRates).toEqual([{ location: "Austin", sourcing: "nearshore" }]);
     expect(rateFor(rates, "Pune", "vendor")).toBeNull();
+    // A slice with nobody in it needs no rate.
+    expect(teamCost([{ location: "Austin", sourcing: "nearshore", headcount: 0 }], rates).missingRates).toEqual([]);
   });
 
   it("spreads a yearly cost over 52 weeks", () => {
@@ -38,6 +40,7 @@ describe("investment allocation", () => {
     // 10 features, 4 defects, 2 risks, 4 debt = 20 items.
     expect(allocationFromFlow({ feature: 10, defect: 4, risk: 2, debt: 4 })).toEqual({ newCapability: 0.5, ktlo: 0.3, techDebt: 0.2 });
     expect(allocationFromFlow({ feature: 0, defect: 0, risk: 0, debt: 0 })).toBeNull();
+    expect(() => allocationFromFlow({ feature: Number.NaN, defect: 1, risk: 0, debt: 0 })).toThrow(RangeError);
   });
 
   it("accepts manager percentages that sum to 100 within 0.01", () => {
@@ -48,6 +51,8 @@ describe("investment allocation", () => {
       total: 99.98,
     });
     expect(allocationFromPercentages({ newCapability: 110, ktlo: -10, techDebt: 0 })).toMatchObject({ ok: false, error: "negative" });
+    expect(allocationFromPercentages({ newCapability: 100, ktlo: 0, techDebt: 0 })).toEqual({ ok: true, shares: { newCapability: 1, ktlo: 0, techDebt: 0 } });
+    expect(allocationFromPercentages({ newCapability: 50, ktlo: Number.NaN, techDebt: 50 })).toMatchObject({ ok: false, error: "negative" });
   });
 
   it("splits cost by category", () => {

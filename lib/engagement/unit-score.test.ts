@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeItems } from "./compose";
+import { BUILT_IN_METRICS } from "@/lib/metrics/catalog";
+import { ENGAGEMENT_EXPLANATIONS } from "./explanations";
 import { scoreUnit, teamMetricValues, withOrgComparison } from "./unit-score";
 
 const items = composeItems({ templates: ["psychological-safety", "pulse"], excludeItems: [], items: [] });
@@ -23,6 +25,10 @@ describe("teamMetricValues", () => {
   it("stores only participation when nobody answered", () => {
     expect(teamMetricValues(items, [], 6)).toEqual([{ metricKey: "participation", numerator: 0, denominator: 6 }]);
   });
+
+  it("stores no participation for a team nobody was invited from", () => {
+    expect(teamMetricValues(items, [], 0)).toEqual([]);
+  });
 });
 
 describe("scoreUnit", () => {
@@ -37,5 +43,27 @@ describe("scoreUnit", () => {
     const org = scoreUnit(items, [responses[0]], 1);
     const compared = withOrgComparison(unit, org);
     expect(compared.indexes.find((i) => i.key === "pulse_growth")?.vsOrg).toBe(-1); // 3 vs 4
+  });
+
+  it("names each index, explains it, and gives eNPS with its promoters and detractors", () => {
+    const unit = scoreUnit(items, responses, 4);
+    const safety = unit.indexes.find((i) => i.key === "psych_safety");
+    expect(safety).toMatchObject({ name: "Psychological safety", howComputed: ENGAGEMENT_EXPLANATIONS.psych_safety });
+    const growthHow = BUILT_IN_METRICS.find((m) => m.key === "pulse_growth")?.howComputed;
+    expect(growthHow).toBeTruthy();
+    expect(unit.indexes.find((i) => i.key === "pulse_growth")?.howComputed).toBe(growthHow);
+    const enps = unit.indexes.find((i) => i.key === "enps");
+    expect(enps).toMatchObject({ name: "eNPS", howComputed: ENGAGEMENT_EXPLANATIONS.enps, score: 0, promoters: 1, passives: 0, detractors: 1, percentFavourable: null });
+  });
+
+  it("marks reverse-scored items", () => {
+    const unit = scoreUnit(items, responses, 4);
+    expect(unit.items.find((i) => i.id === "ps1")?.reverseScored).toBe(true);
+    expect(unit.items.find((i) => i.id === "ps2")?.reverseScored).toBe(false);
+  });
+
+  it("compares with nothing when there is no organisation score", () => {
+    const unit = withOrgComparison(scoreUnit(items, responses, 4), null);
+    expect(unit.indexes.every((i) => i.vsOrg === null)).toBe(true);
   });
 });

@@ -98,6 +98,8 @@ describe("durations", () => {
     expect(formatDuration(2880)).toBe("2 days");
     expect(formatDuration(3888)).toBe("2.7 days");
     expect(formatDuration(812 * 1440)).toBe("812 days");
+    expect(formatDuration(1890)).toBe("32 h"); // 31.5 h: whole from 10 up
+    expect(formatDuration(45.4)).toBe("45 min"); // minutes are always whole
     expect(formatValue(2.7, "days", GBP)).toBe("2.7 days");
     expect(formatValue(0.5, "days", GBP)).toBe("12 h");
     expect(formatValue(1860, "minutes", GBP)).toBe("31 h");
@@ -117,6 +119,8 @@ describe("durations", () => {
     const minutes = durationAxis(95, 4);
     expect(minutes).toEqual({ unit: "min", stepMinutes: 30, maxMinutes: 120 });
     expect(durationAxis(400 * 1440, 4).stepMinutes % 1440).toBe(0);
+    // 12 h fits 4 steps of 3 h exactly: the smallest step that fits is taken.
+    expect(durationAxis(720, 4)).toEqual({ unit: "h", stepMinutes: 180, maxMinutes: 720 });
     expect(formatDurationTick(0, "h")).toBe("0");
   });
 
@@ -182,6 +186,7 @@ describe("dates", () => {
   it("writes days as '5 Dec 2026', with instants in the organisation's zone", () => {
     expect(formatDate("2026-12-05")).toBe("5 Dec 2026");
     expect(formatDate("2026-09-05", "Pacific/Auckland")).toBe("5 Sep 2026"); // a date-only value never shifts
+    expect(formatDate("2026-12-05", "America/New_York")).toBe("5 Dec 2026"); // west of UTC either
     // 23:30 UTC on 4 December is already 5 December in Auckland and still 4 December in New York.
     expect(formatDate("2026-12-04T23:30:00Z", "Pacific/Auckland")).toBe("5 Dec 2026");
     expect(formatDate(new Date("2026-12-04T23:30:00Z"), "America/New_York")).toBe("4 Dec 2026");
@@ -198,6 +203,9 @@ describe("dates", () => {
   it("writes ranges and ISO weeks", () => {
     expect(formatDateRange("2026-10-05", "2026-12-05")).toBe("5 Oct – 5 Dec 2026");
     expect(formatDateRange("2025-12-29", "2026-01-04")).toBe("29 Dec 2025 – 4 Jan 2026");
+    // An unreadable end is shown as it came, never dropped.
+    expect(formatDateRange("not a date", "2026-12-05")).toBe("not a date – 2026-12-05");
+    expect(formatDateRange("2026-12-05", "not a date")).toBe("2026-12-05 – not a date");
     expect(formatIsoWeek("2026-11-23")).toBe("2026-W48");
     expect(formatIsoWeek("2026-11-26")).toBe("2026-W48");
     expect(formatIsoWeek("2027-01-01")).toBe("2026-W53");
