@@ -58,19 +58,23 @@ function run(suite, prefix) {
     const started = Date.now();
     // Runs side by side keep their caches apart, so one never reads a file another is writing.
     const env = { ...baseEnv, ...suite.env, ...(prefix ? { PILLARS_VITEST_CACHE_DIR: path.join(root, "node_modules", ".vite", `test-${suite.name}`) } : {}) };
-    const child = spawn(suite.cmd, suite.args, { stdio: prefix ? ["ignore", "pipe", "pipe"] : "inherit", env });
-    if (prefix) {
-      for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
-        let rest = "";
-        stream.on("data", (chunk) => {
-          const lines = (rest + chunk.toString()).split("\n");
-          rest = lines.pop() ?? "";
-          for (const line of lines) out.write(`${prefix}${line}\n`);
-        });
-        stream.on("end", () => rest && out.write(`${prefix}${rest}\n`));
-      }
+    // Output is read line by line: printed at once (after the prefix, when side by side) and kept for the recap.
+    const child = spawn(suite.cmd, suite.args, { stdio: ["ignore", "pipe", "pipe"], env });
+    const kept = [];
+    for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+      let rest = "";
+      const print = (line) => {
+        out.write(`${prefix ?? ""}${line}\n`);
+        kept.push(line);
+      };
+      stream.on("data", (chunk) => {
+        const lines = (rest + chunk.toString()).split("\n");
+        rest = lines.pop() ?? "";
+        lines.forEach(print);
+      });
+      stream.on("end", () => rest && print(rest));
     }
-    const done = (status) => resolve({ name: suite.name, status, seconds: ((Date.now() - started) / 1000).toFixed(0) });
+    const done = (status) => resolve({ name: suite.name, status, seconds: ((Date.now() - started) / 1000).toFixed(0), output: kept });
     child.on("error", (error) => {
       console.log(`${prefix ?? ""}${suite.name} could not start: ${error.message}`);
       done("failed");
@@ -121,6 +125,17 @@ for (let i = 0; i < selected.length; ) {
     results.push(r ?? { name: s.name, status: s.skip ? "skipped" : "failed" });
   }
   i = j;
+}
+
+// What failed, repeated at the end where a reader of the log's last lines sees it: Vitest's "Failed Tests" block,
+// Playwright's list of failed journeys, or else the suite's last lines.
+const RECAP_LINES = 60;
+for (const r of results.filter((r) => r.status === "failed" && r.output)) {
+  const plain = r.output.map((line) => line.replace(/\x1b\[[0-9;]*m/g, ""));
+  const from = plain.findIndex((line) => /Failed Tests \d+|^\s+\d+ failed$/.test(line));
+  const lines = from >= 0 ? plain.slice(from, from + RECAP_LINES) : plain.slice(-RECAP_LINES / 2);
+  console.log(`\n━━ ${r.name} failed — ${from >= 0 ? "what failed" : "its last lines"} (repeated from above)`);
+  for (const line of lines) console.log(`  ${line}`);
 }
 
 console.log("\n━━ summary");
