@@ -168,12 +168,10 @@ describe("upsertMetricValues", () => {
     const rows = teams.flatMap((t) =>
       Array.from({ length: 100 }, (_, w) => ({ metricId: defects, teamId: t.id, weekStart: addWeeks("2024-04-15", w), value: 5 })),
     );
-    const started = Date.now();
     const created = await upsertMetricValues({ userId: null, label: "token:bulk" }, rows, { source: "API", now: NOW });
     expect(created).toEqual({ status: "saved", created: 2000, updated: 0, unchanged: 0 });
     const updated = await upsertMetricValues({ userId: null, label: "token:bulk" }, rows.map((r) => ({ ...r, value: 6 })), { source: "API", now: NOW });
     expect(updated).toEqual({ status: "saved", created: 0, updated: 2000, unchanged: 0 });
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(await db.metricValue.count({ where: { teamId: { in: teams.map((t) => t.id) }, source: "API", version: 2 } })).toBe(2000);
     const rollup = await db.metricRollup.findFirstOrThrow({ where: { metricId: defects, scopeType: "ORG", weekStart: new Date("2024-04-15") } });
     expect(rollup).toMatchObject({ value: 120, teamCount: 20 });

@@ -57,7 +57,7 @@ describe("imports as jobs", () => {
     const state = await awaitImport(id, jobId, true, actorOf(ada), ada);
     expect(state.finished).toBe(true);
     expect(state.import).toMatchObject({ status: "COMPLETED", created: 1 });
-    expect(await waitForJob(jobId, 1_000)).toMatchObject({ status: "DONE" });
+    expect(await waitForJob(jobId, 30_000)).toMatchObject({ status: "DONE" });
     expect(await valueAt("2026-02-02")).toBe(4);
 
     // The job run again (a worker that crashed after the commit) finds the import finished and leaves it.
