@@ -29,7 +29,7 @@ export interface PeriodValue {
 
 export function aggregatePeriod(points: WeeklyPoint[], aggregation: AggregationKey, unit: string): number | null {
   const withValue = points.filter((p) => p.value !== null);
-  const withRatio = points.filter((p) => p.numerator !== null && p.denominator !== null);
+  const withRatio = wholePairs(points);
   const scale = ratioScale(unit);
   switch (aggregation) {
     case "SUM":
@@ -53,18 +53,22 @@ export function aggregatePeriod(points: WeeklyPoint[], aggregation: AggregationK
   }
 }
 
+/** The weeks that have both a numerator and a denominator: the only ones a ratio is computed from. */
+function wholePairs(points: WeeklyPoint[]): WeeklyPoint[] {
+  return points.filter((p) => p.numerator !== null && p.denominator !== null);
+}
+
 /**
- * The sample behind a period. A ratio's is the sum of the denominators of the weeks that have both parts, the
- * same weeks its value is computed from, so numerator ÷ denominator is the value; any other period's is its
- * latest week's.
+ * A period's parts. Its numerator sums the whole pairs' numerators. Its sample (the denominator) is, for a
+ * ratio, the sum of the same weeks' denominators, so numerator ÷ denominator is the value; for any other
+ * aggregation, its latest week's denominator.
  */
-function periodSample(points: WeeklyPoint[], aggregation: AggregationKey): number | null {
-  if (aggregation === "RATIO") {
-    const pairs = points.filter((p) => p.numerator !== null && p.denominator !== null);
-    return pairs.length ? sum(pairs.map((p) => p.denominator as number)) : null;
-  }
+function periodParts(points: WeeklyPoint[], aggregation: AggregationKey): { numerator: number | null; denominator: number | null } {
+  const pairs = wholePairs(points);
+  const numerator = pairs.length ? sum(pairs.map((p) => p.numerator as number)) : null;
+  if (aggregation === "RATIO") return { numerator, denominator: pairs.length ? sum(pairs.map((p) => p.denominator as number)) : null };
   const dens = points.filter((p) => p.denominator !== null).map((p) => p.denominator as number);
-  return dens.length ? dens[dens.length - 1] : null;
+  return { numerator, denominator: dens.length ? dens[dens.length - 1] : null };
 }
 
 export interface RollUpOptions {
@@ -104,13 +108,11 @@ export function rollUp(
   }
   return periods.map((period) => {
     const list = byPeriod.get(period) ?? [];
-    const ratio = list.filter((p) => p.numerator !== null && p.denominator !== null);
     return {
       period,
       label: periodLabel(period, granularity),
       value: aggregatePeriod(list, aggregation, unit),
-      numerator: ratio.length ? sum(ratio.map((p) => p.numerator as number)) : null,
-      denominator: periodSample(list, aggregation),
+      ...periodParts(list, aggregation),
       teams: list.reduce((max, p) => Math.max(max, p.teams), 0),
       weeks: list.map((p) => p.week),
     };
