@@ -50,8 +50,19 @@ export function pointLabel(point: Pick<SeriesPoint, "label" | "soFar">): string 
   return point.soFar ? `${point.label} (so far)` : point.label;
 }
 
+/**
+ * The x-axis tick of a point: a period still running says so on a second line, so its tick is no wider than the
+ * others' (Chart.js spaces ticks by the widths of a sample of labels, and a wider last label overlapped the one
+ * before it).
+ */
+export function tickLabel(point: Pick<SeriesPoint, "label" | "soFar">): string | string[] {
+  return point.soFar ? [point.label, "(so far)"] : point.label;
+}
+
 export interface TrendData {
   labels: string[];
+  /** Per point: its x-axis tick (`tickLabel`). */
+  ticks: (string | string[])[];
   /** Per point: the period is still running (drawn hollow, reached by a dashed segment). */
   soFar: boolean[];
   /** null leaves a gap in the line (no data or withheld). */
@@ -69,6 +80,7 @@ export function toChartData(series: MetricSeries, settings: Money): TrendData {
   const target = hasTarget ? points.map((_, i) => series.targetLine[i] ?? null) : null;
   return {
     labels: points.map(pointLabel),
+    ticks: points.map(tickLabel),
     soFar: points.map((p) => p.soFar === true),
     values: points.map((p) => (p.withheld ? null : p.value)),
     target,

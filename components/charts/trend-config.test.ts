@@ -53,4 +53,13 @@ describe("trend chart configuration", () => {
     const enps = config(series("score", [-20, 10], "enps")).options.scales?.y as { beginAtZero: boolean };
     expect(enps.beginAtZero).toBe(false);
   });
+
+  it("labels a running period's tick on two lines, keeping the preset's spacing of ticks", () => {
+    const running = series("count", [4, 5, 2]);
+    running.points[2].soFar = true;
+    const x = config(running).options.scales?.x as { ticks: { autoSkip: boolean; maxRotation: number; callback: (v: number) => string | string[] } };
+    expect(x.ticks).toMatchObject({ autoSkip: true, maxRotation: 0 });
+    // Category ticks are asked for by the point's index.
+    expect([0, 1, 2].map((i) => x.ticks.callback(i))).toEqual(["W2", "W3", ["W4", "(so far)"]]);
+  });
 });

@@ -98,7 +98,14 @@ export function trendOptions({ series, trend, markers, settings, scale = 1, lege
       },
     },
   });
-  return { ...options, plugins: { ...options.plugins, annotation: { annotations: markerAnnotations(series, markers, scale) } } };
+  const x = options.scales?.x;
+  // Category ticks' values are the points' indexes.
+  const ticks = { ...x?.ticks, callback: (value: string | number) => trend.ticks[Number(value)] ?? "" };
+  return {
+    ...options,
+    scales: { ...options.scales, x: { ...x, ticks } as typeof x },
+    plugins: { ...options.plugins, annotation: { annotations: markerAnnotations(series, markers, scale) } },
+  };
 }
 
 /** The picture of a metric trend for PNG export: legend always shown, the markers' key in words. */
