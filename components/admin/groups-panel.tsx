@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { formatQuantity } from "@/lib/format";
 import type { AdminGroupRow } from "@/lib/admin/api-types";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useAdminMutation } from "@/lib/client/use-admin";
@@ -60,7 +61,7 @@ export function GroupsPanel({ groups }: { groups: AdminGroupRow[] }) {
                 <div className="flex flex-wrap items-center gap-3">
                   <span className="font-medium text-slate-900">{group.name}</span>
                   <span className="text-xs text-slate-600">
-                    {group.teamCount} team(s), {group.childCount} sub-group(s)
+                    {formatQuantity(group.teamCount, "team")}, {formatQuantity(group.childCount, "sub-group")}
                   </span>
                   <button type="button" className="text-sm font-medium text-blue-700 hover:underline" onClick={() => setEditing(group.id)} aria-label={`Edit group ${group.name}`}>
                     Edit

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { RunDetail } from "@/lib/engagement/api-types";
+import { RUN_STATE_LABEL, type RunDetail } from "@/lib/engagement/api-types";
 import { EmailLinksPanel, EmailNotConfigured, type EmailSetup } from "./email-links-panel";
 import { LinksPanel } from "./links-panel";
 import { RunActions } from "./run-actions";
 import { RunResultsView } from "./run-results";
-import { formatDateRange } from "@/lib/format";
+import { formatDateRange, formatQuantity } from "@/lib/format";
 
 interface RunPageProps {
   run: RunDetail;
@@ -22,8 +22,8 @@ export function RunPage({ run, canManage, invitableTeams, canModerate, email }: 
         <Link href={`/surveys/${run.surveyId}`} className="text-sm text-blue-700 underline">← {run.surveyTitle}</Link>
         <h1 className="mt-1 text-2xl font-semibold text-slate-900">{run.title}</h1>
         <p className="text-sm text-slate-700">
-          {run.state === "open" ? "Open" : run.state === "scheduled" ? "Scheduled" : "Closed"} · {formatDateRange(run.opensOn, run.closesOn)}
-          {run.repeat !== "none" ? ` · repeats ${run.repeat}` : ""} · {run.teams.length} team(s)
+          {RUN_STATE_LABEL[run.state]} · {formatDateRange(run.opensOn, run.closesOn)}
+          {run.repeat !== "none" ? ` · repeats ${run.repeat}` : ""} · {formatQuantity(run.teams.length, "team")}
         </p>
       </div>
       {canManage && <RunActions runId={run.id} state={run.state} repeat={run.repeat} />}

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { SurveyDetail } from "@/lib/engagement/api-types";
+import { RUN_STATE_LABEL, type SurveyDetail } from "@/lib/engagement/api-types";
 import { RunForm } from "./run-form";
-import { formatDateRange } from "@/lib/format";
+import { formatDateRange, formatQuantity } from "@/lib/format";
 
 const KIND_LABEL = { likert5: "agreement 1–5", likert7: "agreement 1–7", scale0to10: "0–10", singleChoice: "single choice", text: "free text" } as const;
 
@@ -31,7 +31,7 @@ export function SurveyDetailView({ survey, canManage, teams, groups, today }: Su
             {survey.runs.map((r) => (
               <li key={r.id}>
                 <Link href={`/surveys/runs/${r.id}`} className="text-blue-700 underline">{r.title}</Link>{" "}
-                <span className="text-slate-600">{r.state} · {formatDateRange(r.opensOn, r.closesOn)} · {r.teams} team(s)</span>
+                <span className="text-slate-600">{RUN_STATE_LABEL[r.state]} · {formatDateRange(r.opensOn, r.closesOn)} · {formatQuantity(r.teams, "team")}</span>
               </li>
             ))}
           </ul>

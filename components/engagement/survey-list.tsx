@@ -1,8 +1,7 @@
 import Link from "next/link";
-import type { SurveySummary } from "@/lib/engagement/api-types";
-import { formatDateRange } from "@/lib/format";
+import { RUN_STATE_LABEL, type SurveySummary } from "@/lib/engagement/api-types";
+import { formatDateRange, formatQuantity } from "@/lib/format";
 
-const STATE_LABEL = { scheduled: "Scheduled", open: "Open", closed: "Closed" } as const;
 
 /** Surveys and their runs, newest first. */
 export function SurveyList({ surveys, canManage }: { surveys: SurveySummary[]; canManage: boolean }) {
@@ -41,7 +40,7 @@ export function SurveyList({ surveys, canManage }: { surveys: SurveySummary[]; c
                         {r.title}
                       </Link>{" "}
                       <span className="text-slate-600">
-                        {STATE_LABEL[r.state]} · {formatDateRange(r.opensOn, r.closesOn)} · {r.teams} team(s){r.repeat !== "none" ? ` · repeats ${r.repeat}` : ""}
+                        {RUN_STATE_LABEL[r.state]} · {formatDateRange(r.opensOn, r.closesOn)} · {formatQuantity(r.teams, "team")}{r.repeat !== "none" ? ` · repeats ${r.repeat}` : ""}
                       </span>
                     </li>
                   ))}

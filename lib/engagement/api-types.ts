@@ -7,6 +7,8 @@ import type { IndexKey, Repeat, StoredItem } from "@/lib/validation/surveys";
 
 /** A run is open from its opening day to its closing day inclusive, in the organisation's time zone. */
 export type RunState = "scheduled" | "open" | "closed";
+/** How a run's state reads on every page that lists or shows runs. */
+export const RUN_STATE_LABEL: Record<RunState, string> = { scheduled: "Scheduled", open: "Open", closed: "Closed" };
 
 export interface IndexScore {
   key: IndexKey;

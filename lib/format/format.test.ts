@@ -5,6 +5,7 @@ import {
   durationAxis,
   formatChange,
   formatCount,
+  formatQuantity,
   formatDate,
   formatDateRange,
   formatDateTime,
@@ -34,6 +35,8 @@ describe("numbers", () => {
     expect(formatNumber(-0.2)).toBe("0");
     expect(formatCount(3.44)).toBe("3.4");
     expect(formatCount(1717)).toBe("1,717");
+    expect([formatQuantity(1, "team"), formatQuantity(0, "team"), formatQuantity(12, "team"), formatQuantity(1204, "value")]).toEqual(["1 team", "0 teams", "12 teams", "1,204 values"]);
+    expect([formatQuantity(1, "person", "people"), formatQuantity(3, "person", "people")]).toEqual(["1 person", "3 people"]);
   });
 
   it("gives percentages one fixed decimal", () => {

@@ -44,6 +44,14 @@ export function formatCount(value: number): string {
   return formatNumber(value, Math.abs(value) < 100 ? 1 : 0);
 }
 
+/**
+ * A whole number of things, with the noun agreeing: "1 team", "12 teams", "1,204 values". `plural` for nouns that
+ * do not just add an "s" ("1 person", "3 people").
+ */
+export function formatQuantity(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}
+
 /** Percentages and rates: one fixed decimal, so a column of them lines up ("8.0%", "45.5%"). */
 export function formatPercent(value: number): string {
   return `${formatFixed(value, 1)}%`;

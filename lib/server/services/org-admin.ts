@@ -1,4 +1,5 @@
 import "server-only";
+import { formatQuantity } from "@/lib/format";
 import type { AdminGroupRow, AdminOrg, AdminServiceRow, AdminTeamRow } from "@/lib/admin/api-types";
 import { afterCommit, enqueueJob } from "@/lib/server/jobs/queue";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -150,7 +151,7 @@ export async function deleteGroup(actor: Actor, id: string): Promise<void> {
     const group = await groupWithCountsById(id, tx);
     if (!group) throw notFound("Group");
     if (group._count.children > 0 || group._count.teams > 0) {
-      throw conflict(`${group.name} still has ${group._count.children} sub-group(s) and ${group._count.teams} team(s); move them out first.`);
+      throw conflict(`${group.name} still has ${formatQuantity(group._count.children, "sub-group")} and ${formatQuantity(group._count.teams, "team")}; move them out first.`);
     }
     await deleteTargetsOfScope("GROUP", id, tx);
     await deleteRollupsOfScope("GROUP", id, tx);

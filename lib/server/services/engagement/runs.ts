@@ -1,4 +1,5 @@
 import "server-only";
+import { formatQuantity } from "@/lib/format";
 import { formatDay, localDate } from "@/lib/domain/time";
 import type { RunDetail } from "@/lib/engagement/api-types";
 import { getOrgSettings, listTeams, teamIdsInScope } from "@/lib/server/data/org";
@@ -60,7 +61,7 @@ export async function createRun(actor: Actor, surveyId: string, input: CreateRun
       },
       tx,
     );
-    await recordAudit(actor, { action: "create", entityType: "SurveyRun", entityId: run.id, summary: `Opened run "${title}" for ${teamIds.length} team(s)`, after: { ...input, teamIds } }, tx);
+    await recordAudit(actor, { action: "create", entityType: "SurveyRun", entityId: run.id, summary: `Opened run "${title}" for ${formatQuantity(teamIds.length, "team")}`, after: { ...input, teamIds } }, tx);
     return { id: run.id, teamIds };
   });
 }
