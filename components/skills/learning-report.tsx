@@ -2,6 +2,7 @@
 
 import { Fragment, useState } from "react";
 import { LoadState, SelectField } from "@/components/ui/form";
+import { periodStart } from "@/lib/domain/time";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { useLearningReport } from "@/lib/client/use-skills";
 import type { BudgetBurn } from "@/lib/skills/api-types";
@@ -35,7 +36,10 @@ export function LearningReportPanel({ currency, today }: { currency: string; tod
               <tr>
                 <th scope="col" rowSpan={2} className="py-1 pr-3 align-bottom">{segment === "team" ? "Team" : "Segment"}</th>
                 {d.quarters.map((q) => (
-                  <th key={q} scope="colgroup" colSpan={3} className="border-l border-slate-200 px-2 py-1 text-center">Q{Math.floor((Number(q.slice(5, 7)) - 1) / 3) + 1}</th>
+                  <th key={q} scope="colgroup" colSpan={3} className="border-l border-slate-200 px-2 py-1 text-center">
+                    Q{Math.floor((Number(q.slice(5, 7)) - 1) / 3) + 1}
+                    {periodStart(today, "quarter") === q && <span className="font-normal"> (so far)</span>}
+                  </th>
                 ))}
               </tr>
               <tr>
@@ -68,7 +72,7 @@ export function LearningReportPanel({ currency, today }: { currency: string; tod
       <details className="text-sm text-slate-700">
         <summary className="cursor-pointer text-xs font-medium text-blue-700">How is this computed?</summary>
         <p className="mt-2">{SKILLS_EXPLANATIONS.learning_hours} {SKILLS_EXPLANATIONS.learning_spend}</p>
-        <p className="mt-1">{SKILLS_EXPLANATIONS.learning_share} Only records naming a person count towards it.</p>
+        <p className="mt-1">{SKILLS_EXPLANATIONS.learning_share} Only records naming a person count towards it; a quarter whose hours name no one shows —, as who learned is unknown.</p>
         <p className="mt-1">A team&apos;s budget is for its whole year. Even pace is the budget spread evenly over the year&apos;s days; within 10% of it either way is on pace.</p>
       </details>
       {d && d.budgets.length > 0 && <BudgetTable budgets={d.budgets} year={year} today={today} currency={currency} />}

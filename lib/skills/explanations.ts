@@ -18,7 +18,8 @@ export type SkillsMetricKey =
 export const SKILLS_EXPLANATIONS: Readonly<Record<SkillsMetricKey, string>> = {
   learning_hours: "Learning hours recorded in the period (usually a quarter) ÷ average engineering headcount.",
   learning_spend: "Learning spend (courses, books, conferences) recorded in the period ÷ average engineering headcount.",
-  learning_share: "Engineers who recorded any learning hours in the period ÷ average engineering headcount.",
+  learning_share:
+    "Engineers who recorded any learning hours in the period ÷ the engineers on the team on any day of the period, from the roster (the average engineering headcount where the roster has no one on the team), so it never passes 100% because people joined or left.",
   ai_adoption: "People who used an AI coding tool in the period ÷ licensed seats.",
   ai_reach: "People who used an AI coding tool in the period ÷ engineering headcount.",
   ai_pr_share: "Merged pull requests flagged as AI-assisted by the tool's usage export ÷ all merged pull requests, where the tool reports it.",

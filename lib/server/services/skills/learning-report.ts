@@ -1,8 +1,12 @@
 import "server-only";
 import { ratio } from "@/lib/domain/stats";
-import { formatDay, periodOfWeek, periodStart } from "@/lib/domain/time";
+import { addDays, formatDay, periodOfWeek, periodStart } from "@/lib/domain/time";
 import type { BudgetBurn, LearningReport, QuarterRow, SegmentLearning } from "@/lib/skills/api-types";
 import { learningSummary } from "@/lib/skills/learning";
+import { populationDuring } from "@/lib/retention/population";
+import { inTeam } from "@/lib/retention/roster";
+import { addMonths } from "@/lib/retention/calendar";
+import { loadRoster } from "@/lib/server/services/retention/roster";
 import { listTeams } from "@/lib/server/data/org";
 import { learningBudgetsOfYear, learningRecordsBetween, metricValuesBetween } from "@/lib/server/data/skills/learning";
 import type { Segment } from "@/lib/validation/skills";
@@ -12,26 +16,35 @@ import type { Segment } from "@/lib/validation/skills";
  * share of engineers with learning time, for each team or segment (location, sourcing, origin);
  * and each team's budget burn-down by month. Engineers per quarter = the mean of the team's
  * weekly headcount values in that quarter (a week belongs to the quarter holding its Thursday).
- * Only records naming a person can show who learned, so team-level records add hours and spend
- * but no learners.
+ *
+ * The share of engineers learning counts people, so it is taken over people: the engineers on the team on any
+ * day of the quarter by the roster, of whom those with learning hours recorded on the team. (Distinct learners
+ * over a quarter against its average headcount passed 100% whenever people joined or left.) A team the roster
+ * has nobody in for the quarter falls back to its average headcount. Only records naming a person can show who
+ * learned: a quarter whose hours all come from team-level records has no share (unknown, not 0%).
  */
 interface TeamQuarter {
   hours: number;
   spend: number;
   learners: number;
   engineers: number;
+  /** Who could have learned: the roster's people of the team in the quarter, else its average headcount. */
+  people: number;
+  /** Hours were recorded but none names a person: who learned is unknown. */
+  unnamed: boolean;
 }
 
 export async function learningReport(year: number, segment: Segment): Promise<LearningReport> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const quarters = ["01", "04", "07", "10"].map((m) => `${year}-${m}-01`);
-  const [teams, records, budgets, headcounts] = await Promise.all([
+  const [teams, records, budgets, headcounts, roster] = await Promise.all([
     listTeams(),
     learningRecordsBetween(from, to),
     learningBudgetsOfYear(year),
     // A week whose Thursday is in the year may start in the previous December.
     metricValuesBetween("headcount", `${year - 1}-12-26`, to),
+    loadRoster(),
   ]);
 
   const engineers = new Map<string, number[]>();
@@ -51,7 +64,15 @@ export async function learningReport(year: number, segment: Segment): Promise<Le
       );
       const weekly = engineers.get(`${team.id}|${q}`) ?? [];
       const mean = weekly.length ? weekly.reduce((a, b) => a + b, 0) / weekly.length : 0;
-      perTeam.set(`${team.id}|${q}`, { hours: all.totalHours, spend: all.totalSpend, learners: people.engineersWithLearning, engineers: mean });
+      const onTeam = new Set(populationDuring(roster, { start: q, end: addDays(addMonths(q, 3), -1) }, inTeam(team.id)));
+      const learners = onTeam.size > 0
+        ? new Set(own.filter((r) => r.employeeId && r.hours > 0 && onTeam.has(r.employeeId)).map((r) => r.employeeId)).size
+        : people.engineersWithLearning;
+      perTeam.set(`${team.id}|${q}`, {
+        hours: all.totalHours, spend: all.totalSpend, learners, engineers: mean,
+        people: onTeam.size > 0 ? onTeam.size : mean,
+        unnamed: all.totalHours > 0 && people.totalHours === 0,
+      });
     }
   }
 
@@ -70,7 +91,15 @@ export async function learningReport(year: number, segment: Segment): Promise<Le
       name: g.name,
       quarters: quarters.map((quarter) => {
         const parts = g.teamIds.map((id) => perTeam.get(`${id}|${quarter}`) as TeamQuarter);
-        const total = parts.reduce((a, p) => ({ hours: a.hours + p.hours, spend: a.spend + p.spend, learners: a.learners + p.learners, engineers: a.engineers + p.engineers }), { hours: 0, spend: 0, learners: 0, engineers: 0 });
+        const total = parts.reduce(
+          (a, p) => ({
+            hours: a.hours + p.hours, spend: a.spend + p.spend, learners: a.learners + p.learners, engineers: a.engineers + p.engineers,
+            people: a.people + p.people,
+            // A segment's named learners are known only when every team with hours names someone.
+            unnamed: a.unnamed || p.unnamed,
+          }),
+          { hours: 0, spend: 0, learners: 0, engineers: 0, people: 0, unnamed: false },
+        );
         return summaryRow(quarter, total);
       }),
     }))
@@ -94,7 +123,7 @@ export async function learningReport(year: number, segment: Segment): Promise<Le
 
 function summaryRow(quarter: string, t: TeamQuarter): QuarterRow {
   const engineers = t.engineers;
-  const share = ratio(t.learners, engineers);
+  const share = t.unnamed ? null : ratio(t.learners, t.people);
   return {
     quarter,
     engineers,

@@ -108,10 +108,45 @@ describe("learning", () => {
     const res = await call(getLearningReport, "GET", "/api/v1/learning/report?year=2026");
     session.user = null;
     const payments = (res.json.rows as { name: string; quarters: { quarter: string; hoursPerEngineer: number | null; percentWithLearning: number | null; engineers: number }[] }[]).find((r) => r.name === "Payments");
-    // Q1: one headcount week of 8 → 8 engineers; 18 hours → 2.25 each; one named learner of 8 = 12.5%.
-    expect(payments?.quarters[0]).toMatchObject({ quarter: "2026-01-01", engineers: 8, hoursPerEngineer: 2.25, percentWithLearning: 12.5 });
+    // Q1: one headcount week of 8 → 8 engineers; 18 hours → 2.25 each. The share counts people: one named learner
+    // of the 3 the roster has on Payments = 33.3%.
+    expect(payments?.quarters[0]).toMatchObject({ quarter: "2026-01-01", engineers: 8, hoursPerEngineer: 2.25 });
+    expect(payments?.quarters[0].percentWithLearning).toBeCloseTo(100 / 3, 9);
     const budgets = res.json.budgets as { teamName: string; spent: number; months: { month: string; cumulative: number }[] }[];
     expect(budgets.find((b) => b.teamName === "Payments")?.months[2]).toEqual({ month: "2026-03", spent: 300, cumulative: 300 });
+  });
+});
+
+describe("the share of engineers learning", () => {
+  it("counts people against the people on the team in the quarter, and is unknown when no record names anyone", async () => {
+    const headcount = await db.metricDefinition.findUniqueOrThrow({ where: { key: "headcount" } });
+    // Q2: an average headcount of 2, while 4 people were on Payments at some point (E5 left in April).
+    await db.metricValue.createMany({
+      data: [
+        { metricId: headcount.id, teamId: ids.payments, weekStart: new Date("2026-04-06"), value: 2, source: "COMPUTED" },
+        { metricId: headcount.id, teamId: ids.payments, weekStart: new Date("2026-07-06"), value: 3, source: "COMPUTED" },
+      ],
+    });
+    await db.person.create({ data: { employeeId: "E5", teamId: ids.payments, employments: { create: { hireDate: new Date("2024-01-01"), exitDate: new Date("2026-04-15") } } } });
+    const record = (employeeId: string | null, date: string, hours: number) => ({ teamId: ids.payments, employeeId, date: new Date(date), hours, category: "course" });
+    await db.learningRecord.createMany({
+      data: [
+        record("E1", "2026-04-07", 2), record("E2", "2026-05-04", 3), record("E3", "2026-06-01", 1),
+        // Someone of another team recorded on Payments adds hours but is not one of its engineers.
+        record("E4", "2026-06-02", 4),
+        // Q3: team-level hours only.
+        record(null, "2026-07-08", 6),
+      ],
+    });
+    as("VIEWER");
+    const res = await call(getLearningReport, "GET", "/api/v1/learning/report?year=2026");
+    session.user = null;
+    type Quarter = { quarter: string; hoursPerEngineer: number | null; percentWithLearning: number | null; engineersWithLearning: number };
+    const payments = (res.json.rows as { name: string; quarters: Quarter[] }[]).find((r) => r.name === "Payments");
+    // 3 of the 4 on the team learned: 75%, where distinct learners over the average headcount read 200%.
+    expect(payments?.quarters[1]).toMatchObject({ quarter: "2026-04-01", hoursPerEngineer: 5, engineersWithLearning: 3, percentWithLearning: 75 });
+    // Hours per engineer stand; who learned is unknown, so no share (not 0%).
+    expect(payments?.quarters[2]).toMatchObject({ quarter: "2026-07-01", hoursPerEngineer: 2, percentWithLearning: null });
   });
 });
 
