@@ -38,12 +38,16 @@ export function ServicesPanel({ services, teams }: { services: AdminServiceRow[]
       <h2 id="services-heading" className="text-base font-semibold text-slate-900">
         Services
       </h2>
-      <div aria-labelledby="unassigned-heading" className="rounded-md border border-amber-200 bg-amber-50 p-3">
-        <h3 id="unassigned-heading" className="text-sm font-semibold text-amber-900">
+      {/* Amber only when something waits for a team: an empty list is not a warning. */}
+      <div
+        aria-labelledby="unassigned-heading"
+        className={unassigned.length === 0 ? "rounded-md border border-slate-200 bg-slate-50 p-3" : "rounded-md border border-amber-200 bg-amber-50 p-3"}
+      >
+        <h3 id="unassigned-heading" className={`text-sm font-semibold ${unassigned.length === 0 ? "text-slate-900" : "text-amber-900"}`}>
           Unassigned services ({unassigned.length})
         </h3>
         {unassigned.length === 0 ? (
-          <p className="mt-1 text-sm text-amber-900">None. Every service has an owning team.</p>
+          <p className="mt-1 text-sm text-slate-700">None. Every service has an owning team.</p>
         ) : (
           <>
             <p className="mt-1 text-sm text-amber-900">Seen by ingestion without a team. Their events count for no team until you assign one.</p>
