@@ -23,6 +23,18 @@ export function pointRadii(values: LineValues): number[] {
   });
 }
 
+/**
+ * A period still running ("so far", presentation.md rule 1): its point hollow, reached by a dashed segment, so it
+ * never reads as a final value. `soFar` is per point.
+ */
+export function runningPeriodStyle(values: LineValues, soFar: readonly boolean[], colour: string, scale = 1): Partial<LineDataset> {
+  return {
+    pointRadius: pointRadii(values).map((r, i) => (soFar[i] && values[i] !== null ? 3 : r) * scale),
+    pointBackgroundColor: soFar.map((running) => (running ? "#ffffff" : colour)),
+    segment: { borderDash: (ctx) => (soFar[ctx.p1DataIndex] ? [6 * scale, 4 * scale] : undefined) },
+  };
+}
+
 export interface LineSeriesInput {
   label: string;
   data: LineValues;
@@ -71,9 +83,11 @@ export interface LineOptionsInput {
   fontSize?: number;
   scale?: number;
   legend?: boolean;
+  /** The x tick of the point at an index (category ticks' values are indexes); the label itself by default. */
+  xTick?: (index: number) => string | string[];
 }
 
-export function lineOptions({ scales, tooltipLabel, animate = false, maxXTicks = 8, fontSize, scale = 1, legend = true }: LineOptionsInput): ChartOptions<"line"> {
+export function lineOptions({ scales, tooltipLabel, animate = false, maxXTicks = 8, fontSize, scale = 1, legend = true, xTick }: LineOptionsInput): ChartOptions<"line"> {
   const font = fontSize === undefined ? {} : { font: { size: fontSize * scale } };
   return {
     responsive: true,
@@ -81,7 +95,7 @@ export function lineOptions({ scales, tooltipLabel, animate = false, maxXTicks =
     animation: animate ? { duration: 300 } : false,
     interaction: { mode: "index", intersect: false },
     scales: {
-      x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: maxXTicks, ...font } },
+      x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: maxXTicks, ...font, ...(xTick ? { callback: (v) => xTick(Number(v)) } : {}) } },
       ...scales,
     },
     plugins: {

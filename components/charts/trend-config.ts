@@ -7,7 +7,7 @@ import type { ChartData, ChartOptions } from "chart.js";
 import type { AnnotationOptions } from "chartjs-plugin-annotation";
 import { formatDate, unitLabel, valueAxis, valueStyle, type FormatSettings } from "@/lib/format";
 import type { MetricSeries } from "@/lib/metrics/series-types";
-import { lineOptions, lineSeries, pointRadii, startsAtZero, valueTooltip } from "./line-presets";
+import { lineOptions, lineSeries, runningPeriodStyle, startsAtZero, valueTooltip } from "./line-presets";
 import { markerClusters, markersInRange, numberMarkers, type ChartMarker, type NumberedMarker } from "./markers";
 import { toChartData, type TrendData } from "./shape";
 import { chartTheme } from "./theme";
@@ -19,11 +19,8 @@ export function trendData(series: MetricSeries, trend: TrendData, scale = 1): Tr
   const datasets: TrendChartData["datasets"] = [
     {
       ...lineSeries({ label: series.metric.name, data: trend.values, colour: chartTheme.line, width: 2 * scale }),
-      pointRadius: pointRadii(trend.values).map((r, i) => (trend.soFar[i] && trend.values[i] !== null ? 3 : r) * scale),
-      // A period still running is a hollow point reached by a dashed segment: "so far", not a final value.
-      pointBackgroundColor: trend.soFar.map((running) => (running ? "#ffffff" : chartTheme.line)),
+      ...runningPeriodStyle(trend.values, trend.soFar, chartTheme.line, scale),
       pointHoverRadius: 4,
-      segment: { borderDash: (ctx) => (trend.soFar[ctx.p1DataIndex] ? [6 * scale, 4 * scale] : undefined) },
     },
   ];
   if (trend.target) {
@@ -88,6 +85,7 @@ export function trendOptions({ series, trend, markers, settings, scale = 1, lege
     scale,
     legend: legend ?? trend.target !== null,
     tooltipLabel: valueTooltip(style, settings),
+    xTick: (i) => trend.ticks[i] ?? "",
     scales: {
       y: {
         beginAtZero: startsAtZero(style),
@@ -98,14 +96,7 @@ export function trendOptions({ series, trend, markers, settings, scale = 1, lege
       },
     },
   });
-  const x = options.scales?.x;
-  // Category ticks' values are the points' indexes.
-  const ticks = { ...x?.ticks, callback: (value: string | number) => trend.ticks[Number(value)] ?? "" };
-  return {
-    ...options,
-    scales: { ...options.scales, x: { ...x, ticks } as typeof x },
-    plugins: { ...options.plugins, annotation: { annotations: markerAnnotations(series, markers, scale) } },
-  };
+  return { ...options, plugins: { ...options.plugins, annotation: { annotations: markerAnnotations(series, markers, scale) } } };
 }
 
 /** The picture of a metric trend for PNG export: legend always shown, the markers' key in words. */

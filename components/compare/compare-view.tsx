@@ -9,7 +9,8 @@ import { unitLabel, valueStyle } from "@/lib/format";
 import { SELECT_CLASS } from "@/components/review/scope-select";
 import { useComparison, useSegmentOptions } from "@/lib/client/use-packs";
 import { RANGE_KEYS, RANGE_LABELS } from "@/lib/metrics/series-types";
-import { compareChartConfig, CompareChart } from "./compare-chart";
+import { CompareChart } from "./compare-chart";
+import { compareChartConfig } from "./compare-config";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 export interface CompareParams {

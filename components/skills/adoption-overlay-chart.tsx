@@ -4,7 +4,8 @@ import "@/components/charts/chart-setup";
 import type { ChartData, ChartOptions } from "chart.js";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
-import { lineOptions, lineSeries } from "@/components/charts/line-presets";
+import { lineOptions, lineSeries, runningPeriodStyle } from "@/components/charts/line-presets";
+import { pointLabel, tickLabel } from "@/components/charts/shape";
 import { useFormat } from "@/components/format/format-context";
 import { formatTick, valueStyle } from "@/lib/format";
 import { chartTheme } from "@/components/charts/theme";
@@ -23,13 +24,19 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
   const reducedMotion = useReducedMotion();
   const f = useFormat();
   const data = useMemo<ChartData<"line", (number | null)[], string>>(
-    () => ({
-      labels: adoption.points.map((p) => p.label),
-      datasets: [
-        lineSeries({ label: adoption.metric.name, data: adoption.points.map((p) => p.value), colour: chartTheme.line, yAxisID: "y" }),
-        lineSeries({ label: other.metric.name, data: other.points.map((p) => p.value), colour: SECOND_LINE, dash: [5, 3], yAxisID: "y2" }),
-      ],
-    }),
+    () => {
+      // A week still running is "so far" on both lines: a hollow point (and on the solid line a dashed segment).
+      const soFar = adoption.points.map((p) => p.soFar === true);
+      const first = adoption.points.map((p) => p.value);
+      const second = other.points.map((p) => p.value);
+      return {
+        labels: adoption.points.map(pointLabel),
+        datasets: [
+          { ...lineSeries({ label: adoption.metric.name, data: first, colour: chartTheme.line, yAxisID: "y" }), ...runningPeriodStyle(first, soFar, chartTheme.line) },
+          { ...lineSeries({ label: other.metric.name, data: second, colour: SECOND_LINE, dash: [5, 3], yAxisID: "y2" }), ...runningPeriodStyle(second, soFar, SECOND_LINE) },
+        ],
+      };
+    },
     [adoption, other],
   );
   const options = useMemo<ChartOptions<"line">>(
@@ -38,6 +45,7 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
         animate: !reducedMotion,
         maxXTicks: 8,
         fontSize: 11,
+        xTick: (i) => tickLabel(adoption.points[i] ?? { label: "" }),
         scales: {
           y: { position: "left", beginAtZero: true, title: { display: true, text: adoption.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(adoption.metric), f) } },
           y2: { position: "right", beginAtZero: other.metric.unit !== "score", grid: { drawOnChartArea: false }, title: { display: true, text: other.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(other.metric), f) } },
@@ -47,7 +55,7 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
           return `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : f.metric(metric, ctx.parsed.y)}`;
         },
       }),
-    [reducedMotion, adoption.metric, other.metric, f],
+    [reducedMotion, adoption.metric, adoption.points, other.metric, f],
   );
   const summary = `${adoption.metric.name} and ${other.metric.name} by week, on separate axes.`;
   return (
@@ -61,7 +69,7 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
         rows={adoption.points}
         rowKey={(p) => p.period}
         columns={[
-          { key: "week", header: "Week", rowHeader: true, cell: (p) => p.label },
+          { key: "week", header: "Week", rowHeader: true, cell: (p) => pointLabel(p) },
           { key: "adoption", header: adoption.metric.name, cell: (p) => (p.value === null ? "No data" : f.metric(adoption.metric, p.value)) },
           { key: "other", header: other.metric.name, cell: (_, i) => (other.points[i]?.value == null ? "No data" : f.metric(other.metric, other.points[i].value as number)) },
         ]}
