@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineOptions, lineSeries, startsAtZero } from "./line-presets";
+import { lineOptions, lineSeries, startsAtZero, valueScale } from "./line-presets";
 import { chartTheme } from "./theme";
 
 describe("line presets", () => {
@@ -22,5 +22,19 @@ describe("line presets", () => {
     expect(startsAtZero("percent")).toBe(true);
     expect(startsAtZero("score")).toBe(false);
     expect(startsAtZero("enps")).toBe(false);
+  });
+});
+
+describe("value axis", () => {
+  it("steps durations in whole hours or days up to a round maximum, from 0, whatever the chart", () => {
+    // Lead times up to 3,000 minutes: whole days, the last tick above the largest value.
+    const lead = valueScale("minutes", [1000, null, 3000], { currency: "USD" }) as { min: number; max: number; ticks: { stepSize: number; callback: (v: number) => string } };
+    expect(lead.min).toBe(0);
+    expect(lead.ticks.stepSize % 1440).toBe(0);
+    expect(lead.max).toBeGreaterThanOrEqual(3000);
+    expect(lead.ticks.callback(lead.ticks.stepSize)).toMatch(/^\d+ days?$/);
+    // Rates start at 0; scores keep their own range.
+    expect(valueScale("percent", [96, 98], { currency: "USD" })).toMatchObject({ min: 0, beginAtZero: true });
+    expect(valueScale("score", [5.2, 5.9], { currency: "USD" })).toMatchObject({ beginAtZero: false });
   });
 });

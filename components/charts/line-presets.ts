@@ -5,7 +5,7 @@
  * A chart adds only what is its own (its axes, its colours, a dashed baseline).
  */
 import type { ChartDataset, ChartOptions, ScaleOptions, TooltipItem } from "chart.js";
-import { formatValue, type FormatSettings, type ValueStyle } from "@/lib/format";
+import { formatValue, valueAxis, type FormatSettings, type ValueStyle } from "@/lib/format";
 import { chartTheme } from "./theme";
 
 export type LineValues = (number | null)[];
@@ -65,6 +65,21 @@ export function lineSeries({ label, data, colour, dash, width = 2, points = true
 /** Scores and eNPS have a meaningful negative or 1-based range; every other value axis starts at 0. */
 export function startsAtZero(style: ValueStyle): boolean {
   return style !== "score" && style !== "enps";
+}
+
+/**
+ * A value axis in a metric's style (presentation rules 5 and 6): rates start at 0; durations step in whole minutes,
+ * hours or days up to a round maximum that holds `values`; other values take at most 4 round ticks.
+ */
+export function valueScale(style: ValueStyle, values: readonly (number | null)[], settings: Pick<FormatSettings, "currency">, scale = 1): ValueScale {
+  const largest = values.reduce<number>((max, v) => (v !== null && v > max ? v : max), 0);
+  const axis = valueAxis(style, largest, settings);
+  return {
+    beginAtZero: startsAtZero(style),
+    ...(style === "percent" ? { min: 0 } : {}),
+    ...(axis.max !== undefined ? { min: 0, max: axis.max } : {}),
+    ticks: { maxTicksLimit: axis.stepSize ? undefined : 4, stepSize: axis.stepSize, font: { size: 11 * scale }, callback: (v) => axis.format(Number(v)) },
+  };
 }
 
 /** The tooltip line of a value in its metric's style ("Deploys: 12", "—" for a gap). */

@@ -5,9 +5,9 @@
  */
 import type { ChartData, ChartOptions } from "chart.js";
 import type { AnnotationOptions } from "chartjs-plugin-annotation";
-import { formatDate, unitLabel, valueAxis, valueStyle, type FormatSettings } from "@/lib/format";
+import { formatDate, unitLabel, valueStyle, type FormatSettings } from "@/lib/format";
 import type { MetricSeries } from "@/lib/metrics/series-types";
-import { lineOptions, lineSeries, runningPeriodStyle, startsAtZero, valueTooltip } from "./line-presets";
+import { lineOptions, lineSeries, runningPeriodStyle, valueScale, valueTooltip } from "./line-presets";
 import { markerClusters, markersInRange, numberMarkers, type ChartMarker, type NumberedMarker } from "./markers";
 import { toChartData, type TrendData } from "./shape";
 import { chartTheme } from "./theme";
@@ -58,12 +58,6 @@ function markerAnnotations(series: MetricSeries, markers: ChartMarker[], scale: 
   return annotations;
 }
 
-/** The largest value the y axis has to hold, targets included. */
-function largest(trend: TrendData): number {
-  const all = [...trend.values, ...(trend.target ?? [])].filter((v): v is number => v !== null);
-  return all.length ? Math.max(...all) : 0;
-}
-
 export interface TrendOptionsInput {
   series: MetricSeries;
   trend: TrendData;
@@ -76,7 +70,6 @@ export interface TrendOptionsInput {
 
 export function trendOptions({ series, trend, markers, settings, scale = 1, legend }: TrendOptionsInput): ChartOptions<"line"> {
   const style = valueStyle(series.metric);
-  const axis = valueAxis(style, largest(trend), settings);
   const options = lineOptions({
     // Dashboards draw many of these at once: no entry animation (it would redraw every chart each frame).
     animate: false,
@@ -86,15 +79,8 @@ export function trendOptions({ series, trend, markers, settings, scale = 1, lege
     legend: legend ?? trend.target !== null,
     tooltipLabel: valueTooltip(style, settings),
     xTick: (i) => trend.ticks[i] ?? "",
-    scales: {
-      y: {
-        beginAtZero: startsAtZero(style),
-        ...(style === "percent" ? { min: 0 } : {}),
-        ...(axis.max !== undefined ? { min: 0, max: axis.max } : {}),
-        grid: { color: chartTheme.grid },
-        ticks: { maxTicksLimit: axis.stepSize ? undefined : 4, stepSize: axis.stepSize, font: { size: 11 * scale }, callback: (v) => axis.format(Number(v)) },
-      },
-    },
+    // The axis holds the targets too.
+    scales: { y: { ...valueScale(style, [...trend.values, ...(trend.target ?? [])], settings, scale), grid: { color: chartTheme.grid } } },
   });
   return { ...options, plugins: { ...options.plugins, annotation: { annotations: markerAnnotations(series, markers, scale) } } };
 }

@@ -24,4 +24,11 @@ describe("comparison chart", () => {
     const x = config.options?.scales?.x as { ticks: { callback: (v: number) => string | string[] } };
     expect([0, 2].map((i) => x.ticks.callback(i))).toEqual(["Oct 2026", ["Dec 2026", "(so far)"]]);
   });
+
+  it("steps a duration axis in whole hours or days, as the trend charts do", () => {
+    const lead: CompareMetric = { ...data, metric: { ...data.metric, key: "lead_time", unit: "minutes" }, baseline: [point("Oct 2026", 1000), point("Nov 2026", 3000)], lines: [] };
+    const y = compareChartConfig(lead, { currency: "USD" }).options?.scales?.y as { ticks: { stepSize: number; callback: (v: number) => string } };
+    expect(y.ticks.stepSize % 1440).toBe(0);
+    expect(y.ticks.callback(y.ticks.stepSize)).toMatch(/^\d+ days?$/);
+  });
 });

@@ -4,8 +4,8 @@
  */
 import type { ChartConfiguration } from "chart.js";
 import { pointLabel, tickLabel } from "@/components/charts/shape";
-import { lineOptions, lineSeries, runningPeriodStyle, startsAtZero, valueTooltip } from "@/components/charts/line-presets";
-import { formatTick, valueStyle, type FormatSettings } from "@/lib/format";
+import { lineOptions, lineSeries, runningPeriodStyle, valueScale, valueTooltip } from "@/components/charts/line-presets";
+import { valueStyle, type FormatSettings } from "@/lib/format";
 import type { CompareMetric } from "@/lib/review/compare-types";
 
 // Distinguishable on white and for common colour-vision deficiencies (Okabe–Ito), darkened for contrast.
@@ -45,7 +45,7 @@ export function compareChartConfig(data: CompareMetric, settings: Pick<FormatSet
       tooltipLabel: valueTooltip(style, settings),
       // A running period says so on a second line.
       xTick: (i) => tickLabel(data.baseline[i] ?? { label: "" }),
-      scales: { y: { beginAtZero: startsAtZero(style), ticks: { maxTicksLimit: 5, callback: (v) => formatTick(Number(v), style, settings) } } },
+      scales: { y: valueScale(style, [...data.baseline, ...data.lines.flatMap((l) => l.points)].map((p) => (p.withheld ? null : p.value)), settings) },
     }),
   };
 }

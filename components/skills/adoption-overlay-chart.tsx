@@ -4,10 +4,10 @@ import "@/components/charts/chart-setup";
 import type { ChartData, ChartOptions } from "chart.js";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
-import { lineOptions, lineSeries, runningPeriodStyle } from "@/components/charts/line-presets";
+import { lineOptions, lineSeries, runningPeriodStyle, valueScale } from "@/components/charts/line-presets";
 import { pointLabel, tickLabel } from "@/components/charts/shape";
 import { useFormat } from "@/components/format/format-context";
-import { formatTick, valueStyle } from "@/lib/format";
+import { valueStyle } from "@/lib/format";
 import { chartTheme } from "@/components/charts/theme";
 import { useReducedMotion } from "@/components/charts/use-reduced-motion";
 import type { MetricSeries } from "@/lib/metrics/series-types";
@@ -47,15 +47,15 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
         fontSize: 11,
         xTick: (i) => tickLabel(adoption.points[i] ?? { label: "" }),
         scales: {
-          y: { position: "left", beginAtZero: true, title: { display: true, text: adoption.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(adoption.metric), f) } },
-          y2: { position: "right", beginAtZero: other.metric.unit !== "score", grid: { drawOnChartArea: false }, title: { display: true, text: other.metric.name }, ticks: { callback: (v) => formatTick(Number(v), valueStyle(other.metric), f) } },
+          y: { ...valueScale(valueStyle(adoption.metric), adoption.points.map((p) => p.value), f), position: "left", title: { display: true, text: adoption.metric.name } },
+          y2: { ...valueScale(valueStyle(other.metric), other.points.map((p) => p.value), f), position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: other.metric.name } },
         },
         tooltipLabel: (ctx) => {
           const metric = ctx.datasetIndex === 0 ? adoption.metric : other.metric;
           return `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : f.metric(metric, ctx.parsed.y)}`;
         },
       }),
-    [reducedMotion, adoption.metric, adoption.points, other.metric, f],
+    [reducedMotion, adoption.metric, adoption.points, other.metric, other.points, f],
   );
   const summary = `${adoption.metric.name} and ${other.metric.name} by week, on separate axes.`;
   return (
