@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MARCH_2026, MARCH_ROSTER, person } from "@/lib/testing/retention-roster";
-import { populationDuring } from "./population";
-import { everyone, inTeam } from "./roster";
+import { populationDuring, populationsDuring } from "./population";
+import { everyone, inTeam, teamAt } from "./roster";
 
 describe("populationDuring", () => {
   it("counts everyone who worked in the scope on some day of the period, both edge days included", () => {
@@ -20,5 +20,17 @@ describe("populationDuring", () => {
   it("counts a team's leavers and movers in it for the days they were there", () => {
     // t1 in March: A all month, B until leaving on the 10th, G until moving to t2 on the 12th.
     expect(populationDuring(MARCH_ROSTER, MARCH_2026, inTeam("t1")).sort()).toEqual(["A", "B", "G"]);
+  });
+});
+
+describe("populationsDuring", () => {
+  it("gives every team the people populationDuring gives it, in one pass", () => {
+    const byTeam = populationsDuring(MARCH_ROSTER, MARCH_2026, teamAt);
+    const teams = [...new Set(MARCH_ROSTER.flatMap((p) => p.teamHistory.map((a) => a.teamId)))];
+    expect(teams.length).toBeGreaterThan(1);
+    for (const team of teams) expect((byTeam.get(team) ?? []).sort(), team).toEqual(populationDuring(MARCH_ROSTER, MARCH_2026, inTeam(team)).sort());
+    // A mover counts for both teams; nobody appears under a team they were never in.
+    expect(byTeam.get("t1")?.sort()).toEqual(["A", "B", "G"]);
+    expect([...byTeam.keys()].every((t) => teams.includes(t))).toBe(true);
   });
 });

@@ -31,3 +31,25 @@ export function populationDuring(roster: readonly RosterPerson[], period: Period
     .filter((p) => changeDays(p, period).some((d) => employmentOn(p, d) !== null && inScope(p, d)))
     .map((p) => p.employeeId);
 }
+
+/**
+ * `populationDuring` for every value of a scope at once, in one pass over the roster: per value of `valueOf` (such
+ * as the team, `teamAt`), the employee ids of everyone it had on at least one day of the period. The same people
+ * as `populationDuring` with a predicate per value, without a pass over the roster per value.
+ */
+export function populationsDuring(roster: readonly RosterPerson[], period: Period, valueOf: (person: RosterPerson, day: string) => string | null): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const person of roster) {
+    const values = new Set<string>();
+    for (const day of changeDays(person, period)) {
+      const value = employmentOn(person, day) !== null ? valueOf(person, day) : null;
+      if (value !== null) values.add(value);
+    }
+    for (const value of values) {
+      const list = out.get(value);
+      if (list) list.push(person.employeeId);
+      else out.set(value, [person.employeeId]);
+    }
+  }
+  return out;
+}

@@ -3,8 +3,8 @@ import { ratio } from "@/lib/domain/stats";
 import { addDays, formatDay, periodOfWeek, periodStart } from "@/lib/domain/time";
 import type { BudgetBurn, LearningReport, QuarterRow, SegmentLearning } from "@/lib/skills/api-types";
 import { learningSummary } from "@/lib/skills/learning";
-import { populationDuring } from "@/lib/retention/population";
-import { inTeam } from "@/lib/retention/roster";
+import { populationsDuring } from "@/lib/retention/population";
+import { teamAt } from "@/lib/retention/roster";
 import { addMonths } from "@/lib/retention/calendar";
 import { loadRoster } from "@/lib/server/services/retention/roster";
 import { listTeams } from "@/lib/server/data/org";
@@ -53,6 +53,8 @@ export async function learningReport(year: number, segment: Segment): Promise<Le
     const key = `${h.teamId}|${q}`;
     engineers.set(key, [...(engineers.get(key) ?? []), h.value]);
   }
+  // Who was on each team on any day of each quarter: one pass over the roster per quarter.
+  const onTeams = new Map(quarters.map((q) => [q, populationsDuring(roster, { start: q, end: addDays(addMonths(q, 3), -1) }, teamAt)]));
   const perTeam = new Map<string, TeamQuarter>();
   for (const team of teams) {
     for (const q of quarters) {
@@ -64,7 +66,7 @@ export async function learningReport(year: number, segment: Segment): Promise<Le
       );
       const weekly = engineers.get(`${team.id}|${q}`) ?? [];
       const mean = weekly.length ? weekly.reduce((a, b) => a + b, 0) / weekly.length : 0;
-      const onTeam = new Set(populationDuring(roster, { start: q, end: addDays(addMonths(q, 3), -1) }, inTeam(team.id)));
+      const onTeam = new Set(onTeams.get(q)?.get(team.id) ?? []);
       const learners = onTeam.size > 0
         ? new Set(own.filter((r) => r.employeeId && r.hours > 0 && onTeam.has(r.employeeId)).map((r) => r.employeeId)).size
         : people.engineersWithLearning;
