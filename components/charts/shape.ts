@@ -59,10 +59,13 @@ export function tickLabel(point: Pick<SeriesPoint, "label" | "soFar">): string |
   return point.soFar ? [point.label, "(so far)"] : point.label;
 }
 
+/** The x ticks of a chart of `points`, by index (what `lineOptions` takes as `xTick`). */
+export function ticksOf(points: readonly Pick<SeriesPoint, "label" | "soFar">[]): (index: number) => string | string[] {
+  return (index) => (points[index] ? tickLabel(points[index]) : "");
+}
+
 export interface TrendData {
   labels: string[];
-  /** Per point: its x-axis tick (`tickLabel`). */
-  ticks: (string | string[])[];
   /** Per point: the period is still running (drawn hollow, reached by a dashed segment). */
   soFar: boolean[];
   /** null leaves a gap in the line (no data or withheld). */
@@ -80,7 +83,6 @@ export function toChartData(series: MetricSeries, settings: Money): TrendData {
   const target = hasTarget ? points.map((_, i) => series.targetLine[i] ?? null) : null;
   return {
     labels: points.map(pointLabel),
-    ticks: points.map(tickLabel),
     soFar: points.map((p) => p.soFar === true),
     values: points.map((p) => (p.withheld ? null : p.value)),
     target,

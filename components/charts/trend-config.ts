@@ -9,7 +9,7 @@ import { formatDate, unitLabel, valueStyle, type FormatSettings } from "@/lib/fo
 import type { MetricSeries } from "@/lib/metrics/series-types";
 import { lineOptions, lineSeries, runningPeriodStyle, valueScale, valueTooltip } from "./line-presets";
 import { markerClusters, markersInRange, numberMarkers, type ChartMarker, type NumberedMarker } from "./markers";
-import { toChartData, type TrendData } from "./shape";
+import { ticksOf, toChartData, type TrendData } from "./shape";
 import { chartTheme } from "./theme";
 
 type Money = Pick<FormatSettings, "currency">;
@@ -78,7 +78,7 @@ export function trendOptions({ series, trend, markers, settings, scale = 1, lege
     scale,
     legend: legend ?? trend.target !== null,
     tooltipLabel: valueTooltip(style, settings),
-    xTick: (i) => trend.ticks[i] ?? "",
+    xTick: ticksOf(series.points),
     // The axis holds the targets too.
     scales: { y: { ...valueScale(style, [...trend.values, ...(trend.target ?? [])], settings, scale), grid: { color: chartTheme.grid } } },
   });

@@ -3,7 +3,7 @@
  * or segment and the organisation as a dashed baseline; a period still running is "so far" on every line.
  */
 import type { ChartConfiguration } from "chart.js";
-import { pointLabel, tickLabel } from "@/components/charts/shape";
+import { pointLabel, ticksOf } from "@/components/charts/shape";
 import { lineOptions, lineSeries, runningPeriodStyle, valueScale, valueTooltip } from "@/components/charts/line-presets";
 import { valueStyle, type FormatSettings } from "@/lib/format";
 import type { CompareMetric } from "@/lib/review/compare-types";
@@ -44,7 +44,7 @@ export function compareChartConfig(data: CompareMetric, settings: Pick<FormatSet
       maxXTicks: 8,
       tooltipLabel: valueTooltip(style, settings),
       // A running period says so on a second line.
-      xTick: (i) => tickLabel(data.baseline[i] ?? { label: "" }),
+      xTick: ticksOf(data.baseline),
       scales: { y: valueScale(style, [...data.baseline, ...data.lines.flatMap((l) => l.points)].map((p) => (p.withheld ? null : p.value)), settings) },
     }),
   };

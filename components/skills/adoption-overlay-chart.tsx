@@ -5,7 +5,7 @@ import type { ChartData, ChartOptions } from "chart.js";
 import { useMemo } from "react";
 import { Line } from "react-chartjs-2";
 import { lineOptions, lineSeries, runningPeriodStyle, valueScale } from "@/components/charts/line-presets";
-import { pointLabel, tickLabel } from "@/components/charts/shape";
+import { pointLabel, ticksOf } from "@/components/charts/shape";
 import { useFormat } from "@/components/format/format-context";
 import { valueStyle } from "@/lib/format";
 import { chartTheme } from "@/components/charts/theme";
@@ -45,7 +45,7 @@ export function AdoptionOverlayChart({ adoption, other, height = 260 }: { adopti
         animate: !reducedMotion,
         maxXTicks: 8,
         fontSize: 11,
-        xTick: (i) => tickLabel(adoption.points[i] ?? { label: "" }),
+        xTick: ticksOf(adoption.points),
         scales: {
           y: { ...valueScale(valueStyle(adoption.metric), adoption.points.map((p) => p.value), f), position: "left", title: { display: true, text: adoption.metric.name } },
           y2: { ...valueScale(valueStyle(other.metric), other.points.map((p) => p.value), f), position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: other.metric.name } },

@@ -58,22 +58,20 @@ export async function learningReport(year: number, segment: Segment): Promise<Le
   const perTeam = new Map<string, TeamQuarter>();
   for (const team of teams) {
     for (const q of quarters) {
-      const own = records.filter((r) => r.teamId === team.id && periodStart(formatDay(r.date), "quarter") === q);
-      const all = learningSummary(own.map((r) => ({ personId: r.employeeId ?? "", date: formatDay(r.date), hours: r.hours, spend: r.spend })), 0);
-      const people = learningSummary(
-        own.filter((r) => r.employeeId).map((r) => ({ personId: r.employeeId as string, date: formatDay(r.date), hours: r.hours, spend: r.spend })),
-        0,
-      );
+      const own = records
+        .filter((r) => r.teamId === team.id && periodStart(formatDay(r.date), "quarter") === q)
+        .map((r) => ({ personId: r.employeeId ?? "", date: formatDay(r.date), hours: r.hours, spend: r.spend }));
+      const all = learningSummary(own, 0);
+      const named = own.filter((r) => r.personId !== "");
       const weekly = engineers.get(`${team.id}|${q}`) ?? [];
       const mean = weekly.length ? weekly.reduce((a, b) => a + b, 0) / weekly.length : 0;
       const onTeam = new Set(onTeams.get(q)?.get(team.id) ?? []);
-      const learners = onTeam.size > 0
-        ? new Set(own.filter((r) => r.employeeId && r.hours > 0 && onTeam.has(r.employeeId)).map((r) => r.employeeId)).size
-        : people.engineersWithLearning;
+      // With the roster, only its people of the team count as learners (the share's denominator is them).
+      const learners = learningSummary(onTeam.size > 0 ? named.filter((r) => onTeam.has(r.personId)) : named, 0);
       perTeam.set(`${team.id}|${q}`, {
-        hours: all.totalHours, spend: all.totalSpend, learners, engineers: mean,
+        hours: all.totalHours, spend: all.totalSpend, learners: learners.engineersWithLearning, engineers: mean,
         people: onTeam.size > 0 ? onTeam.size : mean,
-        unnamed: all.totalHours > 0 && people.totalHours === 0,
+        unnamed: all.totalHours > 0 && named.every((r) => r.hours === 0),
       });
     }
   }
